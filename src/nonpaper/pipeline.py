@@ -1,0 +1,37 @@
+"""The pipeline: an article through every stage into an `Analysis`; several into a `Corpus`.
+
+Stages are pure functions of the parsed article and what earlier stages returned; no I/O here.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from . import actors, claims, disputes, events, nlp, quotes, time
+from .model import Analysis, Article, Corpus
+
+
+def analyze_parsed(parsed: nlp.Parsed) -> Analysis:
+    registry = actors.find_actors(parsed)
+    found_quotes = quotes.extract_quotes(parsed, registry)
+    timexes = time.extract_timexes(parsed)
+    found_events, relations = events.extract_events(parsed, registry, found_quotes, timexes)
+    analysis = Analysis(article=parsed.article, actors=registry.actors(), quotes=found_quotes,
+                        timexes=timexes, events=found_events, relations=relations)
+    analysis.claims = claims.extract_claims(parsed, analysis)
+    analysis.disputes = disputes.find_disputes(analysis)
+    return analysis
+
+
+def analyze_article(article: Article) -> Analysis:
+    return analyze_parsed(nlp.parse(article))
+
+
+def analyze_articles(articles: Iterable[Article], n_process: int = 1) -> Iterable[Analysis]:
+    for parsed in nlp.parse_many(articles, n_process=n_process):
+        yield analyze_parsed(parsed)
+
+
+def build_corpus(analyses: list[Analysis]) -> Corpus:
+    merged = actors.merge_actors(analyses)
+    return Corpus(articles=analyses, actors=merged,
+                  disputes=disputes.find_cross_disputes(analyses, merged))
