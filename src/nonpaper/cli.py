@@ -202,6 +202,18 @@ def schema() -> None:
     click.echo(schema_text())
 
 
+def _register_commands() -> None:
+    # Corpus and web commands live beside their libraries; each module adds its own commands.
+    from .cli_corpus import register as corpus_commands
+    from .web.cli import register as web_commands
+
+    corpus_commands(cli)
+    web_commands(cli)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         cli(prog_name="nonpaper")
