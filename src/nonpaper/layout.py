@@ -16,7 +16,7 @@ from .resources import patterns, wordset
 _FINAL = re.compile(r"[.!?:;,\u2026]\s*[\"'\u201d\u2019\u00bb)]*\s*$")
 _BYLINE = re.compile(r"^(?:by|author`?’?'?s name:?|written by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|bin|da|di|la|le)){0,4})\s*(?:,.*)?$",
                      re.IGNORECASE)
-_REPORTING = re.compile(r"^(?:additional\s+)?reporting by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_REPORTING = re.compile(r"^(?i:(?:additional\s+)?reporting by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 # "CASTREL, Estrovia, Nov 3 (Norrick Wire) - ", "HALMERE (Tessel Wire) - ", "LONDON, March 3 (Reuters) — "
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,30}){0,2}?)"
