@@ -118,7 +118,7 @@ def _published(value: str | None) -> str | None:
     try:
         return parse_date(value)
     except InputError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published")
+        raise Failure(f"--published: {exc}")
 
 
 @cli.command()
@@ -152,11 +152,13 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
 
     def report(problem) -> None:
         problems.append(problem)
-        warn(("warning: " if not problem.fatal else "") + str(problem))
+        warn(("warning: " if not problem.fatal else "error: ") + str(problem))
 
     articles = _unique_ids(list(read_sources(sources, report=report, published=when)))
     if not articles:
-        raise Failure("nothing to analyse" + ("" if problems else ": no articles found in the input"))
+        if problems:  # each already said in one line
+            sys.exit(2)
+        raise Failure("nothing to analyse: no articles found in the input")
     analyses = list(_progress(analyze_articles(articles, n_process=workers), len(articles), "analysing"))
     result = analyses[0] if len(analyses) == 1 else build_corpus(analyses)
     render(result, fmt, output)

@@ -174,33 +174,40 @@ def articles_from_feed(text: str, *, source: str, report: Report) -> Iterator[Ar
     if not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
         raise InputError(f"not a readable RSS/Atom feed{f' ({why})' if why else ''}; no entries found")
+    outlet = (parsed.feed.get("title") or None) if hasattr(parsed, "feed") else None
+    articles, problems = [], []
+    for n, entry in enumerate(parsed.entries, 1):
+        try:
+            articles.append(_feed_entry(entry, f"{source}#{n}", outlet))
+        except InputError as exc:
+            problems.append(Problem(f"{source}#{n}", str(exc)))
+    if not articles:  # a broken feed with nothing usable: one line, not one per entry
+        why = parsed.bozo_exception if parsed.bozo else problems[0].message
+        raise InputError(f"not a readable RSS/Atom feed ({why}); no usable entries")
     if parsed.bozo:
         report(Problem(source, f"feed is not well-formed ({parsed.bozo_exception}); read what could be read",
                        fatal=False))
-    outlet = (parsed.feed.get("title") or None) if hasattr(parsed, "feed") else None
-    for n, entry in enumerate(parsed.entries, 1):
-        where = f"{source}#{n}"
-        content = ""
-        if entry.get("content"):
-            content = " ".join(c.get("value", "") for c in entry.content)
-        content = content or entry.get("summary", "") or ""
-        when = None
-        for key in ("published_parsed", "updated_parsed"):
-            if entry.get(key):
-                when = date(*entry[key][:3]).isoformat()
-                break
-        if not content.strip():
-            report(Problem(where, "feed entry has no content or summary; skipped"))
-            continue
-        try:
-            if "<" in content and re.search(r"</?(p|div|br|span|a|b|i|em|strong)\b", content, re.I):
-                body = _html_to_text(content)
-            else:
-                body = content
-            yield build_article(body, id=None, title=entry.get("title"), author=entry.get("author"),
-                                outlet=outlet, published=when, url=entry.get("link"), source=where, has_title=False)
-        except InputError as exc:
-            report(Problem(where, str(exc)))
+    for problem in problems:
+        report(problem)
+    yield from articles
+
+
+def _feed_entry(entry, where: str, outlet: str | None) -> Article:
+    content = ""
+    if entry.get("content"):
+        content = " ".join(c.get("value", "") for c in entry.content)
+    content = content or entry.get("summary", "") or ""
+    if not content.strip():
+        raise InputError("feed entry has no content or summary; skipped")
+    when = None
+    for key in ("published_parsed", "updated_parsed"):
+        if entry.get(key):
+            when = date(*entry[key][:3]).isoformat()
+            break
+    if re.search(r"</?(p|div|br|span|a|b|i|em|strong)\b", content, re.I):
+        content = _html_to_text(content)
+    return build_article(content, title=entry.get("title"), author=entry.get("author"), outlet=outlet,
+                         published=when, url=entry.get("link"), source=where, has_title=False)
 
 
 def articles_from_jsonl(lines: Iterable[str], *, source: str, report: Report) -> Iterator[Article]:
@@ -329,6 +336,11 @@ def expand(sources: Iterable[str], report: Report) -> Iterator[tuple[str, Path |
             report(Problem(src, "no such file or directory"))
 
 
+def _read_bytes(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
 def read_sources(sources: Iterable[str], *, report: Report, published: str | None = None,
                  stdin: io.BufferedReader | None = None) -> Iterator[Article]:
     """Every article in the sources; `published` (already an ISO date) overrides their own dates."""
@@ -339,8 +351,7 @@ def read_sources(sources: Iterable[str], *, report: Report, published: str | Non
             else:
                 if os.path.getsize(path) > MAX_ARTICLE_BYTES and path.suffix.lower() not in JSONL_EXT | FEED_EXT:
                     _check_size(os.path.getsize(path), name)  # refuse before reading 50 MB
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                data = _read_bytes(path)
             for art in articles_from_bytes(data, source=name, path=path, report=report):
                 if published:
                     art.published, art.published_source = published, "argument"
