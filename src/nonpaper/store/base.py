@@ -1,0 +1,571 @@
+"""The store: analyses in, corpus-level rows out. One class; the backends differ only in connection,
+placeholders, transactions and full-text search.
+
+Every row a query returns is a plain dict (JSON-ready), so the CLI prints it as a table, JSON or CSV
+and the web app renders it as is. Each article is written in one transaction: a process killed
+mid-run leaves the store as it was before the article in flight.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from ..model import Analysis, analysis_from_dict
+from . import merge
+from .migrations import LATEST, MIGRATIONS
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message is one line for the user."""
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _load(value: str | None, default: Any = None) -> Any:
+    if value is None or value == "":
+        return default
+    return json.loads(value)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _like(text: str) -> str:
+    return f"%{text.lower()}%"
+
+
+ARTICLE_COLUMNS = ("id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status, error, "
+                   "source, content_hash")
+
+
+class Store:
+    """A nonpaper corpus store. Use `nonpaper.store.open_store(url_or_path)` to get one."""
+
+    backend = "?"
+    IntegrityError: type[Exception] = Exception
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+        self._migrate()
+
+    # ---------------------------------------------------------------- backend hooks
+
+    def _connect(self):
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        """Backend SQL from the shared text (placeholders are written `?`)."""
+        return sql
+
+    @contextmanager
+    def _tx(self) -> Iterator[Any]:
+        """A write transaction; yields a cursor; rolls back on any error."""
+        raise NotImplementedError
+
+    def _cursor(self):
+        raise NotImplementedError
+
+    def _fts_articles(self, text: str) -> tuple[str, str, list, str, list]:
+        """(join, condition, params, order, order params) restricting `articles a` to a full-text match,
+        best first."""
+        raise NotImplementedError
+
+    def _fts_quotes(self, text: str) -> tuple[str, str, list, str, list]:
+        raise NotImplementedError
+
+    def _lock_migrations(self, cur) -> None:
+        """Serialise concurrent openers while the schema is created."""
+
+    # ---------------------------------------------------------------- helpers
+
+    def _all(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        with self._lock:
+            cur = self._cursor()
+            cur.execute(self._sql(sql), tuple(params))
+            return [dict(r) for r in cur.fetchall()]
+
+    def _one(self, sql: str, params: tuple | list = ()) -> dict | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+    def _x(self, cur, sql: str, params: tuple | list = ()) -> None:
+        cur.execute(self._sql(sql), tuple(params))
+
+    def _many(self, cur, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            cur.executemany(self._sql(sql), rows)
+
+    def _fetch(self, cur, sql: str, params: tuple | list = ()) -> list[dict]:
+        cur.execute(self._sql(sql), tuple(params))
+        return [dict(r) for r in cur.fetchall()]
+
+    # ---------------------------------------------------------------- schema
+
+    def _migrate(self) -> None:
+        with self._lock, self._tx() as cur:
+            self._lock_migrations(cur)
+            self._x(cur, "CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = {r["version"] for r in self._fetch(cur, "SELECT version FROM schema_migrations")}
+        if done and max(done) > LATEST:
+            raise StoreError(f"{self.display} has schema version {max(done)}, newer than this nonpaper "
+                             f"understands ({LATEST}); upgrade nonpaper")
+        for m in MIGRATIONS:
+            if m.version in done:
+                continue
+            with self._lock, self._tx() as cur:
+                self._lock_migrations(cur)
+                if self._fetch(cur, "SELECT version FROM schema_migrations WHERE version = ?", (m.version,)):
+                    continue  # another process applied it meanwhile
+                for statement in m.statements(self.backend):
+                    cur.execute(statement)
+                self._x(cur, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        (m.version, m.name, _now()))
+
+    def schema_version(self) -> int:
+        row = self._one("SELECT MAX(version) AS v FROM schema_migrations")
+        return int(row["v"] or 0) if row else 0
+
+    @property
+    def display(self) -> str:
+        return self.target
+
+    # ---------------------------------------------------------------- writing
+
+    def has(self, content_hash: str) -> bool:
+        """True when an article with this content hash is stored (failures do not count)."""
+        return self._one("SELECT 1 AS x FROM articles WHERE content_hash = ? AND status = 'ok'",
+                         (content_hash,)) is not None
+
+    def hashes(self) -> set[str]:
+        """Every stored content hash (one query, for deduplicating a large batch)."""
+        return {r["content_hash"] for r in
+                self._all("SELECT content_hash FROM articles WHERE status = 'ok' AND content_hash IS NOT NULL")}
+
+    def add(self, analysis: Analysis | dict) -> tuple[str, bool]:
+        """Store one analysis in one transaction: (article id, inserted?). An article whose content hash
+        is already stored is not inserted again; a stored failure with that hash is replaced."""
+        if isinstance(analysis, dict):
+            analysis = analysis_from_dict(analysis)
+        data = analysis.to_dict()
+        art = data["article"]
+        digest = art.get("content_hash") or merge.text_hash(art.get("text") or "")
+        art["content_hash"] = digest
+        try:
+            with self._lock, self._tx() as cur:
+                found = self._fetch(cur, "SELECT id, status FROM articles WHERE content_hash = ?", (digest,))
+                if found and found[0]["status"] == "ok":
+                    return found[0]["id"], False
+                if found:
+                    self._delete_article(cur, found[0]["id"])
+                article_id = self._free_id(cur, art.get("id") or digest[:12], digest)
+                if article_id != art.get("id"):
+                    merge.rename_article(data, article_id)
+                self._insert_analysis(cur, data)
+                self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', '1') "
+                             "ON CONFLICT (key) DO UPDATE SET value = '1'")
+                return article_id, True
+        except self.IntegrityError:
+            # Another writer stored the same text between our check and our insert.
+            row = self._one("SELECT id FROM articles WHERE content_hash = ? AND status = 'ok'", (digest,))
+            if row:
+                return row["id"], False
+            raise
+
+    def record_failure(self, source: str | None, content_hash: str | None, error: str) -> str:
+        """Keep a per-article failure with its error (shown by `articles`, counted by `counts`).
+        A later successful `add` of the same text replaces it; re-recording updates the error."""
+        key = content_hash or merge.text_hash(f"source:{source}")
+        article_id = f"failed-{key[:12]}"
+        with self._lock, self._tx() as cur:
+            row = self._fetch(cur, "SELECT id, status FROM articles WHERE content_hash = ? OR id = ?",
+                              (content_hash or "", article_id))
+            if row and row[0]["status"] == "ok":
+                return row[0]["id"]
+            if row:
+                self._x(cur, "UPDATE articles SET error = ?, source = ?, added_at = ? WHERE id = ?",
+                        (error, source, _now(), row[0]["id"]))
+                return row[0]["id"]
+            self._x(cur, "INSERT INTO articles (id, content_hash, status, error, source, added_at) "
+                         "VALUES (?, ?, 'failed', ?, ?, ?)", (article_id, content_hash, error, source, _now()))
+        return article_id
+
+    def _free_id(self, cur, wanted: str, digest: str) -> str:
+        """The article id, made unique in the corpus (same file names in two folders)."""
+        candidate, n = wanted, 0
+        while self._fetch(cur, "SELECT 1 AS x FROM articles WHERE id = ?", (candidate,)):
+            n += 1
+            candidate = f"{wanted}-{digest[:6]}" if n == 1 else f"{wanted}-{digest[:6]}-{n}"
+        return candidate
+
+    def _delete_article(self, cur, article_id: str) -> None:
+        for table in ("actors", "quotes", "timexes", "events", "relations", "claims", "disputes"):
+            self._x(cur, f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._x(cur, "DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _insert_analysis(self, cur, data: dict) -> None:
+        art = data["article"]
+        aid = art["id"]
+        self._x(cur, "INSERT INTO articles (id, content_hash, status, source, url, outlet, title, subtitle, author, "
+                     "published, text, n_quotes, n_disputes, analysis, added_at) "
+                     "VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (aid, art["content_hash"], art.get("source"), art.get("url"), art.get("outlet"), art.get("title"),
+                 art.get("subtitle"), art.get("author"), art.get("published"), art.get("text"),
+                 len(data["quotes"]), len(data["disputes"]), _dump(data), _now()))
+        actors = data["actors"]
+        provisional = {a["id"]: merge.slug(a["name"]) or a["id"] for a in actors}
+        self._many(cur, "INSERT INTO actors (article_id, id, name, kind, aliases, titles, corpus_id) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, a["id"], a["name"], a["kind"], _dump(a["aliases"]), _dump(a["titles"]),
+                     provisional[a["id"]]) for a in actors])
+        # Provisional corpus actors (by name) until the next `recompute` merges them properly.
+        self._many(cur, "INSERT INTO corpus_actors (id, name, kind, aliases, titles) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (id) DO NOTHING",
+                   [(provisional[a["id"]], a["name"], a["kind"], _dump(a["aliases"]), _dump(a["titles"]))
+                    for a in actors])
+        self._many(cur, "INSERT INTO quotes (article_id, id, seq, kind, text, speaker, speaker_text, cue, "
+                        "start_char, end_char, field, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, q["id"], n, q["kind"], q["text"], q["speaker"], q.get("speaker_text"), q.get("cue"),
+                     q.get("start"), q.get("end"), q.get("field"), q.get("confidence"))
+                    for n, q in enumerate(data["quotes"])])
+        self._many(cur, "INSERT INTO timexes (article_id, id, text, type, value, anchor, mod, start_char, end_char) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, t["id"], t["text"], t["type"], t["value"], t.get("anchor"), t.get("mod"), t["start"],
+                     t["end"]) for t in data["timexes"]])
+        self._many(cur, "INSERT INTO events (article_id, id, seq, text, type, date, status, participants, "
+                        "start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, e["id"], n, e["text"], e.get("type"), e.get("date"), e.get("status"),
+                     _dump(e.get("participants") or []), e["start"], e["end"]) for n, e in enumerate(data["events"])])
+        self._many(cur, "INSERT INTO relations (article_id, source, relation, target, asserted_by, evidence, "
+                        "time_offset, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, r["source"], r["relation"], r["target"], r.get("asserted_by"), r.get("evidence"),
+                     r.get("offset"), r.get("quote")) for r in data["relations"]])
+        self._many(cur, "INSERT INTO claims (article_id, id, actor, kind, text, event, value, polarity, quote) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(aid, c["id"], c.get("actor"), c["kind"], c["text"], c.get("event"), _dump(c.get("value")),
+                     int(bool(c.get("polarity", True))), c.get("quote")) for c in data["claims"]])
+        self._many(cur, "INSERT INTO disputes (id, scope, article_id, kind, summary, event, articles, claims) "
+                        "VALUES (?, 'article', ?, ?, ?, ?, ?, ?)",
+                   [(f"{aid}:{d['id']}", aid, d["kind"], d["summary"], d.get("event"),
+                     _dump(d.get("articles") or [aid]),
+                     _dump([{**c, "article": c.get("article") or aid} for c in d.get("claims") or []]))
+                    for d in data["disputes"]])
+
+    # ---------------------------------------------------------------- corpus-level merging
+
+    def stale(self) -> bool:
+        """True when articles were added since the corpus-level actors and disputes were computed."""
+        row = self._one("SELECT value FROM meta WHERE key = 'corpus_stale'")
+        return bool(row and row["value"] == "1")
+
+    def recompute(self) -> list[str]:
+        """Merge actors and events across all stored articles and recompute cross-article disputes,
+        replacing the corpus-level tables in one transaction. Returns warnings (e.g. a merge step
+        that failed and fell back to merging by name)."""
+        analyses = [a for a in self._analyses()]
+        result = merge.corpus_level(analyses)
+        with self._lock, self._tx() as cur:
+            self._x(cur, "DELETE FROM corpus_actors")
+            self._many(cur, "INSERT INTO corpus_actors (id, name, kind, aliases, titles) VALUES (?, ?, ?, ?, ?)",
+                       [(a.id, a.name, a.kind, _dump(a.aliases), _dump(a.titles)) for a in result.actors])
+            self._many(cur, "UPDATE actors SET corpus_id = ? WHERE article_id = ? AND id = ?",
+                       [(cid, art, local) for (art, local), cid in result.actor_map.items()])
+            self._x(cur, "DELETE FROM corpus_events")
+            self._many(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles) "
+                            "VALUES (?, ?, ?, ?, ?, ?)",
+                       [(e["id"], e["type"], e["date"], e["text"], _dump(e["participants"]), _dump(e["articles"]))
+                        for e in result.events])
+            self._x(cur, "UPDATE events SET corpus_event = NULL")
+            self._many(cur, "UPDATE events SET corpus_event = ? WHERE article_id = ? AND id = ?",
+                       [(cid, art, local) for (art, local), cid in result.event_map.items()])
+            self._x(cur, "DELETE FROM disputes WHERE scope = 'corpus'")
+            self._many(cur, "INSERT INTO disputes (id, scope, article_id, kind, summary, event, articles, claims) "
+                            "VALUES (?, 'corpus', NULL, ?, ?, ?, ?, ?)",
+                       [(f"corpus:{d.id}", d.kind, d.summary, d.event, _dump(d.articles),
+                         _dump([c.__dict__ for c in d.claims])) for d in result.disputes])
+            self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', '0') "
+                         "ON CONFLICT (key) DO UPDATE SET value = '0'")
+        return result.warnings
+
+    def _analyses(self) -> Iterator[Analysis]:
+        with self._lock:
+            cur = self._cursor()
+            cur.execute(self._sql("SELECT analysis FROM articles WHERE status = 'ok' ORDER BY pk"))
+            rows = cur.fetchall()
+        for r in rows:
+            yield analysis_from_dict(json.loads(dict(r)["analysis"]))
+
+    # ---------------------------------------------------------------- reading
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The full nonpaper/1 analysis of one stored article, as stored."""
+        row = self._one("SELECT analysis FROM articles WHERE id = ? AND status = 'ok'", (article_id,))
+        return analysis_from_dict(json.loads(row["analysis"])) if row else None
+
+    def articles(self, limit: int | None = 50, offset: int = 0, since: str | None = None, until: str | None = None,
+                 search: str | None = None, outlet: str | None = None, status: str | None = None) -> list[dict]:
+        """Articles, newest first: id, title, subtitle, outlet, author, published, url, n_quotes,
+        n_disputes, status ('ok' | 'failed'), error, source, content_hash."""
+        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC"
+        order_params: list = []
+        if search:
+            join, cond, fts_params, order, order_params = self._fts_articles(search)
+            where.append(cond)
+            params += fts_params
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        if outlet:
+            where.append("lower(a.outlet) = lower(?)")
+            params.append(outlet)
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
+        sql = f"SELECT {cols} FROM articles a {join} WHERE {' AND '.join(where)} ORDER BY {order}"
+        sql, params = self._page(sql, params + order_params, limit, offset)
+        return self._all(sql, params)
+
+    @staticmethod
+    def _page(sql: str, params: list, limit: int | None, offset: int = 0) -> tuple[str, list]:
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [int(limit), int(offset)]
+        elif offset:
+            sql += " LIMIT ? OFFSET ?"  # SQLite needs a LIMIT before an OFFSET
+            params = params + [2 ** 62, int(offset)]
+        return sql, params
+
+    def _actor_ids(self, name_or_id: str) -> list[str]:
+        """Corpus actor ids whose id, name or an alias contains `name_or_id` (case-insensitive)."""
+        rows = self._all("SELECT DISTINCT ca.id FROM corpus_actors ca LEFT JOIN actors a ON a.corpus_id = ca.id "
+                         "WHERE ca.id = ? OR lower(ca.name) LIKE ? OR lower(ca.aliases) LIKE ? "
+                         "OR lower(a.name) LIKE ? OR lower(a.aliases) LIKE ?",
+                         (name_or_id, _like(name_or_id), _like(name_or_id), _like(name_or_id), _like(name_or_id)))
+        return [r["id"] for r in rows]
+
+    def actors(self, limit: int | None = None, search: str | None = None) -> list[dict]:
+        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles."""
+        where, params = "", []
+        if search:
+            ids = self._actor_ids(search)
+            if not ids:
+                return []
+            where = f"WHERE ca.id IN ({', '.join('?' * len(ids))})"
+            params = ids
+        sql = ("SELECT * FROM (SELECT ca.id, ca.name, ca.kind, ca.aliases, ca.titles, "
+               "(SELECT COUNT(*) FROM quotes q JOIN actors a ON a.article_id = q.article_id AND a.id = q.speaker "
+               " WHERE a.corpus_id = ca.id) AS n_quotes, "
+               "(SELECT COUNT(DISTINCT a.article_id) FROM actors a WHERE a.corpus_id = ca.id) AS n_articles "
+               f"FROM corpus_actors ca {where}) t WHERE n_articles > 0 "
+               "ORDER BY n_quotes DESC, n_articles DESC, name")
+        sql, params = self._page(sql, list(params), limit)
+        return [self._actor_row(r) for r in self._all(sql, params)]
+
+    @staticmethod
+    def _actor_row(r: dict) -> dict:
+        r["aliases"] = _load(r["aliases"], [])
+        r["titles"] = _load(r["titles"], [])
+        return r
+
+    def actor(self, actor_id: str) -> dict | None:
+        """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
+        rows = [r for r in self.actors() if r["id"] == actor_id]
+        if not rows:
+            return None
+        row = rows[0]
+        row["quotes"] = self.quotes(speaker_id=actor_id)
+        row["articles"] = self._all(
+            f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
+            "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ? "
+            "ORDER BY a.published DESC NULLS LAST, a.pk DESC", (actor_id,))
+        for a in row["articles"]:
+            a.pop("pk", None)
+        return row
+
+    def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               search: str | None = None, article: str | None = None, limit: int | None = None,
+               speaker_id: str | None = None) -> list[dict]:
+        """Quotes in reading order within articles, newest articles first: id, article_id, article_title,
+        published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end.
+        `speaker` matches a corpus actor's id, name or alias (case-insensitive, part of the name is enough)."""
+        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
+        if search:
+            join, cond, fts_params, _, _ = self._fts_quotes(search)
+            where.append(cond)
+            params += fts_params
+        if speaker_id is not None:
+            where.append("x.corpus_id = ?")
+            params.append(speaker_id)
+        if speaker:
+            ids = self._actor_ids(speaker)
+            if not ids:
+                return []
+            where.append(f"x.corpus_id IN ({', '.join('?' * len(ids))})")
+            params += ids
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        if article:
+            where.append("q.article_id = ?")
+            params.append(article)
+        sql = ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
+               "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
+               "q.start_char AS start, q.end_char AS \"end\" "
+               f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
+               "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
+               "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
+               f"WHERE {' AND '.join(where)} ORDER BY {order}")
+        sql, params = self._page(sql, params, limit)
+        return self._all(sql, params)
+
+    def _local_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str | None, str]]:
+        """(article, local actor id) -> (corpus id, display name) for the given articles."""
+        out: dict = {}
+        ids = sorted(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self._all("SELECT x.article_id, x.id, x.corpus_id, COALESCE(ca.name, x.name) AS name "
+                               "FROM actors x LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
+                               f"WHERE x.article_id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
+        return out
+
+    def timeline(self, actor: str | None = None, event: str | None = None) -> list[dict]:
+        """Events by date (undated last): id, article_id, text, type, date, status, participants (corpus
+        actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
+        "relations": orderings each with who asserts it."""
+        where, params = ["1 = 1"], []
+        if event:
+            where.append("(lower(e.text) LIKE ? OR lower(e.type) LIKE ?)")
+            params += [_like(event), _like(event)]
+        rows = self._all("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
+                         "e.corpus_event, ce.articles AS corpus_articles, a.published "
+                         "FROM events e JOIN articles a ON a.id = e.article_id "
+                         "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
+                         f"WHERE {' AND '.join(where)} "
+                         "ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
+        names = self._local_actors({r["article_id"] for r in rows})
+        wanted = set(self._actor_ids(actor)) if actor else None
+        rel_rows = self._relations({r["article_id"] for r in rows})
+        out = []
+        for r in rows:
+            art = r["article_id"]
+            parts = [names.get((art, p), (None, p)) for p in _load(r["participants"], [])]
+            ids = [cid or "" for cid, _ in parts]
+            if wanted is not None and not wanted & set(ids):
+                continue
+            out.append({
+                "id": f"{art}:{r['id']}", "article_id": art, "text": r["text"], "type": r["type"],
+                "date": r["date"], "status": r["status"], "participants": ids,
+                "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
+                "articles": _load(r["corpus_articles"], [art]),
+                "relations": [self._relation_row(x, names) for x in rel_rows.get((art, r["id"]), [])],
+            })
+        return out
+
+    def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
+        out: dict = {}
+        ids = sorted(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self._all("SELECT * FROM relations WHERE article_id IN "
+                               f"({', '.join('?' * len(chunk))}) ORDER BY pk", chunk):
+                out.setdefault((r["article_id"], r["source"]), []).append(r)
+        return out
+
+    @staticmethod
+    def _relation_row(r: dict, names: dict) -> dict:
+        art = r["article_id"]
+        who = names.get((art, r["asserted_by"]), (r["asserted_by"], r["asserted_by"])) if r["asserted_by"] else (None, None)
+        return {"source": f"{art}:{r['source']}", "relation": r["relation"], "target": f"{art}:{r['target']}",
+                "asserted_by": who[0], "asserted_by_name": who[1], "evidence": r["evidence"],
+                "offset": r["time_offset"], "article_id": art}
+
+    def disputes(self) -> list[dict]:
+        """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
+        articles, claims [{actor, actor_name, text, quote, article}]."""
+        rows = self._all("SELECT id, kind, summary, scope, event, articles, claims FROM disputes "
+                         "ORDER BY scope DESC, id")
+        for r in rows:
+            r["articles"] = _load(r["articles"], [])
+            r["claims"] = _load(r["claims"], [])
+        names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
+                                   | {a for r in rows for a in r["articles"]})
+        corpus = {r["id"]: r["name"] for r in self._all("SELECT id, name FROM corpus_actors")}
+        for r in rows:
+            claims = []
+            for c in r["claims"]:
+                actor, name = c.get("actor"), None
+                if actor and (c.get("article"), actor) in names:
+                    actor, name = names[(c.get("article"), actor)]
+                elif actor in corpus:
+                    name = corpus[actor]
+                claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
+                               "quote": c.get("quote"), "article": c.get("article")})
+            r["claims"] = claims
+        return rows
+
+    def counts(self) -> dict:
+        """How much is stored: articles, quotes, actors, events, disputes, failures."""
+        one = lambda sql: int(self._one(sql)["n"])  # noqa: E731
+        return {
+            "articles": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok'"),
+            "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
+            "actors": one("SELECT COUNT(DISTINCT corpus_id) AS n FROM actors"),
+            "events": one("SELECT COUNT(*) AS n FROM events"),
+            "disputes": one("SELECT COUNT(*) AS n FROM disputes"),
+            "failures": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'failed'"),
+        }
+
+    def search(self, text: str, limit: int = 20) -> dict:
+        """Full-text search over article titles and texts and over quotes: {"articles": [...], "quotes": [...]}."""
+        if not text or not text.strip():
+            return {"articles": [], "quotes": []}
+        return {"articles": self.articles(limit=limit, search=text, status="ok"),
+                "quotes": self.quotes(search=text, limit=limit)}
+
+    # ---------------------------------------------------------------- export
+
+    def export_rows(self, what: str) -> Iterator[dict]:
+        """Rows for `nonpaper export`: articles (full analyses), quotes, actors, events, disputes."""
+        if what == "articles":
+            yield from (a.to_dict() for a in self._analyses())
+        elif what == "quotes":
+            yield from self.quotes()
+        elif what == "actors":
+            yield from self.actors()
+        elif what == "events":
+            yield from self.timeline()
+        elif what == "disputes":
+            yield from self.disputes()
+        else:
+            raise ValueError(f"cannot export {what!r}; choose articles, quotes, actors, events or disputes")
+
+    # ---------------------------------------------------------------- lifetime
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

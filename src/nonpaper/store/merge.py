@@ -1,0 +1,188 @@
+"""Corpus-level rows from per-article analyses: merged actors, merged events, cross-article disputes.
+
+The merging itself belongs to the analysis stages (`nonpaper.actors.merge_actors`,
+`nonpaper.disputes.find_cross_disputes`); this module calls them, maps each article's own actors onto
+the merged ones, merges by name whatever they leave out (so every actor has a corpus id even when a
+stage fails), and links the same happening reported by several articles.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Actor, Analysis, Dispute
+
+
+def text_hash(text: str) -> str:
+    from ..layout import content_hash
+    return content_hash(text)
+
+
+def norm(name: str | None) -> str:
+    """A name for comparison: case, accents and punctuation ignored."""
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def slug(name: str | None) -> str:
+    return norm(name).replace(" ", "-")
+
+
+def rename_article(data: dict, new_id: str) -> None:
+    """Give a stored analysis (the JSON dict) a new article id everywhere it is referred to."""
+    old = data["article"].get("id")
+    data["article"]["id"] = new_id
+    for claim in data.get("claims") or []:
+        if claim.get("article") in (old, None):
+            claim["article"] = new_id
+    for dispute in data.get("disputes") or []:
+        dispute["articles"] = [new_id if a == old else a for a in dispute.get("articles") or []]
+        for claim in dispute.get("claims") or []:
+            if claim.get("article") in (old, None):
+                claim["article"] = new_id
+
+
+@dataclass
+class CorpusLevel:
+    actors: list[Actor] = field(default_factory=list)
+    actor_map: dict[tuple[str, str], str] = field(default_factory=dict)  # (article, local id) -> corpus id
+    events: list[dict] = field(default_factory=list)
+    event_map: dict[tuple[str, str], str] = field(default_factory=dict)
+    disputes: list[Dispute] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def corpus_level(analyses: list[Analysis]) -> CorpusLevel:
+    from .. import actors as actor_stage
+    from .. import disputes as dispute_stage
+
+    out = CorpusLevel()
+    merged: list[Actor] = []
+    try:
+        merged = list(actor_stage.merge_actors(analyses) or [])
+    except Exception as exc:  # a stage bug must not lose the ingest; say so and merge by name
+        out.warnings.append(f"merging actors failed ({type(exc).__name__}: {exc}); merged by name instead")
+    out.actor_map = map_actors(analyses, merged)
+    out.actors = merged + by_name(analyses, out.actor_map, {a.id for a in merged})
+    out.events, out.event_map = link_events(analyses, out.actor_map)
+    try:
+        found = list(dispute_stage.find_cross_disputes(analyses, out.actors) or [])
+    except Exception as exc:
+        out.warnings.append(f"cross-article disputes failed ({type(exc).__name__}: {exc}); none stored")
+        found = []
+    out.disputes = _cross_only(found)
+    return out
+
+
+def map_actors(analyses: list[Analysis], merged: list[Actor]) -> dict[tuple[str, str], str]:
+    """Each article's actors onto the merged actors that list the article, by id, name or alias."""
+    by_article = {a.article.id: a for a in analyses}
+    mapping: dict[tuple[str, str], str] = {}
+    for corpus_actor in merged:
+        keys = {norm(corpus_actor.name)} | {norm(x) for x in corpus_actor.aliases}
+        keys.discard("")
+        for article_id in corpus_actor.articles or list(by_article):
+            analysis = by_article.get(article_id)
+            if analysis is None:
+                continue
+            for local in analysis.actors:
+                if (article_id, local.id) in mapping:
+                    continue
+                names = {norm(local.name)} | {norm(x) for x in local.aliases}
+                if local.id == corpus_actor.id or names & keys:
+                    mapping[(article_id, local.id)] = corpus_actor.id
+    return mapping
+
+
+def by_name(analyses: list[Analysis], mapping: dict[tuple[str, str], str], taken: set[str]) -> list[Actor]:
+    """Corpus actors for the local actors no merged actor claimed: one per normalised name.
+    Fills `mapping` for them."""
+    groups: dict[str, list[tuple[str, Actor]]] = defaultdict(list)
+    for analysis in analyses:
+        for local in analysis.actors:
+            if (analysis.article.id, local.id) not in mapping:
+                groups[norm(local.name) or local.id].append((analysis.article.id, local))
+    made: list[Actor] = []
+    for key, members in groups.items():
+        first = members[0][1]
+        ident = slug(first.name) or first.id
+        n = 1
+        while ident in taken:
+            n += 1
+            ident = f"{slug(first.name) or first.id}-{n}"
+        taken.add(ident)
+        kind = Counter(m.kind for _, m in members).most_common(1)[0][0]
+        aliases = sorted({x for _, m in members for x in m.aliases} - {first.name})
+        titles = sorted({x for _, m in members for x in m.titles})
+        made.append(Actor(id=ident, name=first.name, kind=kind, aliases=aliases, titles=titles,
+                          articles=sorted({art for art, _ in members})))
+        for art, m in members:
+            mapping[(art, m.id)] = ident
+    return made
+
+
+def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str]) -> tuple[list[dict], dict]:
+    """The same happening reported by several articles: events of one type on one date whose
+    participants overlap (or are not known on one side). Only groups spanning two or more articles
+    become corpus events; a lone event keeps no corpus id."""
+    buckets: dict[tuple[str, str], list[tuple[str, str, set[str], str]]] = defaultdict(list)
+    for analysis in analyses:
+        art = analysis.article.id
+        for e in analysis.events:
+            if e.type and e.date:
+                people = {actor_map.get((art, p), p) for p in e.participants}
+                buckets[(e.type, e.date)].append((art, e.id, people, e.text))
+    events: list[dict] = []
+    event_map: dict[tuple[str, str], str] = {}
+    for (etype, date), members in sorted(buckets.items()):
+        parent = list(range(len(members)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = members[i], members[j]
+                if a[0] != b[0] and (not a[2] or not b[2] or a[2] & b[2]):
+                    parent[find(j)] = find(i)
+        groups: dict[int, list] = defaultdict(list)
+        for i, m in enumerate(members):
+            groups[find(i)].append(m)
+        n = 0
+        for group in groups.values():
+            articles = sorted({m[0] for m in group})
+            if len(articles) < 2:
+                continue
+            n += 1
+            ident = f"{slug(etype)}-{date}" + (f"-{n}" if n > 1 else "")
+            events.append({"id": ident, "type": etype, "date": date,
+                           "text": Counter(m[3] for m in group).most_common(1)[0][0],
+                           "participants": sorted(set().union(*(m[2] for m in group))), "articles": articles})
+            for m in group:
+                event_map[(m[0], m[1])] = ident
+    return events, event_map
+
+
+def _cross_only(found: list[Dispute]) -> list[Dispute]:
+    """Disputes that span two or more articles (those within one are stored with their article),
+    with ids unique in the corpus."""
+    out, seen = [], set()
+    for d in found:
+        arts = set(d.articles) | {c.article for c in d.claims if c.article}
+        if len(arts) < 2:
+            continue
+        if not d.articles:
+            d.articles = sorted(arts)
+        ident = d.id or hashlib.sha1(d.summary.encode("utf-8")).hexdigest()[:8]
+        while ident in seen:
+            ident += "'"
+        seen.add(ident)
+        d.id = ident
+        out.append(d)
+    return out

@@ -1,0 +1,116 @@
+"""Versioned schema migrations, shared by the SQLite and PostgreSQL stores.
+
+Each migration runs once, in its own transaction, and is recorded in `schema_migrations`. Append new
+migrations at the end; never edit one that has shipped (stores in the field have already run it).
+`{pk}` in the shared SQL becomes each backend's auto-increment primary key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PK = {"sqlite": "INTEGER PRIMARY KEY", "postgres": "BIGSERIAL PRIMARY KEY"}
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    common: list[str] = field(default_factory=list)  # run on both backends
+    sqlite: list[str] = field(default_factory=list)
+    postgres: list[str] = field(default_factory=list)
+
+    def statements(self, backend: str) -> list[str]:
+        own = self.sqlite if backend == "sqlite" else self.postgres
+        return [s.replace("{pk}", PK[backend]) for s in self.common + own]
+
+
+# JSON values (lists of aliases, participants, dispute claims) are TEXT holding JSON, so both backends
+# keep the very same columns. Offsets are `start_char`/`end_char` (`end` is reserved in SQL).
+TABLES = [
+    """CREATE TABLE articles (
+        pk {pk},
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT UNIQUE,
+        status TEXT NOT NULL,
+        error TEXT,
+        source TEXT, url TEXT, outlet TEXT, title TEXT, subtitle TEXT, author TEXT, published TEXT,
+        text TEXT,
+        n_quotes INTEGER NOT NULL DEFAULT 0,
+        n_disputes INTEGER NOT NULL DEFAULT 0,
+        analysis TEXT,
+        added_at TEXT NOT NULL)""",
+    "CREATE INDEX articles_published ON articles (published)",
+    "CREATE INDEX articles_status ON articles (status)",
+    """CREATE TABLE actors (
+        article_id TEXT NOT NULL, id TEXT NOT NULL,
+        name TEXT, kind TEXT, aliases TEXT, titles TEXT,
+        corpus_id TEXT,
+        PRIMARY KEY (article_id, id))""",
+    "CREATE INDEX actors_corpus ON actors (corpus_id)",
+    """CREATE TABLE quotes (
+        pk {pk},
+        article_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
+        kind TEXT, text TEXT, speaker TEXT, speaker_text TEXT, cue TEXT,
+        start_char INTEGER, end_char INTEGER, field TEXT, confidence REAL,
+        UNIQUE (article_id, id))""",
+    "CREATE INDEX quotes_speaker ON quotes (article_id, speaker)",
+    """CREATE TABLE timexes (
+        article_id TEXT NOT NULL, id TEXT NOT NULL,
+        text TEXT, type TEXT, value TEXT, anchor TEXT, mod TEXT, start_char INTEGER, end_char INTEGER,
+        PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE events (
+        article_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
+        text TEXT, type TEXT, date TEXT, status TEXT, participants TEXT,
+        start_char INTEGER, end_char INTEGER, corpus_event TEXT,
+        PRIMARY KEY (article_id, id))""",
+    "CREATE INDEX events_date ON events (date)",
+    """CREATE TABLE relations (
+        pk {pk},
+        article_id TEXT NOT NULL,
+        source TEXT, relation TEXT, target TEXT, asserted_by TEXT, evidence TEXT, time_offset TEXT, quote TEXT)""",
+    "CREATE INDEX relations_article ON relations (article_id)",
+    """CREATE TABLE claims (
+        article_id TEXT NOT NULL, id TEXT NOT NULL,
+        actor TEXT, kind TEXT, text TEXT, event TEXT, value TEXT, polarity INTEGER, quote TEXT,
+        PRIMARY KEY (article_id, id))""",
+    """CREATE TABLE disputes (
+        id TEXT PRIMARY KEY,
+        scope TEXT NOT NULL, article_id TEXT, kind TEXT, summary TEXT, event TEXT, articles TEXT, claims TEXT)""",
+    "CREATE INDEX disputes_article ON disputes (article_id)",
+    """CREATE TABLE corpus_actors (
+        id TEXT PRIMARY KEY, name TEXT, kind TEXT, aliases TEXT, titles TEXT)""",
+    """CREATE TABLE corpus_events (
+        id TEXT PRIMARY KEY, type TEXT, date TEXT, text TEXT, participants TEXT, articles TEXT)""",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+]
+
+# Full-text search: FTS5 in SQLite (external-content tables kept in step by triggers); generated
+# tsvector columns with GIN indexes in PostgreSQL.
+FTS_SQLITE = [
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk')",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+        END""",
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk')",
+    """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.pk, new.text); END""",
+    """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text); END""",
+]
+FTS_POSTGRES = [
+    """ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, ''))) STORED""",
+    "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+    """ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', coalesce(text, ''))) STORED""",
+    "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
+]
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "tables", common=TABLES),
+    Migration(2, "full-text search", sqlite=FTS_SQLITE, postgres=FTS_POSTGRES),
+]
+
+LATEST = MIGRATIONS[-1].version

@@ -1,0 +1,60 @@
+"""The PostgreSQL store: the same tables and behaviour as SQLite, for a team sharing one corpus.
+Search uses generated tsvector columns (English configuration) with GIN indexes."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Iterator
+
+from .base import Store, StoreError
+
+MIGRATION_LOCK = 0x6E6F6E70  # "nonp": serialises concurrent openers creating the schema
+
+
+class PostgresStore(Store):
+    backend = "postgres"
+
+    def __init__(self, target: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'nonpaper[postgres]'") from None
+        self._psycopg = psycopg
+        self.IntegrityError = psycopg.errors.UniqueViolation
+        super().__init__(target)
+
+    @property
+    def display(self) -> str:
+        return re.sub(r"://([^:@/]+):[^@/]*@", r"://\1:***@", self.target)  # never print a password
+
+    def _connect(self):
+        from psycopg.rows import dict_row
+        try:
+            return self._psycopg.connect(self.target, autocommit=True, row_factory=dict_row, connect_timeout=10)
+        except self._psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"cannot connect to {self.display}: {reason}") from None
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def _cursor(self):
+        if self._conn is None:
+            raise StoreError("the store is closed")
+        return self._conn.cursor()
+
+    @contextmanager
+    def _tx(self) -> Iterator:
+        with self._conn.transaction():
+            with self._conn.cursor() as cur:
+                yield cur
+
+    def _lock_migrations(self, cur) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+
+    def _fts_articles(self, text: str):
+        return ("", "a.tsv @@ plainto_tsquery('english', ?)", [text],
+                "ts_rank(a.tsv, plainto_tsquery('english', ?)) DESC, a.pk DESC", [text])
+
+    def _fts_quotes(self, text: str):
+        return ("", "q.tsv @@ plainto_tsquery('english', ?)", [text], "", [])

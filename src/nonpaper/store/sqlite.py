@@ -1,0 +1,88 @@
+"""The SQLite store: one file, WAL journal (readers never block the writer), FTS5 search."""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
+
+from .base import Store, StoreError
+
+
+def _dict_row(cursor, row) -> dict:
+    return {d[0]: row[i] for i, d in enumerate(cursor.description)}
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word a quoted term (so `-`, `:` or `"` are never syntax),
+    all required."""
+    words = re.findall(r"\w[\w'’-]*", text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
+
+
+class SQLiteStore(Store):
+    backend = "sqlite"
+    IntegrityError = sqlite3.IntegrityError
+
+    def _connect(self):
+        folder = os.path.dirname(os.path.abspath(self.target))
+        if not os.path.isdir(folder):
+            raise StoreError(f"cannot create the store {self.target}: folder {folder} does not exist")
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per article.
+            conn = sqlite3.connect(self.target, timeout=60, isolation_level=None, check_same_thread=False)
+            conn.row_factory = _dict_row
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()["journal_mode"]
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process never corrupts
+            conn.execute("PRAGMA busy_timeout = 60000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.target} is not a nonpaper store ({exc}); give a new file name "
+                             "or an existing store") from None
+        if mode.lower() != "wal" and self.target != ":memory:":
+            raise StoreError(f"cannot use WAL journaling for {self.target} (got {mode}); put the store "
+                             "on a local disk")
+        return conn
+
+    def _cursor(self):
+        if self._conn is None:
+            raise StoreError("the store is closed")
+        return self._conn.cursor()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Cursor]:
+        cur = self._cursor()
+        cur.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks between writers
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        try:
+            super()._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.target} is not a nonpaper store ({exc})") from None
+
+    def _fts_articles(self, text: str):
+        return ("JOIN articles_fts f ON f.rowid = a.pk", "articles_fts MATCH ?", [fts_query(text)],
+                "bm25(articles_fts), a.pk DESC", [])
+
+    def _fts_quotes(self, text: str):
+        return ("JOIN quotes_fts qf ON qf.rowid = q.pk", "quotes_fts MATCH ?", [fts_query(text)],
+                "bm25(quotes_fts)", [])
+
+    def integrity(self) -> list[str]:
+        """Problems SQLite and FTS5 find in the file (empty when sound)."""
+        problems = [r["integrity_check"] for r in self._all("PRAGMA integrity_check")
+                    if r["integrity_check"] != "ok"]
+        for table in ("articles_fts", "quotes_fts"):
+            try:
+                with self._tx() as cur:
+                    cur.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{table}: {exc}")
+        return problems
