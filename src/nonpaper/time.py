@@ -1,9 +1,138 @@
-"""Time expressions found and normalised to TIMEX3 values (stage stub, filled by issue 4)."""
+"""Time expressions found and normalised to TIMEX3 values.
+
+A small grammar (`time_grammar`) finds candidates in each body paragraph (never in headings); each is
+normalised (`time_normalise`) against the article's publication date and the tense of the clause it
+sits in, read from the spaCy parse. Where candidates overlap, the longest valid one wins.
+Regular expressions and one walk up the parse per candidate: no dateparser on this path.
+"""
 from __future__ import annotations
+
+from datetime import date
 
 from .model import Timex
 from .nlp import Parsed
+from .resources import wordset
+from .time_grammar import Candidate, find_candidates, rules
+from .time_normalise import Context, Norm, normalise
+
+_RULE_ORDER = {name: i for i, (name, _) in enumerate(rules())}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
+_PAST_AUX = {"had", "has", "have", "'ve", "’ve", "did", "was", "were", "'s"}
+_RELATIVE_RULES = {"month_day", "day_month", "month", "weekday", "weekday_part", "deictic", "rel_unit",
+                   "edge_rel", "the_weekend", "part_rel", "tonight", "quarter", "half", "season", "ago", "time",
+                   "past_unit"}
+
+
+def anchor_date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _governing_verb(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(verb, depth: int = 0) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
+        return "future"
+    if any(c.tag_ == "TO" for c in auxes):  # "plans to meet on Friday": ask the governing verb
+        gov = verb.head if verb.head.i != verb.i else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and depth < 4:
+            t = _verb_tense(gov, depth + 1)
+            return "future" if t in ("present", "future", None) else t
+        return "future"
+    if words & _PAST_AUX or any(c.tag_ == "VBD" for c in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:  # a participle clause: "the document, sent on Monday"
+        return "past"
+    if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'re", "’re") for c in auxes):
+        return "future"  # "is meeting on Friday"
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "do", "does"}:
+        return "present"
+    return None
+
+
+def clause_tense(parsed: Parsed, start: int, end: int) -> str | None:
+    """past | future | present | None for the clause a span sits in."""
+    verb = _governing_verb(parsed.doc, start, end)
+    return _verb_tense(verb) if verb is not None else None
+
+
+def _plausible_year(parsed: Parsed, cand: Candidate) -> bool:
+    """A four-digit number is a year unless it counts something ("2024 customers") or is a code."""
+    doc = parsed.doc
+    span = doc.char_span(cand.match.start("year") + cand.start - cand.match.start(),
+                         cand.match.end("year") + cand.start - cand.match.start(), alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span[-1]
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in wordset("time_not_year_before.txt"):
+        return False
+    if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+        return False
+    return True
+
+
+def _valid(parsed: Parsed, cand: Candidate, anchor: date | None, paragraph: str, p_start: int) -> Norm | None:
+    local_s, local_e = cand.start - p_start, cand.end - p_start
+    ctx = Context(anchor, None, paragraph[max(0, local_s - 40):local_s], paragraph[local_e:local_e + 40])
+    if cand.rule in _RELATIVE_RULES or cand.rule == "duration":
+        ctx.tense = clause_tense(parsed, cand.start, cand.end)
+    if cand.rule == "year" and not _plausible_year(parsed, cand):
+        return None
+    return normalise(cand.rule, cand.match, ctx)
+
+
+def _paragraph_spans(parsed: Parsed) -> list[tuple[int, int]]:
+    blocks = parsed.article.blocks
+    if not blocks:
+        return [(0, len(parsed.text))]
+    return [(b.start, b.end) for b in blocks if b.kind == "paragraph"]
+
+
+def _choose(found: list[tuple[Candidate, Norm, int, int]]) -> list[tuple[Candidate, Norm, int, int]]:
+    """Longest first, then the earlier rule; no two chosen spans overlap."""
+    found.sort(key=lambda f: (-(f[3] - f[2]), _RULE_ORDER[f[0].rule], f[2]))
+    chosen: list[tuple[Candidate, Norm, int, int]] = []
+    for f in found:
+        if all(f[3] <= c[2] or f[2] >= c[3] for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f[2])
 
 
 def extract_timexes(parsed: Parsed) -> list[Timex]:
-    return []
+    text = parsed.text
+    anchor = anchor_date(parsed.article.published)
+    found = []
+    for p_start, p_end in _paragraph_spans(parsed):
+        paragraph = text[p_start:p_end]
+        for cand in find_candidates(paragraph, p_start):
+            norm = _valid(parsed, cand, anchor, paragraph, p_start)
+            if norm is None or not norm.value:
+                continue
+            shift = cand.start - cand.match.start()
+            start = norm.start + shift if norm.start is not None else cand.start
+            end = norm.end + shift if norm.end is not None else cand.end
+            found.append((cand, norm, start, end))
+    timexes = []
+    for i, (cand, norm, start, end) in enumerate(_choose(found), 1):
+        relative = anchor is not None and cand.rule in _RELATIVE_RULES and not norm.value.startswith(("P", "T"))
+        timexes.append(Timex(id=f"t{i}", text=text[start:end], start=start, end=end, type=norm.type,
+                             value=norm.value, anchor="published" if relative else None, mod=norm.mod))
+    return timexes

@@ -1,0 +1,126 @@
+"""The grammar of time expressions: regular expressions built once from `data/time_words.json`.
+
+Each rule is a named pattern; `find_candidates` yields every match of every rule in a piece of text,
+and `time.py` keeps the longest non-overlapping ones and normalises them. Rules only find: what a
+match means (its TIMEX3 value) is decided in `time_normalise.py`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator, NamedTuple
+
+from .resources import mapping
+
+
+class Candidate(NamedTuple):
+    rule: str
+    start: int
+    end: int
+    match: re.Match
+
+
+def words() -> dict:
+    return mapping("time_words.json")
+
+
+def _alt(items) -> str:
+    """A regex alternation, longest first so "sept" wins over "sep"; spaces match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[tuple[str, re.Pattern], ...]:
+    w = words()
+    num_words = _alt(w["numbers"])
+    vague = _alt(w["vague_numbers"])
+    # "twenty-five", "25", "2.5", "two and a half"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    number = (rf"(?:(?:{tens})[-\s](?:{ones})|\d+(?:\.\d+)?|{num_words})"
+              rf"(?:\s+(?:{_alt(w['fractions'])}))?")
+    unit_words = sorted(w["units"], key=len, reverse=True)
+    unit = rf"(?:{_alt(unit_words)})(?:s|ies)?"
+    unit_sing = rf"(?:{_alt(unit_words)})"
+    month = rf"(?:{_alt(w['months'])})\.?"
+    weekday = rf"(?:{_alt(w['weekdays'])})"
+    approx = _alt(w["approximators"])
+    part = _alt(w["parts_of_day"])
+    season = _alt(w["seasons"])
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    rel = r"(?:last|next|this|coming|past|previous|following)"
+    edge = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|start\s+of|beginning\s+of)"
+    clock = (r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
+             r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)"
+             r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:UTC|GMT)\b)"
+             r"|(?P<noon>noon|midday|midnight))")
+    zone = r"(?:\s*(?P<zone>UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:UTC|GMT)\s*[+-]\s*\d{1,2}\))?"
+    date_after_time = (rf"(?:,?\s+(?:on\s+)?(?P<tdate>(?:(?:last|next|this)\s+)?{weekday}|today|yesterday|tomorrow"
+                       rf"|(?P<tmonth>{month})\s+(?P<tday>{day})(?:,?\s+(?P<tyear>{year}))?))?")
+    table = [
+        ("time", rf"\b{clock}{zone}{date_after_time}(?!\w)"),
+        ("weekday_part", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{weekday})\s+(?P<part>{part})\b"),
+        ("part_rel", rf"\b(?P<which>this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?P<part>{part})\b"),
+        ("tonight", r"\b(?P<which>tonight|overnight)\b"),
+        ("iso_date", rf"\b(?P<year>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+        ("numeric_date", r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{2}|\d{4})(?![\d/])"),
+        ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})\b(?!\s*(?:%|-\d|:\d))"
+                      rf"(?:,?\s+(?P<year>{year})\b)?"),
+        ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<month>{month})"
+                      rf"(?:,?\s+(?P<year>{year})\b)?"),
+        ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
+        ("year", rf"(?<![\d$£€#.,/-])(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
+                 rf"(?![\d%]|,\d|\.\d|-\d\d\b(?!\d))"),
+        ("decade", rf"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)[’']?s\b"),
+        ("short_year", r"(?<=\bin\s)[’'](?P<yy>\d\d)\b"),
+        ("quarter", rf"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
+                    rf"(?:\s+(?:of\s+)?(?:(?P<year>{year})|(?P<rel>last|this|next)\s+year|the\s+(?P<rel2>previous|last|current)\s+year))?"
+                    rf"|Q(?P<q>[1-4])(?:\s+(?P<year2>{year}))?)\b"),
+        ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{year})|(?P<rel>last|this|next)\s+year|the\s+year)\b"),
+        ("season", rf"\b(?:(?P<rel>last|next|this|early|late|mid)[\s-]+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"),
+        ("edge_rel", rf"\b(?P<edge>{edge})\s+(?:(?P<rel>this|last|next|the)\s+)(?P<unit>week|month|year|decade|century)\b"),
+        ("rel_unit", rf"\b(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>{rel})\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
+                     rf"(?!\s*(?:'s|’s)?\s*(?:of\b))"),
+        ("the_weekend", r"\b(?:the\s+)weekend\b"),
+        ("deictic", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow)\b"),
+        ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?![\w-])"),
+        ("ago", rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>ago)\b"),
+        ("set_every", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?(?P<unit>{unit_sing}s?|{weekday}|{part}|weekend)\b"),
+        ("set_per", rf"(?:(?P<freq>once|twice|thrice|(?:{number})\s+times)\s+|(?<=\d\s))(?P<per>a|an|per|each)\s+(?P<unit>{unit_sing})\b"),
+        ("set_adverb", rf"\b(?P<adv>{_alt(w['set_adverbs'])})\b"),
+        ("duration", rf"\b(?:(?P<approx>{approx})\s+)?(?:the\s+(?P<dir>past|last|next|first|previous|coming|final)\s+)?"
+                     rf"(?P<num>{number}|{vague})[\s-]+(?:(?:straight|consecutive|full|more|long|whole)\s+)?(?P<unit>{unit})\b"
+                     rf"(?P<adj>-long|-old|[\s-]+old)?"),
+        ("past_unit", rf"\b(?:the\s+)(?P<dir>past|last|next|coming|previous)\s+(?P<unit>{unit_sing})\b"),
+        ("bare_units", rf"\b(?:(?P<lead>recent|the\s+past\s+few|over\s+the|for|in\s+recent)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes)\b"),
+        ("units_long", r"\b(?P<unit>years|decades|months|weeks)-long\b"),
+        ("vague", rf"\b(?P<vague>{_alt(w['vague_refs'])})\b"),
+    ]
+    return tuple((name, re.compile(p, re.IGNORECASE)) for name, p in table)
+
+
+def find_candidates(text: str, offset: int = 0) -> Iterator[Candidate]:
+    """Every match of every rule in `text` (offsets shifted by `offset`)."""
+    for name, pattern in rules():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                yield Candidate(name, m.start() + offset, m.end() + offset, m)
+
+
+def number_value(text: str) -> float | None:
+    """ "three" → 3, "twenty-five" → 25, "2.5" → 2.5, "two and a half" → 2.5; None for vague words."""
+    w = words()
+    t = " ".join(text.lower().replace("-", " ").split())
+    frac = 0.0
+    for f, v in w["fractions"].items():
+        if t.endswith(" " + f):
+            t, frac = t[: -len(f) - 1], v
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) + frac
+    if t in w["numbers"]:
+        return w["numbers"][t] + frac
+    parts = t.split()
+    if len(parts) == 2 and all(p in w["numbers"] for p in parts):
+        return w["numbers"][parts[0]] + w["numbers"][parts[1]] + frac
+    return None
