@@ -166,6 +166,8 @@ class Store:
                     return found[0]["id"], False
                 if found:
                     self._delete_article(cur, found[0]["id"])
+                if art.get("source"):  # the input was fixed: its earlier failure is history
+                    self._x(cur, "DELETE FROM articles WHERE status = 'failed' AND source = ?", (art["source"],))
                 article_id = self._free_id(cur, art.get("id") or digest[:12], digest)
                 if article_id != art.get("id"):
                     merge.rename_article(data, article_id)

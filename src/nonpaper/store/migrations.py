@@ -41,6 +41,7 @@ TABLES = [
         added_at TEXT NOT NULL)""",
     "CREATE INDEX articles_published ON articles (published)",
     "CREATE INDEX articles_status ON articles (status)",
+    "CREATE INDEX articles_source ON articles (source)",
     """CREATE TABLE actors (
         article_id TEXT NOT NULL, id TEXT NOT NULL,
         name TEXT, kind TEXT, aliases TEXT, titles TEXT,

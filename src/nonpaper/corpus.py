@@ -1,0 +1,375 @@
+"""Batch ingest into a corpus store, and the Python API over it.
+
+Workers analyse, one writer stores: articles are read and deduplicated (content hash) in this
+process, analysed in chunks by local processes (`workers=N`) or a Dask cluster (`dask="tcp://…"`),
+and every result comes back here to be written, one transaction per article. Killing the run loses
+only the chunks in flight; re-running skips what is stored and retries what failed.
+
+    >>> from nonpaper.corpus import Corpus
+    >>> with Corpus("nonpaper.db") as corpus:
+    ...     corpus.ingest("articles/", workers=2)
+    ...     corpus.quotes(speaker="Lavrov", since="2025-10-01")
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .model import Article
+from .store import Store, StoreError, open_store
+
+CHUNK = 4  # articles per task: amortises the task round trip, keeps little in flight
+
+
+class CorpusError(RuntimeError):
+    """A batch cannot run (e.g. the Dask scheduler is unreachable); one line for the user."""
+
+
+# ---------------------------------------------------------------- worker side
+
+def analyze_batch(articles: list[Article]) -> list[tuple[str | None, dict | None, str | None]]:
+    """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each.
+    One article failing never loses the others."""
+    from . import nlp
+    from .pipeline import analyze_parsed
+
+    try:
+        parsed = list(nlp.parse_many(articles))
+    except nlp.ModelMissing:
+        raise
+    except Exception:  # one text broke the batched parse: parse one by one to find it
+        parsed = []
+        for art in articles:
+            try:
+                parsed.append(nlp.parse(art))
+            except Exception as exc:
+                parsed.append(_error(exc))
+    out = []
+    for art, item in zip(articles, parsed):
+        if isinstance(item, str):
+            out.append((art.content_hash, None, item))
+            continue
+        try:
+            out.append((art.content_hash, analyze_parsed(item).to_dict(), None))
+        except Exception as exc:
+            out.append((art.content_hash, None, _error(exc)))
+    return out
+
+
+def _error(exc: BaseException) -> str:
+    return f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+def _warm() -> None:
+    """Process-pool initializer: load spaCy once per worker, before the first chunk."""
+    from . import nlp
+    nlp.load()
+
+
+# ---------------------------------------------------------------- runners
+
+Batch = list[Article]
+Results = Iterator[list[tuple[str | None, dict | None, str | None]]]
+
+
+def run_local(fn: Callable, chunks: Iterable[Batch], workers: int) -> Results:
+    """`fn` over the chunks: in this process for one worker, else in `workers` spawned processes,
+    with at most two chunks per worker in flight. Results come in completion order."""
+    if workers <= 1:
+        for chunk in chunks:
+            yield fn(chunk)
+        return
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    # spawn, not fork: the writer's threads (progress bar, database) must not be copied mid-lock.
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm)
+    pending: set = set()
+    source = iter(chunks)
+    try:
+        while True:
+            while len(pending) < workers * 2:
+                chunk = next(source, None)
+                if chunk is None:
+                    break
+                pending.add(pool.submit(fn, chunk))
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_dask(fn: Callable, chunks: Iterable[Batch], address: str | object, in_flight: int | None = None) -> Results:
+    """`fn` over the chunks on a dask.distributed cluster (`address` "tcp://host:8786", or a Client).
+    Workers analyse; results come back here, to the one writer."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise CorpusError("--dask needs dask.distributed: pip install 'nonpaper[dask]'") from None
+    own = not hasattr(address, "submit")
+    if own:
+        try:
+            client = Client(address, timeout="15s")
+        except (OSError, TimeoutError) as exc:
+            raise CorpusError(f"cannot reach the Dask scheduler at {address}: {exc}; start it with "
+                              "`dask scheduler` and check the address") from None
+    else:
+        client = address
+    try:
+        width = in_flight or max(2, 2 * sum(client.nthreads().values()))
+        source = iter(chunks)
+        queue = as_completed()
+        for chunk in source:
+            queue.add(client.submit(fn, chunk, pure=False))
+            if queue.count() >= width:
+                break
+        for future in queue:
+            yield future.result()
+            future.release()
+            chunk = next(source, None)
+            if chunk is not None:
+                queue.add(client.submit(fn, chunk, pure=False))
+    finally:
+        if own:
+            client.close()
+
+
+def chunked(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# ---------------------------------------------------------------- progress
+
+class Progress:
+    """Progress on stderr with rate and ETA: a rich bar in a terminal, a line every `every` seconds
+    in a log (pipes, cluster jobs); nothing when disabled."""
+
+    def __init__(self, total: int, label: str = "ingesting", enabled: bool = True, every: float = 10.0,
+                 stream=None) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream or sys.stderr
+        self.start = self.last = time.monotonic()
+        self.every = every
+        self.bar = None
+        self.enabled = enabled and total > 0
+        if self.enabled and self.stream.isatty():
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
+                           TimeElapsedColumn(), console=Console(file=self.stream), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(label, total=total, rate="")
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.start
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(self.task, advance=n, rate=f"{self.rate():.1f} articles/s")
+            return
+        now = time.monotonic()
+        if now - self.last >= self.every or self.done == self.total:
+            self.last = now
+            rate = self.rate()
+            eta = (self.total - self.done) / rate if rate else float("inf")
+            eta_text = f"{eta:.0f}s" if eta != float("inf") else "?"
+            print(f"nonpaper: {self.label} {self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta_text}",
+                  file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+# ---------------------------------------------------------------- ingest
+
+@dataclass
+class Summary:
+    read: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = f", {self.ingested / self.seconds:.1f} articles/s" if self.seconds and self.ingested else ""
+        return (f"{self.ingested} ingested, {self.duplicates} skipped as duplicates, {self.failed} failed "
+                f"({self.seconds:.1f}s{rate})")
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "ingested": self.ingested, "duplicates": self.duplicates,
+                "failed": self.failed, "seconds": round(self.seconds, 2), "warnings": self.warnings}
+
+
+def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str | object | None = None,
+           published: str | None = None, chunk: int = CHUNK, progress: bool = True,
+           warn: Callable[[str], None] | None = None) -> Summary:
+    """Read, deduplicate, analyse and store every article in `sources` (files, directories, feeds,
+    JSONL). Unreadable inputs and failed analyses are stored as failures with their error; the run
+    goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
+    was stored (or a previous run was interrupted before doing so)."""
+    from .ingest import read_sources
+
+    warn = warn or (lambda message: None)
+    summary = Summary()
+    started = time.monotonic()
+
+    def report(problem) -> None:
+        if problem.fatal:
+            store.record_failure(problem.source, None, problem.message)
+            summary.failed += 1
+        warn(("" if problem.fatal else "warning: ") + str(problem))
+
+    stored = store.hashes()
+    todo: list[Article] = []
+    where: dict[str | None, str | None] = {}
+    for art in read_sources(list(sources), report=report, published=published):
+        summary.read += 1
+        if art.content_hash in stored:
+            summary.duplicates += 1
+            continue
+        stored.add(art.content_hash)
+        where[art.content_hash] = art.source
+        todo.append(art)
+
+    bar = Progress(len(todo), enabled=progress)
+    chunks = chunked(todo, max(1, chunk))
+    results = run_dask(analyze_batch, chunks, dask) if dask else run_local(analyze_batch, chunks, workers)
+    try:
+        for batch in results:
+            for digest, data, error in batch:
+                if error is not None:
+                    store.record_failure(where.get(digest), digest, error)
+                    summary.failed += 1
+                    warn(f"{where.get(digest)}: {error}")
+                else:
+                    _, inserted = store.add(data)
+                    summary.ingested += inserted
+                    summary.duplicates += not inserted
+            bar.advance(len(batch))
+    finally:
+        bar.close()
+        summary.seconds = time.monotonic() - started
+    if summary.ingested or store.stale():
+        summary.warnings += store.recompute()
+        for message in summary.warnings:
+            warn(f"warning: {message}")
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+# ---------------------------------------------------------------- export
+
+def flat(value) -> str | int | float | None:
+    """A CSV cell: lists of plain values joined with "; ", anything nested as JSON."""
+    if isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
+        return "; ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
+    """Rows as JSON Lines or CSV (header from the first row); returns how many were written."""
+    n = 0
+    writer = None
+    for row in rows:
+        if fmt == "jsonl":
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+            writer.writerow({k: flat(v) for k, v in row.items()})
+        n += 1
+    return n
+
+
+EXPORTS = ("articles", "quotes", "actors", "events", "disputes")
+
+
+def export_rows(store: Store, what: str) -> Iterator[dict]:
+    """What `nonpaper export` writes: full analyses (articles) or the rows of a query verb."""
+    if what not in EXPORTS:
+        raise CorpusError(f"cannot export {what!r}; choose one of {', '.join(EXPORTS)}")
+    return store.export_rows(what)
+
+
+# ---------------------------------------------------------------- Python API
+
+class Corpus:
+    """A corpus store with the CLI's verbs: ingest, articles, actors, actor, quotes, timeline,
+    disputes, search, counts, analysis, export. Rows are plain dicts."""
+
+    def __init__(self, db: str | os.PathLike | None = None) -> None:
+        self.store = open_store(db)
+
+    def ingest(self, *sources: str, workers: int = 1, dask: str | object | None = None,
+               published: str | None = None, progress: bool = False) -> Summary:
+        return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress)
+
+    def articles(self, **filters) -> list[dict]:
+        return self.store.articles(**filters)
+
+    def analysis(self, article_id: str):
+        return self.store.analysis(article_id)
+
+    def actors(self, **filters) -> list[dict]:
+        return self.store.actors(**filters)
+
+    def actor(self, actor_id: str) -> dict | None:
+        return self.store.actor(actor_id)
+
+    def quotes(self, **filters) -> list[dict]:
+        return self.store.quotes(**filters)
+
+    def timeline(self, **filters) -> list[dict]:
+        return self.store.timeline(**filters)
+
+    def disputes(self) -> list[dict]:
+        return self.store.disputes()
+
+    def search(self, text: str, limit: int = 20) -> dict:
+        return self.store.search(text, limit=limit)
+
+    def counts(self) -> dict:
+        return self.store.counts()
+
+    def export(self, what: str = "quotes", fmt: str = "jsonl") -> str:
+        buffer = io.StringIO()
+        write_rows(export_rows(self.store, what), fmt, buffer)
+        return buffer.getvalue()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+__all__ = ["Corpus", "CorpusError", "StoreError", "Summary", "ingest", "analyze_batch", "run_local", "run_dask",
+           "write_rows", "export_rows"]
