@@ -1,0 +1,315 @@
+"""What the pages show, computed from store rows and analyses: pure functions, no I/O, no framework.
+
+Every string that came from an article goes through `markupsafe.escape` here or through Jinja's
+autoescape in the templates; `Markup` is only ever built from escaped pieces and fixed tags.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, NamedTuple
+
+from markupsafe import Markup, escape
+
+from ..model import Analysis, Quote
+
+N_COLOURS = 10  # speaker colour classes spk-0 .. spk-9 in style.css
+
+
+# ---------------------------------------------------------------- names and ids
+
+def dom_id(prefix: str, raw: str | None) -> str:
+    """A safe HTML id from a data id ("q1" -> "quote-q1"); anything odd becomes "_"."""
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '_', raw or '')}"
+
+
+def initials(name: str | None) -> str:
+    """Up to two letters for a name: the visible label beside a speaker's colour."""
+    if not name:
+        return "?"
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w]
+    if not words:
+        return "?"
+    caps = [w for w in words if w[0].isupper()] or words
+    picked = caps[0][0] + (caps[-1][0] if len(caps) > 1 else "")
+    return picked.upper()
+
+
+@dataclass
+class Speaker:
+    id: str | None
+    name: str
+    label: str  # initials, unique within the article
+    colour: int  # index of the spk-N class
+    kind: str | None = None
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    n_quotes: int = 0
+
+
+def speakers(analysis: Analysis) -> dict[str | None, Speaker]:
+    """Speakers in order of first quote, then the other actors: each a colour and a unique label."""
+    order: list[str | None] = []
+    for q in sorted(analysis.quotes, key=lambda q: (q.start is None, q.start or 0)):
+        if q.speaker not in order:
+            order.append(q.speaker)
+    order += [a.id for a in analysis.actors if a.id not in order]
+    out: dict[str | None, Speaker] = {}
+    used: dict[str, int] = defaultdict(int)
+    for i, sid in enumerate(order):
+        actor = analysis.actor(sid)
+        name = actor.name if actor else "unattributed"
+        base = initials(actor.name) if actor else "?"
+        used[base] += 1
+        label = base if used[base] == 1 else f"{base}{used[base]}"
+        out[sid] = Speaker(sid, name, label, i % N_COLOURS, actor.kind if actor else None,
+                           list(actor.titles) if actor else [], list(actor.aliases) if actor else [],
+                           sum(q.speaker == sid for q in analysis.quotes))
+    return out
+
+
+# ---------------------------------------------------------------- highlighted article text
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    quote: Quote
+    first: bool  # the first piece of this quote (carries the speaker label)
+
+
+def _blocks(text: str, analysis: Analysis) -> list[tuple[str, int, int]]:
+    """(kind, start, end) paragraphs: the article's blocks when they are sane, else blank-line splits."""
+    blocks = sorted(analysis.article.blocks or [], key=lambda b: b.start)
+    ok = blocks and all(0 <= b.start <= b.end <= len(text) for b in blocks) and all(
+        a.end <= b.start for a, b in zip(blocks, blocks[1:]))
+    if ok:
+        return [(b.kind, b.start, b.end) for b in blocks]
+    out = []
+    for m in re.finditer(r"(?:(?!\n[ \t]*\n).)+", text, flags=re.S):
+        if m.group(0).strip():
+            out.append(("paragraph", m.start(), m.end()))
+    return out
+
+
+def _nest(spans: list[Span]) -> list[Span]:
+    """Make spans properly nested: one that overlaps the end of an earlier one is cut at that end."""
+    out, ends = [], []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        while ends and ends[-1] <= s.start:
+            ends.pop()
+        end = min(s.end, ends[-1]) if ends else s.end
+        if end <= s.start:
+            continue
+        out.append(s._replace(end=end))
+        ends.append(end)
+    return out
+
+
+def _plain(text: str) -> Markup:
+    return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+def _render(text: str, lo: int, hi: int, spans: list[Span], who: dict[str | None, Speaker]) -> Markup:
+    out, pos, i = [], lo, 0
+    while i < len(spans):
+        s = spans[i]
+        j = i + 1
+        while j < len(spans) and spans[j].start < s.end:
+            j += 1
+        out.append(_plain(text[pos:s.start]))
+        out.append(_open_mark(s, who))
+        out.append(_render(text, s.start, s.end, spans[i + 1:j], who))
+        out.append(Markup("</mark>"))
+        pos, i = s.end, j
+    out.append(_plain(text[pos:hi]))
+    return Markup("").join(out)
+
+
+def _open_mark(s: Span, who: dict[str | None, Speaker]) -> Markup:
+    q = s.quote
+    spk = who.get(q.speaker) or Speaker(None, "unattributed", "?", 0)
+    tag = Markup('<mark class="q q-{kind} spk-{colour}" data-quote="{qid}" tabindex="0" role="button" '
+                 'title="{tip}">').format(kind=q.kind, colour=spk.colour, qid=dom_id("quote", q.id),
+                                          tip=f"{spk.name}, {q.kind} quote: press Enter for details")
+    if s.first:
+        tag += Markup('<span class="who" aria-hidden="true">{}</span><span class="sr-only">{}: </span>').format(
+            spk.label, f"quote by {spk.name}")
+    return tag
+
+
+def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None) -> list[tuple[str, Markup]]:
+    """The article text as (block kind, html) pairs, quotes wrapped in <mark>s coloured by speaker.
+
+    Offsets are into `article.text`; a quote that runs over several paragraphs becomes one mark per
+    paragraph (the first carries the speaker's label); nested quotes nest.
+    """
+    text = analysis.article.text or ""
+    who = who if who is not None else speakers(analysis)
+    quotes = [q for q in analysis.quotes if q.field == "text" and q.start is not None and q.end is not None
+              and 0 <= q.start < q.end <= len(text)]
+    out = []
+    seen: set[str] = set()
+    for kind, lo, hi in _blocks(text, analysis):
+        spans = []
+        for q in quotes:
+            s, e = max(q.start, lo), min(q.end, hi)
+            if s < e and text[s:e].strip():
+                spans.append(Span(s, e, q, q.id not in seen))
+        spans = _nest(spans)
+        seen.update(s.quote.id for s in spans)
+        out.append((kind, _render(text, lo, hi, spans, who)))
+    return out
+
+
+# ---------------------------------------------------------------- time
+
+def parse_day(value: str | None) -> date | None:
+    """A point for the time axis from an ISO date or a coarser TIMEX3 value (2026-03 -> March 1)."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+_INVERSE = {"AFTER": "BEFORE", "IS_INCLUDED": "INCLUDES"}
+
+
+def oriented(source: str, relation: str, target: str) -> tuple[str, str, str]:
+    """One spelling per ordering: AFTER(a, b) is BEFORE(b, a); SIMULTANEOUS is symmetric."""
+    if relation in _INVERSE:
+        return target, _INVERSE[relation], source
+    if relation == "SIMULTANEOUS" and target < source:
+        return target, relation, source
+    return source, relation, target
+
+
+def conflicting_relations(items: Iterable[dict]) -> set[tuple]:
+    """Keys (article, source, relation, target, asserted_by) of relations another source contradicts.
+
+    Two relations about the same pair of events conflict when they put the pair in different orders
+    (a BEFORE b against b BEFORE a, or against SIMULTANEOUS).
+    """
+    by_pair: dict[tuple, set] = defaultdict(set)
+    rels = [r for item in items for r in item.get("relations") or []]
+    for r in rels:
+        a, rel, b = oriented(str(r["source"]), r["relation"], str(r["target"]))
+        by_pair[(r.get("article_id"), *sorted((a, b)))].add((a, rel, b))
+    bad = set()
+    for r in rels:
+        a, rel, b = oriented(str(r["source"]), r["relation"], str(r["target"]))
+        if len(by_pair[(r.get("article_id"), *sorted((a, b)))]) > 1:
+            bad.add(relation_key(r))
+    return bad
+
+
+def relation_key(r: dict) -> tuple:
+    return (r.get("article_id"), r["source"], r["relation"], r["target"], r.get("asserted_by"))
+
+
+@dataclass
+class AxisPoint:
+    n: int  # the event's number in the list below the axis
+    x: float  # 0..1 along the axis
+    row: int  # stacked rows for events on the same day
+    day: date
+    item: dict
+    disputed: bool
+
+
+@dataclass
+class Axis:
+    points: list[AxisPoint]
+    ticks: list[tuple[float, str]]
+    rows: int
+
+
+def time_axis(items: list[dict], disputed: set[tuple]) -> Axis:
+    """Dated events placed along one axis (x in 0..1), same-day events stacked; ticks at each date."""
+    dated = [(parse_day(it.get("date")), i, it) for i, it in enumerate(items)]
+    dated = [d for d in dated if d[0] is not None]
+    if not dated:
+        return Axis([], [], 0)
+    lo = min(d[0] for d in dated)
+    hi = max(d[0] for d in dated)
+    span = max((hi - lo).days, 1)
+    rows: dict[date, int] = defaultdict(int)
+    points = []
+    for day, i, it in dated:
+        points.append(AxisPoint(i + 1, (day - lo).days / span if hi != lo else 0.5, rows[day], day, it,
+                                (it.get("article_id"), it.get("id")) in disputed))
+        rows[day] += 1
+    tick_days = sorted({p.day for p in points})
+    step = max(1, len(tick_days) // 8)  # at most ~8 labels on the axis
+    ticks = [((d - lo).days / span if hi != lo else 0.5, d.isoformat()) for d in tick_days[::step]]
+    return Axis(points, ticks, max(rows.values()))
+
+
+def timeline_view(items: list[dict], disputes: list[dict] | None = None) -> dict:
+    """Everything the timeline template needs: events in date order, names for event ids, conflicts."""
+    items = sorted(items, key=lambda it: (parse_day(it.get("date")) is None, parse_day(it.get("date")) or date.min))
+    names: dict[tuple, str] = {}
+    for it in items:
+        names[(it.get("article_id"), it.get("id"))] = it.get("text") or str(it.get("id"))
+    conflicts = conflicting_relations(items)
+    disputed = {(r.get("article_id"), r.get("source")) for it in items for r in it.get("relations") or []
+                if relation_key(r) in conflicts}
+    disputed |= {(r.get("article_id"), r.get("target")) for it in items for r in it.get("relations") or []
+                 if relation_key(r) in conflicts}
+    for d in disputes or []:
+        if d.get("event"):
+            for art in d.get("articles") or []:
+                disputed.add((art, d["event"]))
+    return {"items": items, "names": names, "conflicts": conflicts, "disputed": disputed,
+            "axis": time_axis(items, disputed)}
+
+
+def analysis_timeline(analysis: Analysis) -> list[dict]:
+    """An analysis's events and relations in the shape of `store.timeline()` rows."""
+    aid = analysis.article.id
+
+    def name(actor_id):
+        actor = analysis.actor(actor_id)
+        return actor.name if actor else None
+
+    return [{"id": e.id, "article_id": aid, "text": e.text, "type": e.type, "date": e.date,
+             "participants": list(e.participants),
+             "relations": [{"source": r.source, "relation": r.relation, "target": r.target,
+                            "asserted_by": r.asserted_by, "asserted_by_name": name(r.asserted_by),
+                            "evidence": r.evidence, "article_id": aid}
+                           for r in analysis.relations if r.source == e.id]}
+            for e in analysis.events]
+
+
+def analysis_disputes(analysis: Analysis) -> list[dict]:
+    """An analysis's own disputes in the shape of `store.disputes()` rows."""
+    aid = analysis.article.id
+
+    def name(actor_id):
+        actor = analysis.actor(actor_id)
+        return actor.name if actor else None
+
+    return [{"id": d.id, "kind": d.kind, "summary": d.summary, "scope": "article", "event": d.event,
+             "articles": list(d.articles or [aid]),
+             "claims": [{"actor": c.actor, "actor_name": name(c.actor), "text": c.text, "quote": c.quote,
+                         "article": c.article or aid} for c in d.claims]}
+            for d in analysis.disputes]
+
+
+def quotes_per_month(quotes: list[dict]) -> list[tuple[str, int, float]]:
+    """(YYYY-MM, count, share of the busiest month) for a small bar chart of quotes over time."""
+    counts: dict[str, int] = defaultdict(int)
+    for q in quotes:
+        day = parse_day(q.get("published"))
+        counts[day.strftime("%Y-%m") if day else "undated"] += 1
+    if not counts:
+        return []
+    top = max(counts.values())
+    keys = sorted(k for k in counts if k != "undated") + (["undated"] if "undated" in counts else [])
+    return [(k, counts[k], counts[k] / top) for k in keys]

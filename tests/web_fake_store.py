@@ -1,0 +1,143 @@
+"""An in-memory store with the query API of `nonpaper.store` (issue 6), for testing the web alone.
+
+It answers from a list of `Analysis` objects the way the real store's API is specified; the web
+tests run against both this and the real SQLite store when it is importable.
+"""
+from __future__ import annotations
+
+from nonpaper.model import Analysis
+
+
+def _hit(needle: str | None, *hay: str | None) -> bool:
+    return not needle or any(needle.lower() in (h or "").lower() for h in hay)
+
+
+def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
+    if since and (not day or day < since):
+        return False
+    if until and (not day or day[:len(until)] > until):
+        return False
+    return True
+
+
+class FakeStore:
+    def __init__(self, analyses: list[Analysis] | None = None):
+        self._by_id: dict[str, Analysis] = {}
+        for a in analyses or []:
+            self.add(a)
+
+    # ------------------------------------------------------------ writing
+    def add(self, analysis: Analysis) -> tuple[str, bool]:
+        aid = analysis.article.id
+        new = aid not in self._by_id
+        self._by_id[aid] = analysis
+        return aid, new
+
+    def close(self) -> None:
+        pass
+
+    # ------------------------------------------------------------ reading
+    def _sorted(self) -> list[Analysis]:
+        return sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id), reverse=True)
+
+    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None) -> list[dict]:
+        rows = []
+        for a in self._sorted():
+            art = a.article
+            if not _in_range(art.published, since, until) or not _hit(search, art.title, art.text):
+                continue
+            if outlet and (art.outlet or "").lower() != outlet.lower():
+                continue
+            rows.append({"id": art.id, "title": art.title, "subtitle": art.subtitle, "outlet": art.outlet,
+                         "author": art.author, "published": art.published, "url": art.url,
+                         "n_quotes": len(a.quotes), "n_disputes": len(a.disputes), "status": "ok", "error": None})
+        return rows[offset:offset + limit] if limit else rows[offset:]
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        return self._by_id.get(article_id)
+
+    def _actor_rows(self) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for a in self._sorted():
+            for actor in a.actors:
+                row = out.setdefault(actor.id, {"id": actor.id, "name": actor.name, "kind": actor.kind,
+                                                "aliases": [], "titles": [], "n_quotes": 0, "n_articles": 0})
+                row["aliases"] += [x for x in actor.aliases if x not in row["aliases"]]
+                row["titles"] += [x for x in actor.titles if x not in row["titles"]]
+                row["n_articles"] += 1
+                row["n_quotes"] += sum(q.speaker == actor.id for q in a.quotes)
+        return out
+
+    def actors(self, limit=None, search=None) -> list[dict]:
+        rows = [r for r in self._actor_rows().values() if _hit(search, r["name"], *r["aliases"])]
+        rows.sort(key=lambda r: (-r["n_quotes"], r["name"]))
+        return rows[:limit] if limit else rows
+
+    def actor(self, actor_id: str) -> dict | None:
+        row = self._actor_rows().get(actor_id)
+        if row is None:
+            return None
+        row = dict(row)
+        row["quotes"] = self.quotes(speaker=actor_id)
+        row["articles"] = [r for r in self.articles(limit=None)
+                           if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
+        return row
+
+    def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None) -> list[dict]:
+        rows = []
+        for a in sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id)):
+            if article and a.article.id != article:
+                continue
+            if not _in_range(a.article.published, since, until):
+                continue
+            for q in a.quotes:
+                who = a.actor(q.speaker)
+                if speaker and q.speaker != speaker and not (who and who.name.lower() == speaker.lower()):
+                    continue
+                if not _hit(search, q.text):
+                    continue
+                rows.append({"id": q.id, "article_id": a.article.id, "article_title": a.article.title,
+                             "published": a.article.published, "kind": q.kind, "text": q.text,
+                             "speaker": q.speaker, "speaker_name": who.name if who else None, "cue": q.cue,
+                             "start": q.start, "end": q.end})
+        return rows[:limit] if limit else rows
+
+    def timeline(self, actor=None, event=None) -> list[dict]:
+        rows = []
+        for a in self._by_id.values():
+            for e in a.events:
+                if actor and actor not in e.participants:
+                    continue
+                if not _hit(event, e.text, e.type):
+                    continue
+                rels = [{"source": r.source, "relation": r.relation, "target": r.target,
+                         "asserted_by": r.asserted_by,
+                         "asserted_by_name": (a.actor(r.asserted_by).name if a.actor(r.asserted_by) else None),
+                         "evidence": r.evidence, "article_id": a.article.id}
+                        for r in a.relations if r.source == e.id]
+                rows.append({"id": e.id, "article_id": a.article.id, "text": e.text, "type": e.type,
+                             "date": e.date, "participants": list(e.participants), "relations": rels})
+        rows.sort(key=lambda r: (r["date"] is None, r["date"] or ""))
+        return rows
+
+    def disputes(self) -> list[dict]:
+        rows = []
+        for a in self._sorted():
+            for d in a.disputes:
+                rows.append({"id": f"{a.article.id}:{d.id}", "kind": d.kind, "summary": d.summary,
+                             "scope": "article", "articles": list(d.articles or [a.article.id]),
+                             "claims": [{"actor": c.actor,
+                                         "actor_name": a.actor(c.actor).name if a.actor(c.actor) else None,
+                                         "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
+                                        for c in d.claims]})
+        return rows
+
+    def counts(self) -> dict:
+        return {"articles": len(self._by_id), "actors": len(self._actor_rows()),
+                "quotes": sum(len(a.quotes) for a in self._by_id.values()),
+                "events": sum(len(a.events) for a in self._by_id.values()),
+                "disputes": len(self.disputes())}
+
+    def search(self, text: str, limit: int = 20) -> dict:
+        return {"articles": self.articles(limit=limit, search=text),
+                "quotes": self.quotes(search=text, limit=limit)}
