@@ -1,12 +1,40 @@
-"""Actors: mentions of people and bodies merged into canonical actors (stage stub, filled by issue 3).
+"""Actors: mentions of people and bodies merged into canonical actors.
 
-`find_actors(parsed)` returns an `ActorRegistry`; the quote stage resolves speakers through it and
-may add actors (pronoun targets, unnamed sources); `registry.actors()` gives the final list.
+`find_actors(parsed)` reads spaCy's PERSON, ORG and GPE entities and builds one actor per person or
+body: "Russian Foreign Minister Sergey Lavrov" and "Lavrov" become one actor "Sergey Lavrov" with the
+title "Russian Foreign Minister"; "the Financial Times" an outlet; "Moscow" acting stands for the
+government of Russia. The quote stage resolves speakers through the `ActorRegistry` and may add actors
+(role nouns, unnamed sources); `registry.actors()` gives the final list.
+
+`merge_actors(analyses)` merges the actors of several articles: the same canonical name, or the same
+surname with compatible first names, is one corpus actor; ids stay slugs so article ids still resolve.
 """
 from __future__ import annotations
 
-from .model import Actor
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .actors_names import (clean_org, gender_of_words, initials, is_title_word, norm_key, person_parts,
+                           slug, strip_det, title_before)
+from .model import Actor, Mention
 from .nlp import Parsed
+from .resources import mapping, wordset
+
+__all__ = ["ActorRegistry", "find_actors", "merge_actors", "slug"]
+
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "across", "into",
+                  "through", "toward", "towards", "via", "over", "throughout", "within", "between"}
+
+
+@dataclass
+class _Seen:
+    """One mention of an actor, with what salience needs (position, role in the clause)."""
+    actor: str
+    start: int
+    end: int
+    subject: bool = False
+    speaker: bool = False
 
 
 class ActorRegistry:
@@ -14,22 +42,346 @@ class ActorRegistry:
 
     def __init__(self) -> None:
         self._actors: dict[str, Actor] = {}
+        self._seen: list[_Seen] = []
+        self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
 
+    # -- reading ---------------------------------------------------------------------------
     def actors(self) -> list[Actor]:
         return list(self._actors.values())
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self._actors.get(actor_id) if actor_id else None
 
+    def seen(self) -> list[_Seen]:
+        return sorted(self._seen, key=lambda s: s.start)
+
     def resolve(self, text: str, start: int | None = None) -> str | None:
-        """The actor id a surface mention stands for, or None."""
-        return None
+        """The actor id a surface mention stands for ("Putin", "Moscow", "the paper", "he"), or None."""
+        from .speakers import resolve_text  # speakers imports this module
+        return resolve_text(self, text, start)
+
+    # -- building --------------------------------------------------------------------------
+    def add(self, name: str, kind: str, *, alias: str | None = None, title: str | None = None) -> str:
+        """The id of the actor called `name` (created if new); `alias`/`title` are merged in."""
+        actor_id = slug(name)
+        actor = self._actors.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, kind=kind)  # type: ignore[arg-type]
+            self._actors[actor_id] = actor
+            self.add_alias(actor_id, name)
+        if alias:
+            self.add_alias(actor_id, alias)
+        if title:
+            self.add_title(actor_id, title)
+        return actor_id
+
+    def add_alias(self, actor_id: str, alias: str) -> None:
+        actor = self._actors.get(actor_id)
+        alias = " ".join((alias or "").split()).strip(" ,;:")
+        if not actor or not alias or alias.lower() in wordset("pronouns.txt"):
+            return
+        if alias.lower() not in {a.lower() for a in actor.aliases}:
+            actor.aliases.append(alias)
+
+    def add_title(self, actor_id: str, title: str) -> None:
+        actor = self._actors.get(actor_id)
+        title = " ".join((title or "").split()).strip(" ,;:")
+        if actor and title and title.lower() not in {t.lower() for t in actor.titles}:
+            actor.titles.append(title)
+        if actor and actor_id not in self.gender:
+            g = gender_of_words(title.lower().split())
+            if g:
+                self.gender[actor_id] = g
+
+    def note(self, actor_id: str, start: int, end: int, text: str | None = None, *,
+             subject: bool = False, speaker: bool = False) -> None:
+        """Record a mention of an actor at [start, end) (salience for pronouns and role nouns)."""
+        if actor_id not in self._actors:
+            return
+        for s in self._seen:
+            if s.actor == actor_id and s.start == start:
+                s.subject |= subject
+                s.speaker |= speaker
+                return
+        self._seen.append(_Seen(actor_id, start, end, subject, speaker))
+        if text is not None:
+            actor = self._actors[actor_id]
+            if not any(m.start == start for m in actor.mentions):
+                actor.mentions.append(Mention(text=text, start=start, end=end))
+
+
+# -- find_actors ------------------------------------------------------------------------------
+
+@dataclass
+class _Cluster:
+    kind: str
+    names: list[str] = field(default_factory=list)  # cleaned names, in order seen
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, str, bool]] = field(default_factory=list)  # start, end, text, subject
+    gender: str | None = None
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1][0] if self.mentions else -1
+
+    def canonical(self) -> str:
+        if self.kind == "person":
+            return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        if self.kind == "government":
+            return self.names[0]
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _is_subject(span) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass", "agent") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+               for t in span)
+
+
+def _locative(span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _person_clusters(doc, clusters: list[_Cluster]) -> None:
+    by_surname: dict[str, list[_Cluster]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        parts = person_parts(ent)
+        if parts is None:
+            continue
+        name, honor, lead_title = parts
+        tokens = name.split()
+        surname = norm_key(tokens[-1])
+        title = title_before(ent) or lead_title
+        cluster = None
+        cands = by_surname.get(surname, [])
+        if len(tokens) == 1:
+            cluster = max(cands, key=lambda c: c.last, default=None)
+            if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name
+                cluster = next((c for c in reversed(clusters) if c.kind == "person"
+                                and any(len(n.split()) > 1 and norm_key(n.split()[0]) == norm_key(tokens[0]) for n in c.names)), None)
+        else:
+            for c in reversed(cands):
+                fulls = [n for n in c.names if len(n.split()) > 1]
+                if not fulls or any(_first_compatible(f.split()[0], tokens[0]) for f in fulls):
+                    cluster = c
+                    break
+        if cluster is None:
+            cluster = _Cluster("person")
+            clusters.append(cluster)
+            by_surname.setdefault(surname, []).append(cluster)
+        cluster.names.append(name)
+        cluster.aliases.append(name)
+        if honor:
+            cluster.aliases.append(f"{honor} {tokens[-1]}")
+            g = wordset_gender(honor)
+            if g:
+                cluster.gender = g
+        if title:
+            cluster.titles.append(title)
+            cluster.aliases.append(f"{title} {name}")
+        cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def wordset_gender(honorific: str) -> str | None:
+    for line in _honorifics():
+        if line[0] == honorific.lower():
+            return line[1] if line[1] in ("m", "f") else None
+    return None
+
+
+def _honorifics() -> list[tuple[str, str]]:
+    from .resources import wordlist
+    return [tuple(l.split("\t")) for l in wordlist("honorifics.txt") if "\t" in l]  # type: ignore[misc]
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    a, b = norm_key(a).rstrip("."), norm_key(b).rstrip(".")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _org_kind(name: str, outlet: str | None) -> str:
+    words = set(norm_key(name).split())
+    if outlet and norm_key(strip_det(outlet)) == norm_key(strip_det(name)):
+        return "outlet"
+    if words & wordset("outlet_words.txt") and not words & {"press"} - wordset("outlet_words.txt"):
+        return "outlet"
+    if words & wordset("government_words.txt"):
+        return "government"
+    return "organization"
+
+
+def _same_org(a: str, b: str) -> bool:
+    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if long_[:len(short)] == short:  # "Brackwater" ~ "Brackwater Restoration"
+        return True
+    if len(short) == 1 and short[0].upper() == initials(" ".join(long_)).upper() and len(short[0]) > 1:
+        return True  # "FT" ~ "Financial Times"
+    return False
+
+
+def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None) -> None:
+    govs = mapping("governments.json")["names"]
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP"):
+            continue
+        text = clean_org(ent.text)
+        if not text:
+            continue
+        if ent.label_ in ("GPE", "NORP") or text in govs or strip_det(text) in govs:
+            country = govs.get(text) or govs.get(strip_det(text))
+            if ent.label_ == "NORP" and not country:
+                continue
+            is_country_name = country is not None and norm_key(country) == norm_key(strip_det(text))
+            if country is None:
+                if not _is_subject(ent):
+                    continue
+                country = strip_det(text)
+            elif not is_country_name and _locative(ent):
+                continue  # "a meeting in Budapest": a place, not an actor
+            cluster = next((c for c in clusters if c.kind == "government" and c.names[0] == country), None)
+            if cluster is None:
+                cluster = _Cluster("government", names=[country], aliases=[country])
+                clusters.append(cluster)
+            cluster.aliases.append(strip_det(text))
+            cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+            continue
+        kind = _org_kind(text, outlet)
+        cluster = next((c for c in reversed(clusters) if c.kind in ("organization", "outlet", "government")
+                        and any(_same_org(n, text) for n in c.names)), None)
+        if cluster is None:
+            cluster = _Cluster(kind)
+            clusters.append(cluster)
+        elif kind == "outlet" and cluster.kind != "outlet":
+            cluster.kind = "outlet"
+        cluster.names.append(strip_det(text))
+        cluster.aliases.append(text)
+        cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def _absorb_person_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
+    """spaCy sometimes tags a company's one-word name as a PERSON: fold it into the organization."""
+    orgs = [c for c in clusters if c.kind in ("organization", "outlet")]
+    keep = []
+    for c in clusters:
+        if c.kind == "person" and all(len(n.split()) == 1 for n in c.names):
+            org = next((o for o in orgs if any(norm_key(o_n).split()[0] == norm_key(c.names[0]) for o_n in o.names)), None)
+            if org:
+                org.mentions.extend(c.mentions)
+                org.aliases.extend(c.aliases)
+                continue
+        keep.append(c)
+    return keep
 
 
 def find_actors(parsed: Parsed) -> ActorRegistry:
-    return ActorRegistry()
+    doc = parsed.doc
+    registry = ActorRegistry()
+    clusters: list[_Cluster] = []
+    _person_clusters(doc, clusters)
+    _org_clusters(doc, clusters, parsed.article.outlet)
+    clusters = _absorb_person_orgs(clusters)
+    if parsed.article.outlet:
+        name = strip_det(parsed.article.outlet)
+        if not any(c.kind in ("outlet", "organization") and any(_same_org(n, name) for n in c.names) for c in clusters):
+            clusters.append(_Cluster("outlet", names=[name], aliases=[parsed.article.outlet]))
+    for cluster in sorted(clusters, key=lambda c: c.mentions[0][0] if c.mentions else 10 ** 9):
+        actor_id = registry.add(cluster.canonical(), cluster.kind)
+        for alias in cluster.aliases:
+            registry.add_alias(actor_id, alias)
+        for title in cluster.titles:
+            registry.add_title(actor_id, title)
+        if cluster.gender:
+            registry.gender[actor_id] = cluster.gender
+        for start, end, text, subject in sorted(cluster.mentions):
+            registry.note(actor_id, start, end, text, subject=subject)
+    _appositives(doc, registry)
+    from .speakers import learn_genders
+    learn_genders(registry, doc)
+    return registry
 
+
+def _appositives(doc, registry: ActorRegistry) -> None:
+    """"Della Fenwick, a spokeswoman for Brackwater" / "The council's spokesman, Piet Valcourt":
+    the descriptive noun phrase becomes an alias, and its head noun a title."""
+    from .speakers import appositive_pairs
+    for name_span, desc_span, head in appositive_pairs(doc):
+        actor_id = registry.resolve(name_span.text, name_span.start_char)
+        actor = registry.get(actor_id)
+        if not actor:
+            continue
+        registry.add_alias(actor_id, desc_span.text)
+        if actor.kind == "person" and head is not None and is_title_word(head.text):
+            mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+            registry.add_title(actor_id, " ".join(t.text for t in mods + [head]))
+        elif actor.kind == "person" and head is not None:
+            g = gender_of_words([head.text])
+            if g:
+                registry.gender.setdefault(actor_id, g)
+
+
+# -- merge_actors -----------------------------------------------------------------------------
 
 def merge_actors(analyses) -> list[Actor]:
-    """Corpus-level actors: the same person or body across articles, merged (issue 3/5)."""
-    return []
+    """Corpus-level actors: the same person or body across articles, merged.
+
+    Same canonical name (case-insensitive) → one actor; a person whose surname matches another
+    person's and whose first name is compatible (or missing) → the same actor. The corpus actor keeps
+    the slug of its longest name, so article-level ids of the same name still resolve."""
+    merged: list[Actor] = []
+    for analysis in analyses:
+        article_id = analysis.article.id
+        for actor in analysis.actors:
+            target = next((m for m in merged if _same_actor(m, actor)), None)
+            if target is None:
+                target = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=list(actor.aliases),
+                               titles=list(actor.titles), articles=[])
+                merged.append(target)
+            else:
+                if len(actor.name.split()) > len(target.name.split()) and actor.kind == target.kind == "person":
+                    target.aliases.append(target.name)
+                    target.name, target.id = actor.name, actor.id
+                for a in actor.aliases + [actor.name]:
+                    if a.lower() not in {x.lower() for x in target.aliases}:
+                        target.aliases.append(a)
+                for t in actor.titles:
+                    if t.lower() not in {x.lower() for x in target.titles}:
+                        target.titles.append(t)
+            if article_id not in target.articles:
+                target.articles.append(article_id)
+    return merged
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    if a.id == b.id or norm_key(a.name) == norm_key(b.name):
+        return True
+    if a.kind == "unnamed" or b.kind == "unnamed":
+        return False
+    if a.kind == b.kind == "person":
+        ta, tb = a.name.split(), b.name.split()
+        if norm_key(ta[-1]) != norm_key(tb[-1]):
+            return False
+        if len(ta) == 1 or len(tb) == 1:
+            return _titles_compatible(a, b)
+        return _first_compatible(ta[0], tb[0])
+    if a.kind in ("organization", "outlet", "government") and b.kind in ("organization", "outlet", "government"):
+        return _same_org(a.name, b.name)
+    return False
+
+
+def _titles_compatible(a: Actor, b: Actor) -> bool:
+    """A bare surname in one article and a full name in another: the same person unless their
+    titles say otherwise (no title on one side is compatible)."""
+    if not a.titles or not b.titles:
+        return True
+    heads_a = {t.lower().split()[-1] for t in a.titles}
+    heads_b = {t.lower().split()[-1] for t in b.titles}
+    return bool(heads_a & heads_b)

@@ -1,10 +1,555 @@
-"""Quotes: direct, mixed and indirect quotations with their speakers (stage stub, filled by issue 3)."""
+"""Quotes: direct, mixed and indirect quotations with their speakers.
+
+The flow (see docs/design.md, "Quotes"):
+1. `quotes_marks.scan` pairs the quotation marks paragraph by paragraph.
+2. Each outermost span is a *direct* quotation when it carries speech (it stands where a clause
+   stands and is not a title, a term or a scare-quoted word); other spans are *fragments*, which make
+   the reported clause around them a *mixed* quotation, or nothing.
+3. Attributions: every reporting verb from `data/cue_verbs.txt` outside a quotation, with its subject
+   (through conjunctions and participles), "according to X", a clause ending in ":" before a quote,
+   and the cue-less layouts `"…" — Name` and `Name: "…"`. They are resolved to actors in text order,
+   so a pronoun sees the speakers before it (`speakers.py`).
+4. Each direct quotation takes the attribution of its own sentence, else of its paragraph, else the
+   attribution line that follows it ("Lavrov said."), else the colon paragraph before it, else the
+   speaker of the quotation it continues, else the last speaker of the previous paragraph.
+5. A reporting verb with a clausal complement outside a direct quotation gives an indirect (or mixed)
+   quotation: the complement without "that"; a parenthetical cue ("The document, he explained, was …")
+   or a trailing one ("…, Brask said.") takes the clause around it.
+6. A headline of the form `Name: claim` is a quotation of the title (start/end null).
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from .actors import ActorRegistry
 from .model import Quote
 from .nlp import Parsed
+from .quotes_marks import ALL_MARKS, MarkSpan, scan
+from .resources import wordset
+from .speakers import Resolved, resolve_token, subject_of
+
+TERM_CUES = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "called", "known", "as", "word", "term",
+             "phrase", "slogan", "hashtag", "label", "book", "film", "movie", "song", "album", "memoir", "novel",
+             "show", "play", "series", "column", "article", "headline", "plan", "operation", "program",
+             "programme", "campaign", "policy", "act", "bill"}
+LOWER_OK = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from", "is", "&"}
+CLAUSE_OPENERS = (":", ",", "—", "–", "-", ".", "?", "!", "(", ";", "…")
+SENT_END = re.compile(r"[.!?…]")
+
+
+@dataclass
+class Attribution:
+    """A reporting cue and who it points to."""
+    cue: str
+    cue_start: int
+    cue_end: int
+    resolved: Resolved | None
+    token: object = None  # the cue token (None for cue-less layouts)
+    paragraph: int = -1
+    used: bool = False
+
+
+@dataclass
+class _Direct:
+    span: MarkSpan
+    paragraph: int
+    attribution: Attribution | None = None
+    inner: bool = False
+    outer: "_Direct | None" = None
+
+
+@dataclass
+class _Context:
+    parsed: Parsed
+    registry: ActorRegistry
+    paragraphs: list[tuple[int, int]]
+    spans: list[MarkSpan]
+    direct: list[_Direct] = field(default_factory=list)
+    fragments: list[MarkSpan] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.parsed.article.text
+
+    def para_of(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.paragraphs):
+            if s <= offset < e or (offset == e and s < e):
+                return i
+        return -1
+
+    def in_direct(self, offset: int) -> bool:
+        return any(d.span.open_at <= offset <= (d.span.close_at if d.span.close_at is not None else d.span.end)
+                   for d in self.direct if not d.inner)
 
 
 def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
-    return []
+    paragraphs = [(b.start, b.end) for b in parsed.article.blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        paragraphs = _paragraphs(parsed.article.text)
+    spans, _warnings = scan(parsed.article.text, paragraphs)
+    ctx = _Context(parsed, registry, paragraphs, spans)
+    _classify(ctx)
+    _find_attributions(ctx)
+    quotes = _direct_quotes(ctx) + _indirect_quotes(ctx) + _title_quotes(ctx)
+    quotes = _dedupe(quotes)
+    quotes.sort(key=lambda q: (q.field != "title", q.start if q.start is not None else -1))
+    for i, q in enumerate(quotes, 1):
+        q.id = f"q{i}"
+    return quotes
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+# -- 2. direct quotation or fragment --------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _is_term(content: str, before: str) -> bool:
+    words = _words(content)
+    prev = _words(before[-40:])
+    if prev and prev[-1].lower() in TERM_CUES:
+        return True
+    if len(words) <= 6 and all(w[0].isupper() or w.lower() in LOWER_OK or w[0].isdigit() for w in words):
+        return True  # "Slack Water", "Operation Sea Lion": a title or a name
+    return False
+
+
+def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
+    text = ctx.text
+    content = text[span.start:span.end]
+    para = ctx.paragraphs[ctx.para_of(span.open_at)]
+    before = text[para[0]:span.open_at].rstrip()
+    after_end = span.close_at + 1 if span.close_at is not None else span.end
+    after = text[after_end:para[1]].lstrip()
+    words = _words(content)
+    if not words or _is_term(content, before):
+        return False
+    starts = (not before or before.endswith(CLAUSE_OPENERS) or _ends_with_cue(before)
+              or span.continuation)
+    stripped = content.rstrip()
+    ends = (span.close_at is None or stripped.endswith((",", ".", "!", "?", "…", "—", "–", "-", ":", ";"))
+            or not after or after[0] in ",.!?;:—–)" or _starts_with_attribution(after))
+    if not (starts and ends):
+        return False
+    if len(words) < 3 and not stripped.endswith((".", "!", "?")):
+        return False
+    return True
+
+
+def _ends_with_cue(before: str) -> bool:
+    words = _words(before[-30:])
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _cue_forms()
+
+
+def _starts_with_attribution(after: str) -> bool:
+    words = _words(after[:40])
+    return len(words) >= 2 and (words[0].lower() in _cue_forms() or words[1].lower() in _cue_forms())
+
+
+def _cue_forms() -> set[str]:
+    forms = set()
+    for lemma in wordset("cue_verbs_strong.txt"):
+        forms |= {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+    return forms | {"said", "told", "wrote", "says", "tells", "writes", "went", "began", "answered", "replied"}
+
+
+def _classify(ctx: _Context) -> None:
+    outer: list[_Direct] = []
+    for span in ctx.spans:
+        if span.depth == 0:
+            if _speech_like(ctx, span):
+                d = _Direct(span, ctx.para_of(span.open_at))
+                ctx.direct.append(d)
+                outer.append(d)
+            else:
+                ctx.fragments.append(span)
+    for span in ctx.spans:
+        if span.depth == 0:
+            continue
+        host = next((d for d in outer if d.span.open_at < span.open_at and
+                     (d.span.close_at is None or span.open_at < d.span.close_at)), None)
+        if host is None:
+            continue
+        if _speech_like_inner(ctx, span):
+            ctx.direct.append(_Direct(span, host.paragraph, inner=True, outer=host))
+
+
+def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
+    content = ctx.text[span.start:span.end]
+    words = _words(content)
+    before = ctx.text[max(0, span.open_at - 40):span.open_at].rstrip()
+    return len(words) >= 2 and not _is_term(content, before) and (before.endswith(CLAUSE_OPENERS) or _ends_with_cue(before))
+
+
+# -- 3. attributions ---------------------------------------------------------------------------
+
+def _cue_lemmas() -> frozenset[str]:
+    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
+
+
+def _find_attributions(ctx: _Context) -> None:
+    doc = ctx.parsed.doc
+    found: list[tuple[int, object, object, str, int, int]] = []  # (pos, cue token, subject token, cue, s, e)
+    lemmas = _cue_lemmas()
+    for tok in doc:
+        if ctx.in_direct(tok.idx):
+            continue
+        low = tok.lower_
+        if low == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                found.append((tok.idx, tok, pobj, "according to", tok.idx, to.idx + len(to.text)))
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok)):
+            if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
+                continue  # "the agreements reached", "a report published"
+            subj = subject_of(tok)
+            if subj is None or ctx.in_direct(subj.idx):
+                continue
+            found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
+    found.sort(key=lambda f: f[0])
+    para_of = ctx.para_of
+    for pos, tok, subj, cue, s, e in found:
+        speaker_of_quote = None
+        resolved = resolve_token(ctx.registry, subj, in_quote_of=speaker_of_quote)
+        if resolved.actor:
+            ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=True)
+        ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
+    _cueless(ctx)
+    ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+def _before_colon(tok) -> bool:
+    """"Caddell continued:" — any verb right before a colon that opens a quotation."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == ":":
+        return True
+    return False
+
+
+def _cue_text(tok) -> str:
+    parts = [tok]
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            parts.append(child)
+    return " ".join(t.text for t in parts)
+
+
+def _cueless(ctx: _Context) -> None:
+    """`"…" — Name` after a quotation and `Name: "…"` before one."""
+    text = ctx.text
+    doc = ctx.parsed.doc
+    for d in ctx.direct:
+        if d.inner:
+            continue
+        para = ctx.paragraphs[d.paragraph]
+        end = d.span.close_at + 1 if d.span.close_at is not None else d.span.end
+        after = text[end:para[1]]
+        m = re.match(r"\s*[—–-]{1,2}\s*(\S.{0,80})$", after)
+        if m:
+            span = doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
+            if span is not None:
+                res = _resolve_name_span(ctx, span)
+                if res:
+                    ctx.attributions.append(Attribution("—", end + m.start(0), end + m.start(1), res, None, d.paragraph))
+        before = text[para[0]:d.span.open_at]
+        m = re.match(r"\s*([A-Z][^:\n]{0,60}):\s*$", before)
+        if m and not any(a.paragraph == d.paragraph and a.cue_start < d.span.open_at for a in ctx.attributions):
+            span = doc.char_span(para[0] + m.start(1), para[0] + m.end(1), alignment_mode="expand")
+            if span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+                res = _resolve_name_span(ctx, span)
+                if res:
+                    ctx.attributions.append(Attribution(":", para[0] + m.end(1), para[0] + m.end(1) + 1, res, None, d.paragraph))
+
+
+def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
+    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    head = ents[0].root if ents else span.root
+    res = resolve_token(ctx.registry, head)
+    if res.actor:
+        ctx.registry.note(res.actor, res.start, res.end, subject=True, speaker=True)
+        return res
+    return None
+
+
+# -- 4. direct quotations ---------------------------------------------------------------------
+
+def _direct_quotes(ctx: _Context) -> list[Quote]:
+    quotes = []
+    previous: _Direct | None = None
+    for d in sorted((d for d in ctx.direct if not d.inner), key=lambda d: d.span.open_at):
+        att = _attribution_for(ctx, d, previous)
+        d.attribution = att
+        quotes.append(_make_direct(ctx, d, att))
+        previous = d
+    for d in (d for d in ctx.direct if d.inner):
+        att = _inner_attribution(ctx, d)
+        d.attribution = att
+        q = _make_direct(ctx, d, att)
+        q.confidence = 0.6
+        quotes.append(q)
+    return quotes
+
+
+def _make_direct(ctx: _Context, d: _Direct, att: Attribution | None) -> Quote:
+    s, e = d.span.start, d.span.end
+    text = ctx.text
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    res = att.resolved if att else None
+    return Quote(id="", kind="direct", text=text[s:e], start=s, end=e,
+                 speaker=res.actor if res else None, speaker_text=res.text if res else None,
+                 speaker_start=res.start if res else None, speaker_end=res.end if res else None,
+                 cue=att.cue if att else None, cue_start=att.cue_start if att else None,
+                 cue_end=att.cue_end if att else None, confidence=1.0 if att else 0.3)
+
+
+def _usable(a: Attribution) -> bool:
+    return a.resolved is not None
+
+
+def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Attribution | None:
+    text = ctx.text
+    p = d.paragraph
+    para = ctx.paragraphs[p]
+    span = d.span
+    close = span.close_at + 1 if span.close_at is not None else span.end
+    same_para = [a for a in ctx.attributions if a.paragraph == p and _usable(a)
+                 and not (span.open_at <= a.cue_start < close)]
+    others = [o for o in ctx.direct if not o.inner and o.paragraph == p and o is not d]
+    next_open = min((o.span.open_at for o in others if o.span.open_at > span.open_at), default=para[1])
+    prev_close = max(((o.span.close_at or o.span.end) for o in others if o.span.open_at < span.open_at), default=para[0])
+    # a. the attribution right after it, in its sentence: “…,” Lavrov said.
+    after_end = _sentence_end(text, close, next_open)
+    after = [a for a in same_para if close <= a.cue_start < after_end]
+    # b. the attribution right before it, in its sentence: Lavrov said: “…”
+    before_start = _sentence_start(text, prev_close, span.open_at)
+    before = [a for a in same_para if before_start <= a.cue_start < span.open_at]
+    colon_before = text[para[0]:span.open_at].rstrip().endswith(":")
+    if before and colon_before:
+        return before[-1]
+    if after:
+        return after[0]
+    if before:
+        return before[-1]
+    # c. a split or follow-up quotation in the same paragraph takes the earlier one's speaker
+    if previous is not None and previous.paragraph == p and previous.attribution is not None:
+        return previous.attribution
+    earlier = [a for a in same_para if a.cue_start < span.open_at]
+    if earlier:
+        return earlier[-1]
+    later = [a for a in same_para if a.cue_start >= close]
+    if later:
+        return later[0]
+    # d. a continuation paragraph: the speaker of the quotation it continues
+    if span.continuation and previous is not None and previous.attribution is not None:
+        return previous.attribution
+    # e. an attribution line after it ("Lavrov said." / "he emphasized.")
+    line = _attribution_line(ctx, p + 1)
+    if line is not None and text[close:para[1]].strip() == "" and _ends_quote_run(ctx, d):
+        return line
+    # f. a colon paragraph before it ("Caddell continued:")
+    if p > 0 and text[ctx.paragraphs[p - 1][0]:ctx.paragraphs[p - 1][1]].rstrip().endswith(":"):
+        prev = [a for a in ctx.attributions if a.paragraph == p - 1 and _usable(a)]
+        if prev:
+            return prev[-1]
+    # g. the quotation before runs on into this one (continued over a paragraph break)
+    if previous is not None and previous.paragraph == p - 1 and previous.span.continues and previous.attribution:
+        return previous.attribution
+    # h. the last speaker of the previous paragraph ("Halloran said the trial …" then the quotation)
+    if p > 0:
+        prev = [a for a in ctx.attributions if a.paragraph == p - 1 and _usable(a)]
+        quote_para = any(o.paragraph == p - 1 for o in ctx.direct if not o.inner)
+        if prev and not quote_para:
+            return prev[-1]
+    return None
+
+
+def _ends_quote_run(ctx: _Context, d: _Direct) -> bool:
+    later = [o for o in ctx.direct if not o.inner and o.paragraph == d.paragraph and o.span.open_at > d.span.open_at]
+    return not later
+
+
+def _attribution_line(ctx: _Context, p: int) -> Attribution | None:
+    """A paragraph that is only an attribution: "Lavrov said." / "he emphasized."."""
+    if p >= len(ctx.paragraphs):
+        return None
+    s, e = ctx.paragraphs[p]
+    line = ctx.text[s:e].strip()
+    if any(ch in line for ch in ALL_MARKS - {"’"}) or len(_words(line)) > 12:
+        return None
+    atts = [a for a in ctx.attributions if a.paragraph == p and _usable(a)]
+    if not atts:
+        return None
+    tok = atts[0].token
+    if tok is not None and any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    return atts[0]
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    m = SENT_END.search(text, start, limit)
+    return m.end() if m else limit
+
+
+def _sentence_start(text: str, limit: int, end: int) -> int:
+    last = limit
+    for m in SENT_END.finditer(text, limit, end):
+        nxt = text[m.end():m.end() + 2]
+        if nxt[:1].isspace():
+            last = m.end()
+    return last
+
+
+def _inner_attribution(ctx: _Context, d: _Direct) -> Attribution | None:
+    """A quotation inside a quotation: the cue inside the outer one, before the inner span
+    ("he told me, ‘If you …’"), with "I"/"we" standing for the outer speaker."""
+    doc = ctx.parsed.doc
+    outer = d.outer
+    lo = outer.span.start
+    best = None
+    for tok in doc.char_span(lo, d.span.open_at, alignment_mode="expand") or []:
+        if tok.pos_ in ("VERB",) and tok.lemma_.lower() in _cue_lemmas():
+            subj = subject_of(tok)
+            if subj is not None and subj.idx >= lo:
+                best = (tok, subj)
+    if best is None:
+        return None
+    tok, subj = best
+    in_quote_of = outer.attribution.resolved.actor if outer.attribution and outer.attribution.resolved else None
+    res = resolve_token(ctx.registry, subj, in_quote_of=in_quote_of)
+    if subj.lower_ in ("he", "she") and outer.attribution and res.actor == in_quote_of:
+        others = [s for s in ctx.registry.seen() if s.start < subj.idx and s.actor != in_quote_of
+                  and ctx.registry.get(s.actor).kind == "person"]
+        res = Resolved(others[-1].actor if others else None, res.text, res.start, res.end)
+    return Attribution(_cue_text(tok), tok.idx, tok.idx + len(tok.text), res, tok, d.paragraph)
+
+
+# -- 5. indirect and mixed quotations ------------------------------------------------------------
+
+def _indirect_quotes(ctx: _Context) -> list[Quote]:
+    quotes = []
+    doc = ctx.parsed.doc
+    used_cues = {id(d.attribution) for d in ctx.direct if d.attribution is not None}
+    for att in ctx.attributions:
+        tok = att.token
+        if tok is None or att.resolved is None:
+            continue
+        span = _content_span(ctx, att)
+        if span is None:
+            continue
+        s, e = span
+        if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
+            continue  # the complement is a direct quotation, already counted
+        text = ctx.text[s:e]
+        if len(_words(text)) < 3:
+            continue
+        kind = "mixed" if any(f.open_at >= s and (f.close_at or f.end) < e for f in ctx.fragments) else "indirect"
+        res = att.resolved
+        quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
+                            speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
+                            cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
+                            confidence=0.8 if id(att) not in used_cues else 0.6))
+    return quotes
+
+
+def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
+    tok = att.token
+    doc = ctx.parsed.doc
+    if att.cue == "according to":
+        head = tok.head
+        if head is tok:
+            return None
+        sent = tok.sent
+        pp = (tok.left_edge.i, tok.right_edge.i)
+        lo, hi = sent.start, sent.end - 1
+        left = (lo, pp[0] - 1)
+        right = (pp[1] + 1, hi)
+        left_n = left[1] - left[0] + 1
+        right_n = right[1] - right[0] + 1
+        a, b = left if left_n >= right_n else right
+        return _trim(doc, a, b)
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
+    if comp is not None:
+        a, b = comp.left_edge.i, comp.right_edge.i
+        subj = subject_of(tok)
+        if subj is not None and a <= subj.i <= b:
+            return None
+        return _trim(doc, a, b)
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok:
+        # "The informal document, he explained, was meant …" / "…, the newspaper reported."
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        a, b = head.left_edge.i, head.right_edge.i
+        ca, cb = tok.left_edge.i, tok.right_edge.i
+        if cb >= b - 1:
+            b = ca - 1
+        elif ca <= a:
+            a = cb + 1
+        return _trim(doc, a, b)
+    return None
+
+
+def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
+    while a <= b and (doc[a].is_punct and doc[a].text not in ALL_MARKS or doc[a].is_space
+                      or (doc[a].lower_ in ("that",) and doc[a].dep_ == "mark")):
+        a += 1
+    while b >= a and (doc[b].is_punct and doc[b].text not in ALL_MARKS or doc[b].is_space):
+        b -= 1
+    if b < a:
+        return None
+    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    return start, end
+
+
+# -- 6. headline quotations ---------------------------------------------------------------------
+
+TITLE_QUOTE = re.compile(r"^\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*:\s+(\S.+)$")
+
+
+def _title_quotes(ctx: _Context) -> list[Quote]:
+    out = []
+    art = ctx.parsed.article
+    for field_name, line in (("title", art.title), ("subtitle", art.subtitle)):
+        if not line:
+            continue
+        m = TITLE_QUOTE.match(line)
+        if not m:
+            continue
+        actor = ctx.registry.resolve(m.group(1))
+        if actor is None:
+            continue
+        out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
+                         speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
+    return out
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start if q.start is not None else -1)):
+        if q.start is not None and any(o.start is not None and o.field == q.field and o.start == q.start and o.end == q.end for o in out):
+            continue
+        if q.kind != "direct" and q.start is not None and any(
+                o.kind == "direct" and o.start is not None and o.start <= q.start and q.end <= o.end for o in out):
+            continue
+        out.append(q)
+    return out

@@ -1,0 +1,409 @@
+"""Speakers without a coreference model: a mention (a name, a pronoun, a role noun, "the paper",
+"Moscow", "a senior official") resolved to an actor of the registry.
+
+The rules follow docs/design.md: names by alias and surname; pronouns to the most salient compatible
+person before them (speakers outrank other people, subjects outrank objects, recent outranks old;
+gender only from honorifics, gendered role nouns and possessives); role nouns against the actors'
+titles; "the paper" to the latest outlet; "the company" to the latest organization; capitals to the
+country's government; anonymous sources to an `unnamed` actor named by their own words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import ActorRegistry
+from .actors_names import gender_of_words, norm_key, strip_det, is_title_word
+from .resources import mapping, wordlist, wordset
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL = {"they", "them"}
+NEUTER = {"it"}
+FIRST_SECOND = {"i", "we", "you", "me", "us"}
+INDEFINITE = {"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "another"}
+
+
+@dataclass
+class Resolved:
+    actor: str | None
+    text: str
+    start: int
+    end: int
+
+
+def _pronoun_table() -> dict[str, str]:
+    return dict(l.split("\t") for l in wordlist("pronouns.txt") if "\t" in l)
+
+
+# -- noun phrases -------------------------------------------------------------------------------
+
+def mention_span(head):
+    """The noun phrase a subject token heads, without relative clauses, appositives and what follows
+    a comma: "An engineer familiar with the inspection" from "An engineer …, who spoke …,"."""
+    doc = head.doc
+    if head.ent_type_ and head.ent_iob_ != "O":
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    else:
+        ent = None
+    cut = {head.i}
+    for tok in head.subtree:
+        cut.add(tok.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.dep_ != "acl":
+            break
+        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and child.i > head.i + 1:
+            break
+        right = max(right, max(t.i for t in child.subtree))
+    left = min(t.i for t in head.subtree if t.i <= head.i)
+    # drop a leading conjunction/punctuation and trailing punctuation
+    while left < head.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    # a comma inside the span ends it (appositive parsed as a modifier)
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text in (",", "—", "–", "(", ";"):
+            right = i - 1
+            break
+    span = doc[left:right + 1]
+    if ent is not None and (ent.start < span.start or ent.end > span.end):
+        span = doc[min(ent.start, span.start):max(ent.end, span.end)]
+    return span
+
+
+def appositive_pairs(doc):
+    """(name span, description span, description head) for "Name, a description" and
+    "The description, Name"."""
+    for tok in doc:
+        if tok.dep_ != "appos":
+            continue
+        head = tok.head
+        if head.ent_type_ in ("PERSON", "ORG") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON",):
+            name = _ent_of(head)
+            desc = _desc_span(tok)
+            if name is not None and desc is not None and not _overlaps(name, desc):
+                yield name, desc, tok
+        elif tok.ent_type_ == "PERSON" and head.pos_ == "NOUN" and not head.ent_type_:
+            name = _ent_of(tok)
+            desc = _desc_span(head, stop=tok)
+            if name is not None and desc is not None and not _overlaps(name, desc):
+                yield name, desc, head
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _ent_of(tok):
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _desc_span(head, stop=None):
+    doc = head.doc
+    toks = [t for t in head.subtree if stop is None or not (stop.left_edge.i <= t.i <= stop.right_edge.i)]
+    toks = [t for t in toks if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "amod", "poss", "det", "case")
+            or t.head.i > head.i and t.head.dep_ in ("prep", "pobj", "poss", "compound")]
+    if not toks:
+        return None
+    left, right = min(t.i for t in toks), max(t.i for t in toks)
+    for i in range(left, right + 1):
+        if doc[i].text in (",", "(", ";", "—") or doc[i].dep_ == "relcl":
+            if i > head.i:
+                right = i - 1
+                break
+            left = i + 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    if right < left:
+        return None
+    return doc[left:right + 1]
+
+
+# -- subjects of cues ---------------------------------------------------------------------------
+
+def subject_of(verb):
+    """The token that says: the verb's subject, inherited through conjunctions and participles
+    ("… and insisted", "…, saying"), the agent of a passive, or the noun a participle modifies
+    ("a Financial Times publication claiming that …")."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        seen += 1
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in tok.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        break
+    return None
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quote_of: str | None = None) -> Resolved:
+    """The actor a subject token stands for, with the mention span it rests on."""
+    doc = head.doc
+    low = head.lower_
+    if low in RELATIVE and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        inner = resolve_token(registry, antecedent, para_start=para_start)
+        return Resolved(inner.actor, head.text, head.idx, head.idx + len(head.text))
+    if head.pos_ == "PRON" or low in PERSONAL or low in PLURAL or low in NEUTER or low in FIRST_SECOND:
+        actor = None
+        if low in FIRST_SECOND:
+            actor = in_quote_of
+        else:
+            actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char)
+        return Resolved(actor, head.text, head.idx, head.idx + len(head.text))
+    span = mention_span(head)
+    text = span.text
+    actor = _resolve_span(registry, span, head)
+    return Resolved(actor, text, span.start_char, span.end_char)
+
+
+def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
+    doc = span.doc
+    # 1. a named entity at the head (or the head's compound name)
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= head.i < ent.end:
+            found = _actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+            if found:
+                _alias(registry, found, span.text)
+                return found
+    # 2. "Her daughter, Marit Vance-Oduya": an appositive name
+    for child in head.children:
+        if child.dep_ == "appos":
+            ent = _ent_of(child)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                found = _actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+                if found:
+                    _alias(registry, found, span.text)
+                    return found
+    words = [t for t in span if not t.is_punct]
+    det = words[0].lower_ if words else ""
+    lemma = head.lemma_.lower()
+    # 3. role nouns: "the councillor", "the foreign minister", "Brackwater's managing director"
+    if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text) and det not in INDEFINITE:
+        found = _by_title(registry, span, head)
+        if found:
+            _alias(registry, found, span.text)
+            return found
+    # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
+    if det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
+        kind = _noun_kind(span, lemma)
+        if kind:
+            found = _latest(registry, span.start_char, kind, head_word=lemma)
+            if found:
+                _alias(registry, found, span.text)
+                return found
+    # 5. "researchers at the University of Aldenport", "officials in Moscow" → the body named inside
+    inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
+    if inner and head.pos_ == "NOUN" and det not in ("a", "an"):
+        found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
+        if found:
+            _alias(registry, found, span.text)
+            return found
+    # 6. capital-city and seat-of-power metonyms without an entity tag ("the White House")
+    gov = registry.resolve(span.text, span.start_char)
+    if gov:
+        return gov
+    # 7. anonymous sources and other unnamed speakers: an actor named by its own words
+    if head.pos_ in ("NOUN", "PROPN") and len(span.text) < 90:
+        name = span.text
+        if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
+            kind = "organization"
+        else:
+            kind = "unnamed" if head.pos_ == "NOUN" else "organization"
+        if head.pos_ == "PROPN":
+            kind = "organization"
+        actor_id = registry.add(name[0].upper() + name[1:] if kind != "unnamed" else name, kind)
+        return actor_id
+    return None
+
+
+def _alias(registry: ActorRegistry, actor_id: str, text: str) -> None:
+    text = text.strip()
+    if text and text.lower() not in _pronoun_table() and len(text) < 100:
+        registry.add_alias(actor_id, text)
+
+
+def _actor_at(registry: ActorRegistry, start: int, end: int) -> str | None:
+    for s in registry.seen():
+        if s.start < end and start < s.end:
+            return s.actor
+    return None
+
+
+def _noun_kind(span, lemma: str) -> str | None:
+    words = " ".join(t.lower_ for t in span if not t.is_punct)
+    if lemma in wordset("outlet_nouns.txt") or any(w in words for w in wordset("outlet_nouns.txt") if " " in w):
+        return "outlet"
+    if lemma in wordset("government_nouns.txt"):
+        return "government"
+    if lemma in wordset("org_nouns.txt"):
+        return "organization"
+    return None
+
+
+def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = "") -> str | None:
+    """The most salient actor of a kind before a position: an earlier speaker first, then the latest."""
+    kinds = {"outlet": ("outlet",), "organization": ("organization", "government"),
+             "government": ("government", "organization")}[kind]
+    seen = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in kinds]
+    if kind == "government" and head_word:
+        named = [s for s in seen if head_word in registry.get(s.actor).name.lower()]
+        if named:
+            return named[-1].actor
+    if kind == "outlet" and not seen:
+        outlets = [a for a in registry.actors() if a.kind == "outlet"]
+        return outlets[0].id if len(outlets) == 1 else None
+    if not seen:
+        return None
+    if kind == "organization" and head_word != "statement":
+        speakers = [s for s in seen if s.speaker and registry.get(s.actor).kind == "organization"]
+        if speakers:
+            return speakers[-1].actor
+        orgs = [s for s in seen if registry.get(s.actor).kind == "organization"]
+        if orgs:
+            return orgs[-1].actor
+    if head_word == "statement":
+        orgs = [s for s in seen if registry.get(s.actor).kind == "organization"]
+        if orgs:
+            return orgs[-1].actor
+    return seen[-1].actor
+
+
+def _by_title(registry: ActorRegistry, span, head) -> str | None:
+    words = {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_}
+    head_word = head.lower_
+    best, best_pos = None, -1
+    for s in registry.seen():
+        if s.start >= span.start_char:
+            break
+        actor = registry.get(s.actor)
+        if actor.kind not in ("person",):
+            continue
+        titles = " ".join(actor.titles + actor.aliases).lower()
+        if re.search(rf"\b{re.escape(head_word)}\b", titles) and all(
+                re.search(rf"\b{re.escape(w)}\b", titles) for w in words if w != head_word and not w.endswith("'s")):
+            if s.start > best_pos:
+                best, best_pos = s.actor, s.start
+    return best
+
+
+def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sentence_start: int | None = None,
+                    window: int = 1500) -> str | None:
+    """he/she → a person; they/it → an organization or government (plural people are left open)."""
+    table = _pronoun_table()
+    gender = table.get(pronoun.lower())
+    if gender in ("m", "f"):
+        kinds = ("person",)
+    elif gender in ("p", "n"):
+        kinds = ("organization", "government", "outlet")
+    else:
+        return None
+    cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
+             and registry.get(s.actor).kind in kinds]
+    if gender in ("m", "f"):
+        cands = [s for s in cands if registry.gender.get(s.actor, gender) == gender]
+    if not cands:
+        return None
+    if sentence_start is not None:  # "Devereaux … said he was proud": the subject of the same sentence
+        same = [s for s in cands if s.start >= sentence_start and s.subject]
+        if same:
+            return same[-1].actor
+    speakers = [s for s in cands if s.speaker]
+    if speakers:
+        return speakers[-1].actor
+    subjects = [s for s in cands if s.subject]
+    if subjects:
+        return subjects[-1].actor
+    return cands[-1].actor
+
+
+def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -> str | None:
+    """Text-only resolution (for other stages): names, aliases, surnames, governments, pronouns,
+    role nouns and "the paper"."""
+    raw = " ".join((text or "").split()).strip(" ,.;:\"“”")
+    if not raw:
+        return None
+    low = norm_key(raw)
+    low_nodet = norm_key(strip_det(raw))
+    pos = start if start is not None else 10 ** 9
+    if low in _pronoun_table():
+        return resolve_pronoun(registry, low, pos) if start is not None else None
+    matches = [a for a in registry.actors() if low in {norm_key(x) for x in a.aliases + [a.name]}
+               or low_nodet in {norm_key(strip_det(x)) for x in a.aliases + [a.name]}]
+    if matches:
+        return _nearest(registry, [a.id for a in matches], pos)
+    govs = mapping("governments.json")["names"]
+    country = govs.get(raw) or govs.get(strip_det(raw))
+    if country:
+        from .actors_names import slug
+        if registry.get(slug(country)):
+            return slug(country)
+        return registry.add(country, "government", alias=strip_det(raw))
+    words = low_nodet.split()
+    if not words:
+        return None
+    # surname or a person's name without its title ("President Trump")
+    persons = [a for a in registry.actors() if a.kind == "person"]
+    last = words[-1]
+    hits = [a.id for a in persons if norm_key(a.name).split()[-1] == last]
+    if hits:
+        return _nearest(registry, hits, pos)
+    head = words[-1]
+    if is_title_word(head):
+        hits = [a.id for a in persons if any(re.search(rf"\b{re.escape(head)}\b", t.lower()) for t in a.titles)]
+        if hits:
+            return _nearest(registry, hits, pos)
+    kind = ("outlet" if head in wordset("outlet_nouns.txt") else
+            "organization" if head in wordset("org_nouns.txt") else
+            "government" if head in wordset("government_nouns.txt") else None)
+    if kind and raw.lower().startswith(("the ", "this ")):
+        return _latest(registry, pos, kind, head_word=head)
+    return None
+
+
+def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
+    """Of several candidate actors, the one mentioned last before `pos` (else the first)."""
+    if len(ids) == 1:
+        return ids[0]
+    best, best_pos = ids[0], -1
+    for s in registry.seen():
+        if s.actor in ids and s.start <= pos and s.start > best_pos:
+            best, best_pos = s.actor, s.start
+    return best
+
+
+def learn_genders(registry: ActorRegistry, doc) -> None:
+    """Gender from a possessive or reflexive pronoun in the clause of a named subject
+    ("Teodora Vance guided her first ship", "Lindell praised his side's patience")."""
+    for tok in doc:
+        g = PERSONAL.get(tok.lower_) if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself") else None
+        if tok.lower_ in ("himself", "herself"):
+            g = "m" if tok.lower_ == "himself" else "f"
+        if not g:
+            continue
+        verb = tok.head
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.ent_type_ != "PERSON" or subj.i > tok.i:
+            continue
+        actor = _actor_at(registry, subj.idx, subj.idx + len(subj.text))
+        if actor and registry.get(actor).kind == "person":
+            registry.gender.setdefault(actor, g)
