@@ -155,7 +155,7 @@ def _templates() -> Jinja2Templates:
                       autoescape=select_autoescape(["html", "xml"], default=True), trim_blocks=True,
                       lstrip_blocks=True)
     env.globals.update(dom_id=views.dom_id, initials=views.initials, version=__version__,
-                       safe_url=_safe_url)
+                       safe_url=_safe_url, actor_href=views.actor_href, local_id=views.local_id)
     return Jinja2Templates(env=env)
 
 

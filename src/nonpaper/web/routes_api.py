@@ -104,7 +104,8 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         analysis = await run_in_threadpool(analyse, body.text, body.published, body.title, body.id)
         if not body.store:
             return AnalyzeResponse(analysis=analysis.to_dict(), stored=False)
-        article_id, new = await run_in_threadpool(lambda: store().add(analysis))
+        from .routes_pages import _store
+        article_id, new = await run_in_threadpool(lambda: _store(store(), analysis))
         return AnalyzeResponse(analysis=analysis.to_dict(), stored=True, article_id=article_id, new=new)
 
 

@@ -18,6 +18,19 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
     def store():
         return access.get()
 
+    def corpus_ids(analysis, disputes: list[dict]) -> dict[str, str]:
+        """The article's local actor ids -> the store's corpus actor ids (read off its quotes), plus
+        the corpus ids the disputes already use."""
+        local = {q.id: q.speaker for q in analysis.quotes}
+        out = {}
+        for row in store().quotes(article=analysis.article.id):
+            speaker = local.get(views.local_id(analysis.article.id, str(row.get("id"))))
+            if speaker and row.get("speaker"):
+                out[speaker] = row["speaker"]
+        for d in disputes:
+            out.update({c["actor"]: c["actor"] for c in d.get("claims") or [] if c.get("actor")})
+        return out
+
     def actor_names() -> dict[str, str]:
         return {a["id"]: a["name"] for a in store().actors()}
 
@@ -44,7 +57,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         if analysis is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         corpus = [d for d in store().disputes() if analysis.article.id in (d.get("articles") or [])]
-        return page(request, "article.html", **article_context(analysis, corpus))
+        return page(request, "article.html", **article_context(analysis, corpus, corpus_ids(analysis, corpus)))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors(request: Request, search: str | None = None):
@@ -106,12 +119,12 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
             if save:
                 check_token(request, token)
             analysis = analyse(text, published=published.strip() or None, title=title.strip() or None)
-            stored = store().add(analysis) if save else None
+            stored = _store(store(), analysis) if save else None
         except HTTPException as exc:
             return page(request, "analyze.html", status_code=exc.status_code, form=form, result=None,
                         error=exc.detail)
         return page(request, "analyze.html", form=form, warnings=warnings + list(analysis.warnings),
-                    result=article_context(analysis, []), stored=stored)
+                    result=article_context(analysis, [], {}), stored=stored)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
@@ -131,8 +144,9 @@ def _date(value: str, name: str) -> str | None:
 MAX_READ = 5 * 1024 * 1024 + 1  # one byte over the limit is enough to know it is too large
 
 
-def article_context(analysis, corpus_disputes: list[dict]) -> dict:
-    """What the article template shows for one analysis (stored, or just analysed)."""
+def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]) -> dict:
+    """What the article template shows for one analysis (stored, or just analysed). `idmap` maps
+    its actor ids to the store's; actors not in it are linked to a search by name."""
     who = views.speakers(analysis)
     own = views.analysis_disputes(analysis)
     summaries = {d.get("summary") for d in corpus_disputes}
@@ -142,7 +156,15 @@ def article_context(analysis, corpus_disputes: list[dict]) -> dict:
             "quotes": quotes, "tl": views.timeline_view(views.analysis_timeline(analysis), own),
             "names": {x.id: x.name for x in analysis.actors}, "disputes": disputes,
             "cast": sorted(who.values(), key=lambda s: (-s.n_quotes, s.name)),
-            "titles": {analysis.article.id: analysis.article.title}}
+            "titles": {analysis.article.id: analysis.article.title}, "idmap": idmap}
+
+
+def _store(s, analysis) -> tuple[str, bool]:
+    """Add one analysis and bring corpus-level actors and disputes up to date, as ingest does."""
+    stored = s.add(analysis)
+    if stored[1] and hasattr(s, "recompute"):
+        s.recompute()
+    return stored
 
 
 def _titles(s) -> dict[str, str]:

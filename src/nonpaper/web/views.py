@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, NamedTuple
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -23,6 +24,22 @@ N_COLOURS = 10  # speaker colour classes spk-0 .. spk-9 in style.css
 def dom_id(prefix: str, raw: str | None) -> str:
     """A safe HTML id from a data id ("q1" -> "quote-q1"); anything odd becomes "_"."""
     return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '_', raw or '')}"
+
+
+def local_id(article_id: str | None, item_id: str | None) -> str | None:
+    """A quote's or event's id within its article: the store prefixes them ("art-1:q3" -> "q3")."""
+    prefix = f"{article_id}:"
+    return item_id[len(prefix):] if item_id and article_id and item_id.startswith(prefix) else item_id
+
+
+def actor_href(actor_id: str, name: str | None, idmap: dict | None = None) -> str:
+    """The actor page, through `idmap` (an article's local ids -> corpus ids) when one is given;
+    an actor the store does not know by id is looked up by name instead."""
+    if idmap is not None:
+        if actor_id not in idmap:
+            return "/actors?search=" + quote(name or actor_id, safe="")
+        actor_id = idmap[actor_id]
+    return "/actors/" + quote(actor_id, safe="")
 
 
 def initials(name: str | None) -> str:
