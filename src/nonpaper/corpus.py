@@ -25,6 +25,7 @@ from .model import Article
 from .store import Store, StoreError, open_store
 
 CHUNK = 4  # articles per task: amortises the task round trip, keeps little in flight
+DASK_TIMEOUT = "15s"  # how long to wait for the scheduler before saying it cannot be reached
 
 
 class CorpusError(RuntimeError):
@@ -121,7 +122,7 @@ def run_dask(fn: Callable, chunks: Iterable[Batch], address: str | object, in_fl
     own = not hasattr(address, "submit")
     if own:
         try:
-            client = Client(address, timeout="15s")
+            client = Client(address, timeout=DASK_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise CorpusError(f"cannot reach the Dask scheduler at {address}: {exc}; start it with "
                               "`dask scheduler` and check the address") from None
