@@ -7,6 +7,7 @@ Regular expressions and one walk up the parse per candidate: no dateparser on th
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .model import Timex
@@ -17,7 +18,10 @@ from .time_normalise import Context, Norm, normalise
 
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(rules())}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
-_PAST_AUX = {"had", "has", "have", "'ve", "’ve", "did", "was", "were", "'s"}
+_PAST_AUX = {"had", "did", "was", "were"}
+_SCHEDULE_VERBS = {"schedule", "plan", "expect", "due", "set", "slate", "intend", "aim", "hope"}
+# A preposition that fixes the direction whatever the verb's tense ("until Friday", "since March").
+_DIRECTION_PREP = {"until": "future", "till": "future", "since": "past", "ago": "past"}
 _RELATIVE_RULES = {"month_day", "day_month", "month", "weekday", "weekday_part", "deictic", "rel_unit",
                    "edge_rel", "the_weekend", "part_rel", "tonight", "quarter", "half", "season", "ago", "time",
                    "past_unit"}
@@ -45,16 +49,23 @@ def _governing_verb(doc, start: int, end: int):
 
 
 def _verb_tense(verb, depth: int = 0) -> str | None:
+    """past | perfect | future | present | None, from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
-    if any(c.tag_ == "TO" for c in auxes):  # "plans to meet on Friday": ask the governing verb
+    if verb.lemma_ in _SCHEDULE_VERBS:  # "a hearing has been scheduled for June 3"
+        return "future"
+    if any(c.tag_ == "TO" for c in auxes):
+        if words & {"have", "'ve", "’ve"}:
+            return "past"  # "predicted to have dipped in March"
         gov = verb.head if verb.head.i != verb.i else None
-        if gov is not None and gov.pos_ in ("VERB", "AUX") and depth < 4:
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and depth < 4:  # "plans to meet on Friday"
             t = _verb_tense(gov, depth + 1)
             return "future" if t in ("present", "future", None) else t
         return "future"
+    if words & {"has", "have", "'ve", "’ve"} and not words & {"had"}:
+        return "perfect"
     if words & _PAST_AUX or any(c.tag_ == "VBD" for c in auxes) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and not auxes:  # a participle clause: "the document, sent on Monday"
@@ -62,12 +73,18 @@ def _verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'re", "’re") for c in auxes):
         return "future"  # "is meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "do", "does"}:
+        if verb.dep_ == "advcl" and verb.head.i != verb.i and depth < 4:  # "will wear it when it arrives on ..."
+            if _verb_tense(verb.head, depth + 1) == "future":
+                return "future"
         return "present"
     return None
 
 
 def clause_tense(parsed: Parsed, start: int, end: int) -> str | None:
-    """past | future | present | None for the clause a span sits in."""
+    """past | perfect | future | present | None for the clause a span sits in."""
+    m = re.search(r"(\w+)\W*$", parsed.text[max(0, start - 20):start])
+    if m and m.group(1).lower() in _DIRECTION_PREP:
+        return _DIRECTION_PREP[m.group(1).lower()]
     verb = _governing_verb(parsed.doc, start, end)
     return _verb_tense(verb) if verb is not None else None
 
@@ -84,7 +101,9 @@ def _plausible_year(parsed: Parsed, cand: Candidate) -> bool:
         return False
     if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in wordset("time_not_year_before.txt"):
         return False
-    if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+    # "2024 customers" counts; "the 1991 settlement", "the 2008 model year" are years
+    if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.tag_ == "NNS" and not (
+            tok.i > 0 and doc[tok.i - 1].pos_ in ("DET", "PRON") or doc[tok.i - 1].tag_ == "POS"):
         return False
     return True
 

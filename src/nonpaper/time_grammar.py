@@ -73,7 +73,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("year", rf"(?<![\d$£€#.,/-])(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
                  rf"(?![\d%]|,\d|\.\d|-\d\d\b(?!\d))"),
         ("decade", rf"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)[’']?s\b"),
-        ("short_year", r"(?<=\bin\s)[’'](?P<yy>\d\d)\b"),
+        ("short_year", r"(?<=\b(?:in|of|by)\s)[’'](?P<yy>\d\d)\b|(?<=\bsince\s)[’'](?P<yy2>\d\d)\b"),
         ("quarter", rf"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
                     rf"(?:\s+(?:of\s+)?(?:(?P<year>{year})|(?P<rel>last|this|next)\s+year|the\s+(?P<rel2>previous|last|current)\s+year))?"
                     rf"|Q(?P<q>[1-4])(?:\s+(?P<year2>{year}))?)\b"),

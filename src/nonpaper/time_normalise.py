@@ -36,9 +36,15 @@ class Norm:
 @dataclass
 class Context:
     anchor: date | None
-    tense: Tense
+    tense: Tense  # past | perfect | future | present | None
+
     before: str  # the text just before the match (same paragraph)
     after: str  # the text just after it
+
+    @property
+    def direction(self) -> str | None:
+        """past | future | None: the present perfect looks back like the past."""
+        return "past" if self.tense in ("past", "perfect") else "future" if self.tense == "future" else None
 
 
 # --- small helpers -----------------------------------------------------------------------------
@@ -100,10 +106,10 @@ def year_for_month_day(month: int, day: int, ctx: Context) -> int | None:
     options = [d for d in (safe_date(a.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
-    if ctx.tense == "past":
+    if ctx.direction == "past":
         past = [d for d in options if d <= a]
         return max(past).year if past else a.year
-    if ctx.tense == "future":
+    if ctx.direction == "future":
         future = [d for d in options if d >= a]
         return min(future).year if future else a.year
     return min(options, key=lambda d: (abs((d - a).days), d > a)).year
@@ -119,9 +125,9 @@ def year_for_month(month: int, ctx: Context, rel: str | None = None) -> int | No
         return a.year if month > a.month else a.year + 1
     if rel == "this":
         return a.year
-    if ctx.tense == "past":
+    if ctx.direction == "past":
         return a.year if month <= a.month else a.year - 1
-    if ctx.tense == "future":
+    if ctx.direction == "future":
         return a.year if month >= a.month else a.year + 1
     diff = month - a.month
     return a.year - 1 if diff > 6 else a.year + 1 if diff < -6 else a.year
@@ -139,10 +145,10 @@ def resolve_weekday(wd: int, ctx: Context, rel: str | None = None) -> date | Non
         return a + timedelta(days=fwd or 7)
     if rel == "this":
         return a + timedelta(days=wd - a.isoweekday())
-    if ctx.tense == "past":
+    if ctx.direction == "past":
         return a - timedelta(days=back)
-    if ctx.tense == "future":
-        return a + timedelta(days=fwd or 7)
+    if ctx.direction == "future":
+        return a + timedelta(days=fwd)  # "will meet on Monday", said on a Monday: that day
     return a - timedelta(days=back) if back <= fwd else a + timedelta(days=fwd)
 
 
@@ -296,7 +302,7 @@ def n_decade(m, ctx):
 
 
 def n_short_year(m, ctx):
-    yy = int(m.group("yy"))
+    yy = int(_g(m, "yy") or m.group("yy2"))
     cut = ctx.anchor.year % 100 if ctx.anchor else 30
     return Norm("DATE", str((2000 if yy <= cut else 1900) + yy))
 
@@ -328,10 +334,12 @@ def n_quarter(m, ctx):
     if a is None:
         return Norm("DATE", f"XXXX-Q{q}")
     cur = _quarter_of(a)
-    if ctx.tense == "future":
+    if ctx.direction == "future":
         y = a.year if q >= cur else a.year + 1
-    else:
+    elif ctx.direction == "past":
         y = a.year if q <= cur else a.year - 1
+    else:
+        y = a.year - 1 if q - cur > 2 else a.year + 1 if cur - q > 2 else a.year
     return Norm("DATE", f"{y}-Q{q}")
 
 
@@ -406,7 +414,7 @@ def n_the_weekend(m, ctx):
     a = ctx.anchor
     if a is None:
         return Norm("DATE", "XXXX-WXX-WE")
-    if ctx.tense == "past" and a.isoweekday() < 6:
+    if ctx.direction == "past" and a.isoweekday() < 6:
         return Norm("DATE", iso_week(a - timedelta(weeks=1)) + "-WE")
     return Norm("DATE", iso_week(a) + "-WE")
 
@@ -424,6 +432,8 @@ def n_weekday(m, ctx):
     if len(word) < 6 or not word[0].isupper():
         return None  # "Sun", "Wed": names and abbreviations, not days, without a date beside them
     wd = weekday_of(word)
+    if _prev_word(ctx) in words()["not_weekdays_after"] and not _g(m, "rel"):
+        return None  # "Black Monday", "Good Friday" are named days, not this week's
     rel = (_g(m, "rel") or "").lower() or None
     d = resolve_weekday(wd, ctx, rel)
     return Norm("DATE", d.isoformat() if d else f"XXXX-WXX-{wd}")
@@ -460,7 +470,8 @@ def n_duration(m, ctx):
     unit = m.group("unit").lower()
     if unit.startswith("second") and num_word in ("a", "an"):
         return None  # "a second term"
-    if unit.startswith("quarter") and (num_word in ("a", "an") or _next_word(ctx) == "of"):
+    if unit.startswith("quarter") and (num_word in ("a", "an") or (
+            _next_word(ctx) == "of" and num_word in ("one", "three") and "consecutive" not in m.group(0).lower())):
         return None  # "a quarter of the parts"
     if unit.startswith("night") and num_word in ("a", "an", "one"):
         return None
@@ -472,7 +483,7 @@ def n_duration(m, ctx):
     start = None
     # "the next 31 years" after a past event measures from that event: keep only the measure;
     # "the past five days" and a future "the next four years" are anchored to now: keep the phrase.
-    if direction and not (direction in ("past", "last", "previous") or ctx.tense == "future"):
+    if direction and direction not in ("past", "last", "previous") and ctx.tense == "past":
         start = m.start("num")
     return Norm("DURATION", value, mod, start=start)
 
