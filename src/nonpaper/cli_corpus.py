@@ -37,9 +37,9 @@ def format_option(f):
 
 
 def _open(db: str, must_exist: bool = True):
-    from .store import StoreError, is_postgres, open_store
+    from .store import StoreError, open_store
 
-    if must_exist and not is_postgres(db) and not os.path.exists(db):
+    if must_exist and "://" not in db and not os.path.exists(db):
         raise Failure(f"no store at {db}; create one with: nonpaper ingest ARTICLES... --db {db}")
     try:
         return open_store(db)
