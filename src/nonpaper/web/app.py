@@ -29,7 +29,7 @@ from .analyse import MAX_UPLOAD, too_large_message
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = MAX_UPLOAD + 64 * 1024  # the whole request: the upload plus form fields and boundaries
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'")
 READ_ONLY = "this server is read-only: restart it with `nonpaper serve --allow-write` to store analyses"

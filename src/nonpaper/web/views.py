@@ -105,8 +105,10 @@ def _blocks(text: str, analysis: Analysis) -> list[tuple[str, int, int]]:
         return [(b.kind, b.start, b.end) for b in blocks]
     out = []
     for m in re.finditer(r"(?:(?!\n[ \t]*\n).)+", text, flags=re.S):
-        if m.group(0).strip():
-            out.append(("paragraph", m.start(), m.end()))
+        part = m.group(0)
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append(("paragraph", m.start() + lead, m.start() + len(part.rstrip())))
     return out
 
 

@@ -1,0 +1,108 @@
+"""The pure view helpers of the web UI: highlighting, labels, orderings in conflict, the time axis."""
+from __future__ import annotations
+
+from nonpaper.model import Actor, Analysis, Article, Block, Quote
+from nonpaper.web import views
+
+
+def _analysis(text: str, quotes: list[Quote], blocks=None, actors=None) -> Analysis:
+    return Analysis(article=Article(id="a", text=text, blocks=blocks or []), quotes=quotes, actors=actors or [])
+
+
+def _q(qid, start, end, speaker=None, kind="direct", text=""):
+    return Quote(id=qid, kind=kind, text=text, start=start, end=end, speaker=speaker)
+
+
+def _html(analysis) -> str:
+    return "|".join(f"{kind}:{html}" for kind, html in views.highlighted(analysis))
+
+
+def test_text_is_escaped_and_quotes_marked():
+    text = 'He said <b>"no"</b> & left.'
+    html = _html(_analysis(text, [_q("q1", 8, 19, "x")], actors=[Actor("x", "Xan Ro", "person")]))
+    assert "&lt;b&gt;&#34;no&#34;&lt;/b&gt;" in html and "&amp; left." in html
+    assert html.count("<mark ") == 1 and html.count("</mark>") == 1
+    assert '<span class="who" aria-hidden="true">XR</span>' in html
+
+
+def test_multi_paragraph_quote_split_per_paragraph_label_once():
+    text = "First part of it\n\nsecond part here."
+    blocks = [Block("paragraph", 0, 16), Block("paragraph", 18, 35)]
+    out = views.highlighted(_analysis(text, [_q("q1", 6, 30, "x")], blocks, [Actor("x", "Ana", "person")]))
+    assert len(out) == 2
+    assert all('data-quote="quote-q1"' in str(h) for _, h in out)
+    assert sum(str(h).count('class="who"') for _, h in out) == 1  # the label sits on the first piece
+
+
+def test_nested_and_overlapping_quotes_make_valid_nesting():
+    text = "abcdefghijklmnopqrstuvwxyz"
+    quotes = [_q("outer", 2, 20), _q("inner", 5, 9), _q("cross", 15, 25)]
+    html = _html(_analysis(text, quotes))
+    depth = 0
+    for tag in __import__("re").findall(r"</?mark", html):
+        depth += 1 if tag == "<mark" else -1
+        assert depth >= 0
+    assert depth == 0
+    plain = __import__("re").sub(r"<[^>]+>", "", html.split(":", 1)[1])
+    assert "abcdefghijklmnopqrstuvwxyz" in plain.replace("?", "").replace("quote by unattributed: ", "")
+
+
+def test_bad_offsets_are_ignored_not_fatal():
+    text = "short text"
+    html = _html(_analysis(text, [_q("q1", 5, 99), _q("q2", None, None), _q("q3", 4, 2)]))
+    assert "<mark" not in html and "short text" in html
+
+
+def test_no_blocks_splits_on_blank_lines():
+    out = views.highlighted(_analysis("One.\n\nTwo\nlines.", []))
+    assert [str(h) for _, h in out] == ["One.", "Two<br>lines."]
+
+
+def test_initials_and_unique_labels():
+    assert views.initials("Aleka Varn") == "AV"
+    assert views.initials("the Ministry of Transport") == "MT"
+    assert views.initials(None) == "?"
+    a = Analysis(article=Article(id="a", text="x" * 40),
+                 actors=[Actor("a1", "Ana Rho", "person"), Actor("a2", "Abel Ruiz", "person")],
+                 quotes=[_q("q1", 0, 5, "a1"), _q("q2", 10, 15, "a2")])
+    who = views.speakers(a)
+    assert (who["a1"].label, who["a2"].label) == ("AR", "AR2")
+    assert who["a1"].colour != who["a2"].colour
+
+
+def test_conflicting_orderings():
+    items = [{"id": "e1", "article_id": "x", "relations": [
+                 {"source": "e1", "relation": "BEFORE", "target": "e2", "asserted_by": "a", "article_id": "x"}]},
+             {"id": "e2", "article_id": "x", "relations": [
+                 {"source": "e2", "relation": "BEFORE", "target": "e1", "asserted_by": "b", "article_id": "x"},
+                 {"source": "e2", "relation": "AFTER", "target": "e3", "asserted_by": "b", "article_id": "x"}]},
+             {"id": "e3", "article_id": "x", "relations": [
+                 {"source": "e3", "relation": "BEFORE", "target": "e2", "asserted_by": "c", "article_id": "x"}]}]
+    bad = views.conflicting_relations(items)
+    assert ("x", "e1", "BEFORE", "e2", "a") in bad and ("x", "e2", "BEFORE", "e1", "b") in bad
+    # e2 AFTER e3 and e3 BEFORE e2 say the same thing: no conflict
+    assert ("x", "e2", "AFTER", "e3", "b") not in bad and ("x", "e3", "BEFORE", "e2", "c") not in bad
+
+
+def test_time_axis_places_dates_in_order():
+    items = [{"id": "e1", "date": "2026-02-02"}, {"id": "e2", "date": "2026-01-30"}, {"id": "e3", "date": None},
+             {"id": "e4", "date": "2026-02"}, {"id": "e5", "date": "2026-02-02"}]
+    axis = views.time_axis(items, set())
+    xs = {p.item["id"]: p.x for p in axis.points}
+    assert set(xs) == {"e1", "e2", "e4", "e5"}  # undated events stay off the axis
+    assert xs["e2"] == 0.0 and xs["e1"] == 1.0 and 0 < xs["e4"] < 1
+    assert axis.rows == 2  # two events on 2026-02-02 are stacked
+
+
+def test_quotes_per_month():
+    rows = views.quotes_per_month([{"published": "2026-02-04"}, {"published": "2026-02-11"}, {"published": None},
+                                   {"published": "2026-01-01"}])
+    assert rows == [("2026-01", 1, 0.5), ("2026-02", 2, 1.0), ("undated", 1, 0.5)]
+
+
+def test_ids_and_links():
+    assert views.dom_id("quote", 'q2"><x') == "quote-q2___x"
+    assert views.local_id("art", "art:q3") == "q3" and views.local_id("art", "q3") == "q3"
+    assert views.actor_href("a b", None) == "/actors/a%20b"
+    assert views.actor_href("loc", "Ana Rho", {"loc": "ana-rho"}) == "/actors/ana-rho"
+    assert views.actor_href("other", "Bo Li", {}) == "/actors?search=Bo%20Li"
