@@ -1,9 +1,32 @@
-"""Claims: attributed propositions about events (stage stub, filled by issue 5)."""
+"""Claims: attributed propositions about events (issue 5).
+
+A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
+topic: an ordering, a status, a measured value, a denial of another claim, or a plain statement.
+The finders live in `claims_find`; this module runs them in order and numbers the claims.
+"""
 from __future__ import annotations
 
+from .claims_find import (Context, denial_claims, order_claims, statement_claims, status_claims,
+                          value_claims)
 from .model import Analysis, Claim
 from .nlp import Parsed
 
 
 def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
-    return []
+    ctx = Context(parsed, analysis)
+    out: list[Claim] = []
+
+    def add(claims) -> list[Claim]:
+        added = []
+        for c in claims:
+            c.id = f"c{len(out) + 1}"
+            out.append(c)
+            added.append(c)
+        return added
+
+    statements = add(statement_claims(ctx))
+    add(order_claims(ctx))
+    add(status_claims(ctx))
+    add(value_claims(ctx))
+    add(denial_claims(ctx, statements))
+    return out

@@ -1,12 +1,91 @@
-"""Disputes: claims that cannot all be true, in one article or across several (stub, issue 5)."""
+"""Disputes: claims that cannot all be true, in one article or across several (issue 5).
+
+`find_disputes` runs the checks of `disputes_checks` over one article's claims. `find_cross_disputes`
+runs the same checks over the claims of several articles, keeping only disputes with a party from
+each of two related articles (articles that share an actor); events are matched across articles by
+their content words and type, since event ids are per article.
+"""
 from __future__ import annotations
 
-from .model import Actor, Analysis, Dispute
+from .claims_sources import actor_name
+from .disputes_checks import Found, run_all
+from .model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
 
 def find_disputes(analysis: Analysis) -> list[Dispute]:
-    return []
+    actors = {a.id: a for a in analysis.actors}
+    outlet = analysis.article.outlet
+
+    def name_of(actor_id):
+        return actor_name(actors, actor_id, outlet)
+
+    found = run_all(analysis.claims, name_of, lambda a, b: True)
+    return [_dispute(f, f"d{i}", analysis.article.id) for i, f in enumerate(found, 1)]
 
 
 def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[Dispute]:
-    return []
+    table: dict[str, Actor] = {}
+    for a in analyses:
+        for actor in a.actors:
+            table.setdefault(actor.id, actor)
+    table.update({a.id: a for a in actors})
+
+    def name_of(actor_id):
+        return actor_name(table, actor_id)
+
+    claims: list[Claim] = []
+    for a in analyses:
+        for c in a.claims:
+            c.article = c.article or a.article.id
+            claims.append(c)
+    related = _related_articles(analyses)
+
+    def pair_ok(a: Claim, b: Claim) -> bool:
+        return a.article != b.article and frozenset((a.article, b.article)) in related
+
+    found = run_all(claims, name_of, pair_ok, pool=claims)
+    out = []
+    for f in found:
+        d = _dispute(f, f"x{len(out) + 1}", None)
+        if len(set(d.articles)) > 1 and not _already_in_one(d, analyses):
+            out.append(d)
+    return out
+
+
+def _related_articles(analyses: list[Analysis]) -> set[frozenset[str]]:
+    """Pairs of articles that share a named actor (not an unnamed source, not the outlets)."""
+    named = {}
+    for a in analyses:
+        named[a.article.id] = {x.id for x in a.actors if x.kind not in ("unnamed", "outlet")}
+    out = set()
+    ids = list(named)
+    for i, x in enumerate(ids):
+        for y in ids[i + 1:]:
+            if named[x] & named[y]:
+                out.add(frozenset((x, y)))
+    return out
+
+
+def _already_in_one(d: Dispute, analyses: list[Analysis]) -> bool:
+    """A cross dispute whose parties already disagree inside one article adds nothing."""
+    parties = {c.actor for c in d.claims}
+    for a in analyses:
+        for own in a.disputes:
+            if own.kind == d.kind and parties <= {c.actor for c in own.claims}:
+                return True
+    return False
+
+
+def _dispute(f: Found, ident: str, article: str | None) -> Dispute:
+    claims, seen = [], set()
+    for c in f.claims:
+        key = (c.actor, c.text, c.article)
+        if key not in seen:  # one source's words once, even when they carry two claims
+            seen.add(key)
+            claims.append(DisputeClaim(actor=c.actor, text=c.text, quote=c.quote, article=c.article or article,
+                                       claim=c.id))
+    articles = []
+    for c in claims:
+        if c.article and c.article not in articles:
+            articles.append(c.article)
+    return Dispute(id=ident, kind=f.kind, summary=f.summary, claims=claims, event=f.event, articles=articles)

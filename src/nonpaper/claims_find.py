@@ -1,0 +1,514 @@
+"""Claim finders (issue 5): small generators over one parsed article, each yielding `Claim`s.
+
+- `statement_claims`: every attributed quote, as a proposition of its speaker;
+- `order_claims`: BEFORE/AFTER orderings, from the event stage's relations and from the parse
+  ("found ... a week before inspectors examined it", "nobody saw a crack before the inspectors did");
+- `status_claims`: called off / postponed / held / suspended / temporary / indefinite ... of a topic;
+- `value_claims`: measured or counted values ("0.4 kilograms", "eleven concerts");
+- `denial_claims`: a source rejecting another's claim ("dismissed this account", "denied that ...").
+
+Claims carry what the dispute checks compare in `value` (a dict): the lemmas of what they are about
+(`about`, and `target_about` for orderings), so events can be matched across articles by content when
+the event stage's ids (per article) cannot be.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from . import resources
+from .claims_sources import OUTLET_HEADS, Sources
+from .claims_text import canonical_topic, content_lemmas, eventish, parse_number, short
+from .model import Analysis, Claim
+from .nlp import Parsed
+
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century",
+              "season", "time"}
+NEGATORS = {"nobody", "no one", "none", "nothing", "neither", "never"}
+
+
+@dataclass
+class Context:
+    parsed: Parsed
+    analysis: Analysis
+    sources: Sources = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sources = Sources(self.parsed, self.analysis)
+        self.doc = self.parsed.doc
+        self.text = self.parsed.text
+        self.article_id = self.parsed.article.id
+
+    def events_at(self, start: int, end: int) -> list[str]:
+        """Ids of events with a mention overlapping [start, end)."""
+        out = []
+        for e in self.analysis.events:
+            spans = [(m.start, m.end) for m in e.mentions] or [(e.start, e.end)]
+            if any(s < end and start < t for s, t in spans) and e.id not in out:
+                out.append(e.id)
+        return out
+
+    def event_lemmas(self, event_id: str | None) -> frozenset[str]:
+        """Content lemmas of an event's mentions, plus its type, for matching across articles."""
+        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        if e is None:
+            return frozenset()
+        out = set()
+        for m in e.mentions or []:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out |= content_lemmas(span)
+        if e.type:
+            out.add(f"type:{e.type}")
+        return frozenset(out)
+
+    def claim(self, **kw) -> Claim:
+        kw.setdefault("article", self.article_id)
+        return Claim(id="", **kw)
+
+
+def _span(doc, start: int, end: int):
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"}
+
+
+def _negated(token) -> bool:
+    """A negation on the token or the words it hangs from, up to its clause's verb, or a 'nobody'
+    subject ("nobody is talking about shutting it for good")."""
+    for t in [token, *list(token.ancestors)[:5]]:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATORS for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS:
+            break
+    return False
+
+
+def _rejected_alternative(span) -> bool:
+    """'a postponement rather than a cancellation', 'instead of a cancellation', 'not a cancellation'."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 4):span.start]]
+    joined = " ".join(before)
+    if "rather than" in joined or "instead of" in joined:
+        return True
+    return bool(before) and before[-1] in ("not", "no") or (len(before) > 1 and before[-2] in ("not", "no")
+                                                           and before[-1] in ("a", "an", "the"))
+
+
+def _hedged(sent) -> bool:
+    hedges = resources.wordset("claim_hedges.txt")
+    return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in sent)
+
+
+def _phrase_lemmas(token) -> frozenset[str]:
+    """The token with its compounds and modifiers (not its clauses)."""
+    parts = [token] + [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "dobj",
+                                                                 "nsubj", "nsubjpass", "pobj", "attr", "prep",
+                                                                 "oprd", "acomp")]
+    out = set(content_lemmas(parts))
+    for c in token.children:
+        if c.dep_ == "prep":
+            out |= content_lemmas([g for g in c.children if g.dep_ == "pobj"])
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- statements
+
+def statement_claims(ctx: Context) -> Iterator[Claim]:
+    for q in ctx.sources.quotes:
+        if not q.speaker:
+            continue
+        span = _span(ctx.doc, q.start, q.end)
+        lemmas = content_lemmas(span) if span is not None else frozenset()
+        events = ctx.events_at(q.start, q.end)
+        yield ctx.claim(actor=q.speaker, text=q.text, kind="statement", event=events[0] if events else None,
+                        value={"about": sorted(lemmas), "quote_kind": q.kind, "cue": q.cue},
+                        quote=q.id, start=q.start, end=q.end)
+
+
+# ---------------------------------------------------------------- orderings
+
+def order_claims(ctx: Context) -> Iterator[Claim]:
+    """Orderings from the event stage's relations first, then the parse's own before/after clauses."""
+    seen: set[tuple] = set()
+    for r in ctx.analysis.relations:
+        if r.relation not in ("BEFORE", "AFTER"):
+            continue
+        actor = r.asserted_by
+        quote = r.quote
+        sent_start = None
+        if r.start is not None:
+            span = _span(ctx.doc, r.start, r.end or r.start + 1)
+            sent_start = span.sent.start_char if span is not None else None
+            if actor is None:
+                src = ctx.sources.at(r.start, r.end or r.start + 1)
+                actor, quote = src.actor, quote or src.quote
+        seen.add((actor, sent_start))
+        yield ctx.claim(actor=actor, text=r.evidence, kind="order", event=r.source, quote=quote,
+                        value={"relation": r.relation, "target": r.target, "polarity": True,
+                               "about": sorted(ctx.event_lemmas(r.source)),
+                               "target_about": sorted(ctx.event_lemmas(r.target))},
+                        start=r.start, end=r.end)
+    # the parse's own orderings too: they carry negation ("nobody saw it before ...") and content lemmas
+    yield from _parsed_orders(ctx)
+
+
+def _parsed_orders(ctx: Context) -> Iterator[Claim]:
+    for tok in ctx.doc:
+        low = tok.lower_
+        if low not in ("before", "after") or tok.dep_ not in ("prep", "mark"):
+            continue
+        if tok.dep_ == "mark":
+            b_head = tok.head
+            a_head = _verb_ancestor(b_head.head) if b_head.head is not b_head else None
+        else:
+            b_head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            a_head = _verb_ancestor(tok.head)
+        if a_head is None or b_head is None or a_head is b_head:
+            continue
+        b_tokens = set(tok.subtree) | set(b_head.subtree)
+        a_tokens = [t for t in a_head.subtree if t not in b_tokens and t.dep_ != "relcl"]
+        a_lem = content_lemmas(a_tokens, names=False) | _same_date_lemmas(ctx, list(tok.sent), b_tokens)
+        b_lem = content_lemmas(b_tokens - {tok}, names=False)
+        if not a_lem or not b_lem:
+            continue
+        sent = tok.sent
+        src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+        a_ev = ctx.events_at(a_head.idx, a_head.idx + len(a_head))
+        b_ev = ctx.events_at(b_head.idx, b_head.idx + len(b_head))
+        polarity = not _negated(a_head)
+        yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="order",
+                        event=a_ev[0] if a_ev else None, quote=src.quote, polarity=polarity,
+                        value={"relation": low.upper(), "target": b_ev[0] if b_ev else None, "polarity": polarity,
+                               "about": sorted(a_lem | ctx.event_lemmas(a_ev[0] if a_ev else None)),
+                               "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
+                               "a_text": _clause_text(a_head, b_tokens), "b_text": _np_text(b_head)},
+                        start=sent.start_char, end=sent.end_char)
+
+
+def _dates_in(ctx: Context, tokens) -> set[str]:
+    """Values of the dates among `tokens` (the time stage's, else spaCy DATE entities' text)."""
+    if not tokens:
+        return set()
+    lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    found = {t.value for t in ctx.analysis.timexes if t.type == "DATE" and lo <= t.start < hi and
+             len(t.value) == 10}
+    if not found:
+        found = {e.text.lower() for e in ctx.doc.ents if e.label_ == "DATE" and lo <= e.start_char < hi
+                 and any(ch.isdigit() for ch in e.text)}
+    return found
+
+
+def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[str]:
+    """Content words of the article's other clauses that carry the same dated day: "found unsafe on
+    October 19" and "logged cracks on October 19" speak of one happening."""
+    dates = _dates_in(ctx, tokens) - _dates_in(ctx, [t for t in exclude if t.ent_type_ == "DATE"] or [])
+    if not dates:
+        return frozenset()
+    own = tokens[0].sent.start if tokens else -1
+    out: set[str] = set()
+    for sent in ctx.doc.sents:
+        if sent.start == own or not (_dates_in(ctx, list(sent)) & dates):
+            continue
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS]
+        for v in verbs[-1:]:  # the innermost reported clause of the sentence
+            out |= content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
+    return frozenset(out)
+
+
+def _clause_text(head, exclude) -> str:
+    """The core of a clause (subject, verb, object) for summaries: "the draft had been sent"."""
+    keep = [head]
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt", "attr", "acomp"):
+            keep.extend(t for t in c.subtree if t not in exclude)
+    keep = [t for t in keep if t not in exclude]
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    words = head.doc[lo:hi + 1].text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split()
+    return " ".join(words[:14])
+
+
+def _verb_ancestor(token):
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and eventish(t.lemma_.lower())):
+            return t
+    return None
+
+
+def _np_text(token) -> str:
+    if token.pos_ in ("NOUN", "PROPN"):
+        left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound", "poss",
+                                                                           "nummod")])
+        return token.doc[left:token.i + 1].text
+    return token.text
+
+
+# ---------------------------------------------------------------- statuses
+
+def _status_patterns() -> list[tuple[str, re.Pattern]]:
+    spec = resources.mapping("claim_status.json")["patterns"]
+    return [(status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, pats in spec.items() for p in pats]
+
+
+def status_claims(ctx: Context) -> Iterator[Claim]:
+    seen: set[int] = set()
+    for status, pattern in _status_patterns():
+        for m in pattern.finditer(ctx.text):
+            if m.start() in seen:
+                continue
+            span = _span(ctx.doc, m.start(), m.end())
+            if span is None:
+                continue
+            seen.add(m.start())
+            yield from _status_at(ctx, status, span)
+
+
+def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
+    token = span.root
+    event_id, topic = _topic(ctx, token)
+    if topic is None and event_id is None:
+        return
+    rejected = _rejected_alternative(span)
+    polarity = not (rejected or _negated(token))
+    src = ctx.sources.at(span.start_char, span.end_char)
+    sent = span.sent
+    value = {"status": status, "topic": topic, "hedged": _hedged(sent),
+             "about": sorted(ctx.event_lemmas(event_id) | ({topic} if topic else set()))}
+    yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id, value=value,
+                    polarity=polarity, quote=src.quote, start=span.start_char, end=span.end_char)
+    if rejected and src.actor:
+        yield from _remark_holders(ctx, sent, src.actor, status, event_id, value)
+
+
+def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, value) -> Iterator[Claim]:
+    """'X read Y's remarks as a postponement rather than a cancellation': Y holds the rejected status."""
+    nouns = resources.wordset("claim_remark_nouns.txt")
+    for t in sent:
+        if t.lower_ not in nouns:
+            continue
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        holder = ctx.sources.actor_of_token(poss) if poss is not None else None
+        if not holder or holder == reader:
+            continue
+        said = [q for q in ctx.sources.quotes if q.speaker == holder and q.start < sent.start_char]
+        q = said[-1] if said else None
+        yield ctx.claim(actor=holder, text=q.text if q else f"{poss.text}'s {t.text}", kind="status",
+                        event=event_id, value={**value, "hedged": False, "via": reader}, polarity=True,
+                        quote=q.id if q else None, start=t.idx, end=t.idx + len(t))
+
+
+def _topic(ctx: Context, token) -> tuple[str | None, str | None]:
+    """What a status word is said of: (event id, canonical topic lemma)."""
+    cand = None
+    if token.pos_ in ("VERB", "AUX"):
+        if eventish(canonical_topic(token.lemma_.lower())) and canonical_topic(token.lemma_.lower()) != token.lemma_.lower():
+            cand = token
+        else:
+            cand = _child(token, "nsubjpass", "dobj") or _nonperson_subject(ctx, token)
+    elif token.pos_ in ("NOUN", "PROPN"):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        cand = _child(of, "pobj") if of is not None else None
+    elif token.pos_ == "ADJ":
+        cand = token.head if token.dep_ == "amod" else _clause_subject(token)
+    else:  # adverbs and 'for good': what the verb they modify is said of
+        head = token.head
+        lem = canonical_topic(head.lemma_.lower())
+        cand = head if eventish(lem) else (_child(head, "nsubjpass", "dobj") or _clause_subject(head))
+    if cand is not None and cand.pos_ == "PRON":
+        cand = None
+    if cand is not None:
+        events = ctx.events_at(cand.idx, cand.idx + len(cand))
+        lemma = canonical_topic(cand.lemma_.lower())
+        if events or eventish(lemma):
+            return (events[0] if events else None), lemma
+        return None, None  # said of something that is no event ("temporary steel props")
+    return _context_topic(ctx, token)
+
+
+def _child(token, *deps):
+    if token is None:
+        return None
+    for dep in deps:
+        found = next((c for c in token.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _nonperson_subject(ctx: Context, verb):
+    subj = _child(verb, "nsubj")
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ctx.sources.actor_of_token(subj):
+        return None
+    return subj
+
+
+def _clause_subject(token):
+    for t in [token, *list(token.ancestors)[:4]]:
+        subj = _child(t, "nsubj", "nsubjpass")
+        if subj is not None:
+            return subj
+    return None
+
+
+def _context_topic(ctx: Context, token) -> tuple[str | None, str | None]:
+    """The latest event mention or event noun before the token, in its paragraph or the one before."""
+    block = ctx.parsed.block_at(token.idx)
+    paragraphs = ctx.parsed.paragraphs()
+    lo = 0
+    if block is not None and block in paragraphs:
+        i = paragraphs.index(block)
+        lo = paragraphs[max(0, i - 1)].start
+    best: tuple[int, str | None, str | None] | None = None
+    for t in ctx.doc.char_span(lo, token.idx, alignment_mode="expand") or []:
+        lemma = canonical_topic(t.lemma_.lower())
+        if t.pos_ in ("NOUN", "VERB") and eventish(lemma) and t.i != token.i:
+            events = ctx.events_at(t.idx, t.idx + len(t))
+            best = (t.idx, events[0] if events else None, lemma)
+    return (best[1], best[2]) if best else (None, None)
+
+
+# ---------------------------------------------------------------- values
+
+def value_claims(ctx: Context) -> Iterator[Claim]:
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
+            continue
+        number = parse_number(ent.text)
+        if number is None:
+            continue
+        unit = _unit(ent)
+        if unit is None:
+            continue
+        context = _value_context(ent) - {unit}
+        src = ctx.sources.at(ent.start_char, ent.end_char)
+        if src.actor is None:
+            src = _continued_source(ctx, ent.sent) or src
+        events = ctx.events_at(ent.start_char, ent.end_char)
+        yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
+                        event=events[0] if events else None, quote=src.quote,
+                        value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
+                               "count": ent.label_ == "CARDINAL", "hedged": _hedged(ent.sent)},
+                        start=ent.start_char, end=ent.end_char)
+
+
+def _unit(ent) -> str | None:
+    if ent.label_ == "PERCENT":
+        return "percent"
+    if ent.label_ == "MONEY":
+        words = [t.lemma_.lower() for t in ent if t.is_alpha and t.lower_ not in ("million", "billion", "thousand")]
+        return "money:" + (words[-1] if words else "$")
+    if ent.label_ == "QUANTITY":
+        unit = ent[-1].lemma_.lower()
+        return None if unit in TIME_UNITS else unit
+    root = ent.root
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":  # "eleven concerts"
+        unit = root.head.lemma_.lower()
+        return None if unit in TIME_UNITS else unit
+    return None
+
+
+def _value_context(ent) -> frozenset[str]:
+    """Lemmas along the path from the value to its clause verb, with each step's direct modifiers."""
+    tokens = []
+    t = ent.root
+    for _ in range(5):
+        if t.head is t:
+            break
+        t = t.head
+        tokens.append(t)
+        tokens.extend(c for c in t.children if c.dep_ not in ("relcl", "appos", "advcl", "ccomp", "conj", "punct")
+                      and c not in ent)
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return content_lemmas(tokens)
+
+
+def _continued_source(ctx: Context, sent):
+    """A narrator sentence right after an attributed one in the same paragraph continues its report."""
+    block = ctx.parsed.block_at(sent.start_char)
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is None or block is None or prev.start_char < block.start:
+        return None
+    src = ctx.sources.at(prev.start_char, prev.end_char)
+    if src.actor is None:
+        src = next((ctx.sources.at(q.start, q.end) for q in ctx.sources.quotes_in_sentence(prev) if q.speaker), None)
+    return src if src is not None and src.actor else None
+
+
+# ---------------------------------------------------------------- denials
+
+def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
+    cues = resources.wordset("claim_denial_cues.txt")
+    falses = resources.wordset("claim_false_words.txt")
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in cues and not _negated(tok):
+            actor, quote = _denier(ctx, tok)
+            if actor:
+                yield from _denial_of(ctx, tok, actor, quote, statements)
+        elif tok.lower_ in falses and tok.dep_ in ("acomp", "attr") and not _negated(tok):
+            subj = _clause_subject(tok)
+            src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+            if subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
+                yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj)
+
+
+def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
+    for q in ctx.sources.quotes:
+        if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or q.cue_start + 1) and q.speaker:
+            return q.speaker, q.id
+    head = verb
+    while head.dep_ in ("advcl", "conj", "xcomp") and _child(head, "nsubj") is None:
+        head = head.head
+    subj = _child(head, "nsubj")
+    if subj is not None:
+        actor = ctx.sources.actor_of_token(subj)
+        if actor:
+            return actor, None
+    src = ctx.sources.at(verb.idx, verb.idx + len(verb))
+    return src.actor, src.quote
+
+
+def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim], obj=None):
+    accounts = resources.wordset("claim_account_nouns.txt")
+    obj = obj if obj is not None else _child(tok, "dobj")
+    clause = _child(tok, "ccomp")
+    target, target_actor, about, obj_text = None, None, frozenset(), None
+    earlier = [c for c in statements if c.actor != actor and c.start is not None and c.start < tok.idx]
+    if obj is not None and obj.lower_ in accounts:
+        obj_text = _np_text(obj)
+        poss = _child(obj, "poss")
+        owner = ctx.sources.actor_of_token(poss) if poss is not None else None
+        kinds = {a.id: a.kind for a in ctx.analysis.actors}
+        outlet_word = poss is not None and poss.lemma_.lower() in OUTLET_HEADS
+        pools = ([c for c in earlier if c.actor == owner] if owner else [],
+                 [c for c in earlier if kinds.get(c.actor) == "outlet"] if outlet_word else [],
+                 earlier)
+        pool = next((p for p in pools if p), [])
+        if pool:
+            target = pool[-1]
+    elif clause is not None:
+        about = content_lemmas(clause.subtree)
+        obj_text = "".join(t.text_with_ws for t in clause.subtree).strip()
+        target = _best_overlap(about, [c for c in statements if c.actor != actor], minimum=2)
+    else:
+        return
+    if target is not None:
+        target_actor = target.actor
+    sent = tok.sent
+    yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event if target else None,
+                    quote=quote, polarity=False,
+                    value={"target": target.id if target else None, "target_actor": target_actor,
+                           "object": obj_text, "about": sorted(about)},
+                    start=sent.start_char, end=sent.end_char)
+
+
+def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int) -> Claim | None:
+    from .claims_text import overlap
+    scored = [(overlap(about, c.value.get("about", [])), -(c.start or 0), c) for c in claims if c.value]
+    scored = [s for s in scored if s[0] >= minimum]
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None

@@ -1,0 +1,261 @@
+"""The four dispute checks over a pool of claims (issue 5), shared by one article and a corpus.
+
+Every check pairs claims from two different named sources (the narrator is never a party, and a
+source never disputes itself), about the same event or topic, that cannot both hold:
+- timing: opposite orderings of the same two events (a negated ordering counts: "nobody saw a crack
+  before the inspectors did" against "cracks were logged a week before the inspection");
+- status: incompatible statuses of one topic ("called off" / "postponed"; "temporary" / "indefinite"),
+  or one status asserted and rejected ("a postponement rather than a cancellation");
+- fact: different values, in the same unit, for the same measured thing;
+- denial: a denial linked to the claim it rejects.
+`pair_ok` narrows the pairs (across articles: the two claims come from different, related articles).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import resources
+from .claims_text import overlap, short
+from .model import Claim
+
+PairOk = Callable[[Claim, Claim], bool]
+NameOf = Callable[[str | None], str]
+
+
+@dataclass
+class Found:
+    kind: str
+    summary: str
+    claims: list[Claim] = field(default_factory=list)
+    event: str | None = None
+
+
+def _named(claims: list[Claim], kind: str) -> list[Claim]:
+    return [c for c in claims if c.kind == kind and c.actor and isinstance(c.value, dict)]
+
+
+def _strip_types(lemmas) -> set[str]:
+    return {w for w in lemmas if ":" not in w}
+
+
+def same_thing(c1: Claim, e1, about1, c2: Claim, e2, about2, minimum: int = 1) -> bool:
+    """Do two claims speak of the same event? Same article: the event stage's id decides when both
+    have one (different ids still match on two shared content words); otherwise shared content words."""
+    if c1.article == c2.article and e1 and e2:
+        return e1 == e2 or overlap(_strip_types(about1), _strip_types(about2)) >= 2
+    return overlap(about1, about2) >= minimum
+
+
+def _clusters(items: list[Claim], pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
+    """Connected groups of claims joined by conflicting pairs, in text order."""
+    parent = {id(c): id(c) for c in items}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(id(a))] = find(id(b))
+    in_pair = {id(c) for p in pairs for c in p}
+    groups: dict[int, list[Claim]] = {}
+    for c in items:
+        if id(c) in in_pair:
+            groups.setdefault(find(id(c)), []).append(c)
+    return list(groups.values())
+
+
+def _names(claims: list[Claim], name_of: NameOf) -> str:
+    names = []
+    for c in claims:
+        n = name_of(c.actor)
+        if n not in names:
+            names.append(n)
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _says(claims: list[Claim], name_of: NameOf) -> str:
+    names = {c.actor for c in claims}
+    return _names(claims, name_of) + (" say" if len(names) > 1 else " says")
+
+
+# ---------------------------------------------------------------- timing
+
+def _stance(c: Claim) -> int:
+    """+1: A before B; -1: A after B (a negated ordering leans the other way)."""
+    before = c.value.get("relation") == "BEFORE"
+    return 1 if before == bool(c.value.get("polarity", c.polarity)) else -1
+
+
+def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2) -> int:
+    """How surely two claims' events are one: the event stage's id (same article), else shared words."""
+    if c1.article == c2.article and e1 and e2 and e1 == e2:
+        return 3
+    return overlap(about1, about2)
+
+
+def _order_match(c1: Claim, c2: Claim) -> int:
+    """+1 when both order the same A and B, -1 when one orders B and A, 0 when unrelated. Each side
+    must share something, and both sides together at least three words (or one event id)."""
+    v1, v2 = c1.value, c2.value
+    a1, b1 = (c1.event, v1.get("about", [])), (v1.get("target"), v1.get("target_about", []))
+    a2, b2 = (c2.event, v2.get("about", [])), (v2.get("target"), v2.get("target_about", []))
+    for sign, (x, y) in ((1, (a2, b2)), (-1, (b2, a2))):
+        s1, s2 = _side_score(c1, *a1, c2, *x), _side_score(c1, *b1, c2, *y)
+        if s1 and s2 and s1 + s2 >= 3:
+            return sign
+    return 0
+
+
+def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+    orders = _named(claims, "order")
+    pairs = []
+    for i, a in enumerate(orders):
+        for b in orders[i + 1:]:
+            if a.actor == b.actor or not pair_ok(a, b):
+                continue
+            m = _order_match(a, b)
+            if m and _stance(a) * m != _stance(b):
+                pairs.append((a, b))
+    out = []
+    for group in _clusters(orders, pairs):
+        side = _two_sides(group, pairs)
+        ref = group[0]
+        first = [c for c in group if side[id(c)] == 0]
+        second = [c for c in group if side[id(c)] == 1]
+        what = ref.value.get("a_text") or _about_text(ref.value.get("about"))
+        target = ref.value.get("b_text") or _about_text(ref.value.get("target_about"))
+        word = "before" if _stance(ref) > 0 else "after"
+        other = "after" if word == "before" else "before"
+        summary = (f"When {what} happened relative to {target}: {_says(first, name_of)} {word}; "
+                   f"{_says(second, name_of)} {other}.")
+        out.append(Found("timing", summary, first + second, ref.event))
+    return out
+
+
+def _two_sides(group: list[Claim], pairs: list[tuple[Claim, Claim]]) -> dict[int, int]:
+    """Sides 0 and 1 by walking the conflicts from the group's first claim."""
+    side = {id(group[0]): 0}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            if id(a) in side and id(b) not in side:
+                side[id(b)] = 1 - side[id(a)]
+                changed = True
+            elif id(b) in side and id(a) not in side:
+                side[id(a)] = 1 - side[id(b)]
+                changed = True
+    return side
+
+
+def _about_text(about) -> str:
+    words = [w for w in (about or []) if ":" not in w][:3]
+    return " ".join(words) or "the event"
+
+
+# ---------------------------------------------------------------- status
+
+def _incompatible() -> set[frozenset[str]]:
+    return {frozenset(p) for p in resources.mapping("claim_status.json")["incompatible"]}
+
+
+def _label(status: str) -> str:
+    return resources.mapping("claim_status.json")["labels"].get(status, status.replace("_", " "))
+
+
+def _same_topic(a: Claim, b: Claim) -> bool:
+    ta, tb = a.value.get("topic"), b.value.get("topic")
+    if a.article == b.article and a.event and b.event and a.event == b.event:
+        return True
+    return bool(ta) and ta == tb
+
+
+def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+    items = _named(claims, "status")
+    clash = _incompatible()
+    pairs = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.actor == b.actor or not pair_ok(a, b) or not _same_topic(a, b):
+                continue
+            sa, sb = a.value["status"], b.value["status"]
+            if (a.polarity and b.polarity and frozenset((sa, sb)) in clash) or \
+                    (sa == sb and a.polarity != b.polarity):
+                pairs.append((a, b))
+    out = []
+    for group in _clusters(items, pairs):
+        positive = [c for c in group if c.polarity]
+        sides: dict[str, list[Claim]] = {}
+        for c in positive:
+            sides.setdefault(c.value["status"], []).append(c)
+        for c in group:  # a rejected status puts its source on the other side
+            if not c.polarity and not any(c in s for s in sides.values()):
+                other = next((s for s in sides if s != c.value["status"]), None)
+                sides.setdefault(other or "not " + c.value["status"], []).append(c)
+        labels = list(sides)
+        if len(labels) < 2:
+            labels = labels + ["not " + labels[0]] if labels else []
+        topic = group[0].value.get("topic") or "it"
+        parts = [f"{_says(sides[s], name_of)} {_label(s)}" for s in labels if s in sides]
+        summary = (f"Whether the {topic} was {_label(labels[0])} or {_label(labels[1])}: " + "; ".join(parts) + ".")
+        ordered = [c for s in labels if s in sides for c in sides[s]]
+        out.append(Found("status", summary, ordered, group[0].event))
+    return out
+
+
+# ---------------------------------------------------------------- fact
+
+def _values_differ(x: float, y: float) -> bool:
+    return abs(x - y) > 0.1 * max(abs(x), abs(y))
+
+
+def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+    items = [c for c in _named(claims, "value") if isinstance(c.value.get("value"), (int, float))]
+    pairs = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.actor == b.actor or not pair_ok(a, b) or a.value["unit"] != b.value["unit"]:
+                continue
+            need = 2 if a.value.get("count") else 1
+            if overlap(a.value.get("about", []), b.value.get("about", [])) >= need and \
+                    _values_differ(a.value["value"], b.value["value"]):
+                pairs.append((a, b))
+    out = []
+    for group in _clusters(items, pairs):
+        unit = group[0].value["unit"].replace("money:", "")
+        parts = [f"{name_of(c.actor)} gives {c.value.get('number_text')}" for c in group]
+        what = _about_text(sorted(set(group[0].value.get("about", [])) & set(group[1].value.get("about", [])))
+                           or group[0].value.get("about"))
+        summary = f"Different figures for the {what} (in {unit}s): " + "; ".join(parts) + "."
+        out.append(Found("fact", summary, group, group[0].event))
+    return out
+
+
+# ---------------------------------------------------------------- denial
+
+def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None) -> list[Found]:
+    """Denials linked to their target; `pool` (other articles' statements) for denials whose
+    that-clause matches no claim in their own article."""
+    by_id = {(c.article, c.id): c for c in claims}
+    out = []
+    for d in _named(claims, "denial"):
+        target = by_id.get((d.article, d.value.get("target")))
+        if target is None and pool and d.value.get("about"):
+            cands = [c for c in pool if c.kind == "statement" and c.actor and c.actor != d.actor and pair_ok(c, d)
+                     and overlap(d.value["about"], c.value.get("about", [])) >= 3]
+            target = max(cands, key=lambda c: overlap(d.value["about"], c.value.get("about", [])), default=None)
+        if target is None or not target.actor or target.actor == d.actor or not pair_ok(target, d):
+            continue
+        obj = d.value.get("object") or "the account"
+        summary = (f"{name_of(d.actor)} rejects {name_of(target.actor)}'s account ({obj}): "
+                   f"{name_of(target.actor)} says {short(target.text, 140)}")
+        out.append(Found("denial", summary, [target, d], target.event))
+    return out
+
+
+def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None) -> list[Found]:
+    return (timing(claims, name_of, pair_ok) + status(claims, name_of, pair_ok) + fact(claims, name_of, pair_ok)
+            + denial(claims, name_of, pair_ok, pool))
