@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .actors_names import (clean_org, gender_of_words, initials, is_title_word, norm_key, person_parts,
+from .actors_names import (clean_org, gender_of_words, honorific, initials, is_title_word, norm_key, person_parts,
                            slug, strip_det, title_before)
 from .model import Actor, Mention
 from .nlp import Parsed
@@ -143,14 +143,64 @@ def _locative(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
-def _person_clusters(doc, clusters: list[_Cluster]) -> None:
+def _looks_like_person(ent) -> bool:
+    """A PERSON entity, or an ORG one that carries a person's marks: a title or honorific in front
+    ("Councillor Ottilie Marsh"), a person-title appositive ("Della Fenwick, a spokeswoman"), or a
+    "who" clause ("Marsh, who chairs …"). spaCy's small model tags unusual names either way."""
+    words = [t.text for t in ent]
+    last = words[-1].lower().strip(".’'") if words else ""
+    if last in wordset("non_person_words.txt") or not words:
+        return False
+    if ent.label_ == "PERSON":
+        if len(words) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("the", "a", "an"):
+            return False  # "the Aurel": a building or a thing called after someone
+        return True
+    if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
+        return False
+    return person_signals(ent)
+
+
+def person_signals(ent) -> bool:
+    """The marks of a person on a name-like span (an entity, or proper nouns spaCy left untagged)."""
+    words = [t.text for t in ent]
+    if not words:
+        return False
+    if honorific(words[0]) or (is_title_word(words[0]) and len(words) > 1 and words[1][:1].isupper()):
+        return True
+    if title_before(ent):
+        return True
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_title_word(child.text):
+            return True
+        if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
+            return True
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_title_word(root.head.text):
+        return True
+    return False
+
+
+def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
+    """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        if not _looks_like_person(ent):
+            if ent.label_ == "ORG" and len(ent) == 1:
+                # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
+                key = norm_key(clean_org(ent.text))
+                cands = by_surname.get(key)
+                if cands:
+                    cand = max(cands, key=lambda c: c.last)
+                    cand.names.append(clean_org(ent.text))
+                    cand.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+                    taken.add(ent.start_char)
             continue
         parts = person_parts(ent)
         if parts is None:
             continue
+        taken.add(ent.start_char)
         name, honor, lead_title = parts
         tokens = name.split()
         surname = norm_key(tokens[-1])
@@ -221,17 +271,17 @@ def _same_org(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if long_[:len(short)] == short:  # "Brackwater" ~ "Brackwater Restoration"
-        return True
+    if long_[:len(short)] == short or long_[-len(short):] == short:
+        return True  # "Brackwater" ~ "Brackwater Restoration", "Philharmonic" ~ "Castrel Philharmonic"
     if len(short) == 1 and short[0].upper() == initials(" ".join(long_)).upper() and len(short[0]) > 1:
         return True  # "FT" ~ "Financial Times"
     return False
 
 
-def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None) -> None:
+def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = mapping("governments.json")["names"]
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "GPE", "NORP"):
+        if ent.label_ not in ("ORG", "GPE", "NORP") or ent.start_char in taken:
             continue
         text = clean_org(ent.text)
         if not text:
@@ -286,8 +336,9 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
     doc = parsed.doc
     registry = ActorRegistry()
     clusters: list[_Cluster] = []
-    _person_clusters(doc, clusters)
-    _org_clusters(doc, clusters, parsed.article.outlet)
+    taken: set[int] = set()
+    _person_clusters(doc, clusters, taken)
+    _org_clusters(doc, clusters, parsed.article.outlet, taken)
     clusters = _absorb_person_orgs(clusters)
     if parsed.article.outlet:
         name = strip_det(parsed.article.outlet)

@@ -200,13 +200,18 @@ def _cue_lemmas() -> frozenset[str]:
     return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
 
 
+def _indirect_lemmas() -> frozenset[str]:
+    """Verbs that report a clause (the strong-only ones, like "ask" or "continue", need a quotation)."""
+    return wordset("cue_verbs.txt")
+
+
 def _find_attributions(ctx: _Context) -> None:
     doc = ctx.parsed.doc
     found: list[tuple[int, object, object, str, int, int]] = []  # (pos, cue token, subject token, cue, s, e)
     lemmas = _cue_lemmas()
     for tok in doc:
-        if ctx.in_direct(tok.idx):
-            continue
+        if ctx.in_direct(tok.idx) or ctx.para_of(tok.idx) < 0:
+            continue  # inside a quotation, or a heading
         low = tok.lower_
         if low == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -460,6 +465,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         text = ctx.text[s:e]
         if len(_words(text)) < 3:
             continue
+        if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
+            continue  # a report inside a reported clause: the outer one is the quotation
         kind = "mixed" if any(f.open_at >= s and (f.close_at or f.end) < e for f in ctx.fragments) else "indirect"
         res = att.resolved
         quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
@@ -488,8 +495,16 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
+    if comp is not None and tok.lemma_.lower() not in _indirect_lemmas():
+        return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
+        # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
+        for c in comp.children:
+            if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None:
+                cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
+                b = (cc[-1] if cc else c.left_edge.i) - 1
+                break
         subj = subject_of(tok)
         if subj is not None and a <= subj.i <= b:
             return None
@@ -497,7 +512,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
-        if head.pos_ not in ("VERB", "AUX"):
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _cue_lemmas():
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children) or tok.right_edge.i - tok.left_edge.i > 10:
             return None
         a, b = head.left_edge.i, head.right_edge.i
         ca, cb = tok.left_edge.i, tok.right_edge.i

@@ -33,6 +33,10 @@ class Resolved:
     end: int
 
 
+def _cues() -> frozenset[str]:
+    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
+
+
 def _pronoun_table() -> dict[str, str]:
     return dict(l.split("\t") for l in wordlist("pronouns.txt") if "\t" in l)
 
@@ -54,7 +58,7 @@ def mention_span(head):
     for child in head.rights:
         if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.dep_ != "acl":
             break
-        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and child.i > head.i + 1:
+        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
             break
         right = max(right, max(t.i for t in child.subtree))
     left = min(t.i for t in head.subtree if t.i <= head.i)
@@ -141,7 +145,12 @@ def subject_of(verb):
                 if pobj is not None:
                     return pobj
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-            tok = tok.head
+            head = tok.head
+            # "said the closure was … and insisted that …": the conjunct hangs off the reported
+            # clause, but shares the subject of the reporting verb above it
+            if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in _cues():
+                head = head.head
+            tok = head
             continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
@@ -209,7 +218,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
                 return found
     # 5. "researchers at the University of Aldenport", "officials in Moscow" → the body named inside
     inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
-    if inner and head.pos_ == "NOUN" and det not in ("a", "an"):
+    modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
+    if inner and head.pos_ == "NOUN" and (det not in ("a", "an") or modifier):
         found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
         if found:
             _alias(registry, found, span.text)
@@ -218,18 +228,45 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     gov = registry.resolve(span.text, span.start_char)
     if gov:
         return gov
-    # 7. anonymous sources and other unnamed speakers: an actor named by its own words
-    if head.pos_ in ("NOUN", "PROPN") and len(span.text) < 90:
+    # 7. a name spaCy did not tag ("Della Fenwick, a spokeswoman …"): a person if it carries a
+    # person's marks, else an organization
+    if head.pos_ == "PROPN":
+        return _untagged_name(registry, head)
+    # 8. anonymous sources and other unnamed speakers: an actor named by its own words
+    if head.pos_ == "NOUN" and len(span.text) < 90:
         name = span.text
+        kind = "unnamed"
         if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
             kind = "organization"
-        else:
-            kind = "unnamed" if head.pos_ == "NOUN" else "organization"
-        if head.pos_ == "PROPN":
-            kind = "organization"
-        actor_id = registry.add(name[0].upper() + name[1:] if kind != "unnamed" else name, kind)
-        return actor_id
+            name = name[0].upper() + name[1:]
+        return registry.add(name, kind)
     return None
+
+
+def _untagged_name(registry: ActorRegistry, head) -> str | None:
+    from .actors import person_signals
+    doc = head.doc
+    toks = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+    left = min(t.i for t in toks)
+    while left < head.i and is_title_word(doc[left].text):
+        left += 1
+    name_span = doc[left:head.i + 1]
+    name = name_span.text
+    found = registry.resolve(name, name_span.start_char)
+    if found:
+        return found
+    if person_signals(name_span):
+        actor_id = registry.add(name, "person")
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                g = gender_of_words([child.text])
+                if g:
+                    registry.gender.setdefault(actor_id, g)
+                if is_title_word(child.text):
+                    mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+                    registry.add_title(actor_id, " ".join(t.text for t in mods + [child]))
+        return actor_id
+    return registry.add(name, "organization")
 
 
 def _alias(registry: ActorRegistry, actor_id: str, text: str) -> None:
