@@ -1,0 +1,230 @@
+"""The web UI in a real browser: Debian's chromium driven by Playwright, against a real uvicorn server
+on a free 127.0.0.1 port over a SQLite store of the hand-annotated test articles (tests/web_samples.py).
+
+Every page loads without console errors or requests elsewhere; clicking a quote (or Enter on it)
+shows its speaker; the article full of script stays inert. Screenshots of every page go to
+test-artifacts/screenshots/. Skipped when /usr/bin/chromium is missing, except in CI (env CI set).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS))
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = TESTS.parent / "test-artifacts" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "overview": "/",
+    "articles": "/articles",
+    "article": "/articles/ferry-gazette",
+    "article-wire": "/articles/ferry-wire",
+    "article-xss": "/articles/xss-%3Ci%3Etest",
+    "actors": "/actors",
+    "actor": "/actors/aleka-varn",
+    "quotes": "/quotes",
+    "timeline": "/timeline",
+    "disputes": "/disputes",
+    "search": "/search?q=inspected",
+    "analyze": "/analyze",
+    "docs": "/docs",
+}
+
+
+def _need_browser():
+    problem = None
+    if not CHROMIUM.exists():
+        problem = f"{CHROMIUM} not found (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "playwright is not installed (pip install playwright)"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {problem}")
+        pytest.skip(problem)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real uvicorn server in a thread, on a SQLite store of the test articles; yields its base URL."""
+    _need_browser()
+    import uvicorn
+
+    from nonpaper.store import open_store
+    from nonpaper.web.app import create_app
+    from web_samples import samples
+
+    path = tmp_path_factory.mktemp("browser") / "web.db"
+    store = open_store(str(path))
+    for analysis in samples():
+        store.add(analysis)
+    store.recompute()
+    store.close()
+    port = _free_port()
+    app = create_app(str(path), allow_write=True, token="browser-token",
+                     allowed_hosts=["127.0.0.1", "localhost"])
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Console errors, uncaught exceptions, dialogs, failed requests and requests to other hosts."""
+
+    def __init__(self, page, base: str):
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        host = urlparse(base).netloc
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        # ERR_ABORTED: a request cut short by the next navigation (e.g. the favicon), not a failure
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+                and self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("request", lambda r: urlparse(r.url).netloc not in ("", host) and not r.url.startswith("data:")
+                and self.problems.append(f"request elsewhere: {r.url}"))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.watch = Watch(pg, server)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_clean(page, server, name):
+    response = page.goto(server + PAGES[name])
+    assert response.status == 200
+    page.wait_for_load_state("load")
+    assert page.locator("h1").first.is_visible()
+    shot(page, name)
+    assert page.watch.problems == []
+    assert page.evaluate("window.__xss") is None
+
+
+def test_click_quote_shows_speaker(page, server):
+    page.goto(server + "/articles/ferry-gazette")
+    detail = page.locator("#quote-detail")
+    assert "Select a quote" in detail.inner_text()
+    page.locator('mark.q[data-quote="quote-q5"]').click()
+    text = detail.inner_text()
+    assert "Odo Lemm" in text and "said" in text and "direct" in text
+    assert page.locator('mark.q[data-quote="quote-q5"]').get_attribute("aria-pressed") == "true"
+    page.locator('mark.q[data-quote="quote-q1"]').click()
+    assert "Aleka Varn" in detail.inner_text() and "indirect" in detail.inner_text()
+    shot(page, "article-quote-clicked")
+    assert page.watch.problems == []
+
+
+def test_keyboard_reaches_quotes_and_enter_shows_them(page, server):
+    page.goto(server + "/articles/ferry-gazette")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"  # the skip link comes first
+    for _ in range(60):  # Tab on until a quote has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('mark.q')"):
+            break
+    else:
+        pytest.fail("no quote is reachable with Tab")
+    first = page.evaluate("document.activeElement.dataset.quote")
+    page.keyboard.press("Enter")
+    assert "Aleka Varn" in page.locator("#quote-detail").inner_text()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.quote") != first
+    assert page.watch.problems == []
+
+
+def test_link_to_a_quote_opens_it(page, server):
+    page.goto(server + "/articles/ferry-gazette#quote-q4")
+    assert "Odo Lemm" in page.locator("#quote-detail").inner_text()
+    page.goto(server + "/disputes")
+    page.get_by_role("link", name="Read the sentence").first.click()
+    page.wait_for_url("**/articles/ferry-gazette#quote-*")
+    assert "Select a quote" not in page.locator("#quote-detail").inner_text()
+
+
+def test_xss_article_stays_inert(page, server):
+    page.goto(server + "/articles/xss-%3Ci%3Etest")
+    page.wait_for_load_state("load")
+    for mark in page.locator("mark.q").all():
+        mark.click()
+        mark.hover()
+    page.locator(".art-head").hover()
+    assert page.evaluate("window.__xss") is None
+    for url in ("/actors/mallory-tag", "/disputes", "/timeline", "/quotes", "/",
+                "/search?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E"):
+        page.goto(server + url)
+        page.wait_for_load_state("load")
+        page.mouse.move(300, 300)
+        assert page.evaluate("window.__xss") is None, url
+    assert page.watch.dialogs == []
+    assert page.watch.problems == []
+    # the markup is there as text for the reader to see
+    page.goto(server + "/articles/xss-%3Ci%3Etest")
+    assert "<script>window.__xss=1;alert(1)</script>" in page.locator(".art-text").inner_text()
+    assert page.locator(".art-text img, .art-text script, .art-text svg").count() == 0
+
+
+def test_analyse_and_store_with_token(page, server):
+    page.goto(server + "/analyze")
+    page.get_by_label("Article text").fill("Quay reopens after storm\n\n"
+                                           "\u201cThe quay is safe again,\u201d said harbour master Ines Vale.")
+    page.get_by_label("Published").fill("2026-03-02")
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1", has_text="Quay reopens after storm").is_visible()
+    shot(page, "analyze-result")
+    page.get_by_label("Store the analysis").check()
+    page.get_by_label("Token").fill("browser-token")
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_role("status").inner_text().startswith("Stored as")
+    page.get_by_role("status").get_by_role("link").click()
+    assert page.locator("h1", has_text="Quay reopens after storm").is_visible()
+    assert page.watch.problems == []
