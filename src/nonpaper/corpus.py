@@ -79,19 +79,28 @@ Batch = list[Article]
 Results = Iterator[list[tuple[str | None, dict | None, str | None]]]
 
 
-def run_local(fn: Callable, chunks: Iterable[Batch], workers: int) -> Results:
-    """`fn` over the chunks: in this process for one worker, else in `workers` spawned processes,
-    with at most two chunks per worker in flight. Results come in completion order."""
-    if workers <= 1:
+def process_pool(workers: int):
+    """A pool of `workers` spawned processes, each loading spaCy once when it starts."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the writer's threads (progress bar, database) must not be copied mid-lock.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm)
+
+
+def run_local(fn: Callable, chunks: Iterable[Batch], workers: int, pool=None) -> Results:
+    """`fn` over the chunks: in this process for one worker, else in `workers` spawned processes
+    (or the given `pool`, left open), with at most two chunks per worker in flight. Results come in
+    completion order."""
+    if workers <= 1 and pool is None:
         for chunk in chunks:
             yield fn(chunk)
         return
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
 
-    # spawn, not fork: the writer's threads (progress bar, database) must not be copied mid-lock.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_warm)
+    own = pool is None
+    pool = pool or process_pool(workers)
     pending: set = set()
     source = iter(chunks)
     try:
@@ -109,7 +118,8 @@ def run_local(fn: Callable, chunks: Iterable[Batch], workers: int) -> Results:
     finally:
         for future in pending:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_dask(fn: Callable, chunks: Iterable[Batch], address: str | object, in_flight: int | None = None) -> Results:
