@@ -63,6 +63,10 @@ class Context:
             out.add(f"type:{e.type}")
         return frozenset(out)
 
+    def event_date(self, event_id: str | None) -> str | None:
+        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        return e.date if e is not None else None
+
     def claim(self, **kw) -> Claim:
         kw.setdefault("article", self.article_id)
         return Claim(id="", **kw)
@@ -276,7 +280,7 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     polarity = not (rejected or _negated(token))
     src = ctx.sources.at(span.start_char, span.end_char)
     sent = span.sent
-    value = {"status": status, "topic": topic, "hedged": _hedged(sent),
+    value = {"status": status, "topic": topic, "hedged": _hedged(sent), "date": ctx.event_date(event_id),
              "about": sorted(ctx.event_lemmas(event_id) | ({topic} if topic else set()))}
     yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id, value=value,
                     polarity=polarity, quote=src.quote, start=span.start_char, end=span.end_char)
@@ -391,6 +395,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
                         event=events[0] if events else None, quote=src.quote,
                         value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
+                               "qualifiers": sorted(_qualifiers(ent)),
                                "count": ent.label_ == "CARDINAL", "hedged": _hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
 
@@ -411,9 +416,27 @@ def _unit(ent) -> str | None:
     return None
 
 
+def _qualifiers(ent) -> frozenset[str]:
+    """What kind of thing is measured: the modifiers of the measured noun ("the library budget",
+    "average weight loss"), or of the clause subject when the value hangs from the verb."""
+    noun = None
+    for t in ent.root.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            noun = _child(t, "nsubj", "nsubjpass")
+            break
+        if t.pos_ == "NOUN":
+            noun = t
+            break
+    if noun is None:
+        return frozenset()
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    return content_lemmas(mods)
+
+
 def _value_context(ent) -> frozenset[str]:
-    """Lemmas along the path from the value to its clause verb, with each step's direct modifiers."""
-    tokens = []
+    """Lemmas along the path from the value to its clause verb, with each step's direct modifiers,
+    and what the value is of ("12 tonnes of dead fish")."""
+    tokens = [t for c in ent.root.children if c.dep_ == "prep" for t in c.subtree]
     t = ent.root
     for _ in range(5):
         if t.head is t:

@@ -167,9 +167,13 @@ def _label(status: str) -> str:
 
 
 def _same_topic(a: Claim, b: Claim) -> bool:
+    """One event (same id), or one topic word ('talks' = 'meeting') unless the two are dated apart."""
     ta, tb = a.value.get("topic"), b.value.get("topic")
     if a.article == b.article and a.event and b.event and a.event == b.event:
         return True
+    da, db = a.value.get("date"), b.value.get("date")
+    if da and db and da[:10] != db[:10]:
+        return False
     return bool(ta) and ta == tb
 
 
@@ -220,6 +224,9 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
             if a.actor == b.actor or not pair_ok(a, b) or a.value["unit"] != b.value["unit"]:
                 continue
             need = 2 if a.value.get("count") else 1
+            qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
+            if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
+                continue
             if overlap(a.value.get("about", []), b.value.get("about", [])) >= need and \
                     _values_differ(a.value["value"], b.value["value"]):
                 pairs.append((a, b))

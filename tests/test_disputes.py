@@ -1,0 +1,195 @@
+"""Dispute checks on hand-built claims (issue 5): no parser, no other stage; both sides of each rule."""
+from __future__ import annotations
+
+from nonpaper.disputes import find_cross_disputes, find_disputes
+from nonpaper.model import Actor, Analysis, Article, Claim
+
+
+def actor(name: str, kind: str = "person") -> Actor:
+    return Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, aliases=[name, name.split()[-1]])
+
+
+ANNA, BORIS, CLEO, DAILY = actor("Anna Berg"), actor("Boris Kell"), actor("Cleo Moss"), actor("The Daily", "outlet")
+
+
+def analysis(claims: list[Claim], art: str = "a1", actors=(ANNA, BORIS, CLEO, DAILY)) -> Analysis:
+    for c in claims:
+        c.article = art
+    return Analysis(article=Article(id=art, text=""), actors=list(actors), claims=claims)
+
+
+def order(cid, who, rel, event="e1", target="e2", polarity=True, about=("send", "memo"), target_about=("call",)):
+    return Claim(id=cid, actor=who, text=f"{who} orders {event} {rel} {target}", kind="order", event=event,
+                 polarity=polarity, value={"relation": rel, "target": target, "polarity": polarity,
+                                           "about": list(about), "target_about": list(target_about)})
+
+
+def status(cid, who, value, topic="meeting", polarity=True, event=None, hedged=False):
+    return Claim(id=cid, actor=who, text=f"{who}: {topic} {value}", kind="status", event=event, polarity=polarity,
+                 value={"status": value, "topic": topic, "hedged": hedged, "about": [topic]})
+
+
+def amount(cid, who, number, unit="tonne", about=("collect", "fish"), qualifiers=(), count=False):
+    return Claim(id=cid, actor=who, text=f"{who}: {number} {unit}", kind="value",
+                 value={"value": number, "unit": unit, "number_text": f"{number} {unit}s", "about": list(about),
+                        "qualifiers": list(qualifiers), "count": count})
+
+
+def statement(cid, who, text, about):
+    return Claim(id=cid, actor=who, text=text, kind="statement", value={"about": list(about)}, start=0)
+
+
+def denial(cid, who, target=None, about=()):
+    return Claim(id=cid, actor=who, text=f"{who} denied it", kind="denial", polarity=False,
+                 value={"target": target, "object": "the report", "about": list(about)})
+
+
+# ---------------------------------------------------------------- timing
+
+def test_opposite_orderings_of_one_event_pair_are_a_timing_dispute():
+    [d] = find_disputes(analysis([order("c1", "anna-berg", "BEFORE"), order("c2", "boris-kell", "AFTER")]))
+    assert d.kind == "timing"
+    assert {c.actor for c in d.claims} == {"anna-berg", "boris-kell"}
+    assert "Anna Berg" in d.summary and "Boris Kell" in d.summary
+
+
+def test_a_swapped_ordering_with_the_same_relation_conflicts_too():
+    a = order("c1", "anna-berg", "BEFORE")
+    b = order("c2", "boris-kell", "BEFORE", event="e2", target="e1", about=("call",), target_about=("send", "memo"))
+    assert [d.kind for d in find_disputes(analysis([a, b]))] == ["timing"]
+
+
+def test_a_negated_ordering_disputes_the_plain_one_and_agrees_with_the_opposite():
+    plain = order("c1", "anna-berg", "BEFORE")
+    never_before = order("c2", "boris-kell", "BEFORE", polarity=False)
+    after = order("c3", "cleo-moss", "AFTER")
+    kinds = find_disputes(analysis([plain, never_before]))
+    assert [d.kind for d in kinds] == ["timing"]
+    assert find_disputes(analysis([never_before, after])) == []
+
+
+def test_no_timing_dispute_for_one_source_the_narrator_or_different_events():
+    assert find_disputes(analysis([order("c1", "anna-berg", "BEFORE"), order("c2", "anna-berg", "AFTER")])) == []
+    assert find_disputes(analysis([order("c1", "anna-berg", "BEFORE"), order("c2", None, "AFTER")])) == []
+    other = order("c2", "boris-kell", "AFTER", event="e3", target="e4", about=("vote",), target_about=("debate",))
+    assert find_disputes(analysis([order("c1", "anna-berg", "BEFORE"), other])) == []
+
+
+def test_agreeing_orderings_are_no_dispute():
+    assert find_disputes(analysis([order("c1", "anna-berg", "AFTER"), order("c2", "boris-kell", "AFTER")])) == []
+
+
+# ---------------------------------------------------------------- status
+
+def test_called_off_against_postponed_is_a_status_dispute():
+    [d] = find_disputes(analysis([status("c1", "anna-berg", "called_off"), status("c2", "boris-kell", "postponed")]))
+    assert d.kind == "status"
+    assert "called off" in d.summary and "postponed" in d.summary
+    assert "Anna Berg" in d.summary and "Boris Kell" in d.summary
+
+
+def test_a_rejected_status_disputes_whoever_asserts_it():
+    rejected = status("c2", "boris-kell", "called_off", polarity=False)
+    [d] = find_disputes(analysis([status("c1", "anna-berg", "called_off"), rejected]))
+    assert {c.actor for c in d.claims} == {"anna-berg", "boris-kell"}
+
+
+def test_a_hedge_and_a_firm_claim_that_agree_are_no_dispute():
+    hedge = status("c2", "boris-kell", "postponed", hedged=True)
+    assert find_disputes(analysis([status("c1", "anna-berg", "postponed"), hedge])) == []
+
+
+def test_statuses_of_different_topics_or_compatible_statuses_are_no_dispute():
+    assert find_disputes(analysis([status("c1", "anna-berg", "called_off", topic="concert"),
+                                   status("c2", "boris-kell", "postponed", topic="match")])) == []
+    assert find_disputes(analysis([status("c1", "anna-berg", "postponed"),
+                                   status("c2", "boris-kell", "planned")])) == []
+
+
+def test_one_event_word_dated_apart_is_two_events():
+    june = status("c1", "anna-berg", "called_off", event="e1")
+    july = status("c2", "boris-kell", "postponed", event="e2")
+    june.value["date"], july.value["date"] = "2026-06-01", "2026-07-01"
+    assert find_disputes(analysis([june, july])) == []
+    july.value["date"] = "2026-06-01"
+    assert len(find_disputes(analysis([june, july]))) == 1
+
+
+# ---------------------------------------------------------------- fact
+
+def test_different_values_for_one_measure_are_a_fact_dispute():
+    [d] = find_disputes(analysis([amount("c1", "anna-berg", 12), amount("c2", "boris-kell", 30)]))
+    assert d.kind == "fact"
+    assert "12" in d.summary and "30" in d.summary
+
+
+def test_values_that_agree_or_measure_different_things_are_no_dispute():
+    assert find_disputes(analysis([amount("c1", "anna-berg", 12), amount("c2", "boris-kell", 12.5)])) == []
+    assert find_disputes(analysis([amount("c1", "anna-berg", 12), amount("c2", "boris-kell", 30, unit="site")])) == []
+    library = amount("c1", "anna-berg", 2, unit="percent", about=("grow", "budget"), qualifiers=("library",))
+    parks = amount("c2", "boris-kell", 5, unit="percent", about=("grow", "budget"), qualifiers=("park",))
+    assert find_disputes(analysis([library, parks])) == []
+    unrelated = amount("c2", "boris-kell", 30, about=("sell", "ticket"))
+    assert find_disputes(analysis([amount("c1", "anna-berg", 12), unrelated])) == []
+
+
+def test_a_source_never_disputes_its_own_figures():
+    assert find_disputes(analysis([amount("c1", "anna-berg", 12), amount("c2", "anna-berg", 30)])) == []
+
+
+# ---------------------------------------------------------------- denial
+
+def test_a_denial_linked_to_another_source_claim_is_a_denial_dispute():
+    said = statement("c1", "anna-berg", "the crews removed the props", ("crew", "remove", "prop"))
+    [d] = find_disputes(analysis([said, denial("c2", "boris-kell", target="c1")]))
+    assert d.kind == "denial"
+    assert [c.actor for c in d.claims] == ["anna-berg", "boris-kell"]
+
+
+def test_a_denial_without_a_target_or_of_oneself_is_no_dispute():
+    said = statement("c1", "anna-berg", "the crews removed the props", ("crew", "remove", "prop"))
+    assert find_disputes(analysis([said, denial("c2", "boris-kell")])) == []
+    assert find_disputes(analysis([said, denial("c2", "anna-berg", target="c1")])) == []
+
+
+# ---------------------------------------------------------------- across articles
+
+def two_articles(first: list[Claim], second: list[Claim], shared=(ANNA, BORIS, CLEO)):
+    return [analysis(first, "x"), analysis(second, "y", actors=shared)]
+
+
+def test_cross_article_dispute_needs_a_party_from_each_article():
+    analyses = two_articles([status("c1", "anna-berg", "temporary", topic="closure")],
+                            [status("c1", "boris-kell", "indefinite", topic="closure")])
+    [d] = find_cross_disputes(analyses, [])
+    assert d.kind == "status" and sorted(d.articles) == ["x", "y"]
+    assert {(c.actor, c.article) for c in d.claims} == {("anna-berg", "x"), ("boris-kell", "y")}
+
+
+def test_cross_timing_matches_events_by_their_words():
+    a = order("c1", "anna-berg", "BEFORE", event="e4", target="e2", about=("crack", "find"), target_about=("inspect",))
+    b = order("c7", "boris-kell", "AFTER", event="e1", target="e9", about=("crack", "learn"), target_about=("inspection",))
+    [d] = find_cross_disputes(two_articles([a], [b]), [])
+    assert d.kind == "timing"
+
+
+def test_two_outlets_reporting_one_source_same_claim_is_no_dispute():
+    analyses = two_articles([amount("c1", "anna-berg", 40000, unit="kettle", count=True, about=("recall", "sell"))],
+                            [amount("c3", "anna-berg", 40000, unit="kettle", count=True, about=("recall", "sell"))])
+    assert find_cross_disputes(analyses, []) == []
+    same_source = two_articles([status("c1", "anna-berg", "called_off")], [status("c1", "anna-berg", "postponed")])
+    assert find_cross_disputes(same_source, []) == []
+
+
+def test_unrelated_articles_are_not_compared():
+    analyses = [analysis([status("c1", "anna-berg", "temporary", topic="closure")], "x", actors=(ANNA,)),
+                analysis([status("c1", "boris-kell", "indefinite", topic="closure")], "y", actors=(BORIS,))]
+    assert find_cross_disputes(analyses, []) == []
+
+
+def test_a_dispute_already_inside_one_article_is_not_repeated_across():
+    first = analysis([status("c1", "anna-berg", "called_off"), status("c2", "boris-kell", "postponed")], "x")
+    first.disputes = find_disputes(first)
+    second = analysis([status("c1", "anna-berg", "called_off")], "y")
+    assert len(first.disputes) == 1
+    assert find_cross_disputes([first, second], []) == []
