@@ -370,3 +370,38 @@ def test_json_in_script_free_pages(client):
     parser.feed(html)
     assert [a for t, a in parser.tags if t == "script"] == [{"src": "/static/app.js", "defer": None}]
     assert json.loads(client.get("/api/articles/ferry-gazette").text)["article"]["id"] == "ferry-gazette"
+
+
+# ---------------------------------------------------------------- the README's sample articles
+
+@pytest.fixture(scope="module")
+def examples_client(tmp_path_factory):
+    """A store made by `ingest` from examples/ (the full pipeline, whatever it finds today)."""
+    pytest.importorskip("nonpaper.store")
+    from conftest import EXAMPLES
+    from nonpaper.corpus import ingest
+    from nonpaper.store import open_store
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    store = open_store(str(path))
+    ingest([str(EXAMPLES)], store, progress=False, warn=lambda _: None)
+    store.close()
+    with TestClient(create_app(str(path))) as c:
+        yield c
+
+
+def test_every_page_on_the_sample_articles(examples_client):
+    c = examples_client
+    articles = c.get("/api/articles?limit=100").json()
+    assert len(articles) >= 5
+    actors = c.get("/api/actors").json()
+    urls = [u for u in PAGES if "xss" not in u and "/actors/" not in u and "ferry" not in u]
+    urls += [f"/articles/{a['id']}" for a in articles] + [f"/actors/{a['id']}" for a in actors[:10]]
+    for url in urls:
+        r = c.get(url)
+        assert r.status_code == 200, (url, r.text[:300])
+        assert injected(r.text) == [], url
+    for url in API[:1] + [f"/api/articles/{articles[0]['id']}", "/api/actors", "/api/timeline", "/api/disputes"]:
+        assert c.get(url).status_code == 200, url
+    marked = sum(c.get(f"/articles/{a['id']}").text.count('<mark class="q') for a in articles)
+    assert marked > 0  # the pipeline finds quotes in the samples, and the pages highlight them

@@ -64,25 +64,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A real uvicorn server in a thread, on a SQLite store of the test articles; yields its base URL."""
-    _need_browser()
+def _serve(path: Path, **options):
+    """Run a real uvicorn server in a thread over the store at `path`; yields its base URL."""
     import uvicorn
 
-    from nonpaper.store import open_store
     from nonpaper.web.app import create_app
-    from web_samples import samples
 
-    path = tmp_path_factory.mktemp("browser") / "web.db"
-    store = open_store(str(path))
-    for analysis in samples():
-        store.add(analysis)
-    store.recompute()
-    store.close()
     port = _free_port()
-    app = create_app(str(path), allow_write=True, token="browser-token",
-                     allowed_hosts=["127.0.0.1", "localhost"])
+    app = create_app(str(path), allowed_hosts=["127.0.0.1", "localhost"], **options)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -91,9 +80,41 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The hand-annotated test articles (tests/web_samples.py) in SQLite; writes allowed with a token."""
+    _need_browser()
+    from nonpaper.store import open_store
+    from web_samples import samples
+
+    path = tmp_path_factory.mktemp("browser") / "web.db"
+    store = open_store(str(path))
+    for analysis in samples():
+        store.add(analysis)
+    store.recompute()
+    store.close()
+    yield from _serve(path, allow_write=True, token="browser-token")
+
+
+@pytest.fixture(scope="module")
+def examples_server(tmp_path_factory):
+    """The README's sample articles (examples/) ingested by the full pipeline; read-only."""
+    _need_browser()
+    from nonpaper.corpus import ingest
+    from nonpaper.store import open_store
+
+    path = tmp_path_factory.mktemp("browser") / "examples.db"
+    store = open_store(str(path))
+    ingest([str(TESTS.parent / "examples")], store, progress=False, warn=lambda _: None)
+    store.close()
+    yield from _serve(path)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +149,15 @@ def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.watch = Watch(pg, server)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def examples_page(browser, examples_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.watch = Watch(pg, examples_server)
     yield pg
     context.close()
 
@@ -228,3 +258,31 @@ def test_analyse_and_store_with_token(page, server):
     page.get_by_role("status").get_by_role("link").click()
     assert page.locator("h1", has_text="Quay reopens after storm").is_visible()
     assert page.watch.problems == []
+
+
+def test_sample_articles_every_page(examples_page, examples_server):
+    """`nonpaper serve` on a store of the README's sample articles: every page, every article."""
+    pg, base = examples_page, examples_server
+    pg.goto(base + "/articles")
+    hrefs = pg.eval_on_selector_all("table.list a[href^='/articles/']", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) >= 5
+    pg.goto(base + "/actors")
+    actor = pg.eval_on_selector("table.list a[href^='/actors/']", "e => e.getAttribute('href')")
+    names = {"overview": "/", "articles": "/articles", "actors": "/actors", "actor": actor, "quotes": "/quotes",
+             "timeline": "/timeline", "disputes": "/disputes", "search": "/search?q=harbour"}
+    names.update({f"article-{i + 1}": h for i, h in enumerate(hrefs)})
+    for name, url in names.items():
+        assert pg.goto(base + url).status == 200, url
+        shot(pg, f"examples-{name}")
+    assert pg.watch.problems == []
+    # a quote on a sample article opens with its speaker
+    for href in hrefs:
+        pg.goto(base + href)
+        marks = pg.locator("mark.q")
+        if marks.count():
+            marks.first.click()
+            speaker = pg.locator("#quote-detail dd").first.inner_text().strip()
+            assert speaker and "Select a quote" not in pg.locator("#quote-detail").inner_text()
+            break
+    else:
+        pytest.fail("no sample article shows a highlighted quote")

@@ -153,7 +153,8 @@ class SecurityHeaders:
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml"], default=True), trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, extensions=["jinja2.ext.do"])
+    env.filters["ticks"] = views.backticks
     env.globals.update(dom_id=views.dom_id, initials=views.initials, version=__version__,
                        safe_url=_safe_url, actor_href=views.actor_href, local_id=views.local_id)
     return Jinja2Templates(env=env)

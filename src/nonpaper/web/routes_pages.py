@@ -39,7 +39,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         s = store()
         actors = sorted(s.actors(), key=lambda a: (-(a.get("n_quotes") or 0), a.get("name") or ""))
         return page(request, "index.html", counts=s.counts(), latest=s.articles(limit=10),
-                    actors=actors[:10], disputes=s.disputes()[:8])
+                    actors=actors[:10], disputes=s.disputes()[:8], titles=_titles(s))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(request: Request, offset: int = Query(0, ge=0), since: str = "", until: str = "",

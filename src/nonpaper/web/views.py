@@ -21,6 +21,12 @@ N_COLOURS = 10  # speaker colour classes spk-0 .. spk-9 in style.css
 
 # ---------------------------------------------------------------- names and ids
 
+def backticks(text: str | None) -> Markup:
+    """`code` in API descriptions as <code>, everything else escaped."""
+    parts = (text or "").split("`")
+    return Markup("").join(Markup("<code>{}</code>").format(p) if i % 2 else escape(p) for i, p in enumerate(parts))
+
+
 def dom_id(prefix: str, raw: str | None) -> str:
     """A safe HTML id from a data id ("q1" -> "quote-q1"); anything odd becomes "_"."""
     return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]', '_', raw or '')}"
@@ -264,9 +270,12 @@ def time_axis(items: list[dict], disputed: set[tuple]) -> Axis:
         points.append(AxisPoint(i + 1, (day - lo).days / span if hi != lo else 0.5, rows[day], day, it,
                                 (it.get("article_id"), it.get("id")) in disputed))
         rows[day] += 1
-    tick_days = sorted({p.day for p in points})
+    written: dict[date, str] = {}
+    for p in points:  # label a day as its events write it ("2026-03" stays a month)
+        written.setdefault(p.day, str(p.item.get("date")))
+    tick_days = sorted(written)
     step = max(1, len(tick_days) // 8)  # at most ~8 labels on the axis
-    ticks = [((d - lo).days / span if hi != lo else 0.5, d.isoformat()) for d in tick_days[::step]]
+    ticks = [((d - lo).days / span if hi != lo else 0.5, written[d]) for d in tick_days[::step]]
     return Axis(points, ticks, max(rows.values()))
 
 
