@@ -273,7 +273,7 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     token = span.root
-    event_id, topic = _topic(ctx, token)
+    event_id, topic = _topic(ctx, token, span)
     if topic is None and event_id is None:
         return
     rejected = _rejected_alternative(span)
@@ -305,14 +305,15 @@ def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, valu
                         quote=q.id if q else None, start=t.idx, end=t.idx + len(t))
 
 
-def _topic(ctx: Context, token) -> tuple[str | None, str | None]:
+def _topic(ctx: Context, token, span) -> tuple[str | None, str | None]:
     """What a status word is said of: (event id, canonical topic lemma)."""
     cand = None
     if token.pos_ in ("VERB", "AUX"):
         if eventish(canonical_topic(token.lemma_.lower())) and canonical_topic(token.lemma_.lower()) != token.lemma_.lower():
             cand = token
         else:
-            cand = _child(token, "nsubjpass", "dobj") or _nonperson_subject(ctx, token)
+            cand = next((c for dep in ("nsubjpass", "dobj") for c in token.children
+                         if c.dep_ == dep and c not in span), None) or _nonperson_subject(ctx, token)
     elif token.pos_ in ("NOUN", "PROPN"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         cand = _child(of, "pobj") if of is not None else None

@@ -1,0 +1,155 @@
+"""Claim finders on short parsed texts with hand-built quotes and actors (issue 5).
+
+The quote stage is not run here: each test places its quotes and actors itself, so these tests pin
+the claim rules alone.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nonpaper import nlp
+from nonpaper.claims import extract_claims
+from nonpaper.ingest import article_from_string
+from nonpaper.model import Actor, Analysis, Mention, Quote
+
+
+def build(body: str, speakers: dict[str, str] | None = None, quotes: list[tuple[str, str]] = ()):
+    """Parse `body` (after a headline); `speakers` maps names to kinds; `quotes` are (text, speaker name)."""
+    art = article_from_string("A headline for the test\n\n" + body, published="2026-05-11", id="t")
+    parsed = nlp.parse(art)
+    text = parsed.text
+    actors = []
+    for name, kind in (speakers or {}).items():
+        surname = name.split()[-1]
+        mentions = [Mention(m.group(0), m.start(), m.end()) for m in re.finditer(re.escape(surname), text)]
+        actors.append(Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, aliases=[name, surname],
+                            mentions=mentions))
+    found = []
+    for i, (q, who) in enumerate(quotes, 1):
+        start = text.index(q)
+        found.append(Quote(id=f"q{i}", kind="indirect", text=q, start=start, end=start + len(q),
+                           speaker=who.lower().replace(" ", "-") if who else None))
+    analysis = Analysis(article=art, actors=actors, quotes=found)
+    analysis.claims = extract_claims(parsed, analysis)
+    return analysis
+
+
+def of_kind(analysis, kind):
+    return [c for c in analysis.claims if c.kind == kind]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model():
+    nlp.load()
+
+
+# ---------------------------------------------------------------- status
+
+def test_a_narrated_status_is_the_narrator_s_claim_about_its_event():
+    [c] = of_kind(build("The summit in Varne was postponed on Friday."), "status")
+    assert (c.actor, c.value["status"], c.value["topic"], c.polarity) == (None, "postponed", "meeting", True)
+
+
+def test_a_status_inside_a_quote_belongs_to_its_speaker():
+    a = build("Greta Lund said the strike had been called off.", {"Greta Lund": "person"},
+              [("the strike had been called off", "Greta Lund")])
+    [c] = of_kind(a, "status")
+    assert (c.actor, c.value["status"], c.value["topic"], c.quote) == ("greta-lund", "called_off", "strike", "q1")
+
+
+def test_rather_than_rejects_the_other_status():
+    a = build("Elsa Strand said the festival had been postponed to September rather than cancelled.",
+              {"Elsa Strand": "person"}, [("the festival had been postponed to September rather than cancelled",
+                                           "Elsa Strand")])
+    got = {(c.value["status"], c.polarity) for c in of_kind(a, "status")}
+    assert got == {("postponed", True), ("called_off", False)}
+
+
+def test_a_reading_of_another_s_remarks_gives_that_source_the_rejected_status():
+    a = build('"We will not get where we need to go," Trump said of the meeting.\n\n'
+              "However, Putin interpreted Trump's remarks as referring to a postponement rather than a cancellation.",
+              {"Donald Trump": "person", "Vladimir Putin": "person"},
+              [("We will not get where we need to go,", "Donald Trump")])
+    holders = {(c.actor, c.value["status"], c.polarity) for c in of_kind(a, "status")}
+    assert ("donald-trump", "called_off", True) in holders
+    assert ("vladimir-putin", "postponed", True) in holders
+
+
+def test_nobody_talking_about_closing_for_good_is_a_negated_status():
+    a = build('"Nobody is talking about shutting the hall for good," Ottilie Marsh said.', {"Ottilie Marsh": "person"},
+              [("Nobody is talking about shutting the hall for good,", "Ottilie Marsh")])
+    [c] = of_kind(a, "status")
+    assert (c.value["status"], c.value["topic"], c.polarity) == ("permanent", "closure", False)
+
+
+def test_a_status_word_on_something_that_is_no_event_is_no_claim():
+    assert of_kind(build("The crews removed temporary steel props from beneath the roof."), "status") == []
+
+
+def test_future_going_ahead_is_planned_not_held():
+    [c] = of_kind(build("The final vote will take place in March."), "status")
+    assert c.value["status"] == "planned"
+
+
+# ---------------------------------------------------------------- orderings
+
+def test_before_and_after_clauses_give_orderings_with_their_source():
+    a = build("Greta Lund said the company had made a written pay offer in April, before the strike began.",
+              {"Greta Lund": "person"},
+              [("the company had made a written pay offer in April, before the strike began", "Greta Lund")])
+    [c] = of_kind(a, "order")
+    assert (c.actor, c.value["relation"], c.polarity) == ("greta-lund", "BEFORE", True)
+    assert {"offer", "pay"} <= set(c.value["about"])
+    assert {"strike", "begin"} <= set(c.value["target_about"])
+
+
+def test_nobody_did_it_before_is_a_negated_ordering():
+    a = build('"Nobody saw a crack in the trusses before the inspectors did," Anselm Kade said.',
+              {"Anselm Kade": "person"}, [("Nobody saw a crack in the trusses before the inspectors did,",
+                                           "Anselm Kade")])
+    [c] = of_kind(a, "order")
+    assert (c.value["relation"], c.polarity) == ("BEFORE", False)
+
+
+# ---------------------------------------------------------------- values
+
+def test_measured_values_with_their_unit_and_source():
+    a = build("Crews collected 12 tonnes of dead fish from the river, Mira Soltan said.", {"Mira Soltan": "person"},
+              [("Crews collected 12 tonnes of dead fish from the river", "Mira Soltan")])
+    [c] = of_kind(a, "value")
+    assert (c.actor, c.value["value"], c.value["unit"]) == ("mira-soltan", 12, "tonne")
+    assert {"collect", "fish"} <= set(c.value["about"])
+
+
+def test_durations_and_years_are_not_values():
+    assert of_kind(build("The volunteers took the capsules for six months in 2024."), "value") == []
+
+
+# ---------------------------------------------------------------- denials
+
+def test_a_denied_that_clause_links_to_the_claim_it_rejects():
+    a = build("Jonas Reel said the brewery had withdrawn its funding in May.\n\n"
+              "Hallmark Brewing denied that it had withdrawn any funding.",
+              {"Jonas Reel": "person", "Hallmark Brewing": "organization"},
+              [("the brewery had withdrawn its funding in May", "Jonas Reel")])
+    [d] = of_kind(a, "denial")
+    target = next(c for c in a.claims if c.id == d.value["target"])
+    assert (d.actor, target.actor) == ("hallmark-brewing", "jonas-reel")
+
+
+def test_dismissed_this_account_points_to_the_account_just_reported():
+    a = build("The Daily Ledger reported that the memo was delivered after the call.\n\n"
+              "Lavrov dismissed this account.",
+              {"Daily Ledger": "outlet", "Sergey Lavrov": "person"},
+              [("the memo was delivered after the call", "Daily Ledger")])
+    [d] = of_kind(a, "denial")
+    assert d.actor == "sergey-lavrov"
+    assert next(c for c in a.claims if c.id == d.value["target"]).actor == "daily-ledger"
+
+
+def test_not_denying_is_no_denial():
+    a = build("Marta Lind said the plant would close. Its owner did not deny the report.",
+              {"Marta Lind": "person"}, [("the plant would close", "Marta Lind")])
+    assert of_kind(a, "denial") == []
