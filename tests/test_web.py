@@ -405,3 +405,40 @@ def test_every_page_on_the_sample_articles(examples_client):
         assert c.get(url).status_code == 200, url
     marked = sum(c.get(f"/articles/{a['id']}").text.count('<mark class="q') for a in articles)
     assert marked > 0  # the pipeline finds quotes in the samples, and the pages highlight them
+
+
+def test_serve_command_runs_a_server(tmp_path):
+    """`nonpaper serve` for real: binds 127.0.0.1, prints where and the token, answers, refuses bad tokens."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import httpx
+
+    db = sqlite_store(tmp_path / "serve.db")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NONPAPER_TOKEN": "tok-from-env"}
+    proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", db, "--port", str(port),
+                             "--allow-write"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(base + "/api/counts", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["articles"] == 3
+        bad = httpx.post(base + "/api/analyze", json={"text": "T\n\nx", "store": True},
+                         headers={"Authorization": "Bearer wrong"})
+        assert bad.status_code == 401
+        assert httpx.get(base + "/", headers={"Host": "rebound.example"}).status_code == 400
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert f"at http://127.0.0.1:{port}/" in err and "token (from NONPAPER_TOKEN): tok-from-env" in err

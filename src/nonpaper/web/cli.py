@@ -56,6 +56,7 @@ def register(cli: click.Group) -> None:
                           "pip install 'nonpaper[web]'")
         if "://" not in db and not Path(db).exists() and not allow_write:
             raise Failure(f"no store at {db}: make one with `nonpaper ingest FILES --db {db}`, or give --db")
+        _check_store(db)
         token = (os.environ.get("NONPAPER_TOKEN") or "").strip() or None
         _check_port(host, port)
         loopback = _is_loopback(host)
@@ -70,6 +71,19 @@ def register(cli: click.Group) -> None:
         if not loopback:
             warn(f"warning: listening on {host}: anyone who can reach this machine can read the corpus")
         uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+
+
+def _check_store(db: str) -> None:
+    """Open the store once now, so a wrong path or URL is one line at start, not an error page later."""
+    from ..cli import Failure
+    from ..store import StoreError, open_store
+
+    try:
+        open_store(db).close()
+    except StoreError as exc:
+        raise Failure(str(exc))
+    except Exception as exc:  # e.g. PostgreSQL unreachable
+        raise Failure(f"cannot open the store {db}: {exc}")
 
 
 def _check_port(host: str, port: int) -> None:
