@@ -56,7 +56,7 @@ class Context:
             return frozenset()
         out = set()
         for m in e.mentions or []:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = _span(self.doc, m.start, m.end)
             if span is not None:
                 out |= content_lemmas(span)
         if e.type:
@@ -72,7 +72,12 @@ class Context:
         return Claim(id="", **kw)
 
 
-def _span(doc, start: int, end: int):
+def _span(doc, start: int | None, end: int | None):
+    """The tokens over [start, end), or None for offsets that do not fit the text."""
+    n = len(doc.text)
+    if start is None or not 0 <= start < n:
+        return None
+    end = end if end is not None and start < end <= n else min(n, start + 1)
     return doc.char_span(start, end, alignment_mode="expand")
 
 
@@ -146,10 +151,10 @@ def order_claims(ctx: Context) -> Iterator[Claim]:
         quote = r.quote
         sent_start = None
         if r.start is not None:
-            span = _span(ctx.doc, r.start, r.end or r.start + 1)
+            span = _span(ctx.doc, r.start, r.end)
             sent_start = span.sent.start_char if span is not None else None
-            if actor is None:
-                src = ctx.sources.at(r.start, r.end or r.start + 1)
+            if actor is None and span is not None:
+                src = ctx.sources.at(span.start_char, span.end_char)
                 actor, quote = src.actor, quote or src.quote
         seen.add((actor, sent_start))
         yield ctx.claim(actor=actor, text=r.evidence, kind="order", event=r.source, quote=quote,

@@ -56,7 +56,10 @@ class Sources:
         q = self.quote_covering(start, end)
         if q is not None:
             return Source(q.speaker, q.id)
-        sent = self.parsed.doc.char_span(start, end, alignment_mode="expand")
+        n = len(self.parsed.text)
+        if not 0 <= start < n:
+            return Source(None, None)
+        sent = self.parsed.doc.char_span(start, max(start + 1, min(end, n)), alignment_mode="expand")
         if sent is None:
             return Source(None, None)
         sent = sent.sent
