@@ -26,6 +26,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
 
 pytestmark = pytest.mark.browser
 
+UNLABELLED = """() => Array.from(document.querySelectorAll('input:not([type=hidden]), textarea, select, button'))
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+  .map(el => el.outerHTML)"""
+
 PAGES = {
     "overview": "/",
     "articles": "/articles",
@@ -176,6 +181,9 @@ def test_page_loads_clean(page, server, name):
     shot(page, name)
     assert page.watch.problems == []
     assert page.evaluate("window.__xss") is None
+    assert page.evaluate(UNLABELLED) == []  # every control has a label
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("h1").count() == 1
 
 
 def test_click_quote_shows_speaker(page, server):

@@ -12,6 +12,7 @@ from .analyse import analyse, upload_text
 from .app import DATE
 
 PAGE = 50
+MAX_EVENTS = 1000
 
 
 def add_page_routes(app: FastAPI, access, page, check_token) -> None:
@@ -32,12 +33,12 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         return out
 
     def actor_names() -> dict[str, str]:
-        return {a["id"]: a["name"] for a in store().actors()}
+        return {a["id"]: a["name"] for a in store().actors(limit=1000)}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
         s = store()
-        actors = sorted(s.actors(), key=lambda a: (-(a.get("n_quotes") or 0), a.get("name") or ""))
+        actors = sorted(s.actors(limit=10), key=lambda a: (-(a.get("n_quotes") or 0), a.get("name") or ""))
         return page(request, "index.html", counts=s.counts(), latest=s.articles(limit=10),
                     actors=actors[:10], disputes=s.disputes()[:8], titles=_titles(s))
 
@@ -86,9 +87,10 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline(request: Request, actor: str | None = None, event: str | None = None):
         items = store().timeline(actor=actor or None, event=event or None)
-        return page(request, "timeline.html", tl=views.timeline_view(items, store().disputes()),
+        shown = items[:MAX_EVENTS]  # a page, not a dump: filter to see the rest
+        return page(request, "timeline.html", tl=views.timeline_view(shown, store().disputes()),
                     names=actor_names(), filters={"actor": actor or "", "event": event or ""},
-                    titles=_titles(store()))
+                    titles=_titles(store()), total=len(items), shown=len(shown))
 
     @app.get("/disputes", response_class=HTMLResponse, include_in_schema=False)
     def disputes(request: Request):
