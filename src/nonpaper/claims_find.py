@@ -40,6 +40,19 @@ class Context:
         self.text = self.parsed.text
         self.article_id = self.parsed.article.id
 
+    def trigger_events(self, token) -> list[str]:
+        """Events whose mention has `token` as its head word (not merely an argument inside it:
+        "props" in "removed temporary steel props" is no event)."""
+        out = []
+        for e in self.analysis.events:
+            for m in e.mentions or [e]:
+                if m.start <= token.idx < m.end:
+                    before = self.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
+                    if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
+                           for t in before or []) and e.id not in out:
+                        out.append(e.id)
+        return out
+
     def events_at(self, start: int, end: int) -> list[str]:
         """Ids of events with a mention overlapping [start, end)."""
         out = []
@@ -62,6 +75,10 @@ class Context:
         if e.type:
             out.add(f"type:{e.type}")
         return frozenset(out)
+
+    def event_text(self, event_id: str | None) -> str | None:
+        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        return e.text if e is not None else None
 
     def event_date(self, event_id: str | None) -> str | None:
         e = next((e for e in self.analysis.events if e.id == event_id), None)
@@ -143,24 +160,15 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
 
 def order_claims(ctx: Context) -> Iterator[Claim]:
     """Orderings from the event stage's relations first, then the parse's own before/after clauses."""
-    seen: set[tuple] = set()
     for r in ctx.analysis.relations:
         if r.relation not in ("BEFORE", "AFTER"):
             continue
-        actor = r.asserted_by
-        quote = r.quote
-        sent_start = None
-        if r.start is not None:
-            span = _span(ctx.doc, r.start, r.end)
-            sent_start = span.sent.start_char if span is not None else None
-            if actor is None and span is not None:
-                src = ctx.sources.at(span.start_char, span.end_char)
-                actor, quote = src.actor, quote or src.quote
-        seen.add((actor, sent_start))
-        yield ctx.claim(actor=actor, text=r.evidence, kind="order", event=r.source, quote=quote,
+        # asserted_by is the event stage's word on the source: None is the narrator, never guessed here
+        yield ctx.claim(actor=r.asserted_by, text=r.evidence, kind="order", event=r.source, quote=r.quote,
                         value={"relation": r.relation, "target": r.target, "polarity": True,
                                "about": sorted(ctx.event_lemmas(r.source)),
-                               "target_about": sorted(ctx.event_lemmas(r.target))},
+                               "target_about": sorted(ctx.event_lemmas(r.target)),
+                               "a_text": ctx.event_text(r.source), "b_text": ctx.event_text(r.target)},
                         start=r.start, end=r.end)
     # the parse's own orderings too: they carry negation ("nobody saw it before ...") and content lemmas
     yield from _parsed_orders(ctx)
@@ -317,8 +325,9 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None]:
         if eventish(canonical_topic(token.lemma_.lower())) and canonical_topic(token.lemma_.lower()) != token.lemma_.lower():
             cand = token
         else:
-            cand = next((c for dep in ("nsubjpass", "dobj") for c in token.children
-                         if c.dep_ == dep and c not in span), None) or _nonperson_subject(ctx, token)
+            args = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep and c not in span]
+            cand = next((c for c in args if _topic_word(c) or ctx.trigger_events(c)), None) or \
+                (args[0] if args else _nonperson_subject(ctx, token))
     elif token.pos_ in ("NOUN", "PROPN"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         cand = _child(of, "pobj") if of is not None else None
@@ -326,17 +335,24 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None]:
         cand = token.head if token.dep_ == "amod" else _clause_subject(token)
     else:  # adverbs and 'for good': what the verb they modify is said of
         head = token.head
-        lem = canonical_topic(head.lemma_.lower())
-        cand = head if eventish(lem) else (_child(head, "nsubjpass", "dobj") or _clause_subject(head))
+        cand = head if _topic_word(head) else (_child(head, "nsubjpass", "dobj") or _clause_subject(head))
     if cand is not None and cand.pos_ == "PRON":
         cand = None
     if cand is not None:
-        events = ctx.events_at(cand.idx, cand.idx + len(cand))
-        lemma = canonical_topic(cand.lemma_.lower())
-        if events or eventish(lemma):
+        events = ctx.trigger_events(cand)
+        lemma = _topic_word(cand) or canonical_topic(cand.lemma_.lower())
+        if events or _topic_word(cand):
             return (events[0] if events else None), lemma
         return None, None  # said of something that is no event ("temporary steel props")
     return _context_topic(ctx, token)
+
+
+def _topic_word(token) -> str | None:
+    """The canonical topic a word names ('talks' → 'meeting'), or None when it names no event."""
+    for w in (token.lower_, token.lemma_.lower()):
+        if eventish(canonical_topic(w)) or eventish(w):
+            return canonical_topic(w)
+    return None
 
 
 def _child(token, *deps):
@@ -374,9 +390,9 @@ def _context_topic(ctx: Context, token) -> tuple[str | None, str | None]:
         lo = paragraphs[max(0, i - 1)].start
     best: tuple[int, str | None, str | None] | None = None
     for t in ctx.doc.char_span(lo, token.idx, alignment_mode="expand") or []:
-        lemma = canonical_topic(t.lemma_.lower())
-        if t.pos_ in ("NOUN", "VERB") and eventish(lemma) and t.i != token.i:
-            events = ctx.events_at(t.idx, t.idx + len(t))
+        lemma = _topic_word(t)
+        if t.pos_ in ("NOUN", "VERB") and lemma and t.i != token.i:
+            events = ctx.trigger_events(t)
             best = (t.idx, events[0] if events else None, lemma)
     return (best[1], best[2]) if best else (None, None)
 

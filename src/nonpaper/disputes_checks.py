@@ -129,7 +129,7 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]
         target = ref.value.get("b_text") or _about_text(ref.value.get("target_about"))
         word = "before" if _stance(ref) > 0 else "after"
         other = "after" if word == "before" else "before"
-        summary = (f"When {what} happened relative to {target}: {_says(first, name_of)} {word}; "
+        summary = (f"Whether “{what}” came before or after “{target}”: {_says(first, name_of)} {word}; "
                    f"{_says(second, name_of)} {other}.")
         out.append(Found("timing", summary, first + second, ref.event))
     return out
