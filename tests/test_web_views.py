@@ -106,3 +106,13 @@ def test_ids_and_links():
     assert views.actor_href("a b", None) == "/actors/a%20b"
     assert views.actor_href("loc", "Ana Rho", {"loc": "ana-rho"}) == "/actors/ana-rho"
     assert views.actor_href("other", "Bo Li", {}) == "/actors?search=Bo%20Li"
+
+
+def test_disputed_events_from_disputes():
+    items = [{"id": "art:e1", "article_id": "art", "date": "2026-01-02", "relations": []},
+             {"id": "b:e4", "article_id": "b", "date": None, "corpus_event": "ce7", "relations": []},
+             {"id": "art:e2", "article_id": "art", "date": None, "relations": []}]
+    disputes = [{"event": "e1", "articles": ["art"]}, {"event": "ce7", "articles": ["x", "y"]}]
+    disputed = views.timeline_view(items, disputes)["disputed"]
+    assert ("art", "art:e1") in disputed and ("b", "b:e4") in disputed
+    assert ("art", "art:e2") not in disputed

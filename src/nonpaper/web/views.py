@@ -290,10 +290,16 @@ def timeline_view(items: list[dict], disputes: list[dict] | None = None) -> dict
                 if relation_key(r) in conflicts}
     disputed |= {(r.get("article_id"), r.get("target")) for it in items for r in it.get("relations") or []
                  if relation_key(r) in conflicts}
+    # Events a dispute names: by article-local id ("e1", "art:e1" in the store) or by corpus event.
+    corpus_events = set()
     for d in disputes or []:
-        if d.get("event"):
+        event = d.get("event")
+        if event:
+            corpus_events.add(event)
             for art in d.get("articles") or []:
-                disputed.add((art, d["event"]))
+                disputed |= {(art, event), (art, f"{art}:{event}")}
+    disputed |= {(it.get("article_id"), it.get("id")) for it in items
+                 if it.get("corpus_event") and it["corpus_event"] in corpus_events}
     return {"items": items, "names": names, "conflicts": conflicts, "disputed": disputed,
             "axis": time_axis(items, disputed)}
 
