@@ -69,12 +69,28 @@ class Sources:
         cued = [q for q in self.quotes_in_sentence(sent) if q.speaker]
         if cued:
             return Source(cued[0].speaker, cued[0].id)
+        stance = resources.wordset("claim_stance_verbs.txt")
         subj = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
-        if subj is not None and sent.root.lemma_.lower() in resources.wordset("claim_stance_verbs.txt"):
+        if subj is not None and sent.root.lemma_.lower() in stance:
             actor = self.actor_of_token(subj)
             if actor:
                 return Source(actor, None)
-        return Source(None, None)
+        return Source(self.trailing_attribution(sent, stance), None)
+
+    def trailing_attribution(self, sent, stance) -> str | None:
+        """'…, the chairwoman of the commission, Vera Lask, said on Monday.': a stance verb late in the
+        sentence with no subject of its own takes the actor named just before it."""
+        for verb in sent:
+            if verb.lemma_.lower() not in stance or verb.pos_ != "VERB" or verb.i < sent.start + 4:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            for tok in reversed(sent.doc[max(sent.start, verb.i - 10):verb.i]):
+                if tok.pos_ in ("PROPN", "NOUN"):
+                    actor = self.actor_of_token(tok)
+                    if actor:
+                        return actor
+        return None
 
     # ---------------------------------------------------------------- actors
     def actor_of_span(self, start: int, end: int) -> str | None:

@@ -67,7 +67,8 @@ def parse_number(text: str) -> float | None:
             value *= SCALES[w]
         elif w in NUMBER_WORDS:
             value = (value or 0) + NUMBER_WORDS[w] if w not in SCALES else (value or 1) * SCALES[w]
-        elif w in ("a", "an", "about", "around", "almost", "nearly", "some", "over", "more", "than", "roughly"):
+        elif w in ("a", "an", "about", "around", "almost", "nearly", "some", "over", "more", "than", "roughly",
+                   "only", "just", "at", "least", "most", "less", "fewer", "up", "to", "under", "approximately"):
             continue
         else:
             break
