@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from nonpaper.web.app import create_app  # noqa: E402
 from web_fake_store import FakeStore  # noqa: E402
 from web_samples import samples  # noqa: E402
+from test_store_support import pg_url  # noqa: E402,F401  (a fresh PostgreSQL schema per test)
 
 XSS_ID = "xss-%3Ci%3Etest"
 PAGES = ["/", "/articles", "/articles/ferry-gazette", f"/articles/{XSS_ID}", "/actors", "/actors/aleka-varn",
@@ -442,3 +443,22 @@ def test_serve_command_runs_a_server(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert f"at http://127.0.0.1:{port}/" in err and "token (from NONPAPER_TOKEN): tok-from-env" in err
+
+
+@pytest.mark.postgres
+def test_pages_on_postgres(pg_url):
+    """The same pages over PostgreSQL (one connection per server thread)."""
+    from nonpaper.store import open_store
+
+    store = open_store(pg_url)
+    for analysis in samples():
+        store.add(analysis)
+    store.recompute()
+    store.close()
+    with TestClient(create_app(pg_url)) as c:
+        for url in PAGES + API:
+            r = c.get(url)
+            assert r.status_code == 200, (url, r.text[:300])
+            if not url.startswith("/api/"):
+                assert injected(r.text) == [], url
+        assert c.get("/api/counts").json()["articles"] == 3
