@@ -85,7 +85,12 @@ class Context:
         return e.date if e is not None else None
 
     def claim(self, **kw) -> Claim:
+        """A claim of this article; an ordering, status or value inside a quote reads as the quote's
+        words (the source's own), not the whole sentence around them."""
         kw.setdefault("article", self.article_id)
+        q = next((q for q in self.sources.quotes if q.id == kw.get("quote")), None)
+        if q is not None and kw.get("kind") in ("order", "status", "value") and len(q.text) < len(kw.get("text") or ""):
+            kw["text"] = q.text
         return Claim(id="", **kw)
 
 
