@@ -1,11 +1,107 @@
-"""Events, their dates and the orderings between them (stage stub, filled by issue 4)."""
+"""Events, their dates and the orderings between them.
+
+Mentions and coreference: `events_mentions`; orderings, who asserts them and derived dates:
+`events_relations`. An event has a `date` only when the article fixes its day and does not dispute it;
+a month or a year known for it goes to `date_earliest` / `date_latest` with its `date_precision`.
+"""
 from __future__ import annotations
 
 from .actors import ActorRegistry
-from .model import Event, Quote, Relation, Timex
+from .events_mentions import EventMention, attach_timexes, cluster, day_of, find_mentions
+from .events_relations import (RawRelation, derive_dates, disputed_events, find_relations, quote_at,
+                               value_range)
+from .model import Event, Mention, Quote, Relation, Timex
 from .nlp import Parsed
+
+
+def _paragraphs(parsed: Parsed) -> list[tuple[int, int]]:
+    blocks = parsed.article.blocks
+    if not blocks:
+        return [(0, len(parsed.text))]
+    return [(b.start, b.end) for b in blocks if b.kind == "paragraph"]
+
+
+def _status(m: EventMention, parsed: Parsed) -> str | None:
+    tok = parsed.doc[m.i]
+    if any(c.lower_ in ("planned", "proposed", "scheduled", "upcoming") for c in tok.children):
+        return "planned"
+    if m.kind == "verb":
+        if any(c.lower_ in ("will", "'ll", "shall") for c in tok.children):
+            return "planned"
+        if tok.tag_ == "VBD" or any(c.lower_ in ("had", "has", "have", "was", "were") for c in tok.children):
+            return "happened"
+    return None
+
+
+def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
+    days: dict[int, str] = {}
+    day_by: dict[int, str | None] = {}
+    ranges: dict[int, tuple] = {}
+    for ci, c in enumerate(clusters):
+        for m in c:
+            for t in m.timexes:
+                d = day_of(t)
+                if d and ci not in days:
+                    days[ci] = d
+                    q = quote_at(quotes, t.start)
+                    day_by[ci] = q.speaker if q else None
+                r = value_range(t.value) if t.type == "DATE" else None
+                if r and ci not in ranges:
+                    ranges[ci] = r
+    derived = derive_dates(days, rels)
+    disputed = disputed_events(rels)
+    events = []
+    for ci, c in enumerate(clusters):
+        first = next((m for m in c if m.host is None), c[0])
+        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
+                   mentions=[Mention(m.text, m.start, m.end) for m in c])
+        ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
+        ev.status = next((s for s in (_status(m, parsed) for m in c) if s), None)
+        day = days.get(ci) or derived.get(ci)
+        if day:
+            ev.date_precision = "day"
+            ev.date_earliest = ev.date_latest = day
+            ev.date_asserted_by = day_by.get(ci)
+            if ci in disputed:
+                ev.date_precision = "disputed"
+            else:
+                ev.date = day
+        elif ci in ranges:
+            lo, hi, precision = ranges[ci]
+            ev.date_earliest, ev.date_latest, ev.date_precision = lo.isoformat(), hi.isoformat(), precision
+        events.append(ev)
+    return events
+
+
+def _date_orderings(events: list[Event], rels: list[RawRelation]) -> list[RawRelation]:
+    """Events whose known days or ranges do not overlap are ordered by them (narrator's dates)."""
+    related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
+    out = []
+    dated = [(i, e) for i, e in enumerate(events)
+             if e.date_earliest and e.date_latest and e.date_precision != "disputed"]
+    for a, ea in dated:
+        for b, eb in dated:
+            if a == b or (a, b) in related or ea.date_latest >= eb.date_earliest:
+                continue
+            if ea.date_asserted_by != eb.date_asserted_by:
+                continue
+            related |= {(a, b), (b, a)}
+            out.append(RawRelation(a, "BEFORE", b, ea.date_asserted_by, None,
+                                   f"{ea.text} ({ea.date or ea.date_earliest[:7]}) before {eb.text} "
+                                   f"({eb.date or eb.date_earliest[:7]})", None,
+                                   min(ea.start, eb.start), max(ea.end, eb.end)))
+    return out
 
 
 def extract_events(parsed: Parsed, registry: ActorRegistry, quotes: list[Quote],
                    timexes: list[Timex]) -> tuple[list[Event], list[Relation]]:
-    return [], []
+    mentions = find_mentions(parsed, registry, _paragraphs(parsed))
+    attach_timexes(parsed, mentions, timexes)
+    clusters = cluster(mentions)
+    rels = find_relations(parsed, mentions, quotes, timexes)
+    events = _build_events(parsed, clusters, quotes, rels)
+    rels += _date_orderings(events, rels)
+    relations = [Relation(source=events[r.source].id, relation=r.relation, target=events[r.target].id,
+                          asserted_by=r.asserted_by, evidence=r.evidence, offset=r.offset, quote=r.quote,
+                          start=r.start, end=r.end) for r in rels]
+    return events, relations
