@@ -323,14 +323,14 @@ def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
 
 
 def _compatible(c: list[EventMention], m: EventMention) -> bool:
-    days = {x.day for x in c if x.day}
-    if m.day and days and m.day not in days:
+    """Same days, overlapping months or weeks, and not disjoint participants."""
+    from .events_relations import value_range
+
+    theirs = [r for x in c for r in (value_range(t.value) for t in x.timexes) if r]
+    mine = [r for r in (value_range(t.value) for t in m.timexes) if r]
+    if theirs and mine and not any(a[0] <= b[1] and b[0] <= a[1] for a in theirs for b in mine):
         return False
-    months = {t.value[:7] for x in c for t in x.timexes if t.type == "DATE" and len(t.value) >= 7 and t.value[:4].isdigit()}
-    mine = {t.value[:7] for t in m.timexes if t.type == "DATE" and len(t.value) >= 7 and t.value[:4].isdigit()}
-    if months and mine and not months & mine:
-        return False
-    theirs = {p for x in c for p in x.participants}
-    if theirs and m.participants and not theirs & set(m.participants):
+    people = {p for x in c for p in x.participants}
+    if people and m.participants and not people & set(m.participants):
         return False
     return True

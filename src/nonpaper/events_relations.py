@@ -26,7 +26,7 @@ INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "SIMULTANEOUS",
            "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
 _PREP_SIGNALS = {"before": "BEFORE", "after": "AFTER", "following": "AFTER", "since": "AFTER"}
 _PHRASE_SIGNALS = {("ahead", "of"): "BEFORE", ("prior", "to"): "BEFORE", ("in", "advance"): "BEFORE"}
-_REPORT_TYPES = {"report", "publish", "statement", "announce", "study"}
+_REPORT_TYPES = {"publish", "statement", "announce", "study"}
 
 
 @dataclass
@@ -236,6 +236,14 @@ def value_range(value: str) -> tuple[date, date, str] | None:
         if re.fullmatch(r"\d{4}", value):
             y = int(value)
             return date(y, 1, 1), date(y, 12, 31), "year"
+        m = re.fullmatch(r"(\d{4})-W(\d\d)", value)
+        if m:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return monday, monday + timedelta(days=6), "week"
+        m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T.*", value)
+        if m:
+            d = date.fromisoformat(m.group(1))
+            return d, d, "day"
     except ValueError:
         return None
     return None
