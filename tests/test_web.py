@@ -259,6 +259,16 @@ def test_upload_over_5mb_is_413(client):
     assert js.status_code == 413
 
 
+def test_long_pasted_text_gets_a_clear_answer(client):
+    """A pasted text over 1 MB passes the form parser (its default is 1 MB per field) and is refused
+    by the parser's own limit with a message that says what to do."""
+    text = "Long headline\n\n" + "Word and more words. " * 60000
+    r = client.post("/analyze", data={"text": text}, files={"file": ("", b"")})
+    assert r.status_code == 413 and "split it into articles" in r.text and "Part exceeded" not in r.text
+    api = client.post("/api/analyze", data={"text": text}, files={"file": ("", b"")})
+    assert api.status_code == 413 and "1,000,000" in api.json()["detail"]
+
+
 def test_streamed_body_over_5mb_is_413(client):
     """No Content-Length (chunked): the limit holds while the body streams in."""
     def chunks():

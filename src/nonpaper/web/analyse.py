@@ -50,3 +50,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         raise HTTPException(400, str(exc))
     except ModelMissing as exc:
         raise HTTPException(503, str(exc))
+    except ValueError as exc:
+        if "[E088]" not in str(exc):  # spaCy's limit on one text (1,000,000 characters)
+            raise
+        raise HTTPException(413, f"the article is {len(text):,} characters, over the 1,000,000 the parser "
+                                 "takes at once: split it into articles")

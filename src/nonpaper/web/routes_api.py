@@ -113,16 +113,15 @@ async def _analyze_request(request: Request) -> AnalyzeRequest:
     """The request as JSON or as a multipart/urlencoded form with `file` or `text`."""
     ctype = request.headers.get("content-type", "")
     if ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
-        form = await request.form()
-        upload = form.get("file")
-        text = form.get("text") or ""
-        if upload is not None and hasattr(upload, "read"):
-            data = await upload.read()
-            if data:
-                text, _ = upload_text(data, upload.filename)
-        return _validated({"text": text, "published": form.get("published") or None,
-                           "title": form.get("title") or None, "id": form.get("id") or None,
-                           "store": str(form.get("store", "")).lower() in ("1", "true", "on", "yes")})
+        from .routes_pages import read_form
+
+        fields = await read_form(request)
+        text = fields["text"]
+        if fields["data"]:
+            text, _ = upload_text(fields["data"], fields["filename"])
+        return _validated({"text": text, "published": fields["published"] or None,
+                           "title": fields["title"] or None, "id": fields["id"] or None,
+                           "store": fields["store"]})
     try:
         data = await request.json()
     except ValueError:

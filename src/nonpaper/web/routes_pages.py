@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from . import views
 from .analyse import analyse, upload_text
-from .app import DATE
+from .app import DATE, MAX_BODY
 
 PAGE = 50
 MAX_EVENTS = 1000
@@ -107,21 +108,28 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         return page(request, "analyze.html", form={}, result=None)
 
     @app.post("/analyze", response_class=HTMLResponse, include_in_schema=False)
-    def analyze_page(request: Request, text: str = Form(""), published: str = Form(""), title: str = Form(""),
-                     file: UploadFile | None = File(None), save: str = Form(""), token: str = Form("")):
-        form = {"text": text, "published": published, "title": title, "save": bool(save)}
+    async def analyze_page(request: Request):
+        try:
+            fields = await read_form(request)
+        except HTTPException as exc:
+            return page(request, "analyze.html", status_code=exc.status_code, form={}, result=None,
+                        error=exc.detail)
+        return await run_in_threadpool(analyze_sync, request, fields)
+
+    def analyze_sync(request: Request, fields: dict):
+        text = fields["text"]
+        form = {"text": text, "published": fields["published"], "title": fields["title"], "save": fields["save"]}
         warnings: list[str] = []
         try:
-            if file is not None and file.filename:
-                data = file.file.read(MAX_READ)
-                if data:
-                    text, warnings = upload_text(data, file.filename)
+            if fields["data"]:
+                text, warnings = upload_text(fields["data"], fields["filename"])
             if not text.strip():
                 raise HTTPException(400, "nothing to analyse: paste an article or choose a file")
-            if save:
-                check_token(request, token)
-            analysis = analyse(text, published=published.strip() or None, title=title.strip() or None)
-            stored = _store(store(), analysis) if save else None
+            if fields["save"]:
+                check_token(request, fields["token"])
+            analysis = analyse(text, published=fields["published"].strip() or None,
+                               title=fields["title"].strip() or None)
+            stored = _store(store(), analysis) if fields["save"] else None
         except HTTPException as exc:
             return page(request, "analyze.html", status_code=exc.status_code, form=form, result=None,
                         error=exc.detail)
@@ -144,6 +152,30 @@ def _date(value: str, name: str) -> str | None:
 
 
 MAX_READ = 5 * 1024 * 1024 + 1  # one byte over the limit is enough to know it is too large
+
+
+async def read_form(request: Request) -> dict:
+    """The analyse form (multipart or urlencoded). Starlette caps each form field at 1 MB by default;
+    a pasted article may be up to the 5 MB request limit (BodyLimit refuses bigger bodies)."""
+    from starlette.formparsers import MultiPartException
+
+    try:
+        form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BODY)
+    except MultiPartException as exc:
+        raise HTTPException(400, f"cannot read the form: {exc.message}")
+    upload = form.get("file")
+    data, filename = b"", None
+    if upload is not None and hasattr(upload, "read") and upload.filename:
+        data, filename = await upload.read(MAX_READ), upload.filename
+
+    def field(name: str) -> str:
+        value = form.get(name)
+        return value if isinstance(value, str) else ""
+
+    return {"text": field("text"), "published": field("published"), "title": field("title"),
+            "id": field("id"), "save": field("save").lower() in ("1", "true", "on", "yes"),
+            "store": field("store").lower() in ("1", "true", "on", "yes"), "token": field("token"),
+            "data": data, "filename": filename}
 
 
 def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]) -> dict:
