@@ -1,6 +1,7 @@
 """Analyse one pasted or uploaded article for the web (shared by the page and the API)."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import HTTPException
@@ -8,6 +9,9 @@ from fastapi import HTTPException
 from ..model import Analysis
 
 MAX_UPLOAD = 5 * 1024 * 1024
+# One analysis at a time: the spaCy pipeline is shared by the server's threads and is not
+# documented as thread-safe; on a desk machine analyses are rare, so waiting is fine.
+_ANALYSE = threading.Lock()
 
 
 def too_large_message(size: int | None) -> str:
@@ -45,7 +49,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
     if len(text.encode("utf-8")) > MAX_UPLOAD:
         raise HTTPException(413, too_large_message(len(text.encode("utf-8"))))
     try:
-        return nonpaper.analyze(text, published=published or None, title=title or None, id=article_id or None)
+        with _ANALYSE:
+            return nonpaper.analyze(text, published=published or None, title=title or None,
+                                    id=article_id or None)
     except InputError as exc:
         raise HTTPException(400, str(exc))
     except ModelMissing as exc:
