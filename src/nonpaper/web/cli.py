@@ -25,8 +25,8 @@ def register(cli: click.Group) -> None:
     from ..cli import Failure, warn
 
     @cli.command()
-    @click.option("--db", "db", default="nonpaper.db", show_default=True, metavar="PATH|URL",
-                  help="The store: a SQLite file, or postgresql://user@host/dbname.")
+    @click.option("--db", "db", envvar="NONPAPER_DB", default="nonpaper.db", show_default=True, metavar="PATH|URL",
+                  help="The store: an SQLite file, or postgresql://user@host:port/db. Also $NONPAPER_DB.")
     @click.option("--host", default="127.0.0.1", show_default=True,
                   help="Address to listen on. Only this machine can connect to 127.0.0.1; any other address "
                        "exposes the corpus to the network.")
