@@ -1,0 +1,157 @@
+"""Time expressions: each kind of expression on short texts written for these tests (all fiction).
+
+The conventions pinned here are the ones in `nonpaper/time_normalise.py`'s docstring.
+"""
+from __future__ import annotations
+
+import pytest
+
+from nonpaper import nlp
+from nonpaper.ingest import article_from_string
+from nonpaper.time import extract_timexes
+
+HEAD = "Harbour board meets again\n\n"
+
+
+def timexes(body: str, published: str | None):
+    article = article_from_string(HEAD + body, published=published)
+    found = extract_timexes(nlp.parse(article))
+    for t in found:  # offsets always point at the text
+        assert article.text[t.start:t.end] == t.text
+    return found
+
+
+def values(body: str, published: str | None = "2026-11-02") -> dict[str, str]:
+    return {t.text: t.value for t in timexes(body, published)}
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def test_month_day_takes_the_year_nearest_the_anchor():
+    got = values("The board said the ferry had run aground on October 19 and would sail again on January 8.")
+    assert got == {"October 19": "2026-10-19", "January 8": "2027-01-08"}
+
+
+def test_explicit_years_and_full_dates():
+    got = values("The quay opened on 4 May 1931 and was rebuilt in 1968, and again in March 2004.")
+    assert got == {"4 May 1931": "1931-05-04", "1968": "1968", "March 2004": "2004-03"}
+
+
+def test_no_anchor_leaves_the_year_open():
+    got = values("The harbour will reopen on May 14 after the dredging that began on January 14.", None)
+    assert got == {"May 14": "XXXX-05-14", "January 14": "XXXX-01-14"}
+
+
+def test_weekday_past_is_latest_not_after_anchor_and_the_anchor_itself_counts():
+    # 2026-11-03 is a Tuesday
+    got = values("The board said on Tuesday that pilots had struck on Friday.", "2026-11-03")
+    assert got == {"Tuesday": "2026-11-03", "Friday": "2026-10-30"}
+
+
+def test_weekday_future_is_the_next_one():
+    got = values("The minister will open the new lock on Thursday.", "2026-09-15")
+    assert got == {"Thursday": "2026-09-17"}
+
+
+def test_last_monday_on_a_monday_is_a_week_earlier():
+    got = values("Divers examined the hull last Monday.", "2026-11-02")
+    assert got == {"last Monday": "2026-10-26"}
+
+
+def test_bare_month_follows_the_tense():
+    got = values("The board expects the quay to be ready by March. Cranes were removed in September.")
+    assert got == {"March": "2027-03", "September": "2026-09"}
+
+
+def test_perfect_tense_and_since_look_back():
+    got = values("The terminal has been closed since March.")
+    assert got == {"March": "2026-03"}
+
+
+def test_relative_weeks_months_years():
+    got = values("The report will be published next week. The pilots signed a deal last year and met last month.")
+    assert got == {"next week": "2026-W46", "last year": "2025", "last month": "2026-10"}
+
+
+def test_deictic_days():
+    got = values("The crane failed yesterday and will be repaired tomorrow, the board said today.")
+    assert got == {"yesterday": "2026-11-01", "tomorrow": "2026-11-03", "today": "2026-11-02"}
+
+
+def test_quarters_decades_and_vague_references():
+    got = values("Traffic fell in the third quarter of 2025, its lowest since the 1990s. The port recently hired staff.")
+    assert got == {"the third quarter of 2025": "2025-Q3", "the 1990s": "199", "recently": "PAST_REF"}
+
+
+def test_ago_is_a_date():
+    got = values("The pier collapsed two weeks ago.")
+    assert got == {"two weeks ago": "2026-10-19"}
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+def test_time_with_a_date_is_one_time():
+    got = timexes("The harbourmaster will sign the order at 9 a.m. on Friday.", "2026-09-15")
+    assert [(t.text, t.type, t.value) for t in got] == [("9 a.m. on Friday", "TIME", "2026-09-18T09:00")]
+
+
+def test_time_without_a_date():
+    got = values("Boarding a tanker at 3 a.m. is the hardest part of the job.")
+    assert got == {"3 a.m.": "T03:00"}
+
+
+def test_clock_with_zone_is_on_the_report_day():
+    got = values("The lock gates closed at 14:30 UTC.")
+    assert got == {"14:30 UTC": "2026-11-02T14:30Z"}
+
+
+# --- durations and sets --------------------------------------------------------------------------
+
+def test_durations():
+    got = timexes("Crews worked for six months, then waited several days, then 10 minutes, "
+                  "and had studied tides for two and a half years and a decade.", "2026-11-02")
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("six months", "DURATION", "P6M"), ("several days", "DURATION", "PXD"),
+        ("10 minutes", "DURATION", "PT10M"), ("two and a half years", "DURATION", "P2.5Y"),
+        ("a decade", "DURATION", "P10Y")]
+
+
+def test_event_relative_offset_is_a_duration_without_the_connective():
+    got = timexes("The ferry sank a week after the storm. Three days later, the board met.", "2026-11-02")
+    assert [(t.text, t.type, t.value) for t in got] == [("a week", "DURATION", "P1W"),
+                                                        ("Three days", "DURATION", "P3D")]
+
+
+def test_sets():
+    got = timexes("Pilots are tested every fortnight, sail every day, meet every Sunday and report weekly.",
+                  "2026-11-02")
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("every fortnight", "SET", "P2W"), ("every day", "SET", "P1D"),
+        ("every Sunday", "SET", "XXXX-WXX-7"), ("weekly", "SET", "P1W")]
+
+
+# --- what is not a timex ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Harwick won 3-1 and the council voted 31-4 to close the lock.",
+    "The visitors scored early in the second half, just before the break, and late on.",
+    "A 45-year-old pilot and 2,000 customers were on board for the first time.",
+    "See page 1994 and Chapters 3-7 of the report; they left for good, straight away.",
+    "The firm may march on and will sun itself in Sun Valley.",
+])
+def test_not_timexes(body):
+    assert timexes(body, "2026-11-02") == []
+
+
+def test_headings_are_skipped():
+    text = HEAD + "By Ana Berg\n\nThe board met on Monday.\n\nMonday in March\n\nIt sat again on Tuesday.\n"
+    article = article_from_string(text, published="2026-11-04")
+    assert [b.kind for b in article.blocks].count("heading") == 1
+    got = extract_timexes(nlp.parse(article))
+    assert [(t.text, t.value) for t in got] == [("Monday", "2026-11-02"), ("Tuesday", "2026-11-03")]
+
+
+def test_ids_and_anchor():
+    got = timexes("The board met on Monday and sat for a week.", "2026-11-04")
+    assert [t.id for t in got] == ["t1", "t2"]
+    assert got[0].anchor == "published" and got[1].anchor is None
