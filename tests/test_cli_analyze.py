@@ -270,3 +270,24 @@ def test_founding_article_metadata_6_of_6(tmp_path):
                             str(shared_path("gold", "nonpaper-memo.json")), str(out)],
                            capture_output=True, text=True, check=True)
     assert "metadata_correct: 6/6" in score.stdout
+
+
+def test_article_over_the_character_limit_is_refused(cli_run, tmp_path):
+    from nonpaper.ingest import MAX_ARTICLE_CHARS
+
+    big = tmp_path / "long.txt"
+    big.write_text("Long report\n\n" + ("Word after word in a very long report. " * (MAX_ARTICLE_CHARS // 38 + 10)),
+                   encoding="utf-8")
+    line = one_line_error(cli_run("analyze", big))
+    assert "character limit" in line
+
+
+def test_oversized_jsonl_line_is_skipped(cli_run, tmp_path):
+    from nonpaper.ingest import MAX_ARTICLE_CHARS
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "huge", "text": "x " * (MAX_ARTICLE_CHARS // 2 + 10)}) + "\n"
+                    + json.dumps({"id": "ok", "text": ARTICLE}) + "\n", encoding="utf-8")
+    result = cli_run("analyze", dump, "--format", "json")
+    assert result.exit_code == 1 and "character limit" in result.stderr
+    assert json.loads(result.stdout)["article"]["id"] == "ok"

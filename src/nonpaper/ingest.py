@@ -18,9 +18,11 @@ from typing import Callable, Iterable, Iterator
 from .layout import build_article
 from .model import Article
 
-# One article's text may be at most this large. A 50 MB "article" is a mistake (a log, a dump, a
-# book) and would take minutes to parse; refuse it at once with a clear message instead.
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# A 50 MB "article" is a mistake (a log, a dump, a book) and would take minutes to parse: refuse it at
+# once with a clear message. A single-article file may be at most MAX_ARTICLE_BYTES (checked before it
+# is read); the text of any article at most MAX_ARTICLE_CHARS (spaCy's own max_length).
+MAX_ARTICLE_BYTES = 10 * 1000 * 1000
+MAX_ARTICLE_CHARS = 1000 * 1000
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom", ".rdf"}
@@ -104,8 +106,14 @@ def decode(data: bytes, source: str, report: Report) -> str:
 
 def _check_size(n: int, source: str) -> None:
     if n > MAX_ARTICLE_BYTES:
-        raise InputError(f"{n / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one "
+        raise InputError(f"{n / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // 10**6} MB limit for one "
                          "article; split it into articles (one per file, or a .jsonl with one per line)")
+
+
+def check_length(art: Article) -> None:
+    if len(art.text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{len(art.text):,} characters of text is over the {MAX_ARTICLE_CHARS:,}-character limit "
+                         "for one article; split it into articles (one per file, or a .jsonl with one per line)")
 
 
 # ---------------------------------------------------------------- formats
@@ -259,6 +267,7 @@ def article_from_string(text: str, *, published: str | None = None, title: str |
         art = build_article(text, id=id, title=title, author=author, outlet=outlet, published=when, url=url,
                             source=source)
     art.published_source = "argument" if when else None
+    check_length(art)
     return _anchor(art)
 
 
@@ -353,6 +362,11 @@ def read_sources(sources: Iterable[str], *, report: Report, published: str | Non
                     _check_size(os.path.getsize(path), name)  # refuse before reading 50 MB
                 data = _read_bytes(path)
             for art in articles_from_bytes(data, source=name, path=path, report=report):
+                try:
+                    check_length(art)
+                except InputError as exc:
+                    report(Problem(art.source or name, str(exc)))
+                    continue
                 if published:
                     art.published, art.published_source = published, "argument"
                 yield _anchor(art)
