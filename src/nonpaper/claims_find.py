@@ -186,11 +186,11 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
             continue
         if tok.dep_ == "mark":
             b_head = tok.head
-            a_head = _verb_ancestor(b_head.head) if b_head.head is not b_head else None
+            a_head = _verb_ancestor(b_head.head) if b_head.head.i != b_head.i else None
         else:
             b_head = next((c for c in tok.children if c.dep_ == "pobj"), None)
             a_head = _verb_ancestor(tok.head)
-        if a_head is None or b_head is None or a_head is b_head:
+        if a_head is None or b_head is None or a_head.i == b_head.i:
             continue
         b_tokens = set(tok.subtree) | set(b_head.subtree)
         a_tokens = [t for t in a_head.subtree if t not in b_tokens and t.dep_ != "relcl"]
@@ -414,7 +414,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         unit = _unit(ent)
         if unit is None:
             continue
-        context = _value_context(ent) - {unit}
+        context = _value_context(ent) - {unit} - {t.lemma_.lower() for t in _per_tokens(ent)}
         src = ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
             src = _continued_source(ctx, ent.sent) or src
@@ -422,12 +422,30 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
                         event=events[0] if events else None, quote=src.quote,
                         value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
-                               "qualifiers": sorted(_qualifiers(ent)),
+                               "qualifiers": sorted(_qualifiers(ent)), "period": sorted(_period(ctx, ent)),
+                               "forecast": _forecast(ent),
                                "count": ent.label_ == "CARDINAL", "hedged": _hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
 
 
 def _unit(ent) -> str | None:
+    return _base_unit(ent) and _base_unit(ent) + _per(ent)
+
+
+def _per(ent) -> str:
+    """'$9.66 per share', '40 km an hour': the rate's denominator belongs to the unit."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 < len(doc) and doc[i].lower_ in ("per", "a", "an", "each") and doc[i + 1].pos_ == "NOUN":
+        return "/" + doc[i + 1].lemma_.lower()
+    return ""
+
+
+def _per_tokens(ent) -> list:
+    return list(ent.doc[ent.end:ent.end + 2]) if _per(ent) else []
+
+
+def _base_unit(ent) -> str | None:
     if ent.label_ == "PERCENT":
         return "percent"
     if ent.label_ == "MONEY":
@@ -441,6 +459,25 @@ def _unit(ent) -> str | None:
         unit = root.head.lemma_.lower()
         return None if unit in TIME_UNITS else unit
     return None
+
+
+def _period(ctx: Context, ent) -> frozenset[str]:
+    """The dated periods in the value's sentence ('the first quarter of last year', 'in 2006'): two
+    figures for different periods are two facts. Durations ('six months') are no period."""
+    sent = ent.sent
+    found = {t.value for t in ctx.analysis.timexes
+             if t.type == "DATE" and sent.start_char <= t.start < sent.end_char and not t.value.endswith("_REF")}
+    if not ctx.analysis.timexes:
+        found = {e.text.lower() for e in sent.ents if e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b|quarter", e.text)}
+    return frozenset(found)
+
+
+def _forecast(ent) -> bool:
+    """Is the figure a forecast, estimate or target rather than a reported fact?"""
+    words = resources.wordset("claim_forecast_words.txt")
+    head = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), ent.root)
+    clause = list(head.subtree) + list(head.ancestors)[:2]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
 
 
 def _qualifiers(ent) -> frozenset[str]:
@@ -466,13 +503,18 @@ def _value_context(ent) -> frozenset[str]:
     tokens = [t for c in ent.root.children if c.dep_ == "prep" for t in c.subtree]
     t = ent.root
     for _ in range(5):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         tokens.append(t)
         tokens.extend(c for c in t.children if c.dep_ not in ("relcl", "appos", "advcl", "ccomp", "conj", "punct")
                       and c not in ent)
+        if t.pos_ == "NOUN" and t.i == ent.root.head.i:  # "30 tonnes of dead fish": what is counted
+            tokens.extend(x for c in t.children if c.dep_ == "prep" for x in c.subtree)
         if t.pos_ in ("VERB", "AUX"):
+            subj = _child(t, "nsubj", "nsubjpass")  # what the figure is of: "turnout in the election"
+            if subj is not None:
+                tokens.extend(x for c in subj.children if c.dep_ in ("prep", "compound", "amod") for x in c.subtree)
             break
     return content_lemmas(tokens)
 
@@ -528,8 +570,16 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     obj = obj if obj is not None else _child(tok, "dobj")
     clause = _child(tok, "ccomp")
     target, target_actor, about, obj_text = None, None, frozenset(), None
-    earlier = [c for c in statements if c.actor != actor and c.start is not None and c.start < tok.idx]
-    if obj is not None and obj.lower_ in accounts:
+    since = _paragraphs_back(ctx, tok.idx, 2)
+    earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
+    content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp")), None) if obj is not None else None
+    pointing = obj is not None and (_child(obj, "poss") is not None or any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the", "such") for c in obj.children))
+    if obj is not None and obj.lower_ in accounts and content is not None:  # "denied reports that ..."
+        clause = content
+    if obj is not None and obj.lower_ in accounts and content is None:
+        if not pointing:  # "denied allegations" in general points at no claim
+            return
         obj_text = _np_text(obj)
         poss = _child(obj, "poss")
         owner = ctx.sources.actor_of_token(poss) if poss is not None else None
@@ -544,7 +594,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     elif clause is not None:
         about = content_lemmas(clause.subtree)
         obj_text = "".join(t.text_with_ws for t in clause.subtree).strip()
-        target = _best_overlap(about, [c for c in statements if c.actor != actor], minimum=2)
+        target = _best_overlap(about, [c for c in statements if c.actor != actor], minimum=2,
+                               verb=clause.lemma_.lower() if clause.pos_ in ("VERB", "AUX") else None)
     else:
         return
     if target is not None:
@@ -557,8 +608,19 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                     start=sent.start_char, end=sent.end_char)
 
 
-def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int) -> Claim | None:
-    from .claims_text import overlap
+def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int, verb: str | None = None) -> Claim | None:
+    """The claim sharing most content words (at least `minimum`, the denied clause's verb among them)."""
+    from .claims_text import overlap, stems
     scored = [(overlap(about, c.value.get("about", [])), -(c.start or 0), c) for c in claims if c.value]
-    scored = [s for s in scored if s[0] >= minimum]
+    scored = [s for s in scored if s[0] >= minimum
+              and (verb is None or stems([verb]) <= stems(s[2].value.get("about", [])))]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _paragraphs_back(ctx: Context, offset: int, n: int) -> int:
+    """Where the paragraph `n` paragraphs before the one holding `offset` starts."""
+    paragraphs = ctx.parsed.paragraphs()
+    here = next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), None)
+    if here is None:
+        return 0
+    return paragraphs[max(0, here - n)].start

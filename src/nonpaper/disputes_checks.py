@@ -223,10 +223,13 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
         for b in items[i + 1:]:
             if a.actor == b.actor or not pair_ok(a, b) or a.value["unit"] != b.value["unit"]:
                 continue
-            need = 2 if a.value.get("count") else 1
+            need = 2  # one shared word ("increase") is not yet one measured thing
             qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
             if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
                 continue
+            pa, pb = set(a.value.get("period", [])), set(b.value.get("period", []))
+            if (pa and pb and not pa & pb) or a.value.get("forecast") or b.value.get("forecast"):
+                continue  # figures for different periods, or a forecast against a result
             if overlap(a.value.get("about", []), b.value.get("about", [])) >= need and \
                     _values_differ(a.value["value"], b.value["value"]):
                 pairs.append((a, b))
