@@ -14,7 +14,7 @@ from .model import Timex
 from .nlp import Parsed
 from .resources import wordset
 from .time_grammar import Candidate, find_candidates, rules
-from .time_normalise import Context, Norm, normalise
+from .time_normalise import CONTEXT_DAY, Context, Norm, normalise
 
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(rules())}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
@@ -24,7 +24,7 @@ _SCHEDULE_VERBS = {"schedule", "plan", "expect", "due", "set", "slate", "intend"
 _DIRECTION_PREP = {"until": "future", "till": "future", "since": "past", "ago": "past"}
 _RELATIVE_RULES = {"month_day", "day_month", "month", "weekday", "weekday_part", "deictic", "rel_unit",
                    "edge_rel", "the_weekend", "part_rel", "tonight", "quarter", "half", "season", "ago", "time",
-                   "past_unit"}
+                   "past_unit", "the_day"}
 
 
 def anchor_date(published: str | None) -> date | None:
@@ -52,6 +52,10 @@ def _verb_tense(verb, depth: int = 0) -> str | None:
     """past | perfect | future | present | None, from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and depth < 4 and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until", "as")
+            for c in verb.children) and _verb_tense(verb.head, depth + 1) == "future":
+        return "future"  # "would be infused when they opened on Friday": the tense follows the main clause
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
     if verb.lemma_ in _SCHEDULE_VERBS:  # "a hearing has been scheduled for June 3"
@@ -135,6 +139,25 @@ def _choose(found: list[tuple[Candidate, Norm, int, int]]) -> list[tuple[Candida
     return sorted(chosen, key=lambda f: f[2])
 
 
+def _resolve_context_days(parsed: Parsed, chosen, anchor: date | None) -> None:
+    """ "the same day", "on the day", "18:00 UTC": the latest day told before in the paragraph (for a
+    clock time: in the same sentence), else the publication date; dropped when there is neither."""
+    for k, (cand, norm, start, end) in enumerate(chosen):
+        if CONTEXT_DAY not in norm.value:
+            continue
+        paragraph = parsed.block_at(start)
+        sentence = parsed.doc.char_span(start, end, alignment_mode="expand")
+        lo = sentence.sent.start_char if norm.type == "TIME" and sentence is not None else (
+            paragraph.start if paragraph else 0)
+        day = None
+        for _, other, o_start, _ in reversed(chosen[:k]):
+            if o_start >= lo and re.match(r"\d{4}-\d\d-\d\d", other.value):
+                day = other.value[:10]
+                break
+        day = day or (anchor.isoformat() if anchor else None)
+        norm.value = norm.value.replace(CONTEXT_DAY, day) if day else ""
+
+
 def extract_timexes(parsed: Parsed) -> list[Timex]:
     text = parsed.text
     anchor = anchor_date(parsed.article.published)
@@ -149,8 +172,11 @@ def extract_timexes(parsed: Parsed) -> list[Timex]:
             start = norm.start + shift if norm.start is not None else cand.start
             end = norm.end + shift if norm.end is not None else cand.end
             found.append((cand, norm, start, end))
+    chosen = _choose(found)
+    _resolve_context_days(parsed, chosen, anchor)
+    chosen = [c for c in chosen if c[1].value]
     timexes = []
-    for i, (cand, norm, start, end) in enumerate(_choose(found), 1):
+    for i, (cand, norm, start, end) in enumerate(chosen, 1):
         relative = anchor is not None and cand.rule in _RELATIVE_RULES and not norm.value.startswith(("P", "T"))
         timexes.append(Timex(id=f"t{i}", text=text[start:end], start=start, end=end, type=norm.type,
                              value=norm.value, anchor="published" if relative else None, mod=norm.mod))

@@ -56,7 +56,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
              r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:UTC|GMT)\b)"
              r"|(?P<noon>noon|midday|midnight))")
     zone = r"(?:\s*(?P<zone>UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:UTC|GMT)\s*[+-]\s*\d{1,2}\))?"
-    date_after_time = (rf"(?:,?\s+(?:on\s+)?(?P<tdate>(?:(?:last|next|this)\s+)?{weekday}|today|yesterday|tomorrow"
+    date_after_time = (rf"(?:\s+(?:on\s+)?(?P<tdate>(?:(?:last|next|this)\s+)?{weekday}|today|yesterday|tomorrow"
                        rf"|(?P<tmonth>{month})\s+(?P<tday>{day})(?:,?\s+(?P<tyear>{year}))?))?")
     table = [
         ("time", rf"\b{clock}{zone}{date_after_time}(?!\w)"),
@@ -83,6 +83,8 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("rel_unit", rf"\b(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>{rel})\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
                      rf"(?!\s*(?:'s|’s)?\s*(?:of\b))"),
         ("the_weekend", r"\b(?:the\s+)weekend\b"),
+        ("the_day", r"\b(?P<pre>(?:late|early)\s+in\s+|the\s+(?:start|end)\s+of\s+)?(?P<det>the|that)\s+(?P<same>same\s+)?day\b"
+                    r"(?!\s*(?:before|after|of|when|that|which|[’']s|-))"),
         ("deictic", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow)\b"),
         ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?![\w-])"),
         ("ago", rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>ago)\b"),

@@ -194,8 +194,8 @@ def n_time(m, ctx):
                 parts = td.split()
                 d = resolve_weekday(weekday_of(parts[-1]), ctx, parts[0] if len(parts) > 1 else None)
             day = d.isoformat() if d else None
-    elif _g(m, "zone") and ctx.anchor:
-        day = ctx.anchor.isoformat()  # a clock time with a zone is a moment of the report's own day
+    elif _g(m, "zone"):
+        day = CONTEXT_DAY  # a clock time with a zone is a moment of the day being told (time.py)
     zone = "Z" if _g(m, "zone") and m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
     return Norm("TIME", f"{day or ''}T{hh:02d}:{mm:02d}{zone}")
 
@@ -357,7 +357,8 @@ def n_half(m, ctx):
 def n_season(m, ctx):
     word = m.group("season").lower()
     rel = (_g(m, "rel") or "").lower()
-    if not (_g(m, "year") or rel or _prev_word(ctx) in ("in", "the", "this", "last", "next", "of", "during", "by", "until", "since")):
+    if not (_g(m, "year") or rel or _prev_word(ctx) in ("in", "the", "this", "last", "next", "of", "during", "by",
+                                                         "until", "since", "their", "its", "our", "his", "her")):
         return None
     if word == "fall" and not (_g(m, "year") or rel in ("last", "next", "this") or _prev_word(ctx) in ("the", "this", "last", "next")):
         return None  # "fall" is a verb more often than a season
@@ -417,6 +418,18 @@ def n_the_weekend(m, ctx):
     if ctx.direction == "past" and a.isoweekday() < 6:
         return Norm("DATE", iso_week(a - timedelta(weeks=1)) + "-WE")
     return Norm("DATE", iso_week(a) + "-WE")
+
+
+CONTEXT_DAY = "CONTEXT_DAY"  # resolved by time.py from the day told just before
+
+
+def n_the_day(m, ctx):
+    """ "on the day", "the same day", "late in the day": the day the story is at (time.py fills it)."""
+    if not (_g(m, "pre") or _g(m, "same") or _prev_word(ctx) in (
+            "on", "for", "during", "throughout", "over", "across", "by", "of", "until", "that", "all")):
+        return None
+    mod = _edge_mod(_g(m, "pre")) if _g(m, "pre") else None
+    return Norm("DATE", CONTEXT_DAY, mod)
 
 
 def n_deictic(m, ctx):
