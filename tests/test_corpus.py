@@ -109,6 +109,27 @@ def test_failures_are_stored_and_the_run_goes_on(tmp_path, monkeypatch):
         assert [Path(r["source"]).name for r in store.articles(status="failed")] == ["garbage.txt"]
 
 
+def test_a_stuck_article_is_stopped_and_stored_as_failed(tmp_path, monkeypatch):
+    import nonpaper.pipeline
+
+    src = write_articles(tmp_path / "in")
+    real = nonpaper.pipeline.analyze_parsed
+
+    def stuck(parsed):
+        if "gymnasium" in parsed.article.text:
+            time.sleep(30)
+        return real(parsed)
+
+    monkeypatch.setattr(nonpaper.pipeline, "analyze_parsed", stuck)
+    started = time.monotonic()
+    with open_store(tmp_path / "c.db") as store:
+        summary = ingest([str(src)], store, progress=False, timeout=0.5)
+        assert (summary.ingested, summary.failed) == (2, 1)
+        error = store.articles(status="failed")[0]["error"]
+    assert "stopped after 0.5s" in error
+    assert time.monotonic() - started < 20
+
+
 def test_analyze_batch_isolates_failures():
     from nonpaper.ingest import article_from_string
 
@@ -152,7 +173,28 @@ def test_unreachable_dask_scheduler_is_one_line(tmp_path, monkeypatch):
         list(ingest([str(src)], store, dask="tcp://127.0.0.1:1", progress=False).warnings)
 
 
-def test_kill_9_mid_run_neither_corrupts_nor_duplicates(tmp_path):
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_kill_9_mid_run_neither_corrupts_nor_duplicates(tmp_path, workers):
     total = 120
     folder = tmp_path / "in"
     folder.mkdir()
@@ -162,7 +204,8 @@ def test_kill_9_mid_run_neither_corrupts_nor_duplicates(tmp_path):
             f"o'clock from pier {n}, the operator said on Monday.\n\n\u201cWe listened to the commuters,\u201d "
             f"said Jula Renn, the operations manager.\n", encoding="utf-8")
     db = tmp_path / "c.db"
-    cmd = [sys.executable, "-m", "nonpaper", "ingest", str(folder), "--db", str(db), "--no-progress"]
+    cmd = [sys.executable, "-m", "nonpaper", "ingest", str(folder), "--db", str(db), "--no-progress",
+           "--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen = 0
     deadline = time.monotonic() + 120
@@ -177,8 +220,15 @@ def test_kill_9_mid_run_neither_corrupts_nor_duplicates(tmp_path):
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the ingest finished before it could be killed; give it more articles"
+    children = _children(proc.pid)
+    assert len(children) >= (workers if workers > 1 else 0)  # the worker processes (and a resource tracker)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    # Workers die with the writer: nothing is left burning CPU after the kill.
+    deadline = time.monotonic() + 10
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [c for c in children if _alive(c)]
     with open_store(db) as store:
         assert store.integrity() == []
         kept = store.counts()["articles"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from typing import Callable
 
@@ -110,6 +111,15 @@ def _date(value: str | None, name: str) -> str | None:
         raise click.BadParameter(str(exc), param_hint=name)
 
 
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
 def register(cli: click.Group) -> None:
     """Add the corpus commands to the `nonpaper` group."""
 
@@ -124,7 +134,9 @@ def register(cli: click.Group) -> None:
                                                       "overriding dates found in the inputs.")
     @click.option("--progress/--no-progress", default=True, show_default=True,
                   help="Progress with rate and ETA on stderr (a bar in a terminal, a line every 10 s in a log).")
-    def ingest(sources, db, workers, dask_address, published, progress) -> None:
+    @click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
+                  help="Stop an article that takes longer and store it as failed (0: no limit; local workers only).")
+    def ingest(sources, db, workers, dask_address, published, progress, timeout) -> None:
         """Analyse articles and store them in a corpus.
 
         SOURCE is a file (.txt, .html, RSS/Atom feed, .jsonl), a directory (read recursively) or -
@@ -144,9 +156,11 @@ def register(cli: click.Group) -> None:
             raise Failure("give --workers (local processes) or --dask (a cluster), not both")
         when = _date(published, "--published")
         store = _open(db, must_exist=False)
+        # `kill` (SIGTERM) unwinds like Ctrl-C: the workers are stopped, the store stays sound.
+        previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
         try:
             summary = run(sources, store, workers=workers, dask=dask_address, published=when, progress=progress,
-                          warn=warn)
+                          warn=warn, timeout=timeout or None)
             counts = store.counts()
         except (StoreError, CorpusError) as exc:
             raise Failure(str(exc))
@@ -155,6 +169,8 @@ def register(cli: click.Group) -> None:
             sys.exit(130)
         finally:
             store.close()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         click.echo(f"{summary.line()}\n{db}: {counts['articles']} articles, {counts['quotes']} quotes, "
                    f"{counts['actors']} actors, {counts['events']} events, {counts['disputes']} disputes, "
                    f"{counts['failures']} failures")

@@ -13,11 +13,15 @@ only the chunks in flight; re-running skips what is stored and retries what fail
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -34,21 +38,53 @@ class CorpusError(RuntimeError):
 
 # ---------------------------------------------------------------- worker side
 
-def analyze_batch(articles: list[Article]) -> list[tuple[str | None, dict | None, str | None]]:
+TIMEOUT = 120.0  # seconds one article may take before it is stopped and stored as failed
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than the time limit (a stage stuck on it)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimeout after `seconds`. Needs SIGALRM and the main thread (local workers and the
+    writer itself); elsewhere (Dask worker threads) there is no limit."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"stopped after {seconds:g}s (an analysis stage got stuck on this article)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
+                  ) -> list[tuple[str | None, dict | None, str | None]]:
     """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each.
-    One article failing never loses the others."""
+    One article failing, or taking over `timeout` seconds, never loses the others."""
     from . import nlp
     from .pipeline import analyze_parsed
 
     try:
-        parsed = list(nlp.parse_many(articles))
+        with time_limit(timeout * len(articles) if timeout else None):
+            parsed: list = list(nlp.parse_many(articles))
     except nlp.ModelMissing:
         raise
-    except Exception:  # one text broke the batched parse: parse one by one to find it
+    except Exception:  # one text broke (or stalled) the batched parse: parse one by one to find it
         parsed = []
         for art in articles:
             try:
-                parsed.append(nlp.parse(art))
+                with time_limit(timeout):
+                    parsed.append(nlp.parse(art))
             except Exception as exc:
                 parsed.append(_error(exc))
     out = []
@@ -57,18 +93,27 @@ def analyze_batch(articles: list[Article]) -> list[tuple[str | None, dict | None
             out.append((art.content_hash, None, item))
             continue
         try:
-            out.append((art.content_hash, analyze_parsed(item).to_dict(), None))
+            with time_limit(timeout):
+                out.append((art.content_hash, analyze_parsed(item).to_dict(), None))
         except Exception as exc:
             out.append((art.content_hash, None, _error(exc)))
     return out
 
 
 def _error(exc: BaseException) -> str:
+    if isinstance(exc, ArticleTimeout):
+        return f"analysis {exc}"
     return f"analysis failed: {type(exc).__name__}: {exc}"
 
 
 def _warm() -> None:
-    """Process-pool initializer: load spaCy once per worker, before the first chunk."""
+    """Process-pool initializer: die with the writer (no orphans burning CPU after a kill), and load
+    spaCy once per worker, before the first chunk."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
     from . import nlp
     nlp.load()
 
@@ -115,6 +160,11 @@ def run_local(fn: Callable, chunks: Iterable[Batch], workers: int, pool=None) ->
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield future.result()
+    except BaseException:
+        # Interrupted or failed: stop the workers now rather than wait for their chunks.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
     finally:
         for future in pending:
             future.cancel()
@@ -235,7 +285,7 @@ class Summary:
 
 def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str | object | None = None,
            published: str | None = None, chunk: int = CHUNK, progress: bool = True,
-           warn: Callable[[str], None] | None = None) -> Summary:
+           warn: Callable[[str], None] | None = None, timeout: float | None = TIMEOUT) -> Summary:
     """Read, deduplicate, analyse and store every article in `sources` (files, directories, feeds,
     JSONL). Unreadable inputs and failed analyses are stored as failures with their error; the run
     goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
@@ -266,7 +316,8 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
 
     bar = Progress(len(todo), enabled=progress)
     chunks = chunked(todo, max(1, chunk))
-    results = run_dask(analyze_batch, chunks, dask) if dask else run_local(analyze_batch, chunks, workers)
+    work = functools.partial(analyze_batch, timeout=timeout)
+    results = run_dask(work, chunks, dask) if dask else run_local(work, chunks, workers)
     try:
         for batch in results:
             for digest, data, error in batch:
@@ -337,8 +388,9 @@ class Corpus:
         self.store = open_store(db)
 
     def ingest(self, *sources: str, workers: int = 1, dask: str | object | None = None,
-               published: str | None = None, progress: bool = False) -> Summary:
-        return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress)
+               published: str | None = None, progress: bool = False, timeout: float | None = TIMEOUT) -> Summary:
+        return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress,
+                      timeout=timeout)
 
     def articles(self, **filters) -> list[dict]:
         return self.store.articles(**filters)
