@@ -17,6 +17,7 @@ import pytest
 
 from nonpaper.corpus import Corpus, Progress, analyze_batch, ingest
 from nonpaper.store import open_store
+from test_store_support import pg_url, store_url  # noqa: F401 (fixtures: SQLite and PostgreSQL)
 
 ARTICLES = {
     "strike.txt": """Dockers end strike after pay deal
@@ -62,10 +63,9 @@ def stored(db) -> dict[str, dict]:
         return {r["id"]: store.analysis(r["id"]).to_dict() for r in store.articles(limit=None, status="ok")}
 
 
-def test_ingest_dedups_and_resumes(tmp_path):
+def test_ingest_dedups_and_resumes(tmp_path, store_url):
     src = write_articles(tmp_path / "in")
-    db = tmp_path / "c.db"
-    with open_store(db) as store:
+    with open_store(store_url) as store:
         first = ingest([str(src)], store, progress=False)
         assert (first.read, first.ingested, first.duplicates, first.failed) == (3, 3, 0, 0)
         again = ingest([str(src)], store, progress=False)
