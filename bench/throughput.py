@@ -71,7 +71,7 @@ def measure(stage: str, workers: int, paths: list[Path]) -> dict:
             counts = store.counts()
             store.close()
         done = summary.ingested
-        extra = {"quotes": counts["quotes"], "failed": summary.failed}
+        extra = {"quotes": counts["quotes"], "failed": summary.failed, "merge_seconds": summary.merge_seconds}
     else:
         articles = list(read_sources([str(p) for p in paths], report=lambda p: None))
         fn = parse_only if stage == "parse" else corpus.analyze_batch
@@ -119,7 +119,10 @@ def table(results: dict, n: int) -> str:
         lines.append(f"\n(b)/(a) with {w} worker{'s' if w > 1 else ''}: {ratio:.2f}")
     ingest = results[("ingest", 1)]
     lines.append(f"ingest stored {ingest['articles']} articles, {ingest.get('quotes', 0)} quotes, "
-                 f"{ingest.get('failed', 0)} failed")
+                 f"{ingest.get('failed', 0)} failed; (c) includes the corpus-level merge: "
+                 f"{ingest.get('merge_seconds', 0):.1f}s of {ingest['seconds']:.1f}s with 1 worker, "
+                 f"{results[('ingest', 2)].get('merge_seconds', 0):.1f}s of {results[('ingest', 2)]['seconds']:.1f}s "
+                 "with 2")
     return "\n".join(lines)
 
 

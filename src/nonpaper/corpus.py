@@ -271,16 +271,19 @@ class Summary:
     duplicates: int = 0
     failed: int = 0
     seconds: float = 0.0
+    merge_seconds: float = 0.0  # of which the corpus-level recompute
     warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         rate = f", {self.ingested / self.seconds:.1f} articles/s" if self.seconds and self.ingested else ""
+        merge = f", corpus-level merge {self.merge_seconds:.1f}s" if self.merge_seconds else ""
         return (f"{self.ingested} ingested, {self.duplicates} skipped as duplicates, {self.failed} failed "
-                f"({self.seconds:.1f}s{rate})")
+                f"({self.seconds:.1f}s{rate}{merge})")
 
     def to_dict(self) -> dict:
         return {"read": self.read, "ingested": self.ingested, "duplicates": self.duplicates,
-                "failed": self.failed, "seconds": round(self.seconds, 2), "warnings": self.warnings}
+                "failed": self.failed, "seconds": round(self.seconds, 2),
+                "merge_seconds": round(self.merge_seconds, 2), "warnings": self.warnings}
 
 
 def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str | object | None = None,
@@ -334,7 +337,9 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
         bar.close()
         summary.seconds = time.monotonic() - started
     if summary.ingested or store.stale():
+        merge_started = time.monotonic()
         summary.warnings += store.recompute()
+        summary.merge_seconds = time.monotonic() - merge_started
         for message in summary.warnings:
             warn(f"warning: {message}")
     summary.seconds = time.monotonic() - started
