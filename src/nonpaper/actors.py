@@ -19,6 +19,7 @@ from .actors_names import (clean_org, gender_of_words, honorific, initials, is_t
                            slug, strip_det, title_before)
 from .model import Actor, Mention
 from .nlp import Parsed
+from .actors_names import ents_of
 from .resources import mapping, wordset
 
 __all__ = ["ActorRegistry", "find_actors", "merge_actors", "slug"]
@@ -43,6 +44,8 @@ class ActorRegistry:
     def __init__(self) -> None:
         self._actors: dict[str, Actor] = {}
         self._seen: list[_Seen] = []
+        self._sorted: list[_Seen] | None = None
+        self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
 
     # -- reading ---------------------------------------------------------------------------
@@ -53,7 +56,9 @@ class ActorRegistry:
         return self._actors.get(actor_id) if actor_id else None
 
     def seen(self) -> list[_Seen]:
-        return sorted(self._seen, key=lambda s: s.start)
+        if self._sorted is None:
+            self._sorted = sorted(self._seen, key=lambda s: s.start)
+        return self._sorted
 
     def resolve(self, text: str, start: int | None = None) -> str | None:
         """The actor id a surface mention stands for ("Putin", "Moscow", "the paper", "he"), or None."""
@@ -82,6 +87,12 @@ class ActorRegistry:
             return
         if alias.lower() not in {a.lower() for a in actor.aliases}:
             actor.aliases.append(alias)
+        for key in (norm_key(alias), norm_key(strip_det(alias))):
+            self._index.setdefault(key, set()).add(actor_id)
+
+    def ids_by_alias(self, key: str) -> set[str]:
+        """Actors with a name or alias whose normalised form (`norm_key`) is `key`."""
+        return self._index.get(key, set())
 
     def add_title(self, actor_id: str, title: str) -> None:
         actor = self._actors.get(actor_id)
@@ -104,6 +115,7 @@ class ActorRegistry:
                 s.speaker |= speaker
                 return
         self._seen.append(_Seen(actor_id, start, end, subject, speaker))
+        self._sorted = None
         if text is not None:
             actor = self._actors[actor_id]
             if not any(m.start == start for m in actor.mentions):
@@ -183,7 +195,7 @@ def person_signals(ent) -> bool:
 def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         if not _looks_like_person(ent):
@@ -280,7 +292,7 @@ def _same_org(a: str, b: str) -> bool:
 
 def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = mapping("governments.json")["names"]
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP") or ent.start_char in taken:
             continue
         text = clean_org(ent.text)

@@ -1,6 +1,7 @@
 """Small helpers on names: slugs, cleaning entity text, titles before a name, gender from words."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,7 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w and w[0].isalpha())
 
 
+@functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return wordset("titles.txt") | frozenset(w.split()[-1] for w in wordset("titles.txt"))
 
@@ -47,8 +49,22 @@ def is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in _title_words() or word.lower() in _title_words()
 
 
+@functools.lru_cache(maxsize=1)
+def _honorific_set() -> frozenset[str]:
+    return frozenset(line.split("\t")[0] for line in wordlist("honorifics.txt"))
+
+
 def honorific(word: str) -> bool:
-    return any(line.split("\t")[0] == word.lower() for line in wordlist("honorifics.txt"))
+    return word.lower() in _honorific_set()
+
+
+def ents_of(doc) -> tuple:
+    """doc.ents, computed once per Doc (spaCy rebuilds the tuple on every access)."""
+    cached = doc.user_data.get("nonpaper_ents")
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data["nonpaper_ents"] = cached
+    return cached
 
 
 def person_parts(ent) -> tuple[str, str | None, str | None] | None:
@@ -101,8 +117,13 @@ def title_before(ent) -> str | None:
     return " ".join(t.text for t in taken)
 
 
+@functools.lru_cache(maxsize=1)
+def _gender_table() -> dict[str, str]:
+    return dict(l.split("\t") for l in wordlist("gendered_nouns.txt") if "\t" in l)
+
+
 def gender_of_words(words) -> str | None:
-    table = dict(l.split("\t") for l in wordlist("gendered_nouns.txt") if "\t" in l)
+    table = _gender_table()
     for w in words:
         g = table.get(w.lower().strip(".,"))
         if g:

@@ -19,6 +19,7 @@ The flow (see docs/design.md, "Quotes"):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from .actors import ActorRegistry
 from .model import Quote
 from .nlp import Parsed
 from .quotes_marks import ALL_MARKS, MarkSpan, scan
+from .actors_names import ents_of
 from .resources import wordset
 from .speakers import Resolved, resolve_token, subject_of
 
@@ -68,20 +70,34 @@ class _Context:
     direct: list[_Direct] = field(default_factory=list)
     fragments: list[MarkSpan] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    _para_starts: list[int] | None = None
+    _direct_iv: list[tuple[int, int]] | None = None
+    _direct_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.parsed.article.text
 
     def para_of(self, offset: int) -> int:
-        for i, (s, e) in enumerate(self.paragraphs):
+        i = bisect.bisect_right(self._starts(), offset) - 1
+        if i >= 0:
+            s, e = self.paragraphs[i]
             if s <= offset < e or (offset == e and s < e):
                 return i
         return -1
 
+    def _starts(self) -> list[int]:
+        if self._para_starts is None:
+            self._para_starts = [s for s, _ in self.paragraphs]
+        return self._para_starts
+
     def in_direct(self, offset: int) -> bool:
-        return any(d.span.open_at <= offset <= (d.span.close_at if d.span.close_at is not None else d.span.end)
-                   for d in self.direct if not d.inner)
+        if self._direct_iv is None:
+            self._direct_iv = sorted((d.span.open_at, d.span.close_at if d.span.close_at is not None else d.span.end)
+                                     for d in self.direct if not d.inner)
+            self._direct_starts = [a for a, _ in self._direct_iv]
+        i = bisect.bisect_right(self._direct_starts, offset) - 1
+        return i >= 0 and offset <= self._direct_iv[i][1]
 
 
 def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
@@ -282,7 +298,7 @@ def _cueless(ctx: _Context) -> None:
 
 
 def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
-    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    ents = [e for e in [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end] if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     head = ents[0].root if ents else span.root
     res = resolve_token(ctx.registry, head)
     if res.actor:

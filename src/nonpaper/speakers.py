@@ -9,11 +9,13 @@ country's government; anonymous sources to an `unnamed` actor named by their own
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .actors import ActorRegistry
 from .actors_names import gender_of_words, norm_key, strip_det, is_title_word
+from .actors_names import ents_of
 from .resources import mapping, wordlist, wordset
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -37,6 +39,7 @@ def _cues() -> frozenset[str]:
     return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
 
 
+@functools.lru_cache(maxsize=1)
 def _pronoun_table() -> dict[str, str]:
     return dict(l.split("\t") for l in wordlist("pronouns.txt") if "\t" in l)
 
@@ -48,7 +51,7 @@ def mention_span(head):
     a comma: "An engineer familiar with the inspection" from "An engineer …, who spoke …,"."""
     doc = head.doc
     if head.ent_type_ and head.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in ents_of(doc) if e.start <= head.i < e.end), None)
     else:
         ent = None
     cut = {head.i}
@@ -102,7 +105,7 @@ def _overlaps(a, b) -> bool:
 
 
 def _ent_of(tok):
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 def _desc_span(head, stop=None):
@@ -184,7 +187,7 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
 def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     doc = span.doc
     # 1. a named entity at the head (or the head's compound name)
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= head.i < ent.end:
             found = _actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
             if found:
@@ -217,7 +220,7 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
                 _alias(registry, found, span.text)
                 return found
     # 5. "researchers at the University of Aldenport", "officials in Moscow" → the body named inside
-    inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
+    inner = [e for e in ents_of(doc) if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
     modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
     if inner and head.pos_ == "NOUN" and (det not in ("a", "an") or modifier):
         found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
@@ -380,10 +383,9 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     pos = start if start is not None else 10 ** 9
     if low in _pronoun_table():
         return resolve_pronoun(registry, low, pos) if start is not None else None
-    matches = [a for a in registry.actors() if low in {norm_key(x) for x in a.aliases + [a.name]}
-               or low_nodet in {norm_key(strip_det(x)) for x in a.aliases + [a.name]}]
+    matches = registry.ids_by_alias(low) | registry.ids_by_alias(low_nodet)
     if matches:
-        return _nearest(registry, [a.id for a in matches], pos)
+        return _nearest(registry, sorted(matches), pos)
     govs = mapping("governments.json")["names"]
     country = govs.get(raw) or govs.get(strip_det(raw))
     if country:
@@ -434,7 +436,7 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
         if not g:
             continue
         verb = tok.head
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb is None:
             continue
