@@ -297,13 +297,17 @@ class Store:
                          "ON CONFLICT (key) DO UPDATE SET value = '0'")
         return result.warnings
 
-    def _analyses(self) -> Iterator[Analysis]:
-        with self._lock:
-            cur = self._cursor()
-            cur.execute(self._sql("SELECT analysis FROM articles WHERE status = 'ok' ORDER BY pk"))
-            rows = cur.fetchall()
-        for r in rows:
-            yield analysis_from_dict(json.loads(dict(r)["analysis"]))
+    def _analyses(self, page: int = 200) -> Iterator[Analysis]:
+        """Every stored analysis in insertion order, read a page at a time (exports stay small in memory)."""
+        last = -1
+        while True:
+            rows = self._all("SELECT pk, analysis FROM articles WHERE status = 'ok' AND pk > ? ORDER BY pk LIMIT ?",
+                             (last, page))
+            if not rows:
+                return
+            last = rows[-1]["pk"]
+            for r in rows:
+                yield analysis_from_dict(json.loads(r["analysis"]))
 
     # ---------------------------------------------------------------- reading
 
@@ -357,11 +361,12 @@ class Store:
                          (name_or_id, _like(name_or_id), _like(name_or_id), _like(name_or_id), _like(name_or_id)))
         return [r["id"] for r in rows]
 
-    def actors(self, limit: int | None = None, search: str | None = None) -> list[dict]:
-        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles."""
+    def actors(self, limit: int | None = None, search: str | None = None, ids: list[str] | None = None) -> list[dict]:
+        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles.
+        `search` matches a name or alias (part of it is enough); `ids` picks actors by id."""
         where, params = "", []
-        if search:
-            ids = self._actor_ids(search)
+        if search or ids is not None:
+            ids = self._actor_ids(search) if search else ids
             if not ids:
                 return []
             where = f"WHERE ca.id IN ({', '.join('?' * len(ids))})"
@@ -383,7 +388,7 @@ class Store:
 
     def actor(self, actor_id: str) -> dict | None:
         """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
-        rows = [r for r in self.actors() if r["id"] == actor_id]
+        rows = self.actors(ids=[actor_id])
         if not rows:
             return None
         row = rows[0]
