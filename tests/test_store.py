@@ -180,6 +180,7 @@ def test_search_articles_and_quotes(store):
     assert [q["article_id"] for q in found["quotes"]] == ["story-2"]
     assert [a["id"] for a in found["articles"]] == ["story-2"]
     assert {a["id"] for a in store.search("harbour")["articles"]} == {"story-1", "story-2"}
+    assert [q["article_id"] for q in store.search("salary rises")["quotes"]] == ["story-2"]  # stemmed alike
     for odd in ('"unbalanced', "a:b -c OR (", "NEAR(", "'; DROP TABLE articles; --", "100%", "what?"):
         found = store.search(odd)  # user text is words, never query syntax: no error
         assert set(found) == {"articles", "quotes"}

@@ -85,16 +85,19 @@ TABLES = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
 ]
 
-# Full-text search: FTS5 in SQLite (external-content tables kept in step by triggers); generated
-# tsvector columns with GIN indexes in PostgreSQL.
+# Full-text search: FTS5 in SQLite (external-content tables kept in step by triggers; Porter stemming
+# like PostgreSQL's english configuration, so "strikes" finds "strike" on both); generated tsvector
+# columns with GIN indexes in PostgreSQL.
 FTS_SQLITE = [
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk')",
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
     """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, title, text) VALUES (new.pk, new.title, new.text); END""",
     """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
         END""",
-    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk')",
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
     """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
         INSERT INTO quotes_fts (rowid, text) VALUES (new.pk, new.text); END""",
     """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
