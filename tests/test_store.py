@@ -159,6 +159,26 @@ def test_disputes_within_and_across_articles(store, monkeypatch):
     assert store.counts()["disputes"] == 3
 
 
+def test_articles_added_during_a_recompute_keep_the_store_stale(store, monkeypatch):
+    import nonpaper.actors
+
+    store.add(make_analysis(1))
+    real = nonpaper.actors.merge_actors
+
+    def slow_merge(analyses):  # another writer stores an article while the merge runs
+        from nonpaper.store import open_store
+        with open_store(store.target) as other:
+            other.add(make_analysis(2))
+        return real(analyses)
+
+    monkeypatch.setattr(nonpaper.actors, "merge_actors", slow_merge)
+    store.recompute()
+    assert store.stale()
+    monkeypatch.setattr(nonpaper.actors, "merge_actors", real)
+    store.recompute()
+    assert not store.stale()
+
+
 def test_a_failing_merge_stage_falls_back_to_names(store, monkeypatch):
     import nonpaper.actors
 

@@ -272,7 +272,8 @@ class Store:
         """Merge actors and events across all stored articles and recompute cross-article disputes,
         replacing the corpus-level tables in one transaction. Returns warnings (e.g. a merge step
         that failed and fell back to merging by name)."""
-        analyses = [a for a in self._analyses()]
+        seen = self._one("SELECT MAX(pk) AS pk FROM articles")["pk"] or 0
+        analyses = [a for a in self._analyses(up_to=seen)]
         result = merge.corpus_level(analyses)
         with self._lock, self._tx() as cur:
             self._x(cur, "DELETE FROM corpus_actors")
@@ -293,16 +294,19 @@ class Store:
                             "VALUES (?, 'corpus', NULL, ?, ?, ?, ?, ?)",
                        [(f"corpus:{d.id}", d.kind, d.summary, d.event, _dump(d.articles),
                          _dump([c.__dict__ for c in d.claims])) for d in result.disputes])
-            self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', '0') "
-                         "ON CONFLICT (key) DO UPDATE SET value = '0'")
+            # Articles another writer added while we merged are not in this result: stay stale for them.
+            newer = self._fetch(cur, "SELECT 1 AS x FROM articles WHERE pk > ? AND status = 'ok' LIMIT 1", (seen,))
+            flag = "1" if newer else "0"
+            self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = ?", (flag, flag))
         return result.warnings
 
-    def _analyses(self, page: int = 200) -> Iterator[Analysis]:
+    def _analyses(self, page: int = 200, up_to: int | None = None) -> Iterator[Analysis]:
         """Every stored analysis in insertion order, read a page at a time (exports stay small in memory)."""
         last = -1
         while True:
-            rows = self._all("SELECT pk, analysis FROM articles WHERE status = 'ok' AND pk > ? ORDER BY pk LIMIT ?",
-                             (last, page))
+            rows = self._all("SELECT pk, analysis FROM articles WHERE status = 'ok' AND pk > ? AND pk <= ? "
+                             "ORDER BY pk LIMIT ?", (last, up_to if up_to is not None else 2 ** 62, page))
             if not rows:
                 return
             last = rows[-1]["pk"]
