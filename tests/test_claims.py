@@ -23,7 +23,8 @@ def build(body: str, speakers: dict[str, str] | None = None, quotes: list[tuple[
     actors = []
     for name, kind in (speakers or {}).items():
         surname = name.split()[-1]
-        mentions = [Mention(m.group(0), m.start(), m.end()) for m in re.finditer(re.escape(surname), text)]
+        mentions = [Mention(m.group(0), m.start(), m.end())
+                    for m in re.finditer(re.escape(surname), text, flags=re.IGNORECASE)]
         actors.append(Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, aliases=[name, surname],
                             mentions=mentions))
     found = []
@@ -153,3 +154,30 @@ def test_not_denying_is_no_denial():
     a = build("Marta Lind said the plant would close. Its owner did not deny the report.",
               {"Marta Lind": "person"}, [("the plant would close", "Marta Lind")])
     assert of_kind(a, "denial") == []
+
+
+def test_rejecting_someone_s_claim_that_gives_both_sides_in_one_sentence():
+    a = build("Maria Holt rejected the ministry's claim that the bridge had been inspected in May.",
+              {"Maria Holt": "person", "Transport Ministry": "government"})
+    [d] = of_kind(a, "denial")
+    target = next(c for c in a.claims if c.id == d.value["target"])
+    assert (d.actor, target.actor) == ("maria-holt", "transport-ministry")
+    assert "inspected" in target.text
+
+
+def test_a_denial_whose_subject_is_no_actor_has_no_source():
+    a = build("Video shows that Ray Cole had his hands up, contradicting the police's earlier claim that he "
+              "had refused to raise them.", {"Ray Cole": "person"})
+    assert of_kind(a, "denial") == []
+
+
+def test_comparison_pairs_and_forecasts_are_marked_or_left_out():
+    a = build("Clinton leads Trump by 43 percent to 38 percent in the poll.")
+    assert of_kind(a, "value") == []
+    [c] = of_kind(build("Analysts had forecast losses of 6.7 billion dollars."), "value")
+    assert c.value["forecast"] is True
+
+
+def test_a_rate_keeps_its_denominator():
+    [c] = of_kind(build("The company lost 9.66 dollars per share."), "value")
+    assert c.value["unit"].endswith("/share")

@@ -26,6 +26,7 @@ from .nlp import Parsed
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century",
               "season", "time"}
 NEGATORS = {"nobody", "no one", "none", "nothing", "neither", "never"}
+PRONOUN_WORDS = {"he", "she", "they", "it", "you", "this", "that"}
 
 
 @dataclass
@@ -409,7 +410,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
             continue
         number = parse_number(ent.text)
-        if number is None:
+        if number is None or _paired(ent):
             continue
         unit = _unit(ent)
         if unit is None:
@@ -430,6 +431,21 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
 
 def _unit(ent) -> str | None:
     return _base_unit(ent) and _base_unit(ent) + _per(ent)
+
+
+def _paired(ent) -> bool:
+    """'43 percent to 38 percent', '3-1': one figure of a comparison, not a value of its own."""
+    if re.search(r"\d.*\b(?:to|versus|vs)\b.*\d|\d-\d", ent.text):
+        return True
+    doc = ent.doc
+    nums = ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+    if ent[-1].lower_ in ("to", "versus", "vs", "against") and ent.end < len(doc) and doc[ent.end].ent_type_ in nums:
+        return True  # the tagger ran the connector into the first figure: "43 percent to" | "38 percent"
+    after = doc[ent.end:ent.end + 2]
+    before = doc[max(0, ent.start - 2):ent.start]
+    if len(after) == 2 and after[0].lower_ in ("to", "versus", "vs", "against") and after[1].ent_type_ in nums:
+        return True
+    return len(before) == 2 and before[1].lower_ in ("to", "versus", "vs", "against") and before[0].ent_type_ in nums
 
 
 def _per(ent) -> str:
@@ -550,19 +566,27 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
 
 
 def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
+    """Who denies: the quote whose cue the verb is, else the verb's subject (through the verbs it
+    hangs from: "Lavrov dismissed ..., clarifying ..."); a first-person subject inside a quote is
+    its speaker. Nobody else: a denial whose subject is no actor ("video shows ..., contradicting")
+    has no source."""
     for q in ctx.sources.quotes:
         if q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or q.cue_start + 1) and q.speaker:
             return q.speaker, q.id
     head = verb
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _child(verb, "nsubj") is None:
+        head = verb.sent.root  # "X shows that ..., contradicting ...": the participle's subject is X
     while head.dep_ in ("advcl", "conj", "xcomp") and _child(head, "nsubj") is None:
         head = head.head
     subj = _child(head, "nsubj")
-    if subj is not None:
-        actor = ctx.sources.actor_of_token(subj)
-        if actor:
-            return actor, None
-    src = ctx.sources.at(verb.idx, verb.idx + len(verb))
-    return src.actor, src.quote
+    if subj is None:
+        return None, None
+    inside = ctx.sources.quote_covering(verb.idx, verb.idx + len(verb))
+    if subj.lower_ in ("i", "we") and inside is not None:
+        return inside.speaker, inside.id
+    if inside is not None and subj.lower_ in PRONOUN_WORDS:
+        return None, None
+    return ctx.sources.actor_of_token(subj), inside.id if inside is not None else None
 
 
 def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim], obj=None):
@@ -577,6 +601,11 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the", "such") for c in obj.children))
     if obj is not None and obj.lower_ in accounts and content is not None:  # "denied reports that ..."
         clause = content
+        poss = _child(obj, "poss")
+        owner = ctx.sources.actor_of_token(poss) if poss is not None else None
+        if owner and owner != actor:  # "rejected the ministry's claim that ...": both sides in one sentence
+            yield from _owned_denial(ctx, tok, actor, quote, owner, content, statements)
+            return
     if obj is not None and obj.lower_ in accounts and content is None:
         if not pointing:  # "denied allegations" in general points at no claim
             return
@@ -605,6 +634,24 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                     quote=quote, polarity=False,
                     value={"target": target.id if target else None, "target_actor": target_actor,
                            "object": obj_text, "about": sorted(about)},
+                    start=sent.start_char, end=sent.end_char)
+
+
+def _owned_denial(ctx: Context, tok, actor: str, quote, owner: str, content, statements: list[Claim]):
+    """The owner's claim is their statement that matches the content clause, or the clause itself."""
+    tokens = [t for t in content.subtree if not (t.dep_ == "mark" and t.head.i == content.i)]
+    about = content_lemmas(tokens)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    target = _best_overlap(about, [c for c in statements if c.actor == owner], minimum=2)
+    if target is None:
+        target = ctx.claim(actor=owner, text=text, kind="statement", value={"about": sorted(about), "reported": True},
+                           start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]))
+        statements.append(target)
+        yield target  # numbered by the caller before the denial below reads its id
+    sent = tok.sent
+    yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event, quote=quote,
+                    polarity=False, value={"target": target.id, "target_actor": owner, "object": text,
+                                           "about": sorted(about)},
                     start=sent.start_char, end=sent.end_char)
 
 
