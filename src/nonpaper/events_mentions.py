@@ -20,6 +20,9 @@ from .resources import wordlist, wordset
 
 _DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my", "your"}
 _INDEFINITE = {"a", "an", "another", "any", "some", "no"}
+# Nouns that are the setting of a verb event rather than another happening ("responded in a statement",
+# "voted at a session"); "meet in the final" keeps the final as its own event.
+_SETTING_TYPES = {"statement", "interview", "meeting", "announce", "hearing"}
 _CLAUSE_BREAK = {"that", "which", "who", "whom", "whose", "before", "after", "while", "when", "because",
                  "but", "although", "though", "since", "until", "ahead", "said", "says", ";"}
 
@@ -52,6 +55,7 @@ class EventMention:
     timexes: list[Timex] = field(default_factory=list)
     cluster: int = -1
     host: int | None = None  # token of the verb event this noun is the setting of ("voted at a session")
+    background: bool = False  # told in a relative clause ("Rovers, who had beaten Orlay in February")
 
     @property
     def day(self) -> str | None:
@@ -71,11 +75,19 @@ def day_of(t: Timex) -> str | None:
     return None
 
 
+def _nominal_adj(tok) -> bool:
+    """ "the final", "the Caldor Cup final": the tagger often calls these nouns adjectives."""
+    if tok.pos_ != "ADJ":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or nxt.text == "-" or nxt.is_punct
+
+
 def _trigger(tok, single, multi) -> tuple[str, int] | None:
     """(type, last token index) when `tok` starts a lexicon trigger."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
-    kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
+    kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") or _nominal_adj(tok) else None
     if kind is None or (kind == "noun" and tok.dep_ == "compound"):
         return None  # "phone" in "phone call": the head noun is the trigger
     for phrase, (etype, pos) in multi.items():
@@ -84,7 +96,10 @@ def _trigger(tok, single, multi) -> tuple[str, int] | None:
             continue
         seq = [t.lemma_.lower() for t in doc[tok.i:tok.i + len(words)]]
         if seq == words:
-            return etype, tok.i + len(words) - 1
+            last = tok.i + len(words) - 1
+            if kind == "noun" and doc[last].text.lower().endswith("s") and not doc[last].text.lower().endswith("talks"):
+                return None  # plural: generic ("wins you semi-finals")
+            return etype, last
         if kind == "verb" and len(words) == 2 and any(c.dep_ in ("prt", "prep") and c.lower_ == words[1]
                                                       for c in tok.children):
             return etype, tok.i
@@ -119,6 +134,15 @@ def _np_text(tok) -> tuple[int, int]:
     return left, end
 
 
+def _left_run(tok, last: int) -> tuple[int, int]:
+    """A noun phrase read off the words before the trigger: "Wednesday’s second semi-final"."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and tok.i - i < 6 and (doc[i - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") or doc[i - 1].tag_ == "POS"):
+        i -= 1
+    return doc[i].idx, doc[last].idx + len(doc[last].text)
+
+
 def _vp_text(tok, last: int) -> tuple[int, int]:
     """Character span of a verb event: the verb (and particle) with its direct object, kept short."""
     doc = tok.doc
@@ -133,10 +157,16 @@ def _vp_text(tok, last: int) -> tuple[int, int]:
     if end_tok.i == last and not any(c.dep_ in ("dobj", "dative", "prt") for c in tok.children):
         # no object in the parse (it may be misattached): take the words that follow, up to a break
         for t in doc[last + 1:last + 9]:
+            if t.text in ("-", "–") and t.i + 1 < len(doc) and doc[t.i + 1].like_num and doc[t.i - 1].like_num:
+                end_tok = t
+                continue  # a score: "beaten Orlay 4-0"
             if t.is_punct or t.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX", "VERB", "PART") \
                     or t.lower_ in _CLAUSE_BREAK or t.ent_type_ in ("DATE", "TIME"):
                 break
             end_tok = t
+    while end_tok.i + 2 < len(doc) and end_tok.like_num and doc[end_tok.i + 1].text in ("-", "–") \
+            and doc[end_tok.i + 2].like_num:
+        end_tok = doc[end_tok.i + 2]  # a score or a tally: "beaten Orlay 4-0", "voted 31-4"
     return tok.idx, end_tok.idx + len(end_tok.text)
 
 
@@ -189,11 +219,22 @@ def _split_names(text: str, start: int):
     yield text, start
 
 
+def _in_relative_clause(tok) -> bool:
+    for _ in range(3):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -> list[EventMention]:
     single, multi = lexicon()
     distinct_words = wordset("event_distinct_modifiers.txt")
     doc = parsed.doc
     out: list[EventMention] = []
+    covered: set[int] = set()
     for tok in doc:
         if not any(s <= tok.idx < e for s, e in paragraphs):
             continue
@@ -201,10 +242,16 @@ def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -
         if hit is None:
             continue
         etype, last = hit
+        if last in covered or tok.i in covered:
+            continue
+        covered.update(range(tok.i, last + 1))
         kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
         if kind == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or tok.i > 0 and doc[tok.i - 1].pos_ == "DET"):
             continue  # "the planned talks", "the phone conversation": a modifier, not a happening
-        start, end = _np_text(tok) if kind == "noun" else _vp_text(tok, last)
+        if kind == "noun" and (tok.pos_ == "ADJ" or last > tok.i):
+            start, end = _left_run(tok, last)
+        else:
+            start, end = _np_text(tok) if kind == "noun" else _vp_text(tok, last)
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         distinct = next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
                          and c.lower_ in distinct_words), None)
@@ -215,11 +262,13 @@ def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -
             sent_start=tok.sent.start_char,
             definite=bool(kind == "noun" and (any(d in _DEFINITE for d in dets) or any(
                 c.dep_ == "poss" for c in tok.children))),
-            distinct=distinct, participants=_participants(tok, kind, registry)))
+            distinct=distinct, participants=_participants(tok, kind, registry),
+            background=_in_relative_clause(tok)))
     by_token = {m.i: m for m in out}
     for m in out:  # "at an emergency session on Thursday, councillors voted": one happening
         tok = doc[m.i]
-        if m.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "in") \
+        setting = ("at", "during", "in") if m.type in _SETTING_TYPES else ("at", "during")
+        if m.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in setting \
                 and tok.head.head.i in by_token and by_token[tok.head.head.i].kind == "verb":
             m.host = tok.head.head.i
     return out
@@ -292,14 +341,12 @@ def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
     for m in sorted((m for m in mentions if m.host is None), key=lambda m: m.start):
         target = None
         if not (m.kind == "noun" and not m.definite) and not m.distinct:
-            for ci in range(len(clusters) - 1, -1, -1):
-                c = clusters[ci]
-                if c[0].type != m.type or not _compatible(c, m):
-                    continue
-                if any(x.distinct for x in c) and not any(x.distinct == m.distinct for x in c):
-                    continue
-                target = ci
-                break
+            fits = [ci for ci in range(len(clusters) - 1, -1, -1)
+                    if clusters[ci][0].type == m.type and _compatible(clusters[ci], m)
+                    and not (any(x.distinct for x in clusters[ci]) and not any(x.distinct == m.distinct for x in clusters[ci]))]
+            # a definite description points at a foreground event, not one told in a relative clause
+            foreground = [ci for ci in fits if not all(x.background for x in clusters[ci])]
+            target = (foreground or fits or [None])[0] if m.kind == "noun" else (fits or [None])[0]
         elif m.distinct:
             for ci in range(len(clusters) - 1, -1, -1):
                 c = clusters[ci]
