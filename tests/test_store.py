@@ -129,6 +129,21 @@ def test_timeline_links_the_same_event_across_articles(store):
     assert linked[0]["participant_names"] == ["Dana Okafor"]
 
 
+def test_undated_events_link_within_one_story_only(store):
+    def undated(n, published):
+        analysis = make_analysis(n, published=published)
+        analysis.events[1].participants = []  # "the talks": no date, no participants
+        return analysis
+
+    store.add(undated(1, "2026-03-11"))
+    store.add(undated(2, "2026-03-14"))  # same people, three days later: the same story
+    store.add(undated(3, "2026-06-30"))  # same people, months later: another story
+    store.recompute()
+    talks = {e["article_id"]: e for e in store.timeline(event="talks")}
+    assert talks["story-1"]["corpus_event"] == talks["story-2"]["corpus_event"] is not None
+    assert talks["story-3"]["corpus_event"] is None
+
+
 def test_disputes_within_and_across_articles(store, monkeypatch):
     import nonpaper.disputes
 

@@ -125,19 +125,23 @@ def by_name(analyses: list[Analysis], mapping: dict[tuple[str, str], str], taken
 
 
 def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str]) -> tuple[list[dict], dict]:
-    """The same happening reported by several articles: events of one type on one date whose
-    participants overlap (or are not known on one side). Only groups spanning two or more articles
+    """The same happening reported by several articles: events of one type from different articles
+    whose dates agree (the same date, or one undated) and whose participants overlap; two events on
+    the same date also link when one side names no participants. Events with different dates are
+    never linked (that is for the dispute stage to weigh). Only groups spanning two or more articles
     become corpus events; a lone event keeps no corpus id."""
-    buckets: dict[tuple[str, str], list[tuple[str, str, set[str], str]]] = defaultdict(list)
+    buckets: dict[str, list[tuple[str, str, set[str], str, str | None]]] = defaultdict(list)
+    story = _stories(analyses, actor_map)
     for analysis in analyses:
         art = analysis.article.id
         for e in analysis.events:
-            if e.type and e.date:
+            if e.type:
                 people = {actor_map.get((art, p), p) for p in e.participants}
-                buckets[(e.type, e.date)].append((art, e.id, people, e.text))
+                buckets[e.type].append((art, e.id, people, e.text, e.date))
     events: list[dict] = []
     event_map: dict[tuple[str, str], str] = {}
-    for (etype, date), members in sorted(buckets.items()):
+    taken: set[str] = set()
+    for etype, members in sorted(buckets.items()):
         parent = list(range(len(members)))
 
         def find(i: int) -> int:
@@ -148,25 +152,70 @@ def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str])
 
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
-                a, b = members[i], members[j]
-                if a[0] != b[0] and (not a[2] or not b[2] or a[2] & b[2]):
+                if _same_event(members[i], members[j], story):
                     parent[find(j)] = find(i)
         groups: dict[int, list] = defaultdict(list)
         for i, m in enumerate(members):
             groups[find(i)].append(m)
-        n = 0
         for group in groups.values():
             articles = sorted({m[0] for m in group})
             if len(articles) < 2:
                 continue
-            n += 1
-            ident = f"{slug(etype)}-{date}" + (f"-{n}" if n > 1 else "")
+            date = next((m[4] for m in group if m[4]), None)
+            base = f"{slug(etype)}-{date or 'undated'}"
+            ident, n = base, 1
+            while ident in taken:
+                n += 1
+                ident = f"{base}-{n}"
+            taken.add(ident)
             events.append({"id": ident, "type": etype, "date": date,
                            "text": Counter(m[3] for m in group).most_common(1)[0][0],
                            "participants": sorted(set().union(*(m[2] for m in group))), "articles": articles})
             for m in group:
                 event_map[(m[0], m[1])] = ident
     return events, event_map
+
+
+STORY_DAYS = 7  # articles this close in publication, naming the same people and bodies, tell one story
+STORY_ACTORS = 2
+
+
+def _stories(analyses: list[Analysis], actor_map: dict[tuple[str, str], str]):
+    """A test for "these two articles report the same story": published within STORY_DAYS of each other
+    (or undated) and naming at least STORY_ACTORS of the same people or bodies (not outlets)."""
+    from datetime import date
+
+    named: dict[str, set[str]] = {}
+    when: dict[str, date | None] = {}
+    for analysis in analyses:
+        art = analysis.article.id
+        named[art] = {actor_map.get((art, a.id), a.id) for a in analysis.actors
+                      if a.kind in ("person", "organization", "government")}
+        try:
+            when[art] = date.fromisoformat(analysis.article.published or "")
+        except ValueError:
+            when[art] = None
+
+    def same(a: str, b: str) -> bool:
+        da, db = when.get(a), when.get(b)
+        if da and db and abs((da - db).days) > STORY_DAYS:
+            return False
+        return len(named.get(a, set()) & named.get(b, set())) >= STORY_ACTORS
+
+    return same
+
+
+def _same_event(a: tuple, b: tuple, story) -> bool:
+    (art_a, _, people_a, _, date_a), (art_b, _, people_b, _, date_b) = a, b
+    if art_a == art_b:
+        return False  # within an article, the event stage already decided
+    if date_a and date_b and date_a != date_b:
+        return False
+    if people_a and people_b:
+        return bool(people_a & people_b)
+    if date_a and date_b:
+        return True  # same type, same day, one side names no participants
+    return story(art_a, art_b)  # undated, participants unknown: the same type in the same story
 
 
 def _cross_only(found: list[Dispute]) -> list[Dispute]:
