@@ -150,10 +150,12 @@ def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str])
                 i = parent[i]
             return i
 
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                if _same_event(members[i], members[j], story):
-                    parent[find(j)] = find(i)
+        for group in _candidates(members, story).values():
+            for x in range(len(group)):
+                for y in range(x + 1, len(group)):
+                    i, j = group[x], group[y]
+                    if find(i) != find(j) and _same_event(members[i], members[j], story):
+                        parent[find(j)] = find(i)
         groups: dict[int, list] = defaultdict(list)
         for i, m in enumerate(members):
             groups[find(i)].append(m)
@@ -196,13 +198,40 @@ def _stories(analyses: list[Analysis], actor_map: dict[tuple[str, str], str]):
         except ValueError:
             when[art] = None
 
-    def same(a: str, b: str) -> bool:
-        da, db = when.get(a), when.get(b)
-        if da and db and abs((da - db).days) > STORY_DAYS:
-            return False
-        return len(named.get(a, set()) & named.get(b, set())) >= STORY_ACTORS
+    class Story:
+        def __call__(self, a: str, b: str) -> bool:
+            da, db = when.get(a), when.get(b)
+            if da and db and abs((da - db).days) > STORY_DAYS:
+                return False
+            return len(named.get(a, set()) & named.get(b, set())) >= STORY_ACTORS
 
-    return same
+        def named(self, art: str) -> set[str]:
+            return named.get(art, set())
+
+        def week(self, art: str) -> int:
+            d = when.get(art)
+            return d.toordinal() // 7 if d else 0
+
+    return Story()
+
+
+CANDIDATES = 300  # a key shared by more events than this (a ubiquitous actor) says nothing
+
+
+def _candidates(members: list[tuple], story) -> dict[tuple, list[int]]:
+    """Groups of events (indexes) that may be the same: sharing a participant, a date, or a named actor
+    of their articles in the same or the next week. Only pairs within a group are compared, so linking
+    stays near linear in the corpus."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, (art, _, people, _, date) in enumerate(members):
+        keys = [("p", p) for p in people]
+        if date:
+            keys.append(("d", date))
+        week = story.week(art)  # the story rule can link any event to one lacking date or participants
+        keys += [("a", a, w) for a in story.named(art) for w in (week, week - 1)]
+        for key in keys:
+            groups[key].append(i)
+    return {k: v for k, v in groups.items() if 1 < len(v) <= CANDIDATES}
 
 
 def _same_event(a: tuple, b: tuple, story) -> bool:
