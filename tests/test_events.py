@@ -120,3 +120,10 @@ def test_events_ordered_by_their_dates():
 def test_no_events_in_plain_text():
     _, events, relations = run("The river is wide and the water is cold.")
     assert events == [] and relations == []
+
+
+def test_without_a_year_done_comes_before_to_come():
+    _, events, relations = run("The fishing ban was imposed on January 14. The ban will end on May 14.", published=None)
+    imposed, end = event_with(events, "imposed"), event_with(events, "end")
+    assert imposed.date is None and end.date is None  # no year, no day
+    assert any(r.source == imposed.id and r.relation == "BEFORE" and r.target == end.id for r in relations)

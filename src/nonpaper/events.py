@@ -73,6 +73,30 @@ def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
     return events
 
 
+def _tense_orderings(events: list[Event], clusters, quotes, rels) -> list[RawRelation]:
+    """With no year to compare ("imposed on January 14", "will end on May 14"), what is told as done on a
+    given date comes before what is told as still to come (asserted by the speaker when one speaker
+    tells both, else by the narrator, whose present separates them)."""
+    related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
+    told = [i for i, c in enumerate(clusters) if any(t.type == "DATE" for m in c for t in m.timexes)
+            and events[i].date_earliest is None]
+
+    def speaker(i):
+        q = quote_at(quotes, clusters[i][0].start)
+        return q.speaker if q else None
+
+    out = []
+    for a in told:
+        for b in told:
+            if events[a].status == "happened" and events[b].status == "planned" and (a, b) not in related:
+                related |= {(a, b), (b, a)}
+                who = speaker(a) if speaker(a) == speaker(b) else None
+                out.append(RawRelation(a, "BEFORE", b, who, None,
+                                       f"{events[a].text} (done) before {events[b].text} (to come)", None,
+                                       min(events[a].start, events[b].start), max(events[a].end, events[b].end)))
+    return out
+
+
 def _date_orderings(events: list[Event], rels: list[RawRelation]) -> list[RawRelation]:
     """Events whose known days or ranges do not overlap are ordered by them (narrator's dates)."""
     related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
@@ -101,6 +125,7 @@ def extract_events(parsed: Parsed, registry: ActorRegistry, quotes: list[Quote],
     rels = find_relations(parsed, mentions, quotes, timexes)
     events = _build_events(parsed, clusters, quotes, rels)
     rels += _date_orderings(events, rels)
+    rels += _tense_orderings(events, clusters, quotes, rels)
     relations = [Relation(source=events[r.source].id, relation=r.relation, target=events[r.target].id,
                           asserted_by=r.asserted_by, evidence=r.evidence, offset=r.offset, quote=r.quote,
                           start=r.start, end=r.end) for r in rels]
