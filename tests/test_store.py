@@ -268,6 +268,16 @@ def test_sqlite_is_wal_and_refuses_other_files(tmp_path):
         open_store("mysql://host/db")
 
 
+def test_a_read_only_store_can_be_queried(tmp_path):
+    path = tmp_path / "c.db"
+    with open_store(path) as s:
+        s.add(make_analysis(1))
+    with open_store(path) as s:
+        s._conn.execute("PRAGMA query_only = ON")  # any write now fails
+        s._migrate()  # nothing to do: no write attempted
+        assert s.counts()["articles"] == 1
+
+
 def test_open_store_reads_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("NONPAPER_DB", str(tmp_path / "env.db"))
     open_store().close()

@@ -109,7 +109,17 @@ class Store:
 
     # ---------------------------------------------------------------- schema
 
+    def _has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
     def _migrate(self) -> None:
+        if self._has_table("schema_migrations"):  # the common case reads only (works on a read-only store)
+            done = {r["version"] for r in self._all("SELECT version FROM schema_migrations")}
+            if done and max(done) > LATEST:
+                raise StoreError(f"{self.display} has schema version {max(done)}, newer than this nonpaper "
+                                 f"understands ({LATEST}); upgrade nonpaper")
+            if done >= {m.version for m in MIGRATIONS}:
+                return
         with self._lock, self._tx() as cur:
             self._lock_migrations(cur)
             self._x(cur, "CREATE TABLE IF NOT EXISTS schema_migrations "

@@ -52,6 +52,9 @@ class PostgresStore(Store):
     def _lock_migrations(self, cur) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
 
+    def _has_table(self, name: str) -> bool:
+        return self._one("SELECT to_regclass(?) IS NOT NULL AS x", (name,))["x"]
+
     def _fts_articles(self, text: str):
         return ("", "a.tsv @@ plainto_tsquery('english', ?)", [text],
                 "ts_rank(a.tsv, plainto_tsquery('english', ?)) DESC, a.pk DESC", [text])

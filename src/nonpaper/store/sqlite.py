@@ -67,6 +67,9 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.target} is not a nonpaper store ({exc})") from None
 
+    def _has_table(self, name: str) -> bool:
+        return bool(self._all("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
     def _fts_articles(self, text: str):
         return ("JOIN articles_fts f ON f.rowid = a.pk", "articles_fts MATCH ?", [fts_query(text)],
                 "bm25(articles_fts), a.pk DESC", [])
