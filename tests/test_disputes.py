@@ -193,3 +193,24 @@ def test_a_dispute_already_inside_one_article_is_not_repeated_across():
     second = analysis([status("c1", "anna-berg", "called_off")], "y")
     assert len(first.disputes) == 1
     assert find_cross_disputes([first, second], []) == []
+
+
+# ---------------------------------------------------------------- timing by dates
+
+def dated(cid, who, day, head="=arrest", names=(), event=None):
+    return Claim(id=cid, actor=who, text=f"{who}: {day}", kind="date", event=event,
+                 value={"date": day, "head": head, "timex": day, "about": ["arrest"], "names": list(names)})
+
+
+def test_one_happening_dated_apart_by_two_sources_is_a_timing_dispute():
+    [d] = find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06"), dated("c2", "boris-kell", "2026-03-04")]))
+    assert d.kind == "timing" and "2026-03-06" in d.summary and "2026-03-04" in d.summary
+
+
+def test_dates_that_agree_at_their_precision_or_belong_to_other_happenings_are_no_dispute():
+    assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06"), dated("c2", "boris-kell", "2026-03")])) == []
+    assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06"),
+                                   dated("c2", "boris-kell", "2026-03-10", head="=hearin")])) == []
+    assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06", names=("smith",)),
+                                   dated("c2", "boris-kell", "2026-03-04", names=("jones",))])) == []
+    assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06"), dated("c2", "anna-berg", "2026-03-04")])) == []

@@ -155,3 +155,10 @@ def test_ids_and_anchor():
     got = timexes("The board met on Monday and sat for a week.", "2026-11-04")
     assert [t.id for t in got] == ["t1", "t2"]
     assert got[0].anchor == "published" and got[1].anchor is None
+
+
+def test_with_no_publication_date_the_articles_own_leading_date_anchors():
+    got = timexes("March 3, 2009 The airline said on Monday it would cut routes next month.", None)
+    assert [(t.text, t.value, t.anchor) for t in got] == [
+        ("March 3, 2009", "2009-03-03", None), ("Monday", "2009-03-02", "article-date"),
+        ("next month", "2009-04", "article-date")]

@@ -1,12 +1,12 @@
 """Claims: attributed propositions about events (issue 5).
 
 A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
-topic: an ordering, a status, a measured value, a denial of another claim, or a plain statement.
+topic: an ordering, a date, a status, a measured value, a denial of another claim, or a plain statement.
 The finders live in `claims_find`; this module runs them in order and numbers the claims.
 """
 from __future__ import annotations
 
-from .claims_find import (Context, denial_claims, order_claims, statement_claims, status_claims,
+from .claims_find import (Context, date_claims, denial_claims, order_claims, statement_claims, status_claims,
                           value_claims)
 from .model import Analysis, Claim
 from .nlp import Parsed
@@ -26,6 +26,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
 
     statements = add(statement_claims(ctx))
     add(order_claims(ctx))
+    add(date_claims(ctx))
     add(status_claims(ctx))
     add(value_claims(ctx))
     add(denial_claims(ctx, statements))

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from . import resources
 from .claims_sources import OUTLET_HEADS, Sources
-from .claims_text import canonical_topic, content_lemmas, eventish, parse_number, short
+from .claims_text import GENERIC, canonical_topic, content_lemmas, eventish, parse_number, short
 from .model import Analysis, Claim
 from .nlp import Parsed
 
@@ -268,6 +268,49 @@ def _np_text(token) -> str:
                                                                            "nummod")])
         return token.doc[left:token.i + 1].text
     return token.text
+
+
+# ---------------------------------------------------------------- dates
+
+def date_claims(ctx: Context) -> Iterator[Claim]:
+    """'arrested on Friday' / 'detained on Wednesday': a source dating a happening to a day or month.
+    Dates of the speech itself ('said on Monday') are not claims about what was said."""
+    stance = resources.wordset("claim_stance_verbs.txt")
+    for t in ctx.analysis.timexes:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", t.value or ""):
+            continue
+        span = _span(ctx.doc, t.start, t.end)
+        if span is None:
+            continue
+        head = _verb_ancestor(span.root.head) if span.root.head.i != span.root.i else None
+        if head is None or head.lemma_.lower() in stance or head.lemma_.lower() in GENERIC:
+            continue  # the speech's own date, or 'there was ... in November'
+        clause = [x for x in head.subtree if x.sent.start == span.sent.start and x not in span]
+        lo, hi = head.sent.start_char, head.sent.end_char
+        if sum(1 for u in ctx.analysis.timexes if u.type == "DATE" and lo <= u.start < hi and u.start != t.start
+               and _verb_ancestor_at(ctx, u) == head.i):
+            continue  # 'in October and November': two dates for one clause date no single day
+        src = ctx.sources.at(t.start, t.end)
+        events = ctx.trigger_events(head)
+        yield ctx.claim(actor=src.actor, text=short(span.sent.text, 300), kind="date",
+                        event=events[0] if events else None, quote=src.quote,
+                        value={"date": t.value, "head": _class_of(head), "timex": t.text,
+                               "about": sorted(content_lemmas(clause, names=False) | ctx.event_lemmas(events[0] if events else None)),
+                               "names": sorted({x.lemma_.lower() for x in clause if x.pos_ == "PROPN"})},
+                        start=span.start_char, end=span.end_char)
+
+
+def _verb_ancestor_at(ctx: Context, timex) -> int | None:
+    span = _span(ctx.doc, timex.start, timex.end)
+    if span is None or span.root.head.i == span.root.i:
+        return None
+    head = _verb_ancestor(span.root.head)
+    return head.i if head is not None else None
+
+
+def _class_of(token) -> str:
+    from .claims_text import stems
+    return next(iter(stems([token.lemma_.lower()])))
 
 
 # ---------------------------------------------------------------- statuses

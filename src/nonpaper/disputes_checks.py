@@ -151,6 +151,36 @@ def _two_sides(group: list[Claim], pairs: list[tuple[Claim, Claim]]) -> dict[int
     return side
 
 
+def _dates_clash(a: str, b: str) -> bool:
+    """Two TIMEX3 dates that cannot name one day: they differ at the precision both have."""
+    n = min(len(a), len(b))
+    return a[:n] != b[:n]
+
+
+def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+    """Timing by dates: one happening (same head word, no disjoint names) dated apart by two sources."""
+    items = _named(claims, "date")
+    pairs = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            va, vb = a.value, b.value
+            if a.actor == b.actor or not pair_ok(a, b) or va["head"] != vb["head"]:
+                continue
+            if a.article == b.article and a.event and b.event and a.event != b.event:
+                continue
+            na, nb = set(va.get("names", [])), set(vb.get("names", []))
+            if na and nb and not na & nb:
+                continue
+            if _dates_clash(va["date"], vb["date"]):
+                pairs.append((a, b))
+    out = []
+    for group in _clusters(items, pairs):
+        parts = [f"{name_of(c.actor)} says {c.value.get('timex')} ({c.value['date']})" for c in group]
+        summary = f"When it happened ({group[0].value['head'].strip('=')}): " + "; ".join(parts) + "."
+        out.append(Found("timing", summary, group, group[0].event))
+    return out
+
+
 def _about_text(about) -> str:
     words = [w for w in (about or []) if ":" not in w][:3]
     return " ".join(words) or "the event"
@@ -267,5 +297,6 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
 
 
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None) -> list[Found]:
-    return (timing(claims, name_of, pair_ok) + status(claims, name_of, pair_ok) + fact(claims, name_of, pair_ok)
+    return (timing(claims, name_of, pair_ok) + dates(claims, name_of, pair_ok) + status(claims, name_of, pair_ok)
+            + fact(claims, name_of, pair_ok)
             + denial(claims, name_of, pair_ok, pool))

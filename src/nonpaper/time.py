@@ -158,9 +158,29 @@ def _resolve_context_days(parsed: Parsed, chosen, anchor: date | None) -> None:
         norm.value = norm.value.replace(CONTEXT_DAY, day) if day else ""
 
 
+def _leading_date(parsed: Parsed) -> date | None:
+    """With no publication date, the article's own date when the body opens with one
+    ("September 01, 2007 Airbus said ...", "2026-11-03 - ...")."""
+    spans = _paragraph_spans(parsed)
+    if not spans:
+        return None
+    p_start, p_end = spans[0]
+    head = parsed.text[p_start:min(p_end, p_start + 40)]
+    for cand in find_candidates(head, p_start):
+        if cand.start != p_start or cand.rule not in ("month_day", "day_month", "iso_date"):
+            continue
+        norm = normalise(cand.rule, cand.match, Context(None, None, "", ""))
+        if norm and re.fullmatch(r"\d{4}-\d\d-\d\d", norm.value):
+            return date.fromisoformat(norm.value)
+    return None
+
+
 def extract_timexes(parsed: Parsed) -> list[Timex]:
     text = parsed.text
     anchor = anchor_date(parsed.article.published)
+    own_date = anchor is None and _leading_date(parsed)
+    if own_date:
+        anchor = own_date
     found = []
     for p_start, p_end in _paragraph_spans(parsed):
         paragraph = text[p_start:p_end]
@@ -177,7 +197,9 @@ def extract_timexes(parsed: Parsed) -> list[Timex]:
     chosen = [c for c in chosen if c[1].value]
     timexes = []
     for i, (cand, norm, start, end) in enumerate(chosen, 1):
-        relative = anchor is not None and cand.rule in _RELATIVE_RULES and not norm.value.startswith(("P", "T"))
+        relative = (anchor is not None and cand.rule in _RELATIVE_RULES and not norm.value.startswith(("P", "T"))
+                    and not cand.match.groupdict().get("year"))
         timexes.append(Timex(id=f"t{i}", text=text[start:end], start=start, end=end, type=norm.type,
-                             value=norm.value, anchor="published" if relative else None, mod=norm.mod))
+                             value=norm.value, anchor=("article-date" if own_date else "published") if relative else None,
+                             mod=norm.mod))
     return timexes
