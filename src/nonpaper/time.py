@@ -89,8 +89,25 @@ def clause_tense(parsed: Parsed, start: int, end: int) -> str | None:
     m = re.search(r"(\w+)\W*$", parsed.text[max(0, start - 20):start])
     if m and m.group(1).lower() in _DIRECTION_PREP:
         return _DIRECTION_PREP[m.group(1).lower()]
-    verb = _governing_verb(parsed.doc, start, end)
+    verb = _said_before(parsed.doc, start) or _governing_verb(parsed.doc, start, end)
     return _verb_tense(verb) if verb is not None else None
+
+
+_SPEECH = {"say", "announce", "tell", "report", "add", "state", "confirm", "reveal", "claim", "write"}
+
+
+def _said_before(doc, start: int):
+    """ "said on Monday it would ...": a date right after a reporting verb dates the saying, whatever
+    the parser attached it to."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span[0].i - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_ in _SPEECH:
+        return doc[i]
+    return None
 
 
 def _plausible_year(parsed: Parsed, cand: Candidate) -> bool:
