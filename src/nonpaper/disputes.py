@@ -7,9 +7,14 @@ their content words and type, since event ids are per article.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from .claims_sources import actor_name
 from .disputes_checks import Found, run_all
 from .model import Actor, Analysis, Claim, Dispute, DisputeClaim
+
+
+WINDOW_DAYS = 14  # articles this close in time, sharing a named actor, may tell one story
 
 
 def find_disputes(analysis: Analysis) -> list[Dispute]:
@@ -53,17 +58,28 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
 
 
 def _related_articles(analyses: list[Analysis]) -> set[frozenset[str]]:
-    """Pairs of articles that share a named actor (not an unnamed source, not the outlets)."""
-    named = {}
+    """Pairs of articles about one story: two shared named actors, or one shared within two weeks
+    of each other. Governments, outlets and unnamed sources are too common to tie stories together."""
+    named, when = {}, {}
     for a in analyses:
-        named[a.article.id] = {x.id for x in a.actors if x.kind not in ("unnamed", "outlet")}
+        named[a.article.id] = {x.id for x in a.actors if x.kind not in ("unnamed", "outlet", "government")}
+        when[a.article.id] = _day(a.article.published)
     out = set()
     ids = list(named)
     for i, x in enumerate(ids):
         for y in ids[i + 1:]:
-            if named[x] & named[y]:
+            shared = len(named[x] & named[y])
+            near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
+            if shared >= 2 or (shared and near):
                 out.add(frozenset((x, y)))
     return out
+
+
+def _day(value: str | None):
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _already_in_one(d: Dispute, analyses: list[Analysis]) -> bool:

@@ -171,6 +171,8 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
             na, nb = set(va.get("names", [])), set(vb.get("names", []))
             if na and nb and not na & nb:
                 continue
+            if a.article != b.article and overlap(_strip_types(va.get("about", [])), _strip_types(vb.get("about", []))) < 2:
+                continue  # across articles one head word ('released') is not yet one happening
             if _dates_clash(va["date"], vb["date"]):
                 pairs.append((a, b))
     out = []
