@@ -167,7 +167,17 @@ def _vp_text(tok, last: int) -> tuple[int, int]:
     while end_tok.i + 2 < len(doc) and end_tok.like_num and doc[end_tok.i + 1].text in ("-", "–") \
             and doc[end_tok.i + 2].like_num:
         end_tok = doc[end_tok.i + 2]  # a score or a tally: "beaten Orlay 4-0", "voted 31-4"
-    return tok.idx, end_tok.idx + len(end_tok.text)
+    if end_tok.ent_iob_ in ("B", "I"):  # never stop inside a name ("the United States")
+        ent = next((e for e in doc.ents if e.start <= end_tok.i < e.end), None)
+        if ent is not None and ent.end - 1 - tok.i <= 12:
+            end_tok = doc[ent.end - 1]
+    start_tok = tok
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subject is not None:  # a passive reads better with what it happened to: "the meeting had been canceled"
+        left = min(t.i for t in subject.subtree if t.i <= subject.i)
+        if tok.i - left <= 12 and not any(t.is_punct and t.text in (";", ":") for t in doc[left:tok.i]):
+            start_tok = doc[left]
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
 
 
 def _participant_tokens(tok, kind: str):
