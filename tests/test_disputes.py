@@ -214,3 +214,13 @@ def test_dates_that_agree_at_their_precision_or_belong_to_other_happenings_are_n
     assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06", names=("smith",)),
                                    dated("c2", "boris-kell", "2026-03-04", names=("jones",))])) == []
     assert find_disputes(analysis([dated("c1", "anna-berg", "2026-03-06"), dated("c2", "anna-berg", "2026-03-04")])) == []
+
+
+def test_articles_sharing_one_actor_are_compared_only_when_close_in_time():
+    def pair(day_y: str):
+        x = analysis([status("c1", "anna-berg", "temporary", topic="closure")], "x", actors=(ANNA, BORIS))
+        y = analysis([status("c1", "boris-kell", "indefinite", topic="closure")], "y", actors=(BORIS,))
+        x.article.published, y.article.published = "2026-05-01", day_y
+        return [x, y]
+    assert len(find_cross_disputes(pair("2026-05-03"), [])) == 1
+    assert find_cross_disputes(pair("2026-09-03"), []) == []

@@ -295,6 +295,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=short(span.sent.text, 300), kind="date",
                         event=events[0] if events else None, quote=src.quote,
                         value={"date": t.value, "head": _class_of(head), "timex": t.text,
+                               "what": _clause_text(head, set(span)),
                                "about": sorted(content_lemmas(clause, names=False) | ctx.event_lemmas(events[0] if events else None)),
                                "names": sorted({x.lemma_.lower() for x in clause if x.pos_ == "PROPN"})},
                         start=span.start_char, end=span.end_char)

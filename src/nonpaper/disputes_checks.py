@@ -12,6 +12,7 @@ source never disputes itself), about the same event or topic, that cannot both h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -178,7 +179,8 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
     out = []
     for group in _clusters(items, pairs):
         parts = [f"{name_of(c.actor)} says {c.value.get('timex')} ({c.value['date']})" for c in group]
-        summary = f"When it happened ({group[0].value['head'].strip('=')}): " + "; ".join(parts) + "."
+        what = group[0].value.get("what") or group[0].value["head"].strip("=")
+        summary = f"When “{what}”: " + "; ".join(parts) + "."
         out.append(Found("timing", summary, group, group[0].event))
     return out
 
@@ -269,9 +271,10 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
     for group in _clusters(items, pairs):
         unit = group[0].value["unit"].replace("money:", "")
         parts = [f"{name_of(c.actor)} gives {c.value.get('number_text')}" for c in group]
-        what = _about_text(sorted(set(group[0].value.get("about", [])) & set(group[1].value.get("about", [])))
-                           or group[0].value.get("about"))
-        summary = f"Different figures for the {what} (in {unit}s): " + "; ".join(parts) + "."
+        shared = set(group[0].value.get("about", [])) & set(group[1].value.get("about", []))
+        words = [w for w in re.findall(r"[\w-]+", group[0].text.lower()) if w in shared]
+        what = ", ".join(dict.fromkeys(words)) or _about_text(group[0].value.get("about"))
+        summary = f"Figures disagree on {what} ({unit}): " + "; ".join(parts) + "."
         out.append(Found("fact", summary, group, group[0].event))
     return out
 
