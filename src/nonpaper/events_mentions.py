@@ -181,7 +181,7 @@ def _vp_text(tok, last: int) -> tuple[int, int]:
 
 
 def _participant_tokens(tok, kind: str):
-    deps = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "compound", "nmod") if kind == "verb" or True else ()
+    deps = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "compound", "nmod")
     for c in tok.children:
         if c.dep_ in deps and c.pos_ in ("PROPN", "NOUN"):  # pronouns: too unsure to keep events apart
             yield c
@@ -316,19 +316,16 @@ def _inside_np(span, by_token):
 
 def _preceding(span, mentions, doc):
     sent = span.sent
+    verbs = {m.i for m in mentions if m.kind == "verb"}
     before = [m for m in mentions if sent.start <= m.i < span.start and span.start - m.i <= 14]
     for m in sorted(before, key=lambda m: -m.i):
         between = doc[m.i + 1:span.start]
         if any(t.lower_ in _CLAUSE_BREAK for t in between):
             return None
-        if any(t.i in {x.i for x in mentions} and x_kind(mentions, t.i) == "verb" for t in between):
+        if any(t.i in verbs for t in between):
             continue
         return m
     return None
-
-
-def x_kind(mentions, i):
-    return next((m.kind for m in mentions if m.i == i), None)
 
 
 def _governing(span, by_token):
