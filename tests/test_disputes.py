@@ -224,3 +224,14 @@ def test_articles_sharing_one_actor_are_compared_only_when_close_in_time():
         return [x, y]
     assert len(find_cross_disputes(pair("2026-05-03"), [])) == 1
     assert find_cross_disputes(pair("2026-09-03"), []) == []
+
+
+def test_an_ordering_against_another_source_date_for_the_first_event():
+    before = order("c1", "anna-berg", "BEFORE", about=("send", "memo"), target_about=("call",))
+    before.value["target_date"] = "2025-10-16"
+    late = dated("c2", "boris-kell", "2025-10-20", head="=send")
+    late.value["about"] = ["deliver", "memo"]
+    [d] = find_disputes(analysis([before, late]))
+    assert d.kind == "timing" and {c.actor for c in d.claims} == {"anna-berg", "boris-kell"}
+    late.value["date"] = "2025-10-12"  # a date that fits the ordering
+    assert find_disputes(analysis([before, late])) == []

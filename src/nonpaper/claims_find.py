@@ -174,6 +174,7 @@ def order_claims(ctx: Context) -> Iterator[Claim]:
                         value={"relation": r.relation, "target": r.target, "polarity": True,
                                "about": sorted(ctx.event_lemmas(r.source)),
                                "target_about": sorted(ctx.event_lemmas(r.target)),
+                               "target_date": ctx.event_date(r.target),
                                "a_text": ctx.event_text(r.source), "b_text": ctx.event_text(r.target)},
                         start=r.start, end=r.end)
     # the parse's own orderings too: they carry negation ("nobody saw it before ...") and content lemmas
@@ -209,6 +210,8 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
                         value={"relation": low.upper(), "target": b_ev[0] if b_ev else None, "polarity": polarity,
                                "about": sorted(a_lem | ctx.event_lemmas(a_ev[0] if a_ev else None)),
                                "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
+                               "target_date": _day_in(ctx, sorted(b_tokens, key=lambda t: t.i))
+                               or ctx.event_date(b_ev[0] if b_ev else None),
                                "a_text": _clause_text(a_head, b_tokens), "b_text": _np_text(b_head)},
                         start=sent.start_char, end=sent.end_char)
 
@@ -224,6 +227,12 @@ def _dates_in(ctx: Context, tokens) -> set[str]:
         found = {e.text.lower() for e in ctx.doc.ents if e.label_ == "DATE" and lo <= e.start_char < hi
                  and any(ch.isdigit() for ch in e.text)}
     return found
+
+
+def _day_in(ctx: Context, tokens) -> str | None:
+    """The one full date among `tokens` ("before the October 16 call"), if there is exactly one."""
+    days = [d for d in _dates_in(ctx, tokens) if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+    return days[0] if len(days) == 1 else None
 
 
 def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[str]:

@@ -111,7 +111,11 @@ def _order_match(c1: Claim, c2: Claim) -> int:
 
 
 def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+    """Opposite orderings of one pair of events; and an ordering against another source's date for
+    the first event when the second one's date is known ("sent before the October 16 call" against
+    "delivered on October 20")."""
     orders = _named(claims, "order")
+    dated = [c for c in _named(claims, "date") if len(c.value.get("date", "")) == 10]
     pairs = []
     for i, a in enumerate(orders):
         for b in orders[i + 1:]:
@@ -120,20 +124,41 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]
             m = _order_match(a, b)
             if m and _stance(a) * m != _stance(b):
                 pairs.append((a, b))
+        for d in dated:
+            if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d):
+                pairs.append((a, d))
     out = []
-    for group in _clusters(orders, pairs):
+    for group in _clusters(orders + dated, pairs):
         side = _two_sides(group, pairs)
-        ref = group[0]
+        ref = next(c for c in group if c.kind == "order")
+        if side[id(ref)] != 0:
+            side = {k: 1 - v for k, v in side.items()}
         first = [c for c in group if side[id(c)] == 0]
         second = [c for c in group if side[id(c)] == 1]
         what = ref.value.get("a_text") or _about_text(ref.value.get("about"))
         target = ref.value.get("b_text") or _about_text(ref.value.get("target_about"))
         word = "before" if _stance(ref) > 0 else "after"
         other = "after" if word == "before" else "before"
+        orders_2 = [c for c in second if c.kind == "order"]
+        dates_2 = [f"{name_of(c.actor)} dates it {c.value.get('timex')} ({c.value['date']})"
+                   for c in second if c.kind == "date"]
+        against = ([f"{_says(orders_2, name_of)} {other}"] if orders_2 else []) + dates_2
         summary = (f"Whether “{what}” came before or after “{target}”: {_says(first, name_of)} {word}; "
-                   f"{_says(second, name_of)} {other}.")
+                   + "; ".join(against) + ".")
         out.append(Found("timing", summary, first + second, ref.event))
     return out
+
+
+def _date_breaks_order(order: Claim, dated: Claim) -> bool:
+    """Does a source's date for event A contradict another's 'A before/after B' given B's date?"""
+    b_date = order.value.get("target_date")
+    if not b_date or len(b_date) != 10:
+        return False
+    v = order.value
+    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", [])) < 2:
+        return False
+    a_date = dated.value["date"]
+    return a_date > b_date if _stance(order) > 0 else a_date < b_date
 
 
 def _two_sides(group: list[Claim], pairs: list[tuple[Claim, Claim]]) -> dict[int, int]:
