@@ -162,3 +162,11 @@ def test_with_no_publication_date_the_articles_own_leading_date_anchors():
     assert [(t.text, t.value, t.anchor) for t in got] == [
         ("March 3, 2009", "2009-03-03", None), ("Monday", "2009-03-02", "article-date"),
         ("next month", "2009-04", "article-date")]
+
+
+def test_the_same_day_and_clock_times_take_the_day_being_told():
+    got = timexes("The pier was damaged on Friday. Repairs began the same day. On Saturday the tide peaked "
+                  "at 14:30 UTC.", "2026-11-04")
+    assert [(t.text, t.value) for t in got] == [
+        ("Friday", "2026-10-30"), ("the same day", "2026-10-30"), ("Saturday", "2026-10-31"),
+        ("14:30 UTC", "2026-10-31T14:30Z")]

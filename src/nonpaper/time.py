@@ -157,21 +157,25 @@ def _choose(found: list[tuple[Candidate, Norm, int, int]]) -> list[tuple[Candida
 
 
 def _resolve_context_days(parsed: Parsed, chosen, anchor: date | None) -> None:
-    """ "the same day", "on the day", "18:00 UTC": the latest day told before in the paragraph (for a
-    clock time: in the same sentence), else the publication date; dropped when there is neither."""
+    """ "the same day", "on the day": the day told in this sentence or the one before; a clock time
+    ("18:00 UTC"): the day told in its own sentence; else the publication date; dropped with neither."""
+    doc = parsed.doc
     for k, (cand, norm, start, end) in enumerate(chosen):
         if CONTEXT_DAY not in norm.value:
             continue
-        paragraph = parsed.block_at(start)
-        sentence = parsed.doc.char_span(start, end, alignment_mode="expand")
-        lo = sentence.sent.start_char if norm.type == "TIME" and sentence is not None else (
-            paragraph.start if paragraph else 0)
-        day = None
-        for _, other, o_start, _ in reversed(chosen[:k]):
-            if o_start >= lo and re.match(r"\d{4}-\d\d-\d\d", other.value):
-                day = other.value[:10]
-                break
-        day = day or (anchor.isoformat() if anchor else None)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        if norm.type == "TIME":
+            window = [(o_start, other) for _, other, o_start, _ in chosen
+                      if sent is not None and sent.start_char <= o_start < sent.end_char]
+        else:
+            lo = sent.start_char if sent is not None else start
+            if sent is not None and sent.start > 0:
+                lo = doc[sent.start - 1].sent.start_char
+            window = [(o_start, other) for _, other, o_start, _ in chosen[:k] if o_start >= lo]
+        days = [(abs(o_start - start), other.value[:10]) for o_start, other in window
+                if re.match(r"\d{4}-\d\d-\d\d", other.value)]
+        day = min(days)[1] if days else (anchor.isoformat() if anchor else None)
         norm.value = norm.value.replace(CONTEXT_DAY, day) if day else ""
 
 
