@@ -146,7 +146,7 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     para = ctx.paragraphs[ctx.para_of(span.open_at)]
     before = text[para[0]:span.open_at].rstrip()
     after_end = span.close_at + 1 if span.close_at is not None else span.end
-    after = text[after_end:para[1]].lstrip()
+    after = text[after_end:para[1]].lstrip().lstrip("'").lstrip()
     words = _words(content)
     if not words or _is_term(content, before):
         return False
@@ -213,7 +213,7 @@ def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
 # -- 3. attributions ---------------------------------------------------------------------------
 
 def _cue_lemmas() -> frozenset[str]:
-    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
+    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
 
 
 def _indirect_lemmas() -> frozenset[str]:
@@ -479,7 +479,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
-        if len(_words(text)) < 3:
+        clausal = any(c.dep_ == "ccomp" for c in tok.children) or att.cue == "according to"
+        if len(_words(text)) < (3 if clausal else 1):
             continue
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
@@ -488,7 +489,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                             speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                             cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                            confidence=0.8 if id(att) not in used_cues else 0.6))
+                            confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
     return quotes
 
 
@@ -525,6 +526,10 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         if subj is not None and a <= subj.i <= b:
             return None
         return _trim(doc, a, b)
+    if tok.lemma_.lower() in wordset("cue_verbs_object.txt"):
+        span = _object_content(tok)
+        if span is not None:
+            return span
     if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
@@ -540,6 +545,30 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             a = cb + 1
         return _trim(doc, a, b)
     return None
+
+
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
+OBJECT_PREPS = ("for", "on", "as", "of", "about", "to", "against")
+
+
+def _object_content(tok) -> tuple[int, int] | None:
+    """"called for new elections" → "new elections"; "urged voters to stay home" → "voters to stay
+    home"; "described the plan as a mistake" → "the plan as a mistake"."""
+    comps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS
+             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+    if not comps:
+        return None
+    first = comps[0]
+    a = first.left_edge.i
+    if first.dep_ == "prep" and first.i == a:
+        pobj = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]
+        if not pobj:
+            return None
+        a = pobj[0].left_edge.i
+    b = max(c.right_edge.i for c in comps)
+    if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
+        return None
+    return _trim(tok.doc, a, b)
 
 
 def _trim(doc, a: int, b: int) -> tuple[int, int] | None:

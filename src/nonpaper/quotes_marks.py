@@ -41,7 +41,7 @@ def _opens(text: str, i: int) -> bool:
     """A straight or ambiguous mark at i opens when nothing word-like sits before it."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:“‘«") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:“‘«\u200b") and not after.isspace()
 
 
 def scan_paragraph(text: str, base: int, carry: bool = False) -> tuple[list[MarkSpan], bool, list[str]]:
@@ -138,8 +138,17 @@ def _set_depths(spans: list[MarkSpan]) -> None:
                       (o.close_at is None or o.close_at > s.open_at))
 
 
+TWO_APOSTROPHES = "\u200b"
+
+
 def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], list[str]]:
-    """All quoted spans of an article, paragraph by paragraph (see the module docstring)."""
+    """All quoted spans of an article, paragraph by paragraph (see the module docstring).
+
+    Two apostrophes (''like this'', the New York Times' archive style) count as one straight double
+    mark: the pair is read as `"` plus a zero-width filler, which keeps every offset."""
+    doubled = "''" in text
+    if doubled:
+        text = text.replace("''", '"' + TWO_APOSTROPHES)
     spans: list[MarkSpan] = []
     warnings: list[str] = []
     carry = False
@@ -153,6 +162,10 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], 
         carry = carry_next
     if spans and spans[-1].continues:
         spans[-1].continues = False
+    if doubled:
+        for s in spans:
+            if text[s.start:s.start + 1] == TWO_APOSTROPHES:
+                s.start += 1
     return spans, warnings
 
 

@@ -179,9 +179,24 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char)
         return Resolved(actor, head.text, head.idx, head.idx + len(head.text))
     span = mention_span(head)
-    text = span.text
     actor = _resolve_span(registry, span, head)
-    return Resolved(actor, text, span.start_char, span.end_char)
+    whole = full_mention(head)
+    return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+
+
+def full_mention(head):
+    """The whole noun phrase a subject heads, appositives and relative clauses included ("Jeff
+    Weaver, Sanders' campaign manager,"): the mention an attribution rests on, as annotators mark it."""
+    doc = head.doc
+    a, b = head.left_edge.i, head.right_edge.i
+    while a < head.i and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ == "cc"):
+        a += 1
+    while b > head.i and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    span = doc[a:b + 1]
+    if len(span.text) > 200:
+        return mention_span(head)
+    return span
 
 
 def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
