@@ -181,3 +181,11 @@ def test_comparison_pairs_and_forecasts_are_marked_or_left_out():
 def test_a_rate_keeps_its_denominator():
     [c] = of_kind(build("The company lost 9.66 dollars per share."), "value")
     assert c.value["unit"].endswith("/share")
+
+
+def test_the_narrator_s_own_sentences_are_statements_of_the_narrator():
+    a = build("The bridge reopened to traffic on Monday.\n\nKarin Voll said the repairs were finished.",
+              {"Karin Voll": "person"}, [("the repairs were finished", "Karin Voll")])
+    statements = of_kind(a, "statement")
+    assert [(c.actor, c.quote) for c in statements] == [("karin-voll", "q1"), (None, None)]
+    assert statements[1].text == "The bridge reopened to traffic on Monday."

@@ -151,6 +151,7 @@ def _phrase_lemmas(token) -> frozenset[str]:
 # ---------------------------------------------------------------- statements
 
 def statement_claims(ctx: Context) -> Iterator[Claim]:
+    """Every attributed quote, then the narrator's own sentences (those no quote touches)."""
     for q in ctx.sources.quotes:
         if not q.speaker:
             continue
@@ -160,6 +161,17 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=q.speaker, text=q.text, kind="statement", event=events[0] if events else None,
                         value={"about": sorted(lemmas), "quote_kind": q.kind, "cue": q.cue},
                         quote=q.id, start=q.start, end=q.end)
+    paragraphs = ctx.parsed.paragraphs()
+    for sent in ctx.doc.sents:
+        inside = any(p.start <= sent.start_char < p.end for p in paragraphs) if paragraphs else True
+        touched = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.sources.quotes) or \
+            ctx.sources.quotes_in_sentence(sent)
+        if not inside or touched or not sent.text.strip() or sent.root.pos_ not in ("VERB", "AUX"):
+            continue
+        events = ctx.events_at(sent.start_char, sent.end_char)
+        yield ctx.claim(actor=None, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
+                        value={"about": sorted(content_lemmas(sent)), "narrator": True},
+                        start=sent.start_char, end=sent.end_char)
 
 
 # ---------------------------------------------------------------- orderings
@@ -648,6 +660,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     clause = _child(tok, "ccomp")
     target, target_actor, about, obj_text = None, None, frozenset(), None
     since = _paragraphs_back(ctx, tok.idx, 2)
+    statements = [c for c in statements if c.actor]  # a denial disputes a source, not the narrator
     earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
     content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp")), None) if obj is not None else None
     pointing = obj is not None and (_child(obj, "poss") is not None or any(
