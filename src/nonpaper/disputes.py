@@ -38,12 +38,13 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
     def name_of(actor_id):
         return actor_name(table, actor_id)
 
+    to_corpus = _corpus_ids(analyses, actors)
     claims: list[Claim] = []
     for a in analyses:
         for c in a.claims:
             c.article = c.article or a.article.id
             claims.append(c)
-    related = _related_articles(analyses)
+    related = _related_articles(analyses, to_corpus)
 
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
@@ -52,17 +53,35 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
-        if len(set(d.articles)) > 1 and not _already_in_one(d, analyses):
+        for dc in d.claims:  # name the corpus-level actor, which the corpus output lists
+            dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
+        if len(set(d.articles)) > 1 and not _already_in_one(d, analyses, to_corpus):
             out.append(d)
     return out
 
 
-def _related_articles(analyses: list[Analysis]) -> set[frozenset[str]]:
+def _corpus_ids(analyses: list[Analysis], corpus: list[Actor]) -> dict[tuple[str, str], str]:
+    """(article id, article actor id) → the corpus actor it was merged into (same id, or its name
+    among the corpus actor's names)."""
+    ids = {a.id for a in corpus}
+    names: dict[str, str] = {}
+    for a in corpus:
+        for n in [a.name, *a.aliases]:
+            names.setdefault(n.lower(), a.id)
+    out = {}
+    for an in analyses:
+        for x in an.actors:
+            out[(an.article.id, x.id)] = x.id if x.id in ids else names.get(x.name.lower(), x.id)
+    return out
+
+
+def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> set[frozenset[str]]:
     """Pairs of articles about one story: two shared named actors, or one shared within two weeks
     of each other. Governments, outlets and unnamed sources are too common to tie stories together."""
     named, when = {}, {}
     for a in analyses:
-        named[a.article.id] = {x.id for x in a.actors if x.kind not in ("unnamed", "outlet", "government")}
+        named[a.article.id] = {to_corpus.get((a.article.id, x.id), x.id) for x in a.actors
+                               if x.kind not in ("unnamed", "outlet", "government")}
         when[a.article.id] = _day(a.article.published)
     out = set()
     ids = list(named)
@@ -82,12 +101,13 @@ def _day(value: str | None):
         return None
 
 
-def _already_in_one(d: Dispute, analyses: list[Analysis]) -> bool:
+def _already_in_one(d: Dispute, analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> bool:
     """A cross dispute whose parties already disagree inside one article adds nothing."""
     parties = {c.actor for c in d.claims}
     for a in analyses:
         for own in a.disputes:
-            if own.kind == d.kind and parties <= {c.actor for c in own.claims}:
+            theirs = {to_corpus.get((a.article.id, c.actor), c.actor) for c in own.claims}
+            if own.kind == d.kind and parties <= theirs:
                 return True
     return False
 

@@ -155,7 +155,8 @@ def _date_breaks_order(order: Claim, dated: Claim) -> bool:
     if not b_date or len(b_date) != 10:
         return False
     v = order.value
-    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", [])) < 2:
+    need = 2 if order.article == dated.article else 3  # across articles, more words must say it is one happening
+    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", [])) < need:
         return False
     a_date = dated.value["date"]
     return a_date > b_date if _stance(order) > 0 else a_date < b_date
