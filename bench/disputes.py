@@ -8,7 +8,8 @@ D1+D2 pair (cross-D1-D2.json), and the project's own dispute articles (tests/art
 with tests/gold/*.json; `cross-*.json` there are pairs). Every case is scored with
 ../shared/eval/score.py. For a pair, only the corpus-level (cross-article) disputes are scored, so
 `invented` counts cross disputes that fit no gold dispute; each article's own disputes are scored in
-its own row. A script, not a test.
+its own row. Last, every article is read as one corpus, and cross disputes between articles that
+are no gold pair are counted as invented. A script, not a test.
 """
 from __future__ import annotations
 
@@ -30,13 +31,27 @@ def load_scorer(shared: Path):
     return module
 
 
+_CACHE: dict = {}
+
+
+def analysis_of(path: Path, date: str | None):
+    """One article's Analysis, analysed once per run."""
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article
+
+    key = (str(path), date)
+    if key not in _CACHE:
+        _CACHE[key] = analyze_article(article_from_string(path.read_text(encoding="utf-8"), published=date, id=path.stem))
+    return _CACHE[key]
+
+
 def analyse(docs: list[tuple[Path, str | None]]):
     """One analysis (one article) or a corpus (several), as the CLI builds them."""
-    from nonpaper.ingest import article_from_string
-    from nonpaper.pipeline import analyze_article, build_corpus
+    import copy
 
-    analyses = [analyze_article(article_from_string(path.read_text(encoding="utf-8"), published=date, id=path.stem))
-                for path, date in docs]
+    from nonpaper.pipeline import build_corpus
+
+    analyses = [copy.deepcopy(analysis_of(path, date)) for path, date in docs]
     if len(analyses) == 1:
         return analyses[0].to_dict()
     corpus = build_corpus(analyses).to_dict()
@@ -96,12 +111,30 @@ def main(argv=None) -> int:
     for r in rows:
         print(f"{r['group']:<9} {r['case']:<30} {r['found']:>6} {r['invented']:>8} {r['predicted']:>4}  "
               f"{r['kinds']:<24} {r['missed']}")
+    pairs = {frozenset(Path(p).stem for p, _ in docs) for group, _, _, docs in cases(shared) if "pair" in group}
+    stray, n_articles = corpus_check(pairs)
+    print("-" * len(head))
+    print(f"all {n_articles} articles read as one corpus: {len(stray)} cross disputes outside the gold pairs"
+          + (": " + "; ".join(stray) if stray else ""))
     found = sum(int(r["found"].split("/")[0]) for r in rows)
     total = sum(int(r["found"].split("/")[1]) for r in rows)
     print("-" * len(head))
     print(f"all: {found}/{total} gold disputes found, {sum(r['invented'] for r in rows)} invented, "
           f"{len(rows)} cases, {time.perf_counter() - t0:.1f} s")
     return 0
+
+
+def corpus_check(pairs: set[frozenset[str]]) -> tuple[list[str], int]:
+    """Every article analysed above, read together: cross disputes between articles that are no gold
+    pair are invented (unrelated stories must not be compared)."""
+    import copy
+
+    from nonpaper.pipeline import build_corpus
+
+    analyses = [copy.deepcopy(a) for a in _CACHE.values()]
+    corpus = build_corpus(analyses)
+    stray = [f"{d.kind} {'+'.join(d.articles)}" for d in corpus.disputes if frozenset(d.articles) not in pairs]
+    return stray, len(analyses)
 
 
 def _merged(out: dict) -> dict:
