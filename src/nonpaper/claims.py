@@ -2,12 +2,16 @@
 
 A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
 topic: an ordering, a date, a status, a measured value, a denial of another claim, or a plain statement.
-The finders live in `claims_find`; this module runs them in order and numbers the claims.
+The finders live in `claims_find` (shared helpers, statements), `claims_time`, `claims_status`,
+`claims_values` and `claims_denials`; this module runs them in order and numbers the claims.
 """
 from __future__ import annotations
 
-from .claims_find import (Context, date_claims, denial_claims, order_claims, statement_claims, status_claims,
-                          value_claims)
+from .claims_denials import denial_claims
+from .claims_find import Context, statement_claims
+from .claims_status import status_claims
+from .claims_time import date_claims, order_claims
+from .claims_values import value_claims
 from .model import Analysis, Claim
 from .nlp import Parsed
 

@@ -1,0 +1,158 @@
+"""Claims about time (issue 5): orderings ("sent several days before the call", from the event stage's
+relations and from the parse) and dates ("arrested on Friday") asserted by a source."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import resources
+from .claims_find import CLAUSE_DEPS, Context, negated, np_text, span_of, verb_ancestor
+from .claims_text import GENERIC, content_lemmas, short
+from .model import Claim
+
+
+# ---------------------------------------------------------------- orderings
+
+def order_claims(ctx: Context) -> Iterator[Claim]:
+    """Orderings from the event stage's relations first, then the parse's own before/after clauses."""
+    for r in ctx.analysis.relations:
+        if r.relation not in ("BEFORE", "AFTER"):
+            continue
+        # asserted_by is the event stage's word on the source: None is the narrator, never guessed here
+        yield ctx.claim(actor=r.asserted_by, text=r.evidence, kind="order", event=r.source, quote=r.quote,
+                        value={"relation": r.relation, "target": r.target, "polarity": True,
+                               "about": sorted(ctx.event_lemmas(r.source)),
+                               "target_about": sorted(ctx.event_lemmas(r.target)),
+                               "target_date": ctx.event_date(r.target),
+                               "a_text": ctx.event_text(r.source), "b_text": ctx.event_text(r.target)},
+                        start=r.start, end=r.end)
+    # the parse's own orderings too: they carry negation ("nobody saw it before ...") and content lemmas
+    yield from _parsed_orders(ctx)
+
+
+def _parsed_orders(ctx: Context) -> Iterator[Claim]:
+    for tok in ctx.doc:
+        low = tok.lower_
+        if low not in ("before", "after") or tok.dep_ not in ("prep", "mark"):
+            continue
+        if tok.dep_ == "mark":
+            b_head = tok.head
+            a_head = verb_ancestor(b_head.head) if b_head.head.i != b_head.i else None
+        else:
+            b_head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            a_head = verb_ancestor(tok.head)
+        if a_head is None or b_head is None or a_head.i == b_head.i:
+            continue
+        b_tokens = set(tok.subtree) | set(b_head.subtree)
+        a_tokens = [t for t in a_head.subtree if t not in b_tokens and t.dep_ != "relcl"]
+        a_lem = content_lemmas(a_tokens, names=False) | _same_date_lemmas(ctx, list(tok.sent), b_tokens)
+        b_lem = content_lemmas(b_tokens - {tok}, names=False)
+        if not a_lem or not b_lem:
+            continue
+        sent = tok.sent
+        src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+        a_ev = ctx.events_at(a_head.idx, a_head.idx + len(a_head))
+        b_ev = ctx.events_at(b_head.idx, b_head.idx + len(b_head))
+        polarity = not negated(a_head)
+        yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="order",
+                        event=a_ev[0] if a_ev else None, quote=src.quote, polarity=polarity,
+                        value={"relation": low.upper(), "target": b_ev[0] if b_ev else None, "polarity": polarity,
+                               "about": sorted(a_lem | ctx.event_lemmas(a_ev[0] if a_ev else None)),
+                               "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
+                               "target_date": _day_in(ctx, sorted(b_tokens, key=lambda t: t.i))
+                               or ctx.event_date(b_ev[0] if b_ev else None),
+                               "a_text": clause_text(a_head, b_tokens), "b_text": np_text(b_head)},
+                        start=sent.start_char, end=sent.end_char)
+
+
+def dates_in(ctx: Context, tokens) -> set[str]:
+    """Values of the dates among `tokens` (the time stage's, else spaCy DATE entities' text)."""
+    if not tokens:
+        return set()
+    lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    found = {t.value for t in ctx.analysis.timexes if t.type == "DATE" and lo <= t.start < hi and
+             len(t.value) == 10}
+    if not found:
+        found = {e.text.lower() for e in ctx.doc.ents if e.label_ == "DATE" and lo <= e.start_char < hi
+                 and any(ch.isdigit() for ch in e.text)}
+    return found
+
+
+def _day_in(ctx: Context, tokens) -> str | None:
+    """The one full date among `tokens` ("before the October 16 call"), if there is exactly one."""
+    days = [d for d in dates_in(ctx, tokens) if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+    return days[0] if len(days) == 1 else None
+
+
+def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[str]:
+    """Content words of the article's other clauses that carry the same dated day: "found unsafe on
+    October 19" and "logged cracks on October 19" speak of one happening."""
+    dates = dates_in(ctx, tokens) - dates_in(ctx, [t for t in exclude if t.ent_type_ == "DATE"] or [])
+    if not dates:
+        return frozenset()
+    own = tokens[0].sent.start if tokens else -1
+    out: set[str] = set()
+    for sent in ctx.doc.sents:
+        if sent.start == own or not (dates_in(ctx, list(sent)) & dates):
+            continue
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS]
+        for v in verbs[-1:]:  # the innermost reported clause of the sentence
+            out |= content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
+    return frozenset(out)
+
+
+def clause_text(head, exclude) -> str:
+    """The core of a clause (subject, verb, object) for summaries: "the draft had been sent"."""
+    keep = [head]
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt", "attr", "acomp"):
+            keep.extend(t for t in c.subtree if t not in exclude)
+    keep = [t for t in keep if t not in exclude]
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    words = head.doc[lo:hi + 1].text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split()
+    return " ".join(words[:14])
+
+
+
+# ---------------------------------------------------------------- dates
+
+def date_claims(ctx: Context) -> Iterator[Claim]:
+    """'arrested on Friday' / 'detained on Wednesday': a source dating a happening to a day or month.
+    Dates of the speech itself ('said on Monday') are not claims about what was said."""
+    stance = resources.wordset("claim_stance_verbs.txt")
+    for t in ctx.analysis.timexes:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", t.value or ""):
+            continue
+        span = span_of(ctx.doc, t.start, t.end)
+        if span is None:
+            continue
+        head = verb_ancestor(span.root.head) if span.root.head.i != span.root.i else None
+        if head is None or head.lemma_.lower() in stance or head.lemma_.lower() in GENERIC:
+            continue  # the speech's own date, or 'there was ... in November'
+        clause = [x for x in head.subtree if x.sent.start == span.sent.start and x not in span]
+        lo, hi = head.sent.start_char, head.sent.end_char
+        if sum(1 for u in ctx.analysis.timexes if u.type == "DATE" and lo <= u.start < hi and u.start != t.start
+               and _verb_ancestor_at(ctx, u) == head.i):
+            continue  # 'in October and November': two dates for one clause date no single day
+        src = ctx.sources.at(t.start, t.end)
+        events = ctx.trigger_events(head)
+        yield ctx.claim(actor=src.actor, text=short(span.sent.text, 300), kind="date",
+                        event=events[0] if events else None, quote=src.quote,
+                        value={"date": t.value, "head": _class_of(head), "timex": t.text,
+                               "what": clause_text(head, set(span)),
+                               "about": sorted(content_lemmas(clause, names=False) | ctx.event_lemmas(events[0] if events else None)),
+                               "names": sorted({x.lemma_.lower() for x in clause if x.pos_ == "PROPN"})},
+                        start=span.start_char, end=span.end_char)
+
+
+def _verb_ancestor_at(ctx: Context, timex) -> int | None:
+    span = span_of(ctx.doc, timex.start, timex.end)
+    if span is None or span.root.head.i == span.root.i:
+        return None
+    head = verb_ancestor(span.root.head)
+    return head.i if head is not None else None
+
+
+def _class_of(token) -> str:
+    from .claims_text import stems
+    return next(iter(stems([token.lemma_.lower()])))
