@@ -168,9 +168,10 @@ def _vp_text(tok, last: int) -> tuple[int, int]:
             and doc[end_tok.i + 2].like_num:
         end_tok = doc[end_tok.i + 2]  # a score or a tally: "beaten Orlay 4-0", "voted 31-4"
     if end_tok.ent_iob_ in ("B", "I"):  # never stop inside a name ("the United States")
-        ent = next((e for e in doc.ents if e.start <= end_tok.i < e.end), None)
-        if ent is not None and ent.end - 1 - tok.i <= 12:
-            end_tok = doc[ent.end - 1]
+        last_i = end_tok.i
+        while last_i + 1 < len(doc) and doc[last_i + 1].ent_iob_ == "I" and last_i + 1 - tok.i <= 12:
+            last_i += 1
+        end_tok = doc[last_i]
     start_tok = tok
     subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if subject is not None:  # a passive reads better with what it happened to: "the meeting had been canceled"
@@ -196,13 +197,18 @@ def _participant_tokens(tok, kind: str):
 def _entity_text(tok) -> tuple[str, int]:
     """The whole named entity a token belongs to, or the token itself."""
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text, ent.start_char
+    if tok.ent_iob_ in ("B", "I"):
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end].text, doc[start].idx
     if tok.pos_ == "NOUN":
-        left = min(t.idx for t in tok.subtree if t.i <= tok.i and t.dep_ in ("det", "compound", "amod", "poss")
+        left = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ in ("det", "compound", "amod", "poss")
                    or t.i == tok.i)
-        return tok.doc.text[left:tok.idx + len(tok.text)], left
+        return doc[left:tok.i + 1].text, doc[left].idx
     return tok.text, tok.idx
 
 
@@ -243,8 +249,13 @@ def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -
     single, multi = lexicon()
     distinct_words = wordset("event_distinct_modifiers.txt")
     doc = parsed.doc
+    text = parsed.text  # Doc.text rebuilds the string on every call
     out: list[EventMention] = []
     covered: set[int] = set()
+    sent_start = {}
+    for sent in doc.sents:  # token.sent walks the document each time: look sentences up once
+        for t in sent:
+            sent_start[t.i] = sent.start_char
     for tok in doc:
         if not any(s <= tok.idx < e for s, e in paragraphs):
             continue
@@ -266,10 +277,10 @@ def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -
         distinct = next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
                          and c.lower_ in distinct_words), None)
         if distinct is None:
-            distinct = next((w for w in distinct_words if "-" in w and w in doc.text[start:tok.idx].lower()), None)
+            distinct = next((w for w in distinct_words if "-" in w and w in text[start:tok.idx].lower()), None)
         out.append(EventMention(
-            i=tok.i, start=start, end=end, text=doc.text[start:end], type=etype, kind=kind,
-            sent_start=tok.sent.start_char,
+            i=tok.i, start=start, end=end, text=text[start:end], type=etype, kind=kind,
+            sent_start=sent_start[tok.i],
             definite=bool(kind == "noun" and (any(d in _DEFINITE for d in dets) or any(
                 c.dep_ == "poss" for c in tok.children))),
             distinct=distinct, participants=_participants(tok, kind, registry),

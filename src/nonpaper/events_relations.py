@@ -53,9 +53,8 @@ def quote_at(quotes: list[Quote], offset: int) -> Quote | None:
     return best
 
 
-def _offset_before(tok, timexes: list[Timex]) -> str | None:
+def _offset_before(tok, timexes: list[Timex], text: str) -> str | None:
     """A duration that ends right before the signal word ("a week after", "several days before")."""
-    text = tok.doc.text
     for t in timexes:
         if t.type == "DURATION" and t.end <= tok.idx and re.fullmatch(r"[\s,]*(?:only\s+|just\s+)?", text[t.end:tok.idx]):
             return t.value
@@ -137,7 +136,7 @@ def find_relations(parsed, mentions: list[EventMention], quotes: list[Quote],
                                sent.text.strip(), offset, sent.start_char, sent.end_char))
 
     for src, rel, tgt, tok in _signal_pairs(doc, by_token):
-        offset = _offset_before(tok, timexes)
+        offset = _offset_before(tok, timexes, parsed.text)
         add(src, rel, tgt, tok, offset)
         if rel == "AFTER" and src.kind == "verb":
             for conj in doc[src.i].conjuncts:  # "learned ... after the inspection and stopped work"

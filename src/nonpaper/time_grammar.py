@@ -70,7 +70,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<month>{month})"
                       rf"(?:,?\s+(?P<year>{year})\b)?"),
         ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
-        ("year", rf"(?<![\d$£€#.,/-])(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
+        ("year", rf"(?<![\d$£€#.,/-])\b(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
                  rf"(?![\d%]|,\d|\.\d|-\d\d\b(?!\d))"),
         ("decade", rf"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)[’']?s\b"),
         ("short_year", r"(?<=\b(?:in|of|by)\s)[’'](?P<yy>\d\d)\b|(?<=\bsince\s)[’'](?P<yy2>\d\d)\b"),
@@ -83,13 +83,13 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("rel_unit", rf"\b(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>{rel})\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
                      rf"(?!\s*(?:'s|’s)?\s*(?:of\b))"),
         ("the_weekend", r"\b(?:the\s+)weekend\b"),
-        ("the_day", r"\b(?P<pre>(?:late|early)\s+in\s+|the\s+(?:start|end)\s+of\s+)?(?P<det>the|that)\s+(?P<same>same\s+)?day\b"
+        ("the_day", r"\b(?P<pre>(?:late|early|later|earlier)\s+in\s+|the\s+(?:start|end)\s+of\s+)?(?P<det>the|that)\s+(?P<same>same\s+)?day\b"
                     r"(?!\s*(?:before|after|of|when|that|which|[’']s|-))"),
         ("deictic", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow)\b"),
         ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?![\w-])"),
         ("ago", rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>ago)\b"),
         ("set_every", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?(?P<unit>{unit_sing}s?|{weekday}|{part}|weekend)\b"),
-        ("set_per", rf"(?:(?P<freq>once|twice|thrice|(?:{number})\s+times)\s+|(?<=\d\s))(?P<per>a|an|per|each)\s+(?P<unit>{unit_sing})\b"),
+        ("set_per", rf"\b(?:(?P<freq>once|twice|thrice|(?:{number})\s+times)\s+)?(?P<per>a|an|per|each)\s+(?P<unit>{unit_sing})\b"),
         ("set_adverb", rf"\b(?P<adv>{_alt(w['set_adverbs'])})\b"),
         ("duration", rf"\b(?:(?P<approx>{approx})\s+)?(?:the\s+(?P<dir>past|last|next|first|previous|coming|final)\s+)?"
                      rf"(?P<num>{number}|{vague})[\s-]+(?:(?:straight|consecutive|full|more|long|whole)\s+)?(?P<unit>{unit})\b"

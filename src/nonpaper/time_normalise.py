@@ -426,9 +426,13 @@ CONTEXT_DAY = "CONTEXT_DAY"  # resolved by time.py from the day told just before
 def n_the_day(m, ctx):
     """ "on the day", "the same day", "late in the day": the day the story is at (time.py fills it)."""
     if not (_g(m, "pre") or _g(m, "same") or _prev_word(ctx) in (
-            "on", "for", "during", "throughout", "over", "across", "by", "of", "until", "that", "all")):
+            "on", "for", "during", "throughout", "over", "across", "by", "of", "until", "that", "all",
+            "end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "finish", "finished",
+            "finishing", "start", "started", "starting", "began", "begin", "opened")):
         return None
-    mod = _edge_mod(_g(m, "pre")) if _g(m, "pre") else None
+    pre = (_g(m, "pre") or "").lower()
+    mod = None if not pre else "END" if pre.startswith(("late", "the end")) else "START" if pre.startswith(
+        ("early", "the start")) else None
     return Norm("DATE", CONTEXT_DAY, mod)
 
 
@@ -564,6 +568,8 @@ def n_set_every(m, ctx):
 
 
 def n_set_per(m, ctx):
+    if not _g(m, "freq") and not re.search(r"\d\s$", ctx.before):
+        return None  # "twice a week", "15 a year": a rate, not "a year"
     value = _duration_value(1, m.group("unit"))
     if value is None:
         return None
