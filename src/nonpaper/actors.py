@@ -155,13 +155,17 @@ def _locative(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
+def _body_words() -> frozenset[str]:
+    return wordset("outlet_words.txt") | wordset("government_words.txt")
+
+
 def _looks_like_person(ent) -> bool:
     """A PERSON entity, or an ORG one that carries a person's marks: a title or honorific in front
     ("Councillor Ottilie Marsh"), a person-title appositive ("Della Fenwick, a spokeswoman"), or a
     "who" clause ("Marsh, who chairs …"). spaCy's small model tags unusual names either way."""
     words = [t.text for t in ent]
     last = words[-1].lower().strip(".’'") if words else ""
-    if last in wordset("non_person_words.txt") or not words:
+    if last in wordset("non_person_words.txt") or last in _body_words() or not words:
         return False
     if ent.label_ == "PERSON":
         if len(words) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("the", "a", "an"):
@@ -192,14 +196,38 @@ def person_signals(ent) -> bool:
     return False
 
 
+def _untagged_people(doc) -> list:
+    """Names spaCy left untagged but a title or an honorific marks as people: "Minister Petra Ulvang",
+    "Ms. Varg". Returned as PERSON spans over the name (the title stays outside)."""
+    from spacy.tokens import Span
+    tagged = {t.i for e in ents_of(doc) for t in e}
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.i in tagged:
+            continue
+        chain = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.i not in tagged] + [tok]
+        chain = [t for t in chain if t.i >= tok.i - 4]
+        if len(chain) < 2 or any(chain[k + 1].i != chain[k].i + 1 for k in range(len(chain) - 1)):
+            continue
+        k = 0
+        while k < len(chain) and (is_title_word(chain[k].text) or honorific(chain[k].text)):
+            k += 1
+        name = chain[k:]
+        if k == 0 or not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            continue
+        out.append(Span(doc, name[0].i, tok.i + 1, label="PERSON"))
+    return out
+
+
 def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
-    for ent in ents_of(doc):
-        if ent.label_ not in ("PERSON", "ORG"):
+    govs = mapping("governments.json")["names"]
+    for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
-        if not _looks_like_person(ent):
-            if ent.label_ == "ORG" and len(ent) == 1:
+        if ent.label_ == "GPE" or not _looks_like_person(ent):
+            if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
                 key = norm_key(clean_org(ent.text))
                 cands = by_surname.get(key)
@@ -293,7 +321,11 @@ def _same_org(a: str, b: str) -> bool:
 def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = mapping("governments.json")["names"]
     for ent in ents_of(doc):
-        if ent.label_ not in ("ORG", "GPE", "NORP") or ent.start_char in taken:
+        if ent.start_char in taken:
+            continue
+        if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in _body_words():
+            pass  # "The Sorran Herald" tagged as a person: an outlet
+        elif ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         text = clean_org(ent.text)
         if not text:

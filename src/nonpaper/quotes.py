@@ -255,10 +255,14 @@ def _find_attributions(ctx: _Context) -> None:
 
 
 def _before_colon(tok) -> bool:
-    """"Caddell continued:" — any verb right before a colon that opens a quotation."""
+    """"Caddell continued:" / "The harbour master was brief:" — the main verb of a sentence that
+    ends in a colon opening a quotation."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text == ":":
         return True
+    if tok.dep_ == "ROOT":
+        last = [t for t in tok.sent if not t.is_space]
+        return bool(last) and last[-1].text == ":"
     return False
 
 
@@ -559,6 +563,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     if not comps:
         return None
     first = comps[0]
+    if first.dep_ == "dobj" and first.pos_ == "PRON":
+        return None  # "calls it her “retirement”": a name for something, not a report
     a = first.left_edge.i
     if first.dep_ == "prep" and first.i == a:
         pobj = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]

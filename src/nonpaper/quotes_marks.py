@@ -155,18 +155,30 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], 
     for start, end in paragraphs:
         found, carry_next, warn = scan_paragraph(text[start:end], start, carry)
         if carry and not (found and found[0].continuation) and spans and spans[-1].continues:
-            # the next paragraph does not open with a mark: the quotation closed unmarked
-            spans[-1].continues = False
+            _unclosed(text, spans, warnings)
         spans.extend(found)
         warnings.extend(warn)
         carry = carry_next
     if spans and spans[-1].continues:
-        spans[-1].continues = False
+        _unclosed(text, spans, warnings)
     if doubled:
         for s in spans:
             if text[s.start:s.start + 1] == TWO_APOSTROPHES:
                 s.start += 1
     return spans, warnings
+
+
+def _unclosed(text: str, spans: list[MarkSpan], warnings: list[str]) -> None:
+    """The last span opened and never closed, and no continuation paragraph follows: a whole
+    paragraph in quotes with its closing mark forgotten stays a quotation; a mark opened mid-way
+    through a paragraph is a stray mark and is dropped."""
+    last = spans[-1]
+    line_start = text.rfind("\n", 0, last.open_at) + 1
+    if text[line_start:last.open_at].strip():
+        warnings.append(f"unpaired quotation mark at {last.open_at}")
+        spans.pop()
+    else:
+        last.continues = False
 
 
 def iter_marks(text: str) -> Iterator[int]:

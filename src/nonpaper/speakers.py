@@ -284,7 +284,8 @@ def _untagged_name(registry: ActorRegistry, head) -> str | None:
                     mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
                     registry.add_title(actor_id, " ".join(t.text for t in mods + [child]))
         return actor_id
-    return registry.add(name, "organization")
+    from .actors import _org_kind
+    return registry.add(name, _org_kind(name, None))
 
 
 def _alias(registry: ActorRegistry, actor_id: str, text: str) -> None:

@@ -1,0 +1,262 @@
+"""Quotes and speakers, one construction per test, on short articles written for these tests (fiction)."""
+from __future__ import annotations
+
+import pytest
+
+from nonpaper import actors, nlp, quotes
+from nonpaper.ingest import article_from_string
+from nonpaper.quotes_marks import scan
+
+
+def run(text: str):
+    """(quotes, registry) of a short article; its first line is the headline."""
+    art = article_from_string(text, published="2026-03-02")
+    parsed = nlp.parse(art)
+    registry = actors.find_actors(parsed)
+    return quotes.extract_quotes(parsed, registry), registry, art
+
+
+def speaker_name(registry, quote) -> str | None:
+    actor = registry.get(quote.speaker)
+    return actor.name if actor else None
+
+
+def one(found, fragment: str):
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+# -- direct quotations and their marks --------------------------------------------------------
+
+@pytest.mark.parametrize("opening,closing", [("“", "”"), ('"', '"'), ("«", "»")])
+def test_direct_quote_marks(opening, closing):
+    text = (f"Harbour talks stall\n\nMinister Petra Ulvang spoke in Sorran on Monday.\n\n"
+            f"{opening}We will not sign anything this week,{closing} Ulvang said.")
+    found, reg, art = run(text)
+    q = one(found, "We will not sign")
+    assert q.kind == "direct"
+    assert q.text == "We will not sign anything this week,"
+    assert art.text[q.start:q.end] == q.text
+    assert speaker_name(reg, q) == "Petra Ulvang"
+    assert q.cue == "said" and art.text[q.cue_start:q.cue_end] == "said"
+    assert art.text[q.speaker_start:q.speaker_end] == q.speaker_text == "Ulvang"
+
+
+def test_nested_single_quote_is_inside_the_outer_one():
+    text = ("A ferry captain remembers\n\nCaptain Ilse Maren has sailed the Tovel run for twenty years.\n\n"
+            "“The first time I crossed, the mate told me, ‘Never trust the morning calm,’ and he was right,” "
+            "Maren said.")
+    found, reg, art = run(text)
+    outer = one(found, "The first time I crossed")
+    assert outer.text.endswith("he was right,")
+    assert speaker_name(reg, outer) == "Ilse Maren"
+    assert "Never trust the morning calm" in outer.text
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = ("Fishermen wait\n\nThe skippers’ union met on Friday.\n\n"
+            "“We weren’t told, and the harbour’s office wasn’t either,” said union leader Jon Havik.")
+    found, reg, _ = run(text)
+    q = one(found, "We weren’t told")
+    assert q.text == "We weren’t told, and the harbour’s office wasn’t either,"
+    assert speaker_name(reg, q) == "Jon Havik"
+
+
+def test_attribution_in_its_own_paragraph_after_the_quote():
+    text = ("Mayor defends budget\n\nMayor Anna Roskell presented the budget on Tuesday.\n\n"
+            "“Every school keeps its library. Every bus route keeps its evening service,”\n\n"
+            "Roskell said.\n\nThe council votes next month.")
+    found, reg, _ = run(text)
+    q = one(found, "Every school")
+    assert speaker_name(reg, q) == "Anna Roskell"
+    assert q.speaker_text == "Roskell"
+
+
+def test_pronoun_attribution_line_after_the_quote():
+    text = ("Mayor defends budget\n\nMayor Anna Roskell presented the budget on Tuesday, and she said that "
+            "no school would close.\n\n“We found the money without touching a single classroom,”\n\n"
+            "she emphasized.")
+    found, reg, _ = run(text)
+    q = one(found, "We found the money")
+    assert speaker_name(reg, q) == "Anna Roskell"
+    assert q.speaker_text == "she"
+
+
+def test_colon_attribution_before_the_quote():
+    text = ("Port reopens\n\nHarbour master Teo Brandt was brief:\n\n“The channel is clear and the lights work.”")
+    found, reg, _ = run(text)
+    q = one(found, "The channel is clear")
+    assert speaker_name(reg, q) == "Teo Brandt"
+
+
+def test_split_quote_gives_two_quotes_one_speaker():
+    text = ("Union rejects offer\n\nDana Okafor leads the dockworkers’ union.\n\n"
+            "“We were never shown the text,” Okafor said, “and we will not negotiate.”")
+    found, reg, _ = run(text)
+    first, second = one(found, "never shown"), one(found, "will not negotiate")
+    assert first.text == "We were never shown the text,"
+    assert second.text == "and we will not negotiate."
+    assert first.speaker == second.speaker and speaker_name(reg, first) == "Dana Okafor"
+
+
+def test_multi_paragraph_quote_gives_one_quote_per_paragraph():
+    text = ("Trial results\n\nProfessor Mira Selden led the trial and said it was fair.\n\n"
+            "“We weighed everyone each week and nobody knew who took what. We expected a result.\n\n"
+            "“What we saw was nothing at all. The pills did not work.”\n\nThe company disagreed.")
+    found, reg, _ = run(text)
+    first, second = one(found, "We weighed everyone"), one(found, "What we saw")
+    assert first.text.endswith("We expected a result.")
+    assert second.text == "What we saw was nothing at all. The pills did not work."
+    assert speaker_name(reg, first) == speaker_name(reg, second) == "Mira Selden"
+
+
+def test_quote_with_dash_attribution_and_no_verb():
+    text = ("Words of the week\n\nThe festival closed on Sunday.\n\n“Nobody here will forget this summer.” — Lars Emmet")
+    found, reg, _ = run(text)
+    q = one(found, "Nobody here")
+    assert speaker_name(reg, q) == "Lars Emmet"
+
+
+def test_name_colon_quote_without_verb():
+    text = ("Voices from the quay\n\nThe strike entered its third day.\n\nKarin Solvik: “We stay until the boats are paid.”")
+    found, reg, _ = run(text)
+    q = one(found, "We stay until")
+    assert speaker_name(reg, q) == "Karin Solvik"
+
+
+def test_headline_name_colon_claim():
+    text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
+    found, reg, _ = run(text)
+    title = [q for q in found if q.field == "title"]
+    assert len(title) == 1 and title[0].start is None
+    assert title[0].text == "Harbour deal will be signed in spring"
+    assert speaker_name(reg, title[0]) == "Petra Ulvang"
+
+
+def test_unbalanced_marks_do_not_derail_the_rest():
+    text = ("Odd marks\n\nA stray ” mark sits here and an opening “ one is never closed.\n\n"
+            "Another \" stray one.\n\n“This one is fine and complete,” said Ola Fenn.")
+    found, reg, _ = run(text)
+    q = one(found, "This one is fine")
+    assert speaker_name(reg, q) == "Ola Fenn"
+    spans, warnings = scan("a ” b “ c", [(0, 9)])
+    assert spans == [] and warnings
+
+
+# -- mixed and indirect ------------------------------------------------------------------------
+
+def test_mixed_quote_with_a_quoted_fragment():
+    text = ("Talks pause\n\nEnvoy Ruth Kellan met her counterpart on Monday.\n\n"
+            "Kellan noted that there were “no further steps” from the other side.")
+    found, reg, _ = run(text)
+    q = one(found, "no further steps")
+    assert q.kind == "mixed"
+    assert q.text == "there were “no further steps” from the other side"
+    assert speaker_name(reg, q) == "Ruth Kellan"
+
+
+@pytest.mark.parametrize("sentence,cue,content", [
+    ("Kellan said that the border would reopen on Friday.", "said", "the border would reopen on Friday"),
+    ("Kellan warned the talks could collapse.", "warned", "the talks could collapse"),
+    ("The border will reopen on Friday, Kellan said.", "said", "The border will reopen on Friday"),
+    ("According to Kellan, the border will reopen on Friday.", "according to", "the border will reopen on Friday"),
+    ("Kellan denied that her team had leaked the draft.", "denied", "her team had leaked the draft"),
+])
+def test_indirect_quotes(sentence, cue, content):
+    text = f"Border news\n\nEnvoy Ruth Kellan spoke to reporters in Sorran.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, content)
+    assert q.kind == "indirect" and q.text == content
+    assert q.cue.lower() == cue
+    assert speaker_name(reg, q) == "Ruth Kellan"
+
+
+def test_parenthetical_cue():
+    text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
+            "was meant to restate the agreement.")
+    found, reg, _ = run(text)
+    q = [q for q in found if q.cue == "explained"]
+    assert q and "was meant to restate the agreement" in q[0].text
+    assert speaker_name(reg, q[0]) == "Ruth Kellan"
+
+
+# -- not quotes -------------------------------------------------------------------------------
+
+def test_scare_quotes_titles_and_terms_are_not_quotes():
+    text = ("A pilot retires\n\nSigrid Holm calls it her “retirement” with a smile. Her memoir, “Low Tide,” "
+            "comes out in May. The so-called “harbour plan” was shelved. The ferry “Osprey” sank in 1990.")
+    found, _, _ = run(text)
+    assert found == []
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+def test_role_noun_resolves_to_the_titled_person():
+    text = ("Ministry answers\n\nForeign Minister Tomas Velde met the envoy on Monday.\n\n"
+            "“We asked for the draft twice,” the foreign minister said.")
+    found, reg, _ = run(text)
+    q = one(found, "We asked")
+    assert speaker_name(reg, q) == "Tomas Velde"
+    assert q.speaker_text == "the foreign minister"
+    actor = reg.get(q.speaker)
+    assert "Foreign Minister" in actor.titles
+    assert "the foreign minister" in actor.aliases
+
+
+def test_appositive_title_and_role_noun():
+    text = ("Company responds\n\nLena Varg, a spokeswoman for Morrow Shipping, denied that the ship was overloaded.\n\n"
+            "“The cargo was weighed twice,” the spokeswoman said.")
+    found, reg, _ = run(text)
+    q = one(found, "The cargo")
+    assert speaker_name(reg, q) == "Lena Varg"
+    indirect = one(found, "the ship was overloaded")
+    assert indirect.kind == "indirect" and speaker_name(reg, indirect) == "Lena Varg"
+
+
+def test_the_paper_resolves_to_the_outlet():
+    text = ("Report disputed\n\nThe Sorran Herald reported on Monday that the mine would close.\n\n"
+            "The mine will close by June, the paper said, citing two managers.")
+    found, reg, _ = run(text)
+    q = one(found, "The mine will close by June")
+    actor = reg.get(q.speaker)
+    assert actor is not None and actor.name == "Sorran Herald" and actor.kind == "outlet"
+    assert q.speaker_text == "the paper"
+
+
+def test_capital_metonym_is_the_government():
+    text = ("Capitals trade words\n\nMoscow said that the memo had been sent before the call.")
+    found, reg, _ = run(text)
+    q = one(found, "the memo had been sent")
+    actor = reg.get(q.speaker)
+    assert actor.name == "Russia" and actor.kind == "government"
+    assert q.speaker_text == "Moscow"
+    assert reg.resolve("Moscow") == "russia"
+
+
+def test_anonymous_source_is_unnamed_never_a_name():
+    text = ("Leak inquiry\n\nMinister Petra Ulvang ordered an inquiry on Monday.\n\n"
+            "A senior official, who asked not to be named, said the draft had been leaked by the embassy.")
+    found, reg, _ = run(text)
+    q = one(found, "the draft had been leaked")
+    actor = reg.get(q.speaker)
+    assert actor.kind == "unnamed"
+    assert actor.name == "A senior official"
+
+
+def test_pronoun_prefers_the_last_speaker():
+    text = ("Coach speaks\n\nCoach Bram Ostrow praised the defence after the match against Coldharbour.\n\n"
+            "“We kept our shape for ninety minutes,” Ostrow said.\n\n"
+            "Goalkeeper Tim Vaal saved a penalty in the first half.\n\n"
+            "“That save won us the game,” he said.")
+    found, reg, _ = run(text)
+    q = one(found, "That save won")
+    assert speaker_name(reg, q) == "Bram Ostrow"
+
+
+def test_quote_ids_in_text_order_and_offsets():
+    text = ("Two voices\n\n“First words here now,” said Ada Lind. Ada Lind said that the second claim was true.")
+    found, _, art = run(text)
+    assert [q.id for q in found] == [f"q{i}" for i in range(1, len(found) + 1)]
+    for q in found:
+        assert art.text[q.start:q.end] == q.text
