@@ -75,13 +75,14 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         if not pointing:  # "denied allegations" in general points at no claim
             return
         obj_text = np_text(obj)
-        poss = child(obj, "poss")
+        poss = child(obj, "poss") or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         owner = ctx.sources.actor_of_token(poss) if poss is not None else None
         kinds = {a.id: a.kind for a in ctx.analysis.actors}
         outlet_word = poss is not None and poss.lemma_.lower() in OUTLET_HEADS
+        named = poss is not None and not outlet_word  # "the AP report", "Smith's account": that owner's only
         pools = ([c for c in earlier if c.actor == owner] if owner else [],
                  [c for c in earlier if kinds.get(c.actor) == "outlet"] if outlet_word else [],
-                 earlier)
+                 [] if named else earlier)
         pool = next((p for p in pools if p), [])
         if pool:
             target = pool[-1]

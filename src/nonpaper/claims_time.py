@@ -61,7 +61,8 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
                                "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
                                "target_date": _day_in(ctx, sorted(b_tokens, key=lambda t: t.i))
                                or ctx.event_date(b_ev[0] if b_ev else None),
-                               "a_text": clause_text(a_head, b_tokens), "b_text": np_text(b_head)},
+                               "a_text": clause_text(a_head, b_tokens), "b_text": np_text(b_head),
+                               "a_head": _class_of(a_head)},
                         start=sent.start_char, end=sent.end_char)
 
 
@@ -141,7 +142,8 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
                         value={"date": t.value, "head": _class_of(head), "timex": t.text,
                                "what": clause_text(head, set(span)),
                                "about": sorted(content_lemmas(clause, names=False) | ctx.event_lemmas(events[0] if events else None)),
-                               "names": sorted({x.lemma_.lower() for x in clause if x.pos_ == "PROPN"})},
+                               "names": sorted({x.lemma_.lower() for x in clause if x.pos_ == "PROPN"}),
+                               "agents": sorted(_agents(ctx, head))},
                         start=span.start_char, end=span.end_char)
 
 
@@ -151,6 +153,15 @@ def _verb_ancestor_at(ctx: Context, timex) -> int | None:
         return None
     head = verb_ancestor(span.root.head)
     return head.i if head is not None else None
+
+
+def _agents(ctx: Context, head) -> set[str]:
+    """Who did the dated thing: the actor (or the names) of the clause subject."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "agent")), None)
+    if subj is None:
+        return set()
+    actor = ctx.sources.actor_of_token(subj)
+    return {actor} if actor else {t.lemma_.lower() for t in subj.subtree if t.pos_ == "PROPN"}
 
 
 def _class_of(token) -> str:

@@ -23,7 +23,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         unit = _unit(ent)
         if unit is None:
             continue
-        context = _value_context(ent) - {unit} - {t.lemma_.lower() for t in _per_tokens(ent)}
+        context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
         src = ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
             src = _continued_source(ctx, ent.sent) or src
@@ -79,9 +79,10 @@ def _base_unit(ent) -> str | None:
         unit = ent[-1].lemma_.lower()
         return None if unit in TIME_UNITS else unit
     root = ent.root
-    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":  # "eleven concerts"
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":  # "eleven concerts", "six percentage points"
         unit = root.head.lemma_.lower()
-        return None if unit in TIME_UNITS else unit
+        kind = [c.lemma_.lower() for c in root.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return None if unit in TIME_UNITS else " ".join(kind + [unit])
     return None
 
 
@@ -140,7 +141,7 @@ def _value_context(ent) -> frozenset[str]:
             if subj is not None:
                 tokens.extend(x for c in subj.children if c.dep_ in ("prep", "compound", "amod") for x in c.subtree)
             break
-    return content_lemmas(tokens)
+    return content_lemmas(tokens, names=False)  # who is named is no part of what is measured
 
 
 def _continued_source(ctx: Context, sent):

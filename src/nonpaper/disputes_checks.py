@@ -155,6 +155,8 @@ def _date_breaks_order(order: Claim, dated: Claim) -> bool:
     if not b_date or len(b_date) != 10:
         return False
     v = order.value
+    if v.get("a_head") and v["a_head"] != dated.value.get("head"):
+        return False  # "sent before the call" against "delivered on October 20": one verb class
     need = 2 if order.article == dated.article else 3  # across articles, more words must say it is one happening
     if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", [])) < need:
         return False
@@ -198,6 +200,9 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
             na, nb = set(va.get("names", [])), set(vb.get("names", []))
             if na and nb and not na & nb:
                 continue
+            ga, gb = set(va.get("agents", [])), set(vb.get("agents", []))
+            if ga and gb and not ga & gb:
+                continue  # Rothman tweeted on Friday, Hasen on Monday: two tweets
             if a.article != b.article and overlap(_strip_types(va.get("about", [])), _strip_types(vb.get("about", []))) < 2:
                 continue  # across articles one head word ('released') is not yet one happening
             if _dates_clash(va["date"], vb["date"]):
