@@ -102,9 +102,40 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(p, re.IGNORECASE)) for name, p in table)
 
 
+@functools.lru_cache(maxsize=1)
+def gates() -> dict[str, frozenset[str]]:
+    """For each rule, words one of which must occur for it to match ("#" = a digit): the paragraph's
+    words are looked up once, and a rule whose words are all absent is not run."""
+    w = words()
+    months, weekdays = set(w["months"]), set(w["weekdays"])
+    units = {u.split()[-1] for u in w["units"]} | {u.split()[-1] + "s" for u in w["units"]} | {
+        "centuries", "weekend", "weekends"}
+    parts, seasons = set(w["parts_of_day"]), set(w["seasons"])
+    vague = {v.split()[-1] for v in w["vague_refs"]}
+    digit = {"#"}
+    table = {
+        "time": digit | {"noon", "midday", "midnight"}, "weekday_part": weekdays, "part_rel": parts,
+        "tonight": {"tonight", "overnight"}, "iso_date": digit, "numeric_date": digit,
+        "month_day": months, "day_month": months, "month": months, "year": digit, "decade": digit,
+        "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
+        "edge_rel": units, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
+        "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},
+        "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
+        "duration": units, "past_unit": units, "bare_units": units, "units_long": units, "vague": vague,
+    }
+    return {name: frozenset(ws) for name, ws in table.items()}
+
+
 def find_candidates(text: str, offset: int = 0) -> Iterator[Candidate]:
     """Every match of every rule in `text` (offsets shifted by `offset`)."""
+    present = set(re.findall(r"[a-z0-9]+", text.lower()))
+    if any(ch.isdigit() for ch in text):
+        present.add("#")
+    gate = gates()
     for name, pattern in rules():
+        needed = gate.get(name)
+        if needed is not None and not needed & present:
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 yield Candidate(name, m.start() + offset, m.end() + offset, m)
