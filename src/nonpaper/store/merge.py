@@ -28,7 +28,10 @@ def norm(name: str | None) -> str:
 
 
 def slug(name: str | None) -> str:
-    return norm(name).replace(" ", "-")
+    """The slug the actor stage gives ids ("Sergey Lavrov" -> "sergey-lavrov"), so a provisional corpus
+    id is the article-level id of the same name."""
+    from ..actors_names import slug as actor_slug
+    return actor_slug(name or "")
 
 
 def rename_article(data: dict, new_id: str) -> None:
