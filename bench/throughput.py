@@ -8,7 +8,8 @@ For 1 and 2 workers, articles/s and peak RSS of
   (c) `nonpaper ingest` into a fresh SQLite store, end to end: reading files, starting the workers and
       loading spaCy, analysing, writing (one transaction per article) and the corpus-level recompute,
 and the ratios (b)/(a) and 2 workers / 1 worker. (a) and (b) are steady state: the workers are started
-and spaCy loaded before the clock starts. Each measurement runs in a fresh process, so peak RSS is
+and spaCy loaded before the clock starts. CPU seconds per article (all processes, spaCy loading
+included) do not depend on what else the machine runs; articles/s does, so the load average is shown. Each measurement runs in a fresh process, so peak RSS is
 its own; "worker RSS" is the largest worker process (the writer itself with 1 worker), "writer RSS"
 the process that stores.
 """
@@ -90,7 +91,10 @@ def measure(stage: str, workers: int, paths: list[Path]) -> dict:
         extra = {}
     writer = _rss_mb(resource.RUSAGE_SELF)
     children = _rss_mb(resource.RUSAGE_CHILDREN)
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
     return {"stage": stage, "workers": workers, "articles": done, "seconds": seconds, "rate": done / seconds,
+            "cpu_per_article": cpu / max(done, 1), "load": os.getloadavg()[0],
             "writer_rss": writer, "worker_rss": children if workers > 1 else writer, **extra}
 
 
@@ -106,14 +110,16 @@ def table(results: dict, n: int) -> str:
     label = {"parse": "(a) spaCy parse alone", "analyze": "(b) full analysis", "ingest": "(c) ingest into SQLite"}
     lines = [f"nonpaper throughput on {n} PolNeAR train articles, {os.cpu_count()} cores",
              "",
-             "| stage | workers | articles/s | worker peak RSS MB | writer peak RSS MB | 2w/1w |",
-             "|---|---|---|---|---|---|"]
+             "| stage | workers | articles/s | 2w/1w | CPU s/article | worker peak RSS MB | writer peak RSS MB "
+             "| load avg at end |",
+             "|---|---|---|---|---|---|---|---|"]
     for stage in ("parse", "analyze", "ingest"):
         one, two = results[(stage, 1)], results[(stage, 2)]
         for r in (one, two):
             ratio = f"{two['rate'] / one['rate']:.2f}" if r is two else ""
-            lines.append(f"| {label[stage]} | {r['workers']} | {r['rate']:.1f} | {r['worker_rss']:.0f} | "
-                         f"{r['writer_rss']:.0f} | {ratio} |")
+            lines.append(f"| {label[stage]} | {r['workers']} | {r['rate']:.1f} | {ratio} | "
+                         f"{r.get('cpu_per_article', 0):.2f} | {r['worker_rss']:.0f} | {r['writer_rss']:.0f} | "
+                         f"{r.get('load', 0):.1f} |")
     for w in (1, 2):
         ratio = results[("analyze", w)]["rate"] / results[("parse", w)]["rate"]
         lines.append(f"\n(b)/(a) with {w} worker{'s' if w > 1 else ''}: {ratio:.2f}")
