@@ -196,6 +196,29 @@ def person_signals(ent) -> bool:
     return False
 
 
+def _untagged_surnames(doc, clusters: list[_Cluster], taken: set[int]) -> None:
+    """A lone surname spaCy left untagged ("Rask met the envoy") joins the person with that surname."""
+    tagged = {t.i for e in ents_of(doc) for t in e}
+    people = {}
+    for c in clusters:
+        if c.kind == "person":
+            for n in c.names:
+                people.setdefault(norm_key(n.split()[-1]), c)
+    if not people:
+        return
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.i in tagged or tok.dep_ in ("compound", "flat"):
+            continue
+        if any(t.dep_ in ("compound", "flat") for t in tok.lefts):
+            continue
+        cluster = people.get(norm_key(tok.text))
+        if cluster is None or any(m[0] == tok.idx for m in cluster.mentions):
+            continue
+        cluster.aliases.append(tok.text)
+        cluster.mentions.append((tok.idx, tok.idx + len(tok.text), tok.text, tok.dep_ in ("nsubj", "nsubjpass")))
+        cluster.mentions.sort()
+
+
 def _untagged_people(doc) -> list:
     """Names spaCy left untagged but a title or an honorific marks as people: "Minister Petra Ulvang",
     "Ms. Varg". Returned as PERSON spans over the name (the title stays outside)."""
@@ -384,6 +407,7 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
     _person_clusters(doc, clusters, taken)
     _org_clusters(doc, clusters, parsed.article.outlet, taken)
     clusters = _absorb_person_orgs(clusters)
+    _untagged_surnames(doc, clusters, taken)
     if parsed.article.outlet:
         name = strip_det(parsed.article.outlet)
         if not any(c.kind in ("outlet", "organization") and any(_same_org(n, name) for n in c.names) for c in clusters):

@@ -1,0 +1,99 @@
+"""The actor registry: aliases and titles merged within an article, and across articles (fiction)."""
+from __future__ import annotations
+
+
+from conftest import shared_path
+
+from nonpaper import actors, nlp
+from nonpaper.actors import merge_actors, slug
+from nonpaper.ingest import article_from_string
+from nonpaper.model import Actor, Analysis, Article
+
+
+def registry_of(text: str):
+    art = article_from_string(text, published="2026-03-02")
+    return actors.find_actors(nlp.parse(art)), art
+
+
+def by_name(registry, name: str) -> Actor:
+    hits = [a for a in registry.actors() if a.name == name]
+    assert hits, [a.name for a in registry.actors()]
+    return hits[0]
+
+
+def test_slug():
+    assert slug("Sergey Lavrov") == "sergey-lavrov"
+    assert slug("Financial Times") == "financial-times"
+    assert slug("Marit Vance-Oduya") == "marit-vance-oduya"
+    assert slug("Škoda Ťeplá") == "skoda-tepla"
+
+
+def test_title_and_surname_merge_into_one_actor():
+    reg, _ = registry_of("Talks resume\n\nDeputy Foreign Minister Ivo Rask arrived on Monday. "
+                         "Rask met the envoy twice. Later, Rask left for the airport.")
+    people = [a for a in reg.actors() if a.kind == "person"]
+    assert [a.name for a in people] == ["Ivo Rask"]
+    rask = people[0]
+    assert rask.id == "ivo-rask"
+    assert "Rask" in rask.aliases
+    assert any("Foreign Minister" in t for t in rask.titles)
+    assert reg.resolve("Rask") == "ivo-rask"
+    assert reg.resolve("Ivo Rask") == "ivo-rask"
+
+
+def test_outlet_and_government_kinds():
+    reg, _ = registry_of("Capitals react\n\nThe Harbour Gazette reported that Moscow had replied. "
+                         "Officials in Washington declined to comment.")
+    gazette = by_name(reg, "Harbour Gazette")
+    assert gazette.kind == "outlet" and "The Harbour Gazette" in gazette.aliases
+    assert reg.resolve("Moscow") == "russia"
+    assert reg.get("russia").kind == "government"
+    assert reg.resolve("Washington") == "united-states"
+    assert reg.resolve("the paper", start=10_000) == gazette.id
+
+
+def test_pronoun_resolution_with_position():
+    reg, art = registry_of("Court ruling\n\nJudge Mara Linde read the verdict on Friday. She then left the court.")
+    pos = art.text.index("She")
+    assert reg.resolve("she", start=pos) == "mara-linde"
+
+
+def test_appositive_becomes_alias_and_title():
+    reg, _ = registry_of("Shipyard sale\n\nNils Oberg, the chief executive of Tarn Yards, confirmed the sale on Monday.")
+    oberg = by_name(reg, "Nils Oberg")
+    assert "the chief executive of Tarn Yards" in oberg.aliases
+    assert "chief executive" in oberg.titles
+
+
+def _analysis(article_id: str, actor_list: list[Actor]) -> Analysis:
+    return Analysis(article=Article(id=article_id, text=""), actors=actor_list)
+
+
+def test_merge_actors_across_articles():
+    a1 = _analysis("a1", [Actor("ivo-rask", "Ivo Rask", "person", aliases=["Ivo Rask", "Rask"], titles=["Foreign Minister"]),
+                          Actor("harbour-gazette", "Harbour Gazette", "outlet", aliases=["Harbour Gazette"])])
+    a2 = _analysis("a2", [Actor("rask", "Rask", "person", aliases=["Rask", "the minister"], titles=["minister"]),
+                          Actor("the-harbour-gazette", "The Harbour Gazette", "outlet", aliases=["The Harbour Gazette"]),
+                          Actor("ada-rask", "Ada Rask", "person", aliases=["Ada Rask"], titles=["singer"])])
+    merged = merge_actors([a1, a2])
+    rask = next(a for a in merged if a.name == "Ivo Rask")
+    assert rask.id == "ivo-rask" and rask.articles == ["a1", "a2"]
+    assert "the minister" in rask.aliases
+    gazette = next(a for a in merged if a.kind == "outlet")
+    assert gazette.articles == ["a1", "a2"]
+    ada = next(a for a in merged if a.name == "Ada Rask")  # another first name: another person
+    assert ada.articles == ["a2"]
+
+
+def test_founding_article_cast():
+    """The founding article's actors: Lavrov with his title and aliases, the FT as an outlet."""
+    path = shared_path("articles", "nonpaper-memo.txt")
+    from nonpaper import ingest
+    art = next(ingest.read_sources([str(path)], report=lambda p: None, published="2025-10-28"))
+    reg = actors.find_actors(nlp.parse(art))
+    lavrov = reg.get("sergey-lavrov")
+    assert lavrov is not None and lavrov.kind == "person"
+    assert "Lavrov" in lavrov.aliases and "Russian Foreign Minister" in lavrov.titles
+    ft = reg.get(reg.resolve("Financial Times"))
+    assert ft is not None and ft.kind == "outlet"
+    assert reg.resolve("Moscow") == "russia"
