@@ -140,7 +140,8 @@ def hedged(sent) -> bool:
 # ---------------------------------------------------------------- statements
 
 def statement_claims(ctx: Context) -> Iterator[Claim]:
-    """Every attributed quote, then the narrator's own sentences (those no quote touches)."""
+    """Every attributed quote, then the sentences no quote touches: the narrator's own, or a source's
+    when the sentence still names one ("…, Petra Lunde, said on Monday.")."""
     for q in ctx.sources.quotes:
         if not q.speaker:
             continue
@@ -158,8 +159,9 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
         if not inside or touched or not sent.text.strip() or sent.root.pos_ not in ("VERB", "AUX"):
             continue
         events = ctx.events_at(sent.start_char, sent.end_char)
-        yield ctx.claim(actor=None, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
-                        value={"about": sorted(content_lemmas(sent)), "narrator": True},
+        src = ctx.sources.sentence_source(sent)  # "…, the union's head, Petra Lunde, said on Monday."
+        yield ctx.claim(actor=src.actor, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
+                        value={"about": sorted(content_lemmas(sent)), "narrator": src.actor is None},
                         start=sent.start_char, end=sent.end_char)
 
 

@@ -7,6 +7,7 @@ their content words and type, since event ids are per article.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .claims_sources import actor_name
@@ -15,6 +16,10 @@ from .model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
 
 WINDOW_DAYS = 14  # articles this close in time, sharing a named actor, may tell one story
+COMMON_CAPITALS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                   "december", "reporting", "editing", "president", "minister", "council", "government",
+                   "police", "court", "company", "city", "state", "national", "north", "south", "east", "west"}
 
 
 def find_disputes(analysis: Analysis) -> list[Dispute]:
@@ -78,19 +83,31 @@ def _corpus_ids(analyses: list[Analysis], corpus: list[Actor]) -> dict[tuple[str
 def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> set[frozenset[str]]:
     """Pairs of articles about one story: two shared named actors, or one shared within two weeks
     of each other. Governments, outlets and unnamed sources are too common to tie stories together."""
-    named, when = {}, {}
+    named, when, words = {}, {}, {}
     for a in analyses:
         named[a.article.id] = {to_corpus.get((a.article.id, x.id), x.id) for x in a.actors
                                if x.kind not in ("unnamed", "outlet", "government")}
         when[a.article.id] = _day(a.article.published)
+        words[a.article.id] = _proper_words(a.article.text)
     out = set()
     ids = list(named)
     for i, x in enumerate(ids):
         for y in ids[i + 1:]:
             shared = len(named[x] & named[y])
             near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
-            if shared >= 2 or (shared and near):
+            if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
                 out.add(frozenset((x, y)))
+    return out
+
+
+def _proper_words(text: str) -> set[str]:
+    """Capitalised words inside sentences (not sentence openers): the story's places, firms and people
+    even when the actor stage did not make actors of them."""
+    out = set()
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]{3,})", text):
+        word = m.group(1)
+        if word.lower() not in COMMON_CAPITALS:
+            out.add(word)
     return out
 
 
