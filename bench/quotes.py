@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Benchmark: nonpaper's quotes and speakers beside textacy 0.13 `direct_quotations`.
+
+    .venv/bin/pip install -e '.[bench]'      # textacy==0.13.0, for this script only
+    .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N]
+
+One run, one table: on the founding article, the dev articles and PolNeAR dev (gold made by
+../shared/eval/polnear_to_gold.py), quote precision/recall/F1, attribution accuracy, quote+speaker F1
+and, by kind, the gold quotes found with the right speaker, all computed by ../shared/eval/score.py.
+Both systems read the same spaCy Doc of each article. The speed lines compare the spaCy parse alone
+with what nonpaper's actors + quotes stages add on top of it (and with textacy's extraction).
+A script, not a test: it reads ../shared at run time and copies nothing from it.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from nonpaper import actors, ingest, nlp, quotes  # noqa: E402
+from nonpaper.model import Analysis  # noqa: E402
+
+KINDS = ("direct", "mixed", "indirect")
+
+
+def load_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def datasets(shared: Path, tmp: Path, limit: int | None):
+    """(name, [(gold path, text path)]) for the three sets."""
+    founding = [(shared / "gold" / "nonpaper-memo.json", shared / "articles" / "nonpaper-memo.txt")]
+    dev = [(g, shared / "articles" / "dev" / (g.stem + ".txt")) for g in sorted((shared / "gold" / "dev").glob("D*.json"))]
+    polnear_gold = tmp / "polnear-dev"
+    subprocess.run([sys.executable, str(shared / "eval" / "polnear_to_gold.py"),
+                    str(shared / "datasets" / "polnear" / "dev"), str(polnear_gold)], check=True,
+                   stdout=subprocess.DEVNULL)
+    polnear = [(g, shared / "datasets" / "polnear" / "dev" / "text" / (g.stem + ".txt"))
+               for g in sorted(polnear_gold.glob("*.json"))]
+    if limit:
+        polnear = polnear[:limit]
+    return [("founding article", founding), ("dev articles", dev), ("PolNeAR dev", polnear)]
+
+
+def textacy_output(doc) -> tuple[dict, bool]:
+    """textacy's direct quotations in the nonpaper/1 shape; (output, crashed)."""
+    from textacy.extract.triples import direct_quotations
+    found, crashed = [], False
+    try:
+        for triple in direct_quotations(doc):
+            speaker = " ".join(t.text for t in triple.speaker) or None
+            found.append({"kind": "direct", "text": triple.content.text.strip("\"“”'‘’ "),
+                          "speaker": speaker, "speaker_text": speaker})
+    except ValueError:  # an odd number of quotation marks (an apostrophe counts)
+        crashed = True
+    names = sorted({q["speaker"] for q in found if q["speaker"]})
+    return {"actors": [{"id": n, "name": n, "aliases": [n]} for n in names], "quotes": found}, crashed
+
+
+def run(shared: Path, limit: int | None) -> None:
+    score = load_scorer(shared)
+    pipeline = nlp.load()
+    times = Counter()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for set_name, pairs in datasets(shared, Path(tmp), limit):
+            totals = {"nonpaper": Counter(), "textacy": Counter()}
+            crashes = 0
+            for gold_path, text_path in pairs:
+                gold = score.load(gold_path)
+                art = next(ingest.read_sources([str(text_path)], report=lambda p: None,
+                                               published=gold.get("reference_date")))
+                t0 = time.perf_counter()
+                doc = pipeline(art.text)
+                t1 = time.perf_counter()
+                parsed = nlp.Parsed(art, doc)
+                registry = actors.find_actors(parsed)
+                found = quotes.extract_quotes(parsed, registry)
+                t2 = time.perf_counter()
+                out = json.loads(Analysis(article=art, actors=registry.actors(), quotes=found).to_json())
+                t3 = time.perf_counter()
+                tx, crashed = textacy_output(doc)
+                t4 = time.perf_counter()
+                crashes += crashed
+                times.update({"parse": t1 - t0, "nonpaper": t2 - t1, "textacy": t4 - t3, "articles": 1})
+                for system, output in (("nonpaper", out), ("textacy", tx)):
+                    result = score.score_quotes(gold, output, score.Actors(gold, output))
+                    totals[system].update(result["_counts"])
+                    for kind, frac in result["found_with_right_speaker_by_kind"].items():
+                        hit, of = (int(x) for x in frac.split("/"))
+                        totals[system].update({f"{kind}_hit": hit, f"{kind}_gold": of})
+            for system in ("nonpaper", "textacy"):
+                rows.append((set_name, len(pairs), system, totals[system], crashes if system == "textacy" else 0))
+    print_table(score, rows, times)
+
+
+def print_table(score, rows, times) -> None:
+    head = (f"{'set':<17}{'n':>4}  {'system':<9}{'P':>6}{'R':>6}{'F1':>6}{'attr':>6}{'Q+S F1':>8}"
+            f"  {'direct':>9}{'mixed':>9}{'indirect':>10}  note")
+    print(head)
+    print("-" * len(head))
+    for set_name, n, system, c, crashes in rows:
+        p, r, f = score.prf(c["quotes_found"], c["quotes_pred"], c["quotes_gold"])
+        _, _, sf = score.prf(c["quotes_found_right_speaker"], c["quotes_pred"], c["quotes_gold"])
+        attr = c["quotes_found_right_speaker"] / c["quotes_found"] if c["quotes_found"] else 0.0
+        kinds = "".join(f"{c[k + '_hit']:>{w}}/{c[k + '_gold']:<3}" for k, w in zip(KINDS, (5, 5, 6)))
+        note = f"ValueError on {crashes} article(s)" if crashes else ""
+        print(f"{set_name:<17}{n:>4}  {system:<9}{p:6.3f}{r:6.3f}{f:6.3f}{attr:6.3f}{sf:8.3f}  {kinds}  {note}")
+    print()
+    parse, ours, tx = times["parse"], times["nonpaper"], times["textacy"]
+    print(f"speed over {times['articles']} articles: spaCy parse {parse:.2f} s; nonpaper actors+quotes "
+          f"{ours:.2f} s (+{100 * ours / parse:.1f}% of the parse); textacy direct_quotations {tx:.2f} s "
+          f"(+{100 * tx / parse:.1f}%)")
+    print("by kind: gold quotes found with the right speaker / gold quotes of that kind")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder (../shared)")
+    ap.add_argument("--limit", type=int, help="only the first N PolNeAR articles (a quick look)")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "eval" / "score.py").exists():
+        print(f"bench/quotes.py: {shared} has no eval/score.py; pass --shared PATH", file=sys.stderr)
+        return 2
+    try:
+        import textacy  # noqa: F401
+    except ImportError:
+        print("bench/quotes.py: textacy is not installed; run: .venv/bin/pip install textacy==0.13.0", file=sys.stderr)
+        return 2
+    run(shared, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
