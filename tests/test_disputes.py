@@ -235,3 +235,11 @@ def test_an_ordering_against_another_source_date_for_the_first_event():
     assert d.kind == "timing" and {c.actor for c in d.claims} == {"anna-berg", "boris-kell"}
     late.value["date"] = "2025-10-12"  # a date that fits the ordering
     assert find_disputes(analysis([before, late])) == []
+
+
+def test_a_source_giving_several_figures_for_one_measure_speaks_of_several_groups():
+    white = amount("c1", "anna-berg", 33, unit="percent", about=("unemployment", "rate"))
+    hispanic = amount("c2", "anna-berg", 36, unit="percent", about=("unemployment", "rate"))
+    other = amount("c3", "boris-kell", 59, unit="percent", about=("unemployment", "rate"))
+    assert find_disputes(analysis([white, hispanic, other])) == []
+    assert len(find_disputes(analysis([white, other]))) == 1

@@ -281,22 +281,31 @@ def _values_differ(x: float, y: float) -> bool:
     return abs(x - y) > 0.1 * max(abs(x), abs(y))
 
 
+def _one_measure(a: Claim, b: Claim) -> bool:
+    """Do two figures measure one thing (same unit, two shared words, no clashing kinds or periods)?"""
+    if a.value["unit"] != b.value["unit"] or overlap(a.value.get("about", []), b.value.get("about", [])) < 2:
+        return False  # one shared word ("increase") is not yet one measured thing
+    qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
+    if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
+        return False
+    pa, pb = set(a.value.get("period", [])), set(b.value.get("period", []))
+    return not (pa and pb and not pa & pb)  # figures for different periods
+
+
 def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
-    items = [c for c in _named(claims, "value") if isinstance(c.value.get("value"), (int, float))]
+    items = [c for c in _named(claims, "value") if isinstance(c.value.get("value"), (int, float))
+             and not c.value.get("forecast")]
+    # a source giving several figures for what reads as one measure is speaking of several groups
+    # ("33 percent if white, 36 if Hispanic"): those figures dispute nobody's
+    several = {id(a) for a in items for b in items if a is not b and a.actor == b.actor and a.article == b.article
+               and _one_measure(a, b) and _values_differ(a.value["value"], b.value["value"])}
+    items = [c for c in items if id(c) not in several]
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if a.actor == b.actor or not pair_ok(a, b) or a.value["unit"] != b.value["unit"]:
+            if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b):
                 continue
-            need = 2  # one shared word ("increase") is not yet one measured thing
-            qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
-            if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
-                continue
-            pa, pb = set(a.value.get("period", [])), set(b.value.get("period", []))
-            if (pa and pb and not pa & pb) or a.value.get("forecast") or b.value.get("forecast"):
-                continue  # figures for different periods, or a forecast against a result
-            if overlap(a.value.get("about", []), b.value.get("about", [])) >= need and \
-                    _values_differ(a.value["value"], b.value["value"]):
+            if _values_differ(a.value["value"], b.value["value"]):
                 pairs.append((a, b))
     out = []
     for group in _clusters(items, pairs):
