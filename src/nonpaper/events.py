@@ -97,22 +97,31 @@ def _tense_orderings(events: list[Event], clusters, quotes, rels) -> list[RawRel
     return out
 
 
-def _date_orderings(events: list[Event], rels: list[RawRelation]) -> list[RawRelation]:
-    """Events whose known days or ranges do not overlap are ordered by them (narrator's dates)."""
+def _when(e: Event) -> str:
+    """The date an event is known by, at its precision: 2026-04-18, 2026-02, 1994."""
+    if e.date:
+        return e.date
+    return {"month": e.date_earliest[:7], "year": e.date_earliest[:4]}.get(
+        e.date_precision or "", f"{e.date_earliest}..{e.date_latest}")
+
+
+def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int = 2) -> list[RawRelation]:
+    """Events whose known days or ranges do not overlap are ordered by them (narrator's dates): each
+    event before the `nearest` events that follow it, which keeps the list short and the rest implied."""
     related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
     out = []
-    dated = [(i, e) for i, e in enumerate(events)
-             if e.date_earliest and e.date_latest and e.date_precision != "disputed"]
+    dated = sorted(((i, e) for i, e in enumerate(events)
+                    if e.date_earliest and e.date_latest and e.date_precision != "disputed"),
+                   key=lambda ie: (ie[1].date_earliest, ie[1].date_latest))
     for a, ea in dated:
-        for b, eb in dated:
-            if a == b or (a, b) in related or ea.date_latest >= eb.date_earliest:
-                continue
-            if ea.date_asserted_by != eb.date_asserted_by:
+        later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
+                 and ea.date_asserted_by == eb.date_asserted_by]
+        for b, eb in later[:nearest]:
+            if (a, b) in related:
                 continue
             related |= {(a, b), (b, a)}
             out.append(RawRelation(a, "BEFORE", b, ea.date_asserted_by, None,
-                                   f"{ea.text} ({ea.date or ea.date_earliest[:7]}) before {eb.text} "
-                                   f"({eb.date or eb.date_earliest[:7]})", None,
+                                   f"by date: {ea.text} ({_when(ea)}) before {eb.text} ({_when(eb)})", None,
                                    min(ea.start, eb.start), max(ea.end, eb.end)))
     return out
 
