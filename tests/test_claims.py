@@ -189,3 +189,11 @@ def test_the_narrator_s_own_sentences_are_statements_of_the_narrator():
     statements = of_kind(a, "statement")
     assert [(c.actor, c.quote) for c in statements] == [("karin-voll", "q1"), (None, None)]
     assert statements[1].text == "The bridge reopened to traffic on Monday."
+
+
+def test_happened_and_did_not_happen_are_one_status_with_two_polarities():
+    a = build("Anna Berg said the meeting never took place.\n\nBoris Kell said the meeting took place on Friday.",
+              {"Anna Berg": "person", "Boris Kell": "person"},
+              [("the meeting never took place", "Anna Berg"), ("the meeting took place on Friday", "Boris Kell")])
+    got = {(c.actor, c.value["status"], c.polarity) for c in of_kind(a, "status")}
+    assert got == {("anna-berg", "held", False), ("boris-kell", "held", True)}

@@ -13,6 +13,9 @@ from .model import Claim
 
 # ---------------------------------------------------------------- statuses
 
+FUTURE_AUX = {"will", "would", "shall", "may", "might", "could", "can", "to", "should", "must"}
+
+
 def _status_patterns() -> list[tuple[str, re.Pattern]]:
     spec = resources.mapping("claim_status.json")["patterns"]
     return [(status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, pats in spec.items() for p in pats]
@@ -33,6 +36,8 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     token = span.root
+    if status == "held" and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX for c in token.children):
+        return  # "will take place" is planned, not held ("did not take place" stays held, negated)
     event_id, topic = _topic(ctx, token, span)
     if topic is None and event_id is None:
         return
