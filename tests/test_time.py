@@ -170,3 +170,9 @@ def test_the_same_day_and_clock_times_take_the_day_being_told():
     assert [(t.text, t.value) for t in got] == [
         ("Friday", "2026-10-30"), ("the same day", "2026-10-30"), ("Saturday", "2026-10-31"),
         ("14:30 UTC", "2026-10-31T14:30Z")]
+
+
+def test_ranges_give_both_ends():
+    got = timexes("The festival ran on May 3-5 and the survey covered 2009-2011.", "2026-11-02")
+    assert [(t.text, t.value) for t in got] == [("May 3", "2026-05-03"), ("5", "2026-05-05"),
+                                                ("2009", "2009"), ("2011", "2011")]

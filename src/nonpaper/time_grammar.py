@@ -65,8 +65,12 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("tonight", r"\b(?P<which>tonight|overnight)\b"),
         ("iso_date", rf"\b(?P<year>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
         ("numeric_date", r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{2}|\d{4})(?![\d/])"),
-        ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})\b(?!\s*(?:%|-\d|:\d))"
+        ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})\b(?!\s*(?:%|:\d))"
                       rf"(?:,?\s+(?P<year>{year})\b)?"),
+        # ranges: "May 3-5" gives "May 3" (month_day) and "5"; "2009-2011" gives "2009" and "2011"
+        ("range_end", rf"\b(?P<month>{month})\s+(?P<day>{day})\s*[-–]\s*(?P<day2>{day})\b(?!\s*(?:%|-))"
+                      rf"(?:,?\s+(?P<year>{year})\b)?"),
+        ("year_range_end", rf"(?<![\d$£€#.,/-])\b(?P<y1>{year})\s*[-–]\s*(?P<y2>{year}|\d\d)\b(?![-\d%])"),
         ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<month>{month})"
                       rf"(?:,?\s+(?P<year>{year})\b)?"),
         ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
@@ -116,7 +120,7 @@ def gates() -> dict[str, frozenset[str]]:
     table = {
         "time": digit | {"noon", "midday", "midnight"}, "weekday_part": weekdays, "part_rel": parts,
         "tonight": {"tonight", "overnight"}, "iso_date": digit, "numeric_date": digit,
-        "month_day": months, "day_month": months, "month": months, "year": digit, "decade": digit,
+        "month_day": months, "day_month": months, "range_end": months, "year_range_end": digit, "month": months, "year": digit, "decade": digit,
         "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
         "edge_rel": units, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},

@@ -274,6 +274,30 @@ def n_month_day(m, ctx):
 n_day_month = n_month_day
 
 
+def n_range_end(m, ctx):
+    """The second day of "May 3-5": its own DATE, on the span of its digits."""
+    if not _month_ok(m.group("month"), ctx, True):
+        return None
+    mo, d1, d2 = month_of(m.group("month")), day_of(m.group("day")), day_of(m.group("day2"))
+    if d2 <= d1:
+        return None
+    y = int(m.group("year")) if _g(m, "year") else year_for_month_day(mo, d1, ctx)
+    if safe_date(y or 2000, mo, d2) is None:
+        return None
+    return Norm("DATE", f"{y:04d}-{mo:02d}-{d2:02d}" if y else f"XXXX-{mo:02d}-{d2:02d}",
+                start=m.start("day2"), end=m.end("day2"))
+
+
+def n_year_range_end(m, ctx):
+    """The second year of "2009-2011" or "2010-11"."""
+    y1, y2 = m.group("y1"), m.group("y2")
+    if len(y2) == 2:
+        y2 = y1[:2] + y2
+    if not int(y1) < int(y2) <= int(y1) + 50:
+        return None
+    return Norm("DATE", y2, start=m.start("y2"), end=m.end("y2"))
+
+
 def n_month(m, ctx):
     word = m.group("month")
     if not _month_ok(word, ctx, bool(_g(m, "year"))):
