@@ -176,3 +176,21 @@ def test_ranges_give_both_ends():
     got = timexes("The festival ran on May 3-5 and the survey covered 2009-2011.", "2026-11-02")
     assert [(t.text, t.value) for t in got] == [("May 3", "2026-05-03"), ("5", "2026-05-05"),
                                                 ("2009", "2009"), ("2011", "2011")]
+
+
+def test_inside_a_dated_quote_words_resolve_against_when_they_were_said():
+    from nonpaper.model import Quote
+
+    body = "“The ferry sank yesterday and we will raise it on Friday,” the captain said on Monday."
+    article = article_from_string(HEAD + body, published="2026-11-04")  # a Wednesday
+    text = article.text
+    said = text.index("said")
+    quote = Quote(id="q1", kind="direct", text="The ferry sank yesterday and we will raise it on Friday,",
+                  start=text.index("The ferry"), end=text.index("”"), speaker="captain", cue="said",
+                  cue_start=said, cue_end=said + 4)
+    parsed = nlp.parse(article)
+    plain = {t.text: t.value for t in extract_timexes(parsed)}
+    assert plain["yesterday"] == "2026-11-03"
+    got = {t.text: (t.value, t.anchor) for t in extract_timexes(parsed, quotes=[quote])}
+    assert got == {"yesterday": ("2026-11-01", "speech"), "Friday": ("2026-11-06", "speech"),
+                   "Monday": ("2026-11-02", "published")}

@@ -196,7 +196,49 @@ def _leading_date(parsed: Parsed) -> date | None:
     return None
 
 
-def extract_timexes(parsed: Parsed) -> list[Timex]:
+def _speech_days(parsed: Parsed, chosen, quotes) -> list[tuple[int, int, date]]:
+    """(quote start, quote end, day it was said) for quotes whose cue carries a day: "…," she said on
+    Monday / X said on Monday that …"""
+    out = []
+    for q in quotes:
+        if q.field != "text" or None in (q.start, q.end, q.cue_start, q.cue_end):
+            continue
+        cue = parsed.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+        if cue is None:
+            continue
+        sent = cue.sent
+        for _, norm, start, end in chosen:
+            near = q.cue_end <= start <= q.cue_end + 25 or q.cue_start - 25 <= end <= q.cue_start
+            if near and sent.start_char <= start < sent.end_char and not q.start <= start < q.end \
+                    and re.fullmatch(r"\d{4}-\d\d-\d\d", norm.value):
+                out.append((q.start, q.end, date.fromisoformat(norm.value)))
+                break
+    return out
+
+
+def _speech_time(parsed: Parsed, chosen, quotes, anchor: date) -> set[int]:
+    """Words inside a quote resolve against when they were said, not the publication date; the
+    indices of the re-resolved timexes."""
+    moved = set()
+    for q_start, q_end, day in _speech_days(parsed, chosen, quotes):
+        if day == anchor:
+            continue
+        for k, (cand, norm, start, end) in enumerate(chosen):
+            if not (q_start <= start < q_end) or cand.rule not in _RELATIVE_RULES or cand.match.groupdict().get("year"):
+                continue
+            block = parsed.block_at(cand.start)
+            p_start = block.start if block else 0
+            paragraph = parsed.text[p_start:block.end if block else len(parsed.text)]
+            again = _valid(parsed, cand, day, paragraph, p_start)
+            if again is not None and again.value:
+                norm.value, norm.mod = again.value, again.mod
+                moved.add(k)
+    return moved
+
+
+def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
+    """The time expressions of the article body. With `quotes` (from the quote stage), expressions inside
+    a quote whose cue is dated ("she said on Monday") resolve against that day."""
     text = parsed.text
     anchor = anchor_date(parsed.article.published)
     own_date = anchor is None and _leading_date(parsed)
@@ -214,13 +256,15 @@ def extract_timexes(parsed: Parsed) -> list[Timex]:
             end = norm.end + shift if norm.end is not None else cand.end
             found.append((cand, norm, start, end))
     chosen = _choose(found)
+    moved = _speech_time(parsed, chosen, quotes, anchor) if quotes and anchor else set()
     _resolve_context_days(parsed, chosen, anchor)
-    chosen = [c for c in chosen if c[1].value]
     timexes = []
-    for i, (cand, norm, start, end) in enumerate(chosen, 1):
+    for k, (cand, norm, start, end) in enumerate(chosen):
+        if not norm.value:
+            continue
         relative = (anchor is not None and cand.rule in _RELATIVE_RULES and not norm.value.startswith(("P", "T"))
                     and not cand.match.groupdict().get("year"))
-        timexes.append(Timex(id=f"t{i}", text=text[start:end], start=start, end=end, type=norm.type,
-                             value=norm.value, anchor=("article-date" if own_date else "published") if relative else None,
-                             mod=norm.mod))
+        label = "speech" if k in moved else ("article-date" if own_date else "published") if relative else None
+        timexes.append(Timex(id=f"t{len(timexes) + 1}", text=text[start:end], start=start, end=end, type=norm.type,
+                             value=norm.value, anchor=label, mod=norm.mod))
     return timexes
