@@ -194,3 +194,10 @@ def test_inside_a_dated_quote_words_resolve_against_when_they_were_said():
     got = {t.text: (t.value, t.anchor) for t in extract_timexes(parsed, quotes=[quote])}
     assert got == {"yesterday": ("2026-11-01", "speech"), "Friday": ("2026-11-06", "speech"),
                    "Monday": ("2026-11-02", "published")}
+
+
+def test_over_is_more_than_only_after_a_preposition():
+    got = timexes("The index closed at its lowest level in over six years. The trial followed 400 people "
+                  "over two years.", "2026-11-02")
+    assert [(t.text, t.value, t.mod) for t in got] == [("over six years", "P6Y", "MORE_THAN"),
+                                                       ("two years", "P2Y", None)]

@@ -519,9 +519,14 @@ def n_duration(m, ctx):
     value = _duration_value(n, unit)
     if value is None:
         return None
-    mod = words()["approximators"].get(" ".join((_g(m, "approx") or "").lower().split()))
+    approx = " ".join((_g(m, "approx") or "").lower().split())
+    mod = words()["approximators"].get(approx)
     direction = (_g(m, "dir") or "").lower()
     start = None
+    if approx in ("over", "under") and _prev_word(ctx) not in ("in", "for", "of", "within", "after", "since", "by"):
+        # "over two years" is a preposition ("followed customers over two years"); after one,
+        # "in over six years", it means "more than"
+        mod, start = None, m.start("num")
     # "the next 31 years" after a past event measures from that event: keep only the measure;
     # "the past five days" and a future "the next four years" are anchored to now: keep the phrase.
     if direction and direction not in ("past", "last", "previous") and ctx.tense == "past":
