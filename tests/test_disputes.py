@@ -243,3 +243,10 @@ def test_a_source_giving_several_figures_for_one_measure_speaks_of_several_group
     other = amount("c3", "boris-kell", 59, unit="percent", about=("unemployment", "rate"))
     assert find_disputes(analysis([white, black, other])) == []
     assert len(find_disputes(analysis([white, other]))) == 1
+
+
+def test_shares_of_different_populations_are_different_measures():
+    all_voters = amount("c1", "anna-berg", 49.5, unit="percent", about=("approval", "obama", "average"))
+    democrats = amount("c2", "boris-kell", 81, unit="percent", about=("approval", "approve", "average"))
+    democrats.value["population"] = ["democrat"]
+    assert find_disputes(analysis([all_voters, democrats])) == []

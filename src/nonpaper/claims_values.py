@@ -31,7 +31,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
                         event=events[0] if events else None, quote=src.quote,
                         value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
-                               "qualifiers": sorted(_qualifiers(ent)), "period": sorted(_period(ctx, ent)),
+                               "qualifiers": sorted(_qualifiers(ent)), "population": sorted(_population(ent)), "period": sorted(_period(ctx, ent)),
                                "forecast": _forecast(ent),
                                "count": ent.label_ == "CARDINAL", "hedged": hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
@@ -103,6 +103,16 @@ def _forecast(ent) -> bool:
     head = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), ent.root)
     clause = list(head.subtree) + list(head.ancestors)[:2]
     return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
+
+
+def _population(ent) -> frozenset[str]:
+    """'81 percent of Democrats', '60 percent of Mrs. Clinton's contributions': what a share is of."""
+    heads = [t for t in ent if t.lower_ in ("percent", "%", "per")] or [ent.root]
+    for head in heads + [ent.root.head]:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return content_lemmas(of.subtree)
+    return frozenset()
 
 
 def _qualifiers(ent) -> frozenset[str]:

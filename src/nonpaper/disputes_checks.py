@@ -289,7 +289,10 @@ def _one_measure(a: Claim, b: Claim) -> bool:
     if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
         return False
     pa, pb = set(a.value.get("period", [])), set(b.value.get("period", []))
-    return not (pa and pb and not pa & pb)  # figures for different periods
+    if pa and pb and not pa & pb:  # figures for different periods
+        return False
+    # a share of one population is no share of another ("81 percent of Democrats" / "49.5 percent")
+    return set(a.value.get("population", [])) == set(b.value.get("population", []))
 
 
 def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
