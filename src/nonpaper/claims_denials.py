@@ -7,7 +7,7 @@ from typing import Iterator
 from . import resources
 from .claims_find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .claims_sources import OUTLET_HEADS
-from .claims_text import content_lemmas, short
+from .claims_text import content_lemmas, overlap, short
 from .model import Claim
 
 
@@ -84,6 +84,11 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                  [c for c in earlier if kinds.get(c.actor) == "outlet"] if outlet_word else [],
                  [] if named else earlier)
         pool = next((p for p in pools if p), [])
+        demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
+                            for c in obj.children)
+        if poss is None and not demonstrative:  # "denied the charges": only charges the sentence speaks of
+            said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i)
+            pool = [c for c in pool if overlap(said, c.value.get("about", []))]
         if pool:
             target = pool[-1]
     elif clause is not None:
