@@ -241,6 +241,10 @@ def _find_attributions(ctx: _Context) -> None:
             subj = subject_of(tok)
             if subj is None or ctx.in_direct(subj.idx):
                 continue
+            if tok.lemma_.lower() in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
+                continue  # "I think …": the speaker talking, not someone reported
+            if tok.lemma_.lower() == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue  # "Asked what she misses, she answers: …": the question, not a report
             found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
     found.sort(key=lambda f: f[0])
     para_of = ctx.para_of
@@ -601,11 +605,15 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
         if not line:
             continue
         m = TITLE_QUOTE.match(line)
-        if not m:
+        if not m or m.group(1).lower() in wordset("headline_labels.txt"):
             continue
         actor = ctx.registry.resolve(m.group(1))
         if actor is None:
-            continue
+            # a speaker named only in the headline ("Poll: …", "NY Post: …")
+            from .actors import _org_kind
+            actor = ctx.registry.add(m.group(1).strip(), "organization")
+            kind = _org_kind(m.group(1), None)
+            ctx.registry.get(actor).kind = kind  # type: ignore[assignment]
         out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
                          speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
     return out
