@@ -127,3 +127,10 @@ def test_without_a_year_done_comes_before_to_come():
     imposed, end = event_with(events, "imposed"), event_with(events, "end")
     assert imposed.date is None and end.date is None  # no year, no day
     assert any(r.source == imposed.id and r.relation == "BEFORE" and r.target == end.id for r in relations)
+
+
+def test_status_of_what_was_called_off():
+    _, events, _ = run("The planned talks were called off on Monday. The summit was postponed.")
+    by_type = {e.type: e for e in events}
+    assert (by_type["talks"].status, by_type["summit"].status) == ("called_off", "postponed")
+    assert by_type["cancel"].status == "happened"

@@ -33,6 +33,24 @@ def _status(m: EventMention, parsed: Parsed) -> str | None:
     return None
 
 
+_STATUS_BY_TYPE = {"cancel": "called_off", "postpone": "postponed"}
+
+
+def _called_off(parsed: Parsed, clusters) -> dict[int, str]:
+    """ "the planned talks were called off", "postponed the summit": the status of the event acted on."""
+    by_token = {m.i: m for c in clusters for m in c}
+    out: dict[int, str] = {}
+    for c in clusters:
+        for m in c:
+            status = _STATUS_BY_TYPE.get(m.type)
+            if status is None or m.kind != "verb":
+                continue
+            for child in parsed.doc[m.i].children:
+                if child.dep_ in ("nsubjpass", "dobj") and child.i in by_token:
+                    out.setdefault(by_token[child.i].cluster, status)
+    return out
+
+
 def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
     days: dict[int, str] = {}
     day_by: dict[int, str | None] = {}
@@ -49,6 +67,7 @@ def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived = derive_dates(days, rels)
+    acted_on = _called_off(parsed, clusters)
     disputed = disputed_events(rels)
     events = []
     for ci, c in enumerate(clusters):
@@ -56,7 +75,7 @@ def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
         ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
                    mentions=[Mention(m.text, m.start, m.end) for m in c])
         ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
-        ev.status = next((s for s in (_status(m, parsed) for m in c) if s), None)
+        ev.status = acted_on.get(ci) or next((s for s in (_status(m, parsed) for m in c) if s), None)
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"
