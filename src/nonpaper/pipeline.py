@@ -13,7 +13,7 @@ from .model import Analysis, Article, Corpus
 def analyze_parsed(parsed: nlp.Parsed) -> Analysis:
     registry = actors.find_actors(parsed)
     found_quotes = quotes.extract_quotes(parsed, registry)
-    timexes = time.extract_timexes(parsed)
+    timexes = time.extract_timexes(parsed, found_quotes)
     found_events, relations = events.extract_events(parsed, registry, found_quotes, timexes)
     analysis = Analysis(article=parsed.article, actors=registry.actors(), quotes=found_quotes,
                         timexes=timexes, events=found_events, relations=relations)
