@@ -235,6 +235,14 @@ def _find_attributions(ctx: _Context) -> None:
             if pobj is not None:
                 found.append((tok.idx, tok, pobj, "according to", tok.idx, to.idx + len(to.text)))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in wordset("cue_nouns.txt"):
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and any(m.lower_ in ("that", "to") and m.dep_ in ("mark", "aux") for m in c.children)), None)
+            if owner is not None and clause is not None and not ctx.in_direct(owner.idx) \
+                    and not any(m.lower_ in ("who", "which") for m in clause.children):
+                found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok)):
             if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
@@ -487,7 +495,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
-        clausal = any(c.dep_ == "ccomp" for c in tok.children) or att.cue == "according to"
+        clausal = any(c.dep_ == "ccomp" for c in tok.children) or att.cue == "according to" or tok.pos_ == "NOUN"
         if len(_words(text)) < (3 if clausal else 1):
             continue
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
@@ -516,6 +524,14 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         left_n = left[1] - left[0] + 1
         right_n = right[1] - right[0] + 1
         a, b = left if left_n >= right_n else right
+        return _trim(doc, a, b)
+    if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        if clause is None:
+            return None
+        a, b = clause.left_edge.i, clause.right_edge.i
+        if doc[a].lower_ == "to":
+            a += 1
         return _trim(doc, a, b)
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:

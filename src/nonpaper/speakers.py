@@ -193,6 +193,8 @@ def full_mention(head):
         a += 1
     while b > head.i and (doc[b].is_punct or doc[b].is_space):
         b -= 1
+    while b > a and doc[b].dep_ == "case":  # "Kade's claim": the owner, not the possessive mark
+        b -= 1
     span = doc[a:b + 1]
     if len(span.text) > 200:
         return mention_span(head)
