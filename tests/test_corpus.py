@@ -80,6 +80,15 @@ def test_ingest_dedups_and_resumes(tmp_path, store_url):
         assert "ingested" in third.line() and "skipped as duplicates" in third.line()
 
 
+def test_the_corpus_merge_can_be_deferred(tmp_path):
+    src = write_articles(tmp_path / "in")
+    with open_store(tmp_path / "c.db") as store:
+        summary = ingest([str(src)], store, progress=False, merge=False)
+        assert summary.ingested == 3 and summary.merge_seconds == 0 and store.stale()
+        later = ingest([str(src)], store, progress=False)  # nothing new, but the merge is owed
+        assert later.ingested == 0 and later.merge_seconds > 0 and not store.stale()
+
+
 def test_failures_are_stored_and_the_run_goes_on(tmp_path, monkeypatch):
     import nonpaper.pipeline
 

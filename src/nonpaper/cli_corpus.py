@@ -136,7 +136,10 @@ def register(cli: click.Group) -> None:
                   help="Progress with rate and ETA on stderr (a bar in a terminal, a line every 10 s in a log).")
     @click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
                   help="Stop an article that takes longer and store it as failed (0: no limit; local workers only).")
-    def ingest(sources, db, workers, dask_address, published, progress, timeout) -> None:
+    @click.option("--merge/--no-merge", default=True, show_default=True,
+                  help="Merge actors and events and recompute cross-article disputes over the whole corpus at "
+                       "the end. --no-merge defers it (many small batches): the next ingest with --merge does it.")
+    def ingest(sources, db, workers, dask_address, published, progress, timeout, merge) -> None:
         """Analyse articles and store them in a corpus.
 
         SOURCE is a file (.txt, .html, RSS/Atom feed, .jsonl), a directory (read recursively) or -
@@ -160,7 +163,7 @@ def register(cli: click.Group) -> None:
         previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
         try:
             summary = run(sources, store, workers=workers, dask=dask_address, published=when, progress=progress,
-                          warn=warn, timeout=timeout or None)
+                          warn=warn, timeout=timeout or None, merge=merge)
             counts = store.counts()
         except (StoreError, CorpusError) as exc:
             raise Failure(str(exc))
@@ -173,7 +176,8 @@ def register(cli: click.Group) -> None:
                 signal.signal(signal.SIGTERM, previous)
         click.echo(f"{summary.line()}\n{db}: {counts['articles']} articles, {counts['quotes']} quotes, "
                    f"{counts['actors']} actors, {counts['events']} events, {counts['disputes']} disputes, "
-                   f"{counts['failures']} failures")
+                   f"{counts['failures']} failures" + ("; corpus-level merge deferred (--no-merge)"
+                                                       if not merge and summary.ingested else ""))
         if summary.read == 0 and summary.failed:
             sys.exit(2)
         if summary.failed:

@@ -288,11 +288,13 @@ class Summary:
 
 def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str | object | None = None,
            published: str | None = None, chunk: int = CHUNK, progress: bool = True,
-           warn: Callable[[str], None] | None = None, timeout: float | None = TIMEOUT) -> Summary:
+           warn: Callable[[str], None] | None = None, timeout: float | None = TIMEOUT,
+           merge: bool = True) -> Summary:
     """Read, deduplicate, analyse and store every article in `sources` (files, directories, feeds,
     JSONL). Unreadable inputs and failed analyses are stored as failures with their error; the run
     goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
-    was stored (or a previous run was interrupted before doing so)."""
+    was stored (or a previous run was interrupted before doing so); `merge=False` defers that to a
+    later run (or `store.recompute()`), for many small batches into a large corpus."""
     from .ingest import read_sources
 
     warn = warn or (lambda message: None)
@@ -336,7 +338,7 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
     finally:
         bar.close()
         summary.seconds = time.monotonic() - started
-    if summary.ingested or store.stale():
+    if merge and (summary.ingested or store.stale()):
         merge_started = time.monotonic()
         summary.warnings += store.recompute()
         summary.merge_seconds = time.monotonic() - merge_started
@@ -393,9 +395,13 @@ class Corpus:
         self.store = open_store(db)
 
     def ingest(self, *sources: str, workers: int = 1, dask: str | object | None = None,
-               published: str | None = None, progress: bool = False, timeout: float | None = TIMEOUT) -> Summary:
+               published: str | None = None, progress: bool = False, timeout: float | None = TIMEOUT,
+               merge: bool = True) -> Summary:
         return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress,
-                      timeout=timeout)
+                      timeout=timeout, merge=merge)
+
+    def recompute(self) -> list[str]:
+        return self.store.recompute()
 
     def articles(self, **filters) -> list[dict]:
         return self.store.articles(**filters)
