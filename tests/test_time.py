@@ -201,3 +201,26 @@ def test_over_is_more_than_only_after_a_preposition():
                   "over two years.", "2026-11-02")
     assert [(t.text, t.value, t.mod) for t in got] == [("over six years", "P6Y", "MORE_THAN"),
                                                        ("two years", "P2Y", None)]
+
+
+# --- headlines -----------------------------------------------------------------------------------
+
+def test_headline_time_expressions_point_into_the_title():
+    from nonpaper.time import extract_title_timexes
+
+    article = article_from_string("Ferry fares at highest level since 1997\n\nThe harbour board raised fares again "
+                                  "on Monday.", published="2026-11-04")
+    parsed = nlp.parse(article)
+    body = extract_timexes(parsed)
+    head = extract_title_timexes(parsed, len(body) + 1)
+    assert [(t.text, t.value, t.field) for t in body] == [("Monday", "2026-11-02", "text")]
+    assert [(t.text, t.value, t.field, t.id) for t in head] == [("1997", "1997", "title", "t2")]
+    assert article.title[head[0].start:head[0].end] == "1997"
+
+
+def test_a_headline_without_time_words_adds_nothing():
+    from conftest import analyze_text
+
+    got = analyze_text("Council votes to reopen the quay\n\nThe council voted on Tuesday to reopen the quay.",
+                       published="2026-11-04")
+    assert [(t.text, t.field) for t in got.timexes] == [("Tuesday", "text")]

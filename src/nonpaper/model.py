@@ -92,6 +92,7 @@ class Timex:
     value: str  # TIMEX3 value: 2025-10-16, 2026-W46, P1W, PXD, XXXX-10-16, PAST_REF ...
     anchor: str | None = None  # what it was resolved against: "published", "speech", an event id
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END ...
+    field: Literal["text", "title", "subtitle"] = "text"  # where start/end point
 
 
 @dataclass

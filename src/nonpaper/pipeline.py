@@ -19,6 +19,8 @@ def analyze_parsed(parsed: nlp.Parsed) -> Analysis:
                         timexes=timexes, events=found_events, relations=relations)
     analysis.claims = claims.extract_claims(parsed, analysis)
     analysis.disputes = disputes.find_disputes(analysis)
+    # headline timexes last: their offsets point into the title, so the body stages never see them
+    analysis.timexes += time.extract_title_timexes(parsed, len(timexes) + 1)
     return analysis
 
 

@@ -268,3 +268,22 @@ def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
         timexes.append(Timex(id=f"t{len(timexes) + 1}", text=text[start:end], start=start, end=end, type=norm.type,
                              value=norm.value, anchor=label, mod=norm.mod))
     return timexes
+
+
+def extract_title_timexes(parsed: Parsed, first_id: int = 1) -> list[Timex]:
+    """Time expressions in the headline and subheadline ("lowest level since 1997"), resolved like the
+    body's; start/end are offsets into that field (`field`), never into the body text."""
+    from dataclasses import replace
+
+    from . import nlp  # the headline is parsed on its own: it is not part of the body's Doc
+
+    art = parsed.article
+    out: list[Timex] = []
+    for name in ("title", "subtitle"):
+        line = getattr(art, name)
+        if not line or not line.strip():
+            continue
+        own = replace(art, text=line, title=None, subtitle=None, blocks=[], dateline=None)
+        for t in extract_timexes(nlp.parse(own)):
+            out.append(replace(t, id=f"t{first_id + len(out)}", field=name))
+    return out
