@@ -346,6 +346,8 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
     for ent in ents_of(doc):
         if ent.start_char in taken:
             continue
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and is_title_word(ent.root.head.head.text):
+            continue  # "Secretary of State": part of a title
         if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in _body_words():
             pass  # "The Sorran Herald" tagged as a person: an outlet
         elif ent.label_ not in ("ORG", "GPE", "NORP"):
@@ -399,8 +401,19 @@ def _absorb_person_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
     return keep
 
 
-def find_actors(parsed: Parsed) -> ActorRegistry:
+def _outside_headings(parsed: Parsed):
+    """Entities of the body only: headings ("Putin and Trump Spoke 'Normally'") are title-cased
+    phrases that the entity recognizer misreads as names."""
+    headings = [(b.start, b.end) for b in parsed.article.blocks if b.kind == "heading"]
     doc = parsed.doc
+    if headings:
+        ents = tuple(e for e in ents_of(doc) if not any(s <= e.start_char < t for s, t in headings))
+        doc.user_data["nonpaper_ents"] = ents
+    return doc
+
+
+def find_actors(parsed: Parsed) -> ActorRegistry:
+    doc = _outside_headings(parsed)
     registry = ActorRegistry()
     clusters: list[_Cluster] = []
     taken: set[int] = set()

@@ -550,8 +550,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         if subj is not None and a <= subj.i <= b:
             return None
         return _trim(doc, a, b)
-    if tok.lemma_.lower() in wordset("cue_verbs_object.txt"):
-        span = _object_content(tok)
+    if tok.lemma_.lower() in wordset("cue_verbs_object.txt") and not any(c.dep_ == "prt" for c in tok.children):
+        span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
     if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok:

@@ -239,7 +239,9 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     # 5. "researchers at the University of Aldenport", "officials in Moscow" → the body named inside
     inner = [e for e in ents_of(doc) if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
     modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
-    if inner and head.pos_ == "NOUN" and (det not in ("a", "an") or modifier):
+    people_head = lemma in wordset("anonymous_heads.txt") or head.lower_ in wordset("anonymous_heads.txt") \
+        or is_title_word(head.text)
+    if inner and head.pos_ == "NOUN" and (modifier or (people_head and det not in ("a", "an"))):
         found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
         if found:
             _alias(registry, found, span.text)
@@ -257,6 +259,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         name = span.text
         kind = "unnamed"
         if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
+            if not (people_head or _noun_kind(span, lemma)):
+                return None  # "The informal document": a thing, not a speaker
             kind = "organization"
             name = name[0].upper() + name[1:]
         return registry.add(name, kind)
