@@ -224,3 +224,36 @@ def test_a_headline_without_time_words_adds_nothing():
     got = analyze_text("Council votes to reopen the quay\n\nThe council voted on Tuesday to reopen the quay.",
                        published="2026-11-04")
     assert [(t.text, t.field) for t in got.timexes] == [("Tuesday", "text")]
+
+
+def test_plural_units_after_in_are_vague_durations():
+    got = values("Fares rose to their highest level in years, and the ferry filled in minutes.")
+    assert got == {"years": "PXY", "minutes": "PTXM"}
+
+
+def test_recent_ongoing_and_now_are_vague_references():
+    got = values("The ongoing strike and recent storms hurt trade. The quay is now closed, and more recently "
+                 "the pier was shut too. Now that it is closed, nobody sails.")
+    assert got == {"ongoing": "PRESENT_REF", "recent": "PAST_REF", "now": "PRESENT_REF",
+                   "more recently": "PAST_REF"}
+
+
+def test_month_of_next_year():
+    got = values("The licences will not be renewed after October of next year.", "2026-05-15")
+    assert got == {"October": "2027-10", "next year": "2027"}
+
+
+def test_a_range_of_durations_gives_both_ends():
+    got = values("The repairs would take between 60 and 90 days.")
+    assert got == {"60": "P60D", "90 days": "P90D"}
+
+
+def test_over_the_next_years_keeps_the_phrase():
+    got = values("The board has announced 300 job cuts over the next four years.")
+    assert got == {"the next four years": "P4Y"}
+
+
+def test_the_same_month_and_day_twice_is_one_day():
+    got = timexes("The ferry arrives on November 11. Its first stop, on November 11, was dropped from the plan.",
+                  "2026-11-05")
+    assert [t.value for t in got] == ["2026-11-11", "2026-11-11"]

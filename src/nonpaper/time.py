@@ -236,6 +236,23 @@ def _speech_time(parsed: Parsed, chosen, quotes, anchor: date) -> set[int]:
     return moved
 
 
+def _one_year_per_day(chosen, anchor: date, moved: set[int]) -> None:
+    """The same month and day told twice in one article without a year is one day: where the clauses'
+    tenses gave different years ("arrives on November 11" / "a stop on November 11 may be cut"), the
+    reading nearest the publication date wins for all of them."""
+    by_day: dict[str, list[int]] = {}
+    for k, (cand, norm, _, _) in enumerate(chosen):
+        if k not in moved and cand.rule in ("month_day", "day_month") and not cand.match.groupdict().get("year") \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", norm.value):
+            by_day.setdefault(norm.value[5:], []).append(k)
+    for ks in by_day.values():
+        values = {chosen[k][1].value for k in ks}
+        if len(values) > 1:
+            best = min(values, key=lambda v: abs((date.fromisoformat(v) - anchor).days))
+            for k in ks:
+                chosen[k][1].value = best
+
+
 def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
     """The time expressions of the article body. With `quotes` (from the quote stage), expressions inside
     a quote whose cue is dated ("she said on Monday") resolve against that day."""
@@ -257,6 +274,8 @@ def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
             found.append((cand, norm, start, end))
     chosen = _choose(found)
     moved = _speech_time(parsed, chosen, quotes, anchor) if quotes and anchor else set()
+    if anchor:
+        _one_year_per_day(chosen, anchor, moved)
     _resolve_context_days(parsed, chosen, anchor)
     timexes = []
     for k, (cand, norm, start, end) in enumerate(chosen):

@@ -73,7 +73,8 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("year_range_end", rf"(?<![\d$£€#.,/-])\b(?P<y1>{year})\s*[-–]\s*(?P<y2>{year}|\d\d)\b(?![-\d%])"),
         ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<month>{month})"
                       rf"(?:,?\s+(?P<year>{year})\b)?"),
-        ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
+        ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})"
+                  rf"(?:,?\s+(?P<year>{year})|\s+of\s+(?P<yrel>last|this|next)\s+year)?\b"),
         ("year", rf"(?<![\d$£€#.,/-])\b(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
                  rf"(?![\d%]|,\d|\.\d|-\d\d\b(?!\d))"),
         ("decade", rf"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)[’']?s\b"),
@@ -95,11 +96,14 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("set_every", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?(?P<unit>{unit_sing}s?|{weekday}|{part}|weekend)\b"),
         ("set_per", rf"\b(?:(?P<freq>once|twice|thrice|(?:{number})\s+times)\s+)?(?P<per>a|an|per|each)\s+(?P<unit>{unit_sing})\b"),
         ("set_adverb", rf"\b(?P<adv>{_alt(w['set_adverbs'])})\b"),
-        ("duration", rf"\b(?:(?P<approx>{approx})\s+)?(?:the\s+(?P<dir>past|last|next|first|previous|coming|final)\s+)?"
+        ("duration", rf"\b(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+(?P<dir>past|last|next|first|previous|coming|final)\s+)?"
                      rf"(?P<num>{number}|{vague})[\s-]+(?:(?:straight|consecutive|full|more|long|whole)\s+)?(?P<unit>{unit})\b"
                      rf"(?P<adj>-long|-old|[\s-]+old)?"),
         ("past_unit", rf"\b(?:the\s+)(?P<dir>past|last|next|coming|previous)\s+(?P<unit>{unit_sing})\b"),
-        ("bare_units", rf"\b(?:(?P<lead>recent|the\s+past\s+few|over\s+the|for|in\s+recent)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes)\b"),
+        # "between 60 and 90 days": the first end, whose unit is the second's
+        ("duration_range_start", rf"\b(?:between|from)\s+(?P<num>\d+(?:\.\d+)?|{num_words})\s+(?:and|to)\s+"
+                                 rf"(?:\d+(?:\.\d+)?|{num_words})[\s-]+(?P<unit>{unit})\b"),
+        ("bare_units", rf"\b(?:(?P<lead>recent|the\s+past\s+few|over\s+the|for|in\s+recent|in)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes)\b"),
         ("units_long", r"\b(?P<unit>years|decades|months|weeks)-long\b"),
         ("vague", rf"\b(?P<vague>{_alt(w['vague_refs'])})\b"),
     ]
@@ -125,7 +129,7 @@ def gates() -> dict[str, frozenset[str]]:
         "edge_rel": units, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
-        "duration": units, "past_unit": units, "bare_units": units, "units_long": units, "vague": vague,
+        "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_long": units, "vague": vague,
     }
     return {name: frozenset(ws) for name, ws in table.items()}
 

@@ -305,6 +305,12 @@ def n_month(m, ctx):
     mo = month_of(word)
     rel = (_g(m, "rel") or "").lower() or None
     y = int(m.group("year")) if _g(m, "year") else year_for_month(mo, ctx, rel)
+    yrel = (_g(m, "yrel") or "").lower()
+    if yrel:  # "October of next year": the month takes that year; "next year" is a timex of its own
+        if ctx.anchor is None:
+            return None
+        y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[yrel]
+        return Norm("DATE", f"{y:04d}-{mo:02d}", _edge_mod(_g(m, "edge")), end=m.end("month"))
     return Norm("DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", _edge_mod(_g(m, "edge")))
 
 
@@ -526,12 +532,17 @@ def n_duration(m, ctx):
     if approx in ("over", "under") and _prev_word(ctx) not in ("in", "for", "of", "within", "after", "since", "by"):
         # "over two years" is a preposition ("followed customers over two years"); after one,
         # "in over six years", it means "more than"
-        mod, start = None, m.start("num")
+        mod, start = None, m.start("the") if _g(m, "the") else m.start("num")
     # "the next 31 years" after a past event measures from that event: keep only the measure;
     # "the past five days" and a future "the next four years" are anchored to now: keep the phrase.
     if direction and direction not in ("past", "last", "previous") and ctx.tense == "past":
         start = m.start("num")
     return Norm("DURATION", value, mod, start=start)
+
+
+def n_duration_range_start(m, ctx):
+    value = _duration_value(_num(m), m.group("unit"))
+    return Norm("DURATION", value, start=m.start("num"), end=m.end("num")) if value else None
 
 
 def n_past_unit(m, ctx):
@@ -550,7 +561,7 @@ def n_bare_units(m, ctx):
     lead = " ".join(m.group("lead").lower().split())
     unit = m.group("unit").lower()
     value = _duration_value(None, "year" if unit == "decades" else unit)
-    if lead == "for":
+    if lead in ("for", "in"):  # "for years", "the first gain in years", "lost it in minutes"
         return Norm("DURATION", value, start=m.start("unit"))
     if lead == "in recent":
         return Norm("DURATION", value, start=m.start("unit") - len("recent "))
@@ -614,6 +625,9 @@ def n_set_adverb(m, ctx):
 
 
 def n_vague(m, ctx):
+    word = m.group("vague").lower()
+    if word == "now" and _next_word(ctx) == "that":
+        return None  # "now that ...": a conjunction
     return Norm("DATE", words()["vague_refs"][" ".join(m.group("vague").lower().split())])
 
 
