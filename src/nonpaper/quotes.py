@@ -243,6 +243,11 @@ def _find_attributions(ctx: _Context) -> None:
                     and not any(m.lower_ in ("who", "which") for m in clause.children):
                 found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _reports_a_clause(tok):
+            subj = subject_of(tok)
+            if subj is not None and not ctx.in_direct(subj.idx) and _human(subj):
+                found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok)):
             if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
@@ -264,6 +269,30 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+NOT_REPORTING = {"be", "make", "ensure", "mean", "seem", "appear", "have", "do", "let", "help", "see", "hear",
+                 "watch", "look", "sound", "get", "go", "come", "take", "give", "keep", "find", "prove", "matter"}
+
+
+def _reports_a_clause(tok) -> bool:
+    """A verb outside the lexicon with a "that" clause ("Kade stressed that …", "she wagered that …"):
+    a clausal complement after a human subject reports speech or thought."""
+    if tok.lemma_.lower() in NOT_REPORTING:
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+    return False
+
+
+def _human(subj) -> bool:
+    if subj.lower_ in ("he", "she", "they", "who"):
+        return True
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    from .actors_names import is_title_word
+    return subj.pos_ == "NOUN" and (is_title_word(subj.text) or subj.lemma_.lower() in wordset("anonymous_heads.txt"))
 
 
 def _before_colon(tok) -> bool:
@@ -536,7 +565,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
-    if comp is not None and tok.lemma_.lower() not in _indirect_lemmas():
+    if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok):
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
