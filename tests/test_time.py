@@ -257,3 +257,14 @@ def test_the_same_month_and_day_twice_is_one_day():
     got = timexes("The ferry arrives on November 11. Its first stop, on November 11, was dropped from the plan.",
                   "2026-11-05")
     assert [t.value for t in got] == ["2026-11-11", "2026-11-11"]
+
+
+def test_the_same_period_last_year_is_the_period_told_a_year_earlier():
+    got = values("Ferry sales rose 43% in February compared to the same period last year. "
+                 "Profit fell compared to the same quarter a year earlier.", "2026-03-03")
+    assert got == {"February": "2026-02", "the same period last year": "2025-02"}
+
+
+def test_plural_units_before_of_measure_what_follows():
+    got = values("After years of talks, the pier was decades in the making. The early years of the port were calm.")
+    assert got == {"years": "PXY", "decades": "PXY"}

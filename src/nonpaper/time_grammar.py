@@ -104,6 +104,11 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("duration_range_start", rf"\b(?:between|from)\s+(?P<num>\d+(?:\.\d+)?|{num_words})\s+(?:and|to)\s+"
                                  rf"(?:\d+(?:\.\d+)?|{num_words})[\s-]+(?P<unit>{unit})\b"),
         ("bare_units", rf"\b(?:(?P<lead>recent|the\s+past\s+few|over\s+the|for|in\s+recent|in)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes)\b"),
+        # "decades in the making", "years of talks": a plural unit measuring what follows
+        ("units_of", r"\b(?P<unit>years|decades|months|weeks|days|hours)(?=\s+(?:of|in\s+the\s+making)\b)"),
+        # "the same period last year": the period told just before, a year earlier (time.py)
+        ("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
+                        r"(?:ago|earlier|before)|the\s+(?:previous|prior|last)\s+year|the\s+year\s+before)\b"),
         ("units_long", r"\b(?P<unit>years|decades|months|weeks)-long\b"),
         ("vague", rf"\b(?P<vague>{_alt(w['vague_refs'])})\b"),
     ]
@@ -129,7 +134,7 @@ def gates() -> dict[str, frozenset[str]]:
         "edge_rel": units, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
-        "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_long": units, "vague": vague,
+        "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "units_long": units, "vague": vague,
     }
     return {name: frozenset(ws) for name, ws in table.items()}
 

@@ -568,6 +568,24 @@ def n_bare_units(m, ctx):
     return Norm("DURATION", value)
 
 
+_NOT_BEFORE_UNITS_OF = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "early", "later",
+                        "final", "first", "last", "past", "next", "golden", "of", "in", "for", "over"}
+
+
+def n_units_of(m, ctx):
+    if _prev_word(ctx) in _NOT_BEFORE_UNITS_OF:
+        return None  # "the early years of the company", "the months of talks": not a measure
+    unit = m.group("unit").lower()
+    return Norm("DURATION", _duration_value(None, "year" if unit == "decades" else unit))
+
+
+SAME_LAST_YEAR = "SAME_LAST_YEAR"  # resolved by time.py from the period told just before
+
+
+def n_same_period(m, ctx):
+    return Norm("DATE", SAME_LAST_YEAR)
+
+
 def n_units_long(m, ctx):
     return Norm("DURATION", _duration_value(None, "year" if m.group("unit").lower() == "decades" else m.group("unit")))
 
