@@ -268,3 +268,9 @@ def test_the_same_period_last_year_is_the_period_told_a_year_earlier():
 def test_plural_units_before_of_measure_what_follows():
     got = values("After years of talks, the pier was decades in the making. The early years of the port were calm.")
     assert got == {"years": "PXY", "decades": "PXY"}
+
+
+def test_the_previous_year_is_the_year_before_the_one_told():
+    got = values("The port lost money in 2019, less than the year previous. It made a profit for the entire year "
+                 "in 2021. Trade grew from the previous year.", "2026-03-03")
+    assert got == {"2019": "2019", "the year previous": "2018", "2021": "2021", "the previous year": "2025"}

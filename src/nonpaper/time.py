@@ -14,7 +14,7 @@ from .model import Timex
 from .nlp import Parsed
 from .resources import wordset
 from .time_grammar import Candidate, find_candidates, rules
-from .time_normalise import CONTEXT_DAY, SAME_LAST_YEAR, Context, Norm, normalise
+from .time_normalise import CONTEXT_DAY, SAME_LAST_YEAR, YEAR_TOLD, Context, Norm, normalise
 
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(rules())}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
@@ -179,19 +179,30 @@ def _resolve_context_days(parsed: Parsed, chosen, anchor: date | None) -> None:
         norm.value = norm.value.replace(CONTEXT_DAY, day) if day else ""
 
 
-def _resolve_same_period(parsed: Parsed, chosen) -> None:
+def _resolve_same_period(parsed: Parsed, chosen, anchor: date | None) -> None:
     """ "rose 43% in February compared to the same period last year": the closest date before it in its
-    sentence, a year earlier (2026-02 → 2025-02, 2026-Q3 → 2025-Q3); dropped when there is none."""
+    sentence, a year earlier (2026-02 → 2025-02, 2026-Q3 → 2025-Q3); dropped when there is none.
+    "the previous year" / "for the entire year": that date's year, minus one or not; with none told,
+    the year before the publication year (or PAST_REF), and nothing for "the entire year"."""
     doc = parsed.doc
     for k, (_, norm, start, end) in enumerate(chosen):
-        if norm.value != SAME_LAST_YEAR:
+        if norm.value not in (SAME_LAST_YEAR, YEAR_TOLD, YEAR_TOLD + "-1"):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         lo = span.sent.start_char if span is not None else start
         told = [other.value for _, other, o_start, _ in chosen[:k] if o_start >= lo and other.type == "DATE"
                 and re.fullmatch(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|W\d\d)(?:-\d\d)?)?", other.value)]
-        value = f"{int(told[-1][:4]) - 1:04d}{told[-1][4:]}" if told else ""
-        norm.value = value[:7] if value.endswith("-02-29") else value  # no 29 February a year earlier
+        if norm.value == SAME_LAST_YEAR:
+            value = f"{int(told[-1][:4]) - 1:04d}{told[-1][4:]}" if told else ""
+            norm.value = value[:7] if value.endswith("-02-29") else value  # no 29 February a year earlier
+            continue
+        shift = -1 if norm.value.endswith("-1") else 0
+        if told:
+            norm.value = f"{int(told[-1][:4]) + shift:04d}"
+        elif shift:
+            norm.value = str(anchor.year - 1) if anchor else "PAST_REF"
+        else:
+            norm.value = ""
 
 
 def _leading_date(parsed: Parsed) -> date | None:
@@ -292,7 +303,7 @@ def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
     if anchor:
         _one_year_per_day(chosen, anchor, moved)
     _resolve_context_days(parsed, chosen, anchor)
-    _resolve_same_period(parsed, chosen)
+    _resolve_same_period(parsed, chosen, anchor)
     timexes = []
     for k, (cand, norm, start, end) in enumerate(chosen):
         if not norm.value:

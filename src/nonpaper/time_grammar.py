@@ -85,6 +85,9 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{year})|(?P<rel>last|this|next)\s+year|the\s+year)\b"),
         ("season", rf"\b(?:(?P<rel>last|next|this|early|late|mid)[\s-]+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"),
         ("edge_rel", rf"\b(?P<edge>{edge})\s+(?:(?P<rel>this|last|next|the)\s+)(?P<unit>week|month|year|decade|century)\b"),
+        # "the previous year", "the year previous", "for the entire year": the year told just before (time.py)
+        ("year_told", r"\bthe\s+(?:(?P<whole>entire|whole|full)\s+year|year\s+(?P<prev>previous|before)(?=\s*(?:[.,;:)]|$))"
+                      r"|(?P<prev2>previous|prior)\s+year)\b(?!\s*(?:'s|’s)?\s*of\b)"),
         ("rel_unit", rf"\b(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>{rel})\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
                      rf"(?!\s*(?:'s|’s)?\s*(?:of\b))"),
         ("the_weekend", r"\b(?:the\s+)weekend\b"),
@@ -131,7 +134,7 @@ def gates() -> dict[str, frozenset[str]]:
         "tonight": {"tonight", "overnight"}, "iso_date": digit, "numeric_date": digit,
         "month_day": months, "day_month": months, "range_end": months, "year_range_end": digit, "month": months, "year": digit, "decade": digit,
         "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
-        "edge_rel": units, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
+        "edge_rel": units, "year_told": {"year"}, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
         "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "units_long": units, "vague": vague,

@@ -582,6 +582,13 @@ def n_units_of(m, ctx):
 SAME_LAST_YEAR = "SAME_LAST_YEAR"  # resolved by time.py from the period told just before
 
 
+YEAR_TOLD = "YEAR_TOLD"  # "YEAR_TOLD-1": the year told just before, minus one (time.py)
+
+
+def n_year_told(m, ctx):
+    return Norm("DATE", YEAR_TOLD if _g(m, "whole") else YEAR_TOLD + "-1")
+
+
 def n_same_period(m, ctx):
     return Norm("DATE", SAME_LAST_YEAR)
 
