@@ -243,6 +243,12 @@ def _find_attributions(ctx: _Context) -> None:
                     and not any(m.lower_ in ("who", "which") for m in clause.children):
                 found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _right_after_quote(ctx, tok):
+            # "“…,” Toomey fumed on Tuesday.": any verb right after a quotation, with a human subject
+            subj = subject_of(tok)
+            if subj is not None and not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
+                found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _reports_a_clause(tok):
             subj = subject_of(tok)
             if subj is not None and not ctx.in_direct(subj.idx) and _human(subj):
@@ -273,6 +279,17 @@ def _find_attributions(ctx: _Context) -> None:
 
 NOT_REPORTING = {"be", "make", "ensure", "mean", "seem", "appear", "have", "do", "let", "help", "see", "hear",
                  "watch", "look", "sound", "get", "go", "come", "take", "give", "keep", "find", "prove", "matter"}
+
+
+def _right_after_quote(ctx: _Context, tok) -> bool:
+    """The verb is one of the first three words after a closing mark of a direct quotation."""
+    close_ends = ctx.__dict__.setdefault("_close_ends", sorted(
+        (d.span.close_at + 1) for d in ctx.direct if not d.inner and d.span.close_at is not None))
+    i = bisect.bisect_right(close_ends, tok.idx) - 1
+    if i < 0:
+        return False
+    between = ctx.text[close_ends[i]:tok.idx]
+    return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
 
 
 def _reports_a_clause(tok) -> bool:

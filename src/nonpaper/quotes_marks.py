@@ -61,7 +61,9 @@ def scan_paragraph(text: str, base: int, carry: bool = False) -> tuple[list[Mark
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < n else " "
         if ch == '"':
-            if stack and stack[-1][0] == '"' and not (_opens(text, i) and not _closes_plain(text, i)):
+            if stack and stack[-1][0] == "”" and not _opens(text, i):
+                _close(stack, spans, i, base)  # “curly open, straight close"
+            elif stack and stack[-1][0] == '"' and not (_opens(text, i) and not _closes_plain(text, i)):
                 _close(stack, spans, i, base)
             elif _opens(text, i):
                 stack.append(('"', i, True))
@@ -77,7 +79,9 @@ def scan_paragraph(text: str, base: int, carry: bool = False) -> tuple[list[Mark
             stack.append((OPEN_DOUBLE[ch], i, True))
             continue
         if ch in CLOSE_DOUBLE or ch == "“":
-            if any(s[0] == ch or (ch == "“" and s[0] == "“") for s in stack):
+            if ch == "”" and stack and stack[-1][0] == '"':
+                _close(stack, spans, i, base)  # "straight open, curly close” (mixed typing)
+            elif any(s[0] == ch or (ch == "“" and s[0] == "“") for s in stack):
                 while stack and stack[-1][0] != ch:
                     warnings.append(f"unpaired quotation mark at {base + stack[-1][1]}")
                     stack.pop()
