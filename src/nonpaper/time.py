@@ -327,8 +327,8 @@ def extract_title_timexes(parsed: Parsed, first_id: int = 1) -> list[Timex]:
     out: list[Timex] = []
     for name in ("title", "subtitle"):
         line = getattr(art, name)
-        if not line or not line.strip():
-            continue
+        if not line or not line.strip() or next(find_candidates(line), None) is None:
+            continue  # most headlines have no time words: no parse for them
         own = replace(art, text=line, title=None, subtitle=None, blocks=[], dateline=None)
         for t in extract_timexes(nlp.parse(own)):
             out.append(replace(t, id=f"t{first_id + len(out)}", field=name))
