@@ -653,6 +653,8 @@ def n_vague(m, ctx):
     word = m.group("vague").lower()
     if word == "now" and _next_word(ctx) == "that":
         return None  # "now that ...": a conjunction
+    if re.match(r"-\w", ctx.after):
+        return None  # "the now-cancelled deal", "the soon-to-open terminal": part of an adjective
     return Norm("DATE", words()["vague_refs"][" ".join(m.group("vague").lower().split())])
 
 
