@@ -260,3 +260,33 @@ def test_quote_ids_in_text_order_and_offsets():
     assert [q.id for q in found] == [f"q{i}" for i in range(1, len(found) + 1)]
     for q in found:
         assert art.text[q.start:q.end] == q.text
+
+
+def test_two_apostrophes_and_mixed_marks_pair():
+    text = ("Archive style\n\nSenator Lise Amund spoke on Monday.\n\n''We will vote no,'' Amund said.\n\n"
+            "\"The bill is dead,” she added.")
+    found, reg, art = run(text)
+    first, second = one(found, "We will vote no"), one(found, "The bill is dead")
+    assert first.text == "We will vote no," and art.text[first.start:first.end] == first.text
+    assert speaker_name(reg, first) == speaker_name(reg, second) == "Lise Amund"
+
+
+def test_any_verb_right_after_a_quote_attributes_it():
+    text = ("Senate row\n\nSenator Pat Orwin spoke on Monday.\n\n“They never wanted a deal at all,” Orwin fumed.")
+    found, reg, _ = run(text)
+    q = one(found, "They never wanted")
+    assert speaker_name(reg, q) == "Pat Orwin" and q.cue == "fumed"
+
+
+def test_nominal_cue_with_an_owner():
+    text = ("Hall dispute\n\nAnselm Kade runs the firm. Kade's claim that the cracks were new was rejected.")
+    found, reg, _ = run(text)
+    q = one(found, "the cracks were new")
+    assert speaker_name(reg, q) == "Anselm Kade" and q.speaker_text == "Kade" and q.cue == "claim"
+
+
+def test_first_person_belief_is_not_a_report():
+    text = ("Column\n\nI think the council will fold. Mayor Ana Brill believes the council will hold.")
+    found, reg, _ = run(text)
+    assert [q.text for q in found] == ["the council will hold"]
+    assert speaker_name(reg, found[0]) == "Ana Brill"

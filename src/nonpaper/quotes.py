@@ -637,6 +637,8 @@ def _object_content(tok) -> tuple[int, int] | None:
         if not pobj:
             return None
         a = pobj[0].left_edge.i
+        if pobj[0].ent_type_ in ("DATE", "TIME"):
+            return None  # "… on Tuesday": when, not what
     b = max(c.right_edge.i for c in comps)
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
         return None
