@@ -273,3 +273,9 @@ def test_the_previous_year_is_the_year_before_the_one_told():
     got = values("The port lost money in 2019, less than the year previous. It made a profit for the entire year "
                  "in 2021. Trade grew from the previous year.", "2026-03-03")
     assert got == {"2019": "2019", "the year previous": "2018", "2021": "2021", "the previous year": "2025"}
+
+
+def test_the_last_week_of_a_month_is_the_iso_week_of_its_last_thursday():
+    got = values("Ferry bookings rebounded in the last week of March and fell in the first week of February 2025.",
+                 "2026-04-01")
+    assert got == {"the last week of March": "2026-W13", "the first week of February 2025": "2025-W06"}

@@ -75,6 +75,8 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
                       rf"(?:,?\s+(?P<year>{year})\b)?"),
         ("month", rf"\b(?:(?P<edge>{edge})[\s-]+|(?P<rel>{rel})\s+)?(?P<month>{month})"
                   rf"(?:,?\s+(?P<year>{year})|\s+of\s+(?P<yrel>last|this|next)\s+year)?\b"),
+        ("week_of_month", rf"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+"
+                          rf"(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
         ("year", rf"(?<![\d$£€#.,/-])\b(?:(?P<edge>{edge})[\s-]+)?(?:(?P<fy>FY|fiscal\s+|financial\s+))?(?P<year>{year})\b"
                  rf"(?![\d%]|,\d|\.\d|-\d\d\b(?!\d))"),
         ("decade", rf"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0)[’']?s\b"),
@@ -132,7 +134,7 @@ def gates() -> dict[str, frozenset[str]]:
     table = {
         "time": digit | {"noon", "midday", "midnight"}, "weekday_part": weekdays, "part_rel": parts,
         "tonight": {"tonight", "overnight"}, "iso_date": digit, "numeric_date": digit,
-        "month_day": months, "day_month": months, "range_end": months, "year_range_end": digit, "month": months, "year": digit, "decade": digit,
+        "month_day": months, "day_month": months, "range_end": months, "year_range_end": digit, "month": months, "week_of_month": months, "year": digit, "decade": digit,
         "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
         "edge_rel": units, "year_told": {"year"}, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},

@@ -314,6 +314,18 @@ def n_month(m, ctx):
     return Norm("DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", _edge_mod(_g(m, "edge")))
 
 
+def n_week_of_month(m, ctx):
+    """ "the last week of March": the ISO week holding the month's last Thursday (a week belongs to the
+    month its Thursday is in, as ISO weeks belong to years)."""
+    mo = month_of(m.group("month"))
+    y = int(m.group("year")) if _g(m, "year") else year_for_month(mo, ctx)
+    if y is None:
+        return None
+    thursdays = [d for d in (safe_date(y, mo, day) for day in range(1, 32)) if d and d.weekday() == 3]
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group("ord").lower())
+    return Norm("DATE", iso_week(thursdays[n - 1] if n else thursdays[-1]))
+
+
 def n_year(m, ctx):
     if _g(m, "fy"):
         return Norm("DATE", f"FY{m.group('year')}")
