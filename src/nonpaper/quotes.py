@@ -660,6 +660,9 @@ def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
 # -- 6. headline quotations ---------------------------------------------------------------------
 
 TITLE_QUOTE = re.compile(r"^\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*:\s+(\S.+)$")
+TITLE_SAYS = re.compile(r"^\s*((?:[A-Z][\w’'.\-]*\s+){0,4}?[A-Z][\w’'.\-]*)\s+"
+                        r"(says|say|said|warns|claims|insists|vows|admits|denies|predicts|tells\s+\w+(?:\s+\w+)?):?\s+(\S.+)$",
+                        re.IGNORECASE)
 
 
 def _title_quotes(ctx: _Context) -> list[Quote]:
@@ -668,19 +671,30 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
     for field_name, line in (("title", art.title), ("subtitle", art.subtitle)):
         if not line:
             continue
+        said = TITLE_SAYS.match(line)
+        if said and said.group(1)[:1].isupper() and not TITLE_QUOTE.match(line):
+            who = said.group(1).strip()
+            actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
+            out.append(Quote(id="", kind="indirect", text=said.group(3).strip(), start=None, end=None, speaker=actor,
+                             speaker_text=who, cue=said.group(2), field=field_name, confidence=0.6))  # type: ignore[arg-type]
+            continue
         m = TITLE_QUOTE.match(line)
         if not m or m.group(1).lower() in wordset("headline_labels.txt"):
             continue
-        actor = ctx.registry.resolve(m.group(1))
-        if actor is None:
-            # a speaker named only in the headline ("Poll: …", "NY Post: …")
-            from .actors import _org_kind
-            actor = ctx.registry.add(m.group(1).strip(), "organization")
-            kind = _org_kind(m.group(1), None)
-            ctx.registry.get(actor).kind = kind  # type: ignore[assignment]
+        actor = ctx.registry.resolve(m.group(1)) or _headline_actor(ctx, m.group(1).strip())
         out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
                          speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
     return out
+
+
+def _headline_actor(ctx: _Context, name: str) -> str:
+    """A speaker named only in the headline ("Poll: …", "NY Post: …"): a body, by its words."""
+    from .actors import _org_kind
+    from .actors_names import strip_det
+    name = strip_det(name)
+    actor = ctx.registry.add(name, "organization")
+    ctx.registry.get(actor).kind = _org_kind(name, None)  # type: ignore[assignment]
+    return actor
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
