@@ -279,3 +279,9 @@ def test_the_last_week_of_a_month_is_the_iso_week_of_its_last_thursday():
     got = values("Ferry bookings rebounded in the last week of March and fell in the first week of February 2025.",
                  "2026-04-01")
     assert got == {"the last week of March": "2026-W13", "the first week of February 2025": "2025-W06"}
+
+
+def test_a_second_consecutive_day_is_the_day_told():
+    got = values("Trading at the port was suspended for a second consecutive day. Fares rose for fourth week in a "
+                 "row.", "2026-11-04")
+    assert got == {"a second consecutive day": "2026-11-04", "fourth week": "2026-W45"}

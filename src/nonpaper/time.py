@@ -24,7 +24,7 @@ _SCHEDULE_VERBS = {"schedule", "plan", "expect", "due", "set", "slate", "intend"
 _DIRECTION_PREP = {"until": "future", "till": "future", "since": "past", "ago": "past"}
 _RELATIVE_RULES = {"month_day", "day_month", "month", "weekday", "weekday_part", "deictic", "rel_unit",
                    "edge_rel", "the_weekend", "part_rel", "tonight", "quarter", "half", "season", "ago", "time",
-                   "past_unit", "the_day", "range_end"}
+                   "past_unit", "the_day", "range_end", "nth_running", "week_of_month"}
 
 
 def anchor_date(published: str | None) -> date | None:

@@ -95,6 +95,10 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("the_weekend", r"\b(?:the\s+)weekend\b"),
         ("the_day", r"\b(?P<pre>(?:late|early|later|earlier)\s+in\s+|the\s+(?:start|end)\s+of\s+)?(?P<det>the|that)\s+(?P<same>same\s+)?day\b"
                     r"(?!\s*(?:before|after|of|when|that|which|[’']s|-))"),
+        # "for a second consecutive day", "for fourth week in a row": the current period, counted
+        ("nth_running", r"\b(?:(?:a|the|its|their)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                        r"\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>(?:trading\s+)?day|session|week|month|quarter|year)"
+                        r"|(?P<unit2>day|session|week|month|quarter|year)(?=\s+in\s+a\s+row))\b"),
         ("deictic", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow)\b"),
         ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?![\w-])"),
         ("ago", rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>ago)\b"),
@@ -137,7 +141,8 @@ def gates() -> dict[str, frozenset[str]]:
         "month_day": months, "day_month": months, "range_end": months, "year_range_end": digit, "month": months, "week_of_month": months, "year": digit, "decade": digit,
         "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
         "edge_rel": units, "year_told": {"year"}, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
-        "deictic": {"today", "yesterday", "tomorrow"}, "weekday": weekdays, "ago": {"ago"},
+        "deictic": {"today", "yesterday", "tomorrow"},
+        "nth_running": {"consecutive", "straight", "successive", "row"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
         "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "units_long": units, "vague": vague,
     }

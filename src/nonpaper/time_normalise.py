@@ -478,6 +478,19 @@ def n_the_day(m, ctx):
     return Norm("DATE", CONTEXT_DAY, mod)
 
 
+def n_nth_running(m, ctx):
+    """ "for a third straight day": the day being told; a week, month, quarter or year: the anchor's."""
+    unit = (_g(m, "unit") or m.group("unit2")).lower().split()[-1]
+    if unit in ("day", "session"):
+        return Norm("DATE", CONTEXT_DAY)
+    a = ctx.anchor
+    if a is None:
+        return None
+    value = {"week": iso_week(a), "month": f"{a.year}-{a.month:02d}", "quarter": f"{a.year}-Q{_quarter_of(a)}",
+             "year": str(a.year)}[unit]
+    return Norm("DATE", value)
+
+
 def n_deictic(m, ctx):
     word = m.group("word").lower()
     d = _deictic_date(word, ctx)
