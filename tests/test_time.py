@@ -285,3 +285,9 @@ def test_a_second_consecutive_day_is_the_day_told():
     got = values("Trading at the port was suspended for a second consecutive day. Fares rose for fourth week in a "
                  "row.", "2026-11-04")
     assert got == {"a second consecutive day": "2026-11-04", "fourth week": "2026-W45"}
+
+
+def test_by_that_time_is_the_date_told_before():
+    got = values("The sale must close by June 10. If no price is agreed by that time, the board will set one. "
+                 "At that time of year the quay is busy.", "2026-05-29")
+    assert got == {"June 10": "2026-06-10", "that time": "2026-06-10"}

@@ -14,7 +14,7 @@ from .model import Timex
 from .nlp import Parsed
 from .resources import wordset
 from .time_grammar import Candidate, find_candidates, rules
-from .time_normalise import CONTEXT_DAY, SAME_LAST_YEAR, YEAR_TOLD, Context, Norm, normalise
+from .time_normalise import CONTEXT_DAY, SAME_LAST_YEAR, TOLD_TIME, YEAR_TOLD, Context, Norm, normalise
 
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(rules())}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"}
@@ -183,15 +183,21 @@ def _resolve_same_period(parsed: Parsed, chosen, anchor: date | None) -> None:
     """ "rose 43% in February compared to the same period last year": the closest date before it in its
     sentence, a year earlier (2026-02 → 2025-02, 2026-Q3 → 2025-Q3); dropped when there is none.
     "the previous year" / "for the entire year": that date's year, minus one or not; with none told,
-    the year before the publication year (or PAST_REF), and nothing for "the entire year"."""
+    the year before the publication year (or PAST_REF), and nothing for "the entire year".
+    "by that time": the date told just before, in its sentence or the one before; else nothing."""
     doc = parsed.doc
     for k, (_, norm, start, end) in enumerate(chosen):
-        if norm.value not in (SAME_LAST_YEAR, YEAR_TOLD, YEAR_TOLD + "-1"):
+        if norm.value not in (SAME_LAST_YEAR, YEAR_TOLD, YEAR_TOLD + "-1", TOLD_TIME):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         lo = span.sent.start_char if span is not None else start
+        if norm.value == TOLD_TIME and span is not None and span.sent.start > 0:
+            lo = doc[span.sent.start - 1].sent.start_char  # "... by June 10. If not by that time, ..."
         told = [other.value for _, other, o_start, _ in chosen[:k] if o_start >= lo and other.type == "DATE"
                 and re.fullmatch(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|W\d\d)(?:-\d\d)?)?", other.value)]
+        if norm.value == TOLD_TIME:
+            norm.value = told[-1] if told else ""
+            continue
         if norm.value == SAME_LAST_YEAR:
             value = f"{int(told[-1][:4]) - 1:04d}{told[-1][4:]}" if told else ""
             norm.value = value[:7] if value.endswith("-02-29") else value  # no 29 February a year earlier

@@ -118,6 +118,8 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         # "the same period last year": the period told just before, a year earlier (time.py)
         ("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
                         r"(?:ago|earlier|before)|the\s+(?:previous|prior|last)\s+year|the\s+year\s+before)\b"),
+        # "by that time", "at that time": the time told just before (time.py)
+        ("that_time", r"\bthat\s+(?:time|date|point)\b"),
         ("units_long", r"\b(?P<unit>years|decades|months|weeks)-long\b"),
         ("vague", rf"\b(?P<vague>{_alt(w['vague_refs'])})\b"),
     ]
@@ -144,7 +146,7 @@ def gates() -> dict[str, frozenset[str]]:
         "deictic": {"today", "yesterday", "tomorrow"},
         "nth_running": {"consecutive", "straight", "successive", "row"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
-        "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "units_long": units, "vague": vague,
+        "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "that_time": {"that"}, "units_long": units, "vague": vague,
     }
     return {name: frozenset(ws) for name, ws in table.items()}
 

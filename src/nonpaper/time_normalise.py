@@ -614,6 +614,17 @@ def n_year_told(m, ctx):
     return Norm("DATE", YEAR_TOLD if _g(m, "whole") else YEAR_TOLD + "-1")
 
 
+TOLD_TIME = "TOLD_TIME"  # the date told just before, in this sentence or the one before (time.py)
+
+
+def n_that_time(m, ctx):
+    if _prev_word(ctx) not in ("by", "at", "until", "since", "before", "after") or _next_word(ctx) == "of":
+        return None  # "that time of year", "at that point in the talks" is not a told date
+    if m.group(0).lower().endswith("point") and _prev_word(ctx) == "at":
+        return None
+    return Norm("DATE", TOLD_TIME)
+
+
 def n_same_period(m, ctx):
     return Norm("DATE", SAME_LAST_YEAR)
 
