@@ -546,7 +546,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
             continue
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
-        kind = "mixed" if any(f.open_at >= s and (f.close_at or f.end) < e for f in ctx.fragments) else "indirect"
+        kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) else "indirect"
         res = att.resolved
         quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                             speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
