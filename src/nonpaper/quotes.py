@@ -691,7 +691,14 @@ def _headline_actor(ctx: _Context, name: str) -> str:
     """A speaker named only in the headline ("Poll: …", "NY Post: …"): a body, by its words."""
     from .actors import _org_kind
     from .actors_names import strip_det
+    from .actors import _same_org
+    from .actors_names import is_title_word
     name = strip_det(name)
+    for known in ctx.registry.actors():
+        if known.kind != "person" and _same_org(known.name, name):
+            return known.id  # "Council" in the headline, "Castrel City Council" in the body
+    if is_title_word(name.split()[-1]):
+        return ctx.registry.add(name, "unnamed")  # "Culture committee chair": a role, not a body
     actor = ctx.registry.add(name, "organization")
     ctx.registry.get(actor).kind = _org_kind(name, None)  # type: ignore[assignment]
     return actor

@@ -289,6 +289,9 @@ def _untagged_name(registry: ActorRegistry, head) -> str | None:
                 if is_title_word(child.text):
                     mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
                     registry.add_title(actor_id, " ".join(t.text for t in mods + [child]))
+                    desc = _desc_span(child)
+                    if desc is not None:
+                        registry.add_alias(actor_id, desc.text)  # "a spokeswoman for Brackwater"
         return actor_id
     from .actors import _org_kind
     return registry.add(name, _org_kind(name, None))
