@@ -290,3 +290,11 @@ def test_first_person_belief_is_not_a_report():
     found, reg, _ = run(text)
     assert [q.text for q in found] == ["the council will hold"]
     assert speaker_name(reg, found[0]) == "Ana Brill"
+
+
+def test_quote_paragraph_after_a_quoted_paragraph_keeps_the_voice():
+    text = ("Match report\n\nCoach Bram Ostrow was pleased.\n\n“We kept our shape,” Ostrow said.\n\n"
+            "“Next week will be harder, but we are ready.”")
+    found, reg, _ = run(text)
+    q = one(found, "Next week")
+    assert speaker_name(reg, q) == "Bram Ostrow"

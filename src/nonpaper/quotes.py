@@ -461,6 +461,10 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
         quote_para = any(o.paragraph == p - 1 for o in ctx.direct if not o.inner)
         if prev and not quote_para:
             return prev[-1]
+        # i. a paragraph that is only a quotation, after a paragraph quoting someone: the same voice
+        alone = not text[para[0]:span.open_at].strip() and not text[close:para[1]].strip()
+        if alone and previous is not None and previous.paragraph == p - 1 and previous.attribution is not None:
+            return previous.attribution
     return None
 
 
