@@ -34,6 +34,10 @@ class InputError(ValueError):
     """An input that cannot be read; the message is one line for the user."""
 
 
+class TooLarge(InputError):
+    """An input over a documented size limit (HTTP 413 in the web app)."""
+
+
 @dataclass
 class Problem:
     source: str
@@ -106,13 +110,13 @@ def decode(data: bytes, source: str, report: Report) -> str:
 
 def _check_size(n: int, source: str) -> None:
     if n > MAX_ARTICLE_BYTES:
-        raise InputError(f"{n / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // 10**6} MB limit for one "
+        raise TooLarge(f"{n / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // 10**6} MB limit for one "
                          "article; split it into articles (one per file, or a .jsonl with one per line)")
 
 
 def check_length(art: Article) -> None:
     if len(art.text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"{len(art.text):,} characters of text is over the {MAX_ARTICLE_CHARS:,}-character limit "
+        raise TooLarge(f"{len(art.text):,} characters of text is over the {MAX_ARTICLE_CHARS:,}-character limit "
                          "for one article; split it into articles (one per file, or a .jsonl with one per line)")
 
 

@@ -43,7 +43,7 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             article_id: str | None = None) -> Analysis:
     """`nonpaper.analyze` with input problems as HTTP 400 (one line saying how to fix the input)."""
     import nonpaper
-    from ..ingest import InputError
+    from ..ingest import InputError, TooLarge
     from ..nlp import ModelMissing
 
     if len(text.encode("utf-8")) > MAX_UPLOAD:
@@ -52,6 +52,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
         with _ANALYSE:
             return nonpaper.analyze(text, published=published or None, title=title or None,
                                     id=article_id or None)
+    except TooLarge as exc:
+        raise HTTPException(413, str(exc))
     except InputError as exc:
         raise HTTPException(400, str(exc))
     except ModelMissing as exc:
