@@ -649,7 +649,34 @@ def _object_content(tok) -> tuple[int, int] | None:
     return _trim(tok.doc, a, b)
 
 
+TAIL_BREAKS = frozenset({"--", "—", "―"})
+
+
+def _cut_tail(doc, a: int, b: int) -> int:
+    """The reported content ends before an aside tacked on after a comma: ", which …", ", arguing …",
+    ", according to …", or after a dash (the writer's words, not the speaker's); an aside runs to the end."""
+    quoted = 0
+    for i in range(a + 1, b + 1):
+        t = doc[i]
+        if t.text in ALL_MARKS:
+            quoted ^= 1
+        if quoted:
+            continue
+        if t.text in TAIL_BREAKS and i - a >= 3:
+            return i - 1
+        if doc[i - 1].text != "," or i - a < 4:
+            continue
+        if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
+            return i - 2
+        if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= b - 1:
+            return i - 2
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "acl") and t.head.i < i and t.right_edge.i >= b - 1:
+            return i - 2
+    return b
+
+
 def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
+    b = _cut_tail(doc, a, b)
     while a <= b and (doc[a].is_punct and doc[a].text not in ALL_MARKS or doc[a].is_space
                       or (doc[a].lower_ in ("that",) and doc[a].dep_ == "mark")):
         a += 1
