@@ -125,6 +125,23 @@ def test_name_colon_quote_without_verb():
     assert speaker_name(reg, q) == "Karin Solvik"
 
 
+def test_transcript_label_inside_the_marks_names_the_speaker():
+    text = ("Debate night\n\nGovernor Ada Morrow answered questions on Sunday.\n\n"
+            "“MORROW: Well, look, the bridge will be finished on time and on budget.”")
+    found, reg, _ = run(text)
+    q = one(found, "the bridge will be finished")
+    assert q.text.startswith("Well, look")
+    assert speaker_name(reg, q) == "Ada Morrow"
+
+
+def test_reported_content_ends_before_a_trailing_aside():
+    text = ("Bridge news\n\nEngineer Lena Brock spoke on Monday.\n\n"
+            "Brock said she expects the bridge to reopen in May, which would end a year of detours.")
+    found, reg, _ = run(text)
+    q = one(found, "expects the bridge")
+    assert q.text == "she expects the bridge to reopen in May"
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

@@ -29,7 +29,7 @@ from .nlp import Parsed
 from .quotes_marks import ALL_MARKS, MarkSpan, scan
 from .actors_names import ents_of
 from .resources import wordset
-from .speakers import Resolved, resolve_token, subject_of
+from .speakers import Resolved, resolve_text, resolve_token, subject_of
 
 TERM_CUES = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "called", "known", "as", "word", "term",
              "phrase", "slogan", "hashtag", "label", "book", "film", "movie", "song", "album", "memoir", "novel",
@@ -391,6 +391,8 @@ def _direct_quotes(ctx: _Context) -> list[Quote]:
 def _make_direct(ctx: _Context, d: _Direct, att: Attribution | None) -> Quote:
     s, e = d.span.start, d.span.end
     text = ctx.text
+    if att is not None and att.token is None and s <= att.cue_start < e:
+        s = att.cue_end  # a transcript label ("PENCE:") names the speaker; it is not their words
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -407,7 +409,24 @@ def _usable(a: Attribution) -> bool:
     return a.resolved is not None
 
 
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
+
+
+def _transcript_label(ctx: _Context, d: _Direct) -> Attribution | None:
+    """“PENCE: Well, look, …” — a transcript excerpt names its speaker in capitals before a colon."""
+    m = TRANSCRIPT_LABEL.match(ctx.text, d.span.open_at + 1)
+    if m is None or len(m.group(1)) < 3 or m.group(1).lower() in wordset("headline_labels.txt"):
+        return None
+    s, e = m.start(1), m.end(1)
+    name = m.group(1).title()
+    actor = resolve_text(ctx.registry, name, s) or ctx.registry.add(name, "person")
+    return Attribution(":", e, e + 1, Resolved(actor, m.group(1), s, e), None, d.paragraph)
+
+
 def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Attribution | None:
+    label = _transcript_label(ctx, d)
+    if label is not None:
+        return label
     text = ctx.text
     p = d.paragraph
     para = ctx.paragraphs[p]
