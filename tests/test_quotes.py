@@ -142,6 +142,15 @@ def test_reported_content_ends_before_a_trailing_aside():
     assert q.text == "she expects the bridge to reopen in May"
 
 
+def test_in_someones_view_attributes_the_sentence():
+    text = ("Border news\n\nEnvoy Ruth Kellan spoke to reporters in Sorran.\n\n"
+            "In Kellan's view, the border should reopen on Friday.")
+    found, reg, _ = run(text)
+    q = one(found, "the border should reopen")
+    assert q.kind == "indirect" and q.text == "the border should reopen on Friday"
+    assert speaker_name(reg, q) == "Ruth Kellan"
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

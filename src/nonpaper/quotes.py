@@ -235,6 +235,13 @@ def _find_attributions(ctx: _Context) -> None:
             if pobj is not None:
                 found.append((tok.idx, tok, pobj, "according to", tok.idx, to.idx + len(to.text)))
             continue
+        if _view_phrase(tok):  # "In Kellan's view, …", "By her account, …"
+            owner = next(c for c in tok.children if c.dep_ == "poss")
+            if not ctx.in_direct(owner.idx):
+                prep = tok.head
+                found.append((prep.idx, prep, owner, ctx.text[prep.idx:tok.idx + len(tok.text)], prep.idx,
+                              tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in wordset("cue_nouns.txt"):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -275,6 +282,20 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+def _view_phrase(tok) -> bool:
+    """The noun of "in X's view" / "by X's account": a view noun owned by someone, in an opening PP."""
+    return (tok.lemma_.lower() in wordset("view_nouns.txt") and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "by") and tok.head.dep_ == "prep" and tok.head.head is not tok.head
+            and any(c.dep_ == "poss" for c in tok.children))
+
+
+def _sentence_pp_cue(att: Attribution) -> bool:
+    """A cue that is a phrase set off in the sentence ("according to X", "in X's view"): the rest of
+    the sentence is the content."""
+    return att.cue == "according to" or (att.token is not None and att.token.dep_ == "prep"
+                                          and att.token.lower_ in ("in", "by"))
 
 
 NOT_REPORTING = {"be", "make", "ensure", "mean", "seem", "appear", "have", "do", "let", "help", "see", "hear",
@@ -564,7 +585,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
-        clausal = any(c.dep_ == "ccomp" for c in tok.children) or att.cue == "according to" or tok.pos_ == "NOUN"
+        clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) or tok.pos_ == "NOUN"
         if len(_words(text)) < (3 if clausal else 1):
             continue
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
@@ -581,7 +602,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
 def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     tok = att.token
     doc = ctx.parsed.doc
-    if att.cue == "according to":
+    if _sentence_pp_cue(att):
         head = tok.head
         if head is tok:
             return None
