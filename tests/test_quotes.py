@@ -151,6 +151,21 @@ def test_in_someones_view_attributes_the_sentence():
     assert speaker_name(reg, q) == "Ruth Kellan"
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("Brock said that the levy would raise rents but that it would add new layers of paperwork.",
+     "the levy would raise rents but that it would add new layers of paperwork"),
+    ("Brock said that three things are happening at once: rents are rising and loans are cheap.",
+     "three things are happening at once: rents are rising and loans are cheap"),
+    ("Brock wants to triple the size of the fund, grow the reserve and create a new office.",
+     "to triple the size of the fund, grow the reserve and create a new office"),
+])
+def test_reported_content_runs_over_conjuncts_and_a_colon(sentence, content):
+    text = f"Housing news\n\nAnalyst Lena Brock spoke on Monday.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, content[:20])
+    assert q.text == content
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

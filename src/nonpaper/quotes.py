@@ -632,10 +632,12 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         a, b = comp.left_edge.i, comp.right_edge.i
         # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
         for c in comp.children:
-            if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None:
+            if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None \
+                    and not any(m.dep_ == "mark" for m in c.children):  # "… but that it would add …" goes on
                 cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break
+        b = _through_colon(doc, b)
         subj = subject_of(tok)
         if subj is not None and a <= subj.i <= b:
             return None
@@ -659,6 +661,15 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             a = cb + 1
         return _trim(doc, a, b)
     return None
+
+
+def _through_colon(doc, b: int) -> int:
+    """"… three things are happening at once: home values are rising, …" — a colon right after the
+    clause announces more of what was said; the content runs on to the end of the sentence."""
+    if b + 2 >= len(doc) or doc[b + 1].text != ":" or doc[b + 2].text in ALL_MARKS:
+        return b
+    end = doc[b].sent.end - 1
+    return end if end > b + 1 else b
 
 
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
@@ -686,6 +697,11 @@ def _object_content(tok) -> tuple[int, int] | None:
     b = max(c.right_edge.i for c in comps)
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
         return None
+    if first.dep_ == "xcomp":  # "wants to triple the program, grow the corps and create a reserve"
+        for c in tok.rights:
+            if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" \
+                    and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                b = c.right_edge.i
     return _trim(tok.doc, a, b)
 
 
