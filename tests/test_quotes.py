@@ -158,6 +158,8 @@ def test_in_someones_view_attributes_the_sentence():
      "three things are happening at once: rents are rising and loans are cheap"),
     ("Brock wants to triple the size of the fund, grow the reserve and create a new office.",
      "to triple the size of the fund, grow the reserve and create a new office"),
+    ("Brock said there remains a gap between towns, when it comes to how many homes are empty.",
+     "there remains a gap between towns, when it comes to how many homes are empty"),
 ])
 def test_reported_content_runs_over_conjuncts_and_a_colon(sentence, content):
     text = f"Housing news\n\nAnalyst Lena Brock spoke on Monday.\n\n{sentence}"

@@ -637,7 +637,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break
-        b = _through_colon(doc, b)
+        b = _through_colon(doc, _through_advcl(tok, b))
         subj = subject_of(tok)
         if subj is not None and a <= subj.i <= b:
             return None
@@ -661,6 +661,22 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             a = cb + 1
         return _trim(doc, a, b)
     return None
+
+
+ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})
+
+
+def _through_advcl(tok, b: int) -> int:
+    """"Lynch said there remains a gap, when it comes to …": a subordinate clause the parser hung on
+    the cue verb, right after the content, is still part of what was said."""
+    doc = tok.doc
+    for c in tok.rights:
+        if c.dep_ != "advcl" or c.left_edge.i <= b:
+            continue
+        gap = [t for t in doc[b + 1:c.left_edge.i] if not t.is_punct]
+        if not gap and doc[c.left_edge.i].lower_ in ADVCL_MARKS:
+            b = c.right_edge.i
+    return b
 
 
 def _through_colon(doc, b: int) -> int:
