@@ -248,10 +248,10 @@ class Store:
                    [(aid, q["id"], n, q["kind"], q["text"], q["speaker"], q.get("speaker_text"), q.get("cue"),
                      q.get("start"), q.get("end"), q.get("field"), q.get("confidence"))
                     for n, q in enumerate(data["quotes"])])
-        self._many(cur, "INSERT INTO timexes (article_id, id, text, type, value, anchor, mod, start_char, end_char) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._many(cur, "INSERT INTO timexes (article_id, id, text, type, value, anchor, mod, start_char, end_char, "
+                        "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, t["id"], t["text"], t["type"], t["value"], t.get("anchor"), t.get("mod"), t["start"],
-                     t["end"]) for t in data["timexes"]])
+                     t["end"], t.get("field") or "text") for t in data["timexes"]])
         self._many(cur, "INSERT INTO events (article_id, id, seq, text, type, date, status, participants, "
                         "start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, e["id"], n, e["text"], e.get("type"), e.get("date"), e.get("status"),

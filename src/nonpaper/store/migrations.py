@@ -115,6 +115,8 @@ FTS_POSTGRES = [
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables", common=TABLES),
     Migration(2, "full-text search", sqlite=FTS_SQLITE, postgres=FTS_POSTGRES),
+    # Headline and subtitle time expressions: their offsets point into that field, not article.text.
+    Migration(3, "timex field", common=["ALTER TABLE timexes ADD COLUMN field TEXT NOT NULL DEFAULT 'text'"]),
 ]
 
 LATEST = MIGRATIONS[-1].version
