@@ -168,6 +168,15 @@ def test_reported_content_runs_over_conjuncts_and_a_colon(sentence, content):
     assert q.text == content
 
 
+def test_according_to_in_mid_sentence_keeps_both_halves():
+    text = ("Tax news\n\nEconomist Lena Brock spoke on Monday.\n\n"
+            "The top tenth of earners, according to Brock, would see their incomes rise by a fifth.")
+    found, reg, _ = run(text)
+    q = one(found, "would see their incomes")
+    assert q.text.startswith("The top tenth of earners")
+    assert speaker_name(reg, q) == "Lena Brock"
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

@@ -614,6 +614,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         left_n = left[1] - left[0] + 1
         right_n = right[1] - right[0] + 1
         a, b = left if left_n >= right_n else right
+        if min(left_n, right_n) >= 4 and doc[pp[0] - 1].text == "," and pp[1] + 1 < len(doc) \
+                and doc[pp[1] + 1].text == "," and doc[lo].is_sent_start and not doc[lo].is_punct:
+            return _trim(doc, lo, hi, cut=False)  # "The top 1 percent, according to X, would see …"
         return _trim(doc, a, b)
     if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
@@ -747,8 +750,9 @@ def _cut_tail(doc, a: int, b: int) -> int:
     return b
 
 
-def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
-    b = _cut_tail(doc, a, b)
+def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
+    if cut:
+        b = _cut_tail(doc, a, b)
     while a <= b and (doc[a].is_punct and doc[a].text not in ALL_MARKS or doc[a].is_space
                       or (doc[a].lower_ in ("that",) and doc[a].dep_ == "mark")):
         a += 1
