@@ -8,7 +8,9 @@ from collections import defaultdict
 
 from .model import Analysis, Corpus, Dispute
 
-KIND_LABEL = {"direct": "“”", "mixed": "~", "indirect": "→"}
+def _cue(q) -> str:
+    where = {"title": ", in the headline", "subtitle": ", in the subtitle"}.get(q.field, "")
+    return f"{q.cue or 'no cue'}, {q.kind}{where}"
 
 
 def _speaker_name(analysis: Analysis, actor_id: str | None) -> str:
@@ -32,10 +34,15 @@ def _timeline(analysis: Analysis) -> list[tuple[str, str, str]]:
     """(date, event, who says so) rows: dated events by date, then relations."""
     rows = []
     for e in sorted(analysis.events, key=lambda e: (e.date is None, e.date or "", e.start)):
+        status = f" [{e.status.replace('_', ' ')}]" if e.status and e.status != "happened" else ""
         if e.date:
             who = _speaker_name(analysis, e.date_asserted_by) if e.date_asserted_by else "narrator"
-            rows.append((e.date, e.text, who))
+            rows.append((e.date, e.text + status, who))
+        elif e.date_precision == "disputed":
+            rows.append(("disputed", e.text + status, "sources disagree"))
     for r in analysis.relations:
+        if r.evidence.startswith("by date:"):
+            continue  # an ordering the dated rows above already show
         who = _speaker_name(analysis, r.asserted_by) if r.asserted_by else "narrator"
         offset = f" ({r.offset})" if r.offset else ""
         rows.append(("", f"{_event_label(analysis, r.source)} {r.relation}{offset} {_event_label(analysis, r.target)}", who))
@@ -76,8 +83,7 @@ def brief(obj: Analysis | Corpus, console=None) -> None:
             for name, quotes in _quotes_by_speaker(analysis):
                 console.print(Text(f"{name} ({len(quotes)})", style="bold cyan"))
                 for q in quotes:
-                    console.print(Text(f"  {KIND_LABEL.get(q.kind, '?')} ", style="dim") + Text(q.text)
-                                  + Text(f"  [{q.cue or '-'}]", style="dim"))
+                    console.print(Text("  • ", style="dim") + Text(q.text) + Text(f"  ({_cue(q)})", style="dim"))
         rows = _timeline(analysis)
         if rows:
             table = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)
@@ -131,7 +137,7 @@ def markdown(obj: Analysis | Corpus) -> str:
             for name, quotes in _quotes_by_speaker(analysis):
                 out.append(f"### {_md(name)}\n")
                 for q in quotes:
-                    out.append(f"- *{q.kind}* ({_md(q.cue or '-')}): {_md(q.text)}")
+                    out.append(f"- {_md(q.text)} *({_md(_cue(q))})*")
                 out.append("")
         rows = _timeline(analysis)
         if rows:
