@@ -745,7 +745,8 @@ def _cut_tail(doc, a: int, b: int) -> int:
             return i - 2
         if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= b - 1:
             return i - 2
-        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "acl") and t.head.i < i and t.right_edge.i >= b - 1:
+        v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= b - 1:
             return i - 2
     return b
 
