@@ -291,3 +291,11 @@ def test_by_that_time_is_the_date_told_before():
     got = values("The sale must close by June 10. If no price is agreed by that time, the board will set one. "
                  "At that time of year the quay is busy.", "2026-05-29")
     assert got == {"June 10": "2026-06-10", "that time": "2026-06-10"}
+
+
+def test_a_date_before_a_trailing_attribution_takes_the_reported_tense():
+    got = values("Schools will start the autumn term a week later than usual, on September 7, the board "
+                 "announced on Saturday. The talks collapsed on March 2, the union said.", "2026-03-15")
+    assert got["September 7"] == "2026-09-07"  # "will start", not "announced"
+    assert got["March 2"] == "2026-03-02"
+    assert got["Saturday"] == "2026-03-14"

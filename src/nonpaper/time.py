@@ -89,8 +89,25 @@ def clause_tense(parsed: Parsed, start: int, end: int) -> str | None:
     m = re.search(r"(\w+)\W*$", parsed.text[max(0, start - 20):start])
     if m and m.group(1).lower() in _DIRECTION_PREP:
         return _DIRECTION_PREP[m.group(1).lower()]
-    verb = _said_before(parsed.doc, start) or _governing_verb(parsed.doc, start, end)
+    said = _said_before(parsed.doc, start)
+    verb = said or _governing_verb(parsed.doc, start, end)
+    if verb is not None and said is None:
+        verb = _reported_verb(verb, start) or verb
     return _verb_tense(verb) if verb is not None else None
+
+
+def _reported_verb(verb, start: int):
+    """"… will start on September 7, the board announced": a date before a trailing attribution
+    belongs to the reported clause, whatever the parser attached it to."""
+    if verb.lemma_ not in _SPEECH:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or verb.i < subj.i or start >= subj.left_edge.idx:
+        return None
+    if verb.dep_ in ("advcl", "parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head  # the parser hung the attribution under the reported verb
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+                 and c.idx < subj.left_edge.idx), None)
 
 
 _SPEECH = {"say", "announce", "tell", "report", "add", "state", "confirm", "reveal", "claim", "write"}
