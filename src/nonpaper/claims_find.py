@@ -98,7 +98,8 @@ class Context:
 
 def span_of(doc, start: int | None, end: int | None):
     """The tokens over [start, end), or None for offsets that do not fit the text."""
-    n = len(doc.text)
+    # not len(doc.text): Doc.text joins every token's text on each call
+    n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if start is None or not 0 <= start < n:
         return None
     end = end if end is not None and start < end <= n else min(n, start + 1)
