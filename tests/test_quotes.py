@@ -177,6 +177,15 @@ def test_according_to_in_mid_sentence_keeps_both_halves():
     assert speaker_name(reg, q) == "Lena Brock"
 
 
+def test_run_of_dash_signed_quotes_in_one_paragraph():
+    text = ("Voices\n\nReaders wrote in after the debate.\n\n"
+            "”The bridge must be finished before winter. Nobody wants more detours.” ― Lena Brock. "
+            "“Taxes are too high in this town and everyone knows it.”― Carl Ode.")
+    found, reg, _ = run(text)
+    assert speaker_name(reg, one(found, "The bridge must")) == "Lena Brock"
+    assert speaker_name(reg, one(found, "Taxes are too high")) == "Carl Ode"
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

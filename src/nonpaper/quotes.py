@@ -140,6 +140,9 @@ def _is_term(content: str, before: str) -> bool:
     return False
 
 
+DASH_SIGNED = re.compile(r"[”\"»]\s*[—–―]{1,2}\s*[^“”\"«»]{1,60}$")  # "…” ― Sonya Herridge" before the next one
+
+
 def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     text = ctx.text
     content = text[span.start:span.end]
@@ -151,10 +154,10 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     if not words or _is_term(content, before):
         return False
     starts = (not before or before.endswith(CLAUSE_OPENERS) or _ends_with_cue(before)
-              or span.continuation)
+              or span.continuation or DASH_SIGNED.search(before) is not None)
     stripped = content.rstrip()
     ends = (span.close_at is None or stripped.endswith((",", ".", "!", "?", "…", "—", "–", "-", ":", ";"))
-            or not after or after[0] in ",.!?;:—–)" or _starts_with_attribution(after))
+            or not after or after[0] in ",.!?;:—–―)" or _starts_with_attribution(after))
     if not (starts and ends):
         return False
     if len(words) < 3 and not stripped.endswith((".", "!", "?")):
@@ -363,7 +366,10 @@ def _cueless(ctx: _Context) -> None:
         para = ctx.paragraphs[d.paragraph]
         end = d.span.close_at + 1 if d.span.close_at is not None else d.span.end
         after = text[end:para[1]]
-        m = re.match(r"\s*[—–-]{1,2}\s*(\S.{0,80})$", after)
+        # the name runs to the end of its line or to the next quotation ("“…”― Carla Sanchez. “…”")
+        stop = re.search(r"\n|(?<=\s)[“\"«]|(?<=[.])[“\"«]", after)
+        after = after[:stop.start()].rstrip() if stop else after
+        m = re.match(r"\s*[—–―-]{1,2}\s*(\S.{0,80})$", after)
         if m:
             span = doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
             if span is not None:

@@ -86,6 +86,8 @@ def scan_paragraph(text: str, base: int, carry: bool = False) -> tuple[list[Mark
                     warnings.append(f"unpaired quotation mark at {base + stack[-1][1]}")
                     stack.pop()
                 _close(stack, spans, i, base)
+            elif ch == "”" and not stack and _opens(text, i):
+                stack.append(("”", i, True))  # ”Fear. …” — a closing mark typed where the quotation opens
             else:
                 warnings.append(f"stray closing quotation mark at {base + i}")
             continue
