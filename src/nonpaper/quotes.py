@@ -751,6 +751,9 @@ def _cut_tail(doc, a: int, b: int) -> int:
             return i - 2
         if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= b - 1:
             return i - 2
+        if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
+                and t.head.right_edge.i >= b - 1:
+            return i - 2  # ", who has not been charged …" about a named person
         v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= b - 1:
             return i - 2
