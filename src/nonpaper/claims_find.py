@@ -41,6 +41,9 @@ class Context:
         self.doc = self.parsed.doc
         self.text = self.parsed.text
         self.article_id = self.parsed.article.id
+        # looked up once: Doc.sents and Doc.ents build new Span objects on every access
+        self.sents = list(self.doc.sents)
+        self.date_ents = [(e.start_char, e.text) for e in self.doc.ents if e.label_ == "DATE"]
 
     def trigger_events(self, token) -> list[str]:
         """Events whose mention has `token` as its head word (not merely an argument inside it:
@@ -153,7 +156,7 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
                         value={"about": sorted(lemmas), "quote_kind": q.kind, "cue": q.cue},
                         quote=q.id, start=q.start, end=q.end)
     paragraphs = ctx.parsed.paragraphs()
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         inside = any(p.start <= sent.start_char < p.end for p in paragraphs) if paragraphs else True
         touched = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.sources.quotes) or \
             ctx.sources.quotes_in_sentence(sent)

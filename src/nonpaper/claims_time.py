@@ -74,8 +74,8 @@ def dates_in(ctx: Context, tokens) -> set[str]:
     found = {t.value for t in ctx.analysis.timexes if t.type == "DATE" and lo <= t.start < hi and
              len(t.value) == 10}
     if not found:
-        found = {e.text.lower() for e in ctx.doc.ents if e.label_ == "DATE" and lo <= e.start_char < hi
-                 and any(ch.isdigit() for ch in e.text)}
+        found = {text.lower() for start, text in ctx.date_ents if lo <= start < hi
+                 and any(ch.isdigit() for ch in text)}
     return found
 
 
@@ -93,7 +93,7 @@ def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[st
         return frozenset()
     own = tokens[0].sent.start if tokens else -1
     out: set[str] = set()
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         if sent.start == own or not (dates_in(ctx, list(sent)) & dates):
             continue
         verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS]

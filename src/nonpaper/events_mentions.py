@@ -11,6 +11,7 @@ A mention is a verb or a noun whose lemma is in the lexicon. Coreference, withou
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -38,6 +39,33 @@ def lexicon() -> tuple[dict, dict]:
         lemma, etype, pos = parts[0].lower(), parts[1], (parts[2] if len(parts) > 2 else "any")
         (multi if " " in lemma else single)[lemma] = (etype, pos)
     return single, multi
+
+
+@functools.lru_cache(maxsize=1)
+def _multi_by_first() -> dict[str, list[tuple[list[str], str, str]]]:
+    """The multi-word triggers grouped by their first lemma (in lexicon order), so a token is only
+    tried against the phrases it can start."""
+    index: dict[str, list[tuple[list[str], str, str]]] = {}
+    for phrase, (etype, pos) in lexicon()[1].items():
+        words = phrase.split()
+        index.setdefault(words[0], []).append((words, etype, pos))
+    return index
+
+
+def _in_any(spans: list[tuple[int, int]]):
+    """A test `offset -> bool`: does the offset fall in one of `spans` (start inclusive, end exclusive)?
+    A bisect over the starts with the running maximum of the ends, not a scan of every span per token."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach, top = [], -1
+    for _, e in ordered:
+        top = max(top, e)
+        reach.append(top)
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset)  # spans [0, k) start at or before the offset
+        return k > 0 and offset < reach[k - 1]
+    return inside
 
 
 @dataclass
@@ -90,9 +118,8 @@ def _trigger(tok, single, multi) -> tuple[str, int] | None:
     kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") or _nominal_adj(tok) else None
     if kind is None or (kind == "noun" and tok.dep_ == "compound"):
         return None  # "phone" in "phone call": the head noun is the trigger
-    for phrase, (etype, pos) in multi.items():
-        words = phrase.split()
-        if words[0] != lemma or pos not in (kind, "any"):
+    for words, etype, pos in multi.get(lemma, ()):
+        if pos not in (kind, "any"):
             continue
         seq = [t.lemma_.lower() for t in doc[tok.i:tok.i + len(words)]]
         if seq == words:
@@ -246,7 +273,7 @@ def _in_relative_clause(tok) -> bool:
 
 
 def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -> list[EventMention]:
-    single, multi = lexicon()
+    single, multi = lexicon()[0], _multi_by_first()
     distinct_words = wordset("event_distinct_modifiers.txt")
     doc = parsed.doc
     text = parsed.text  # Doc.text rebuilds the string on every call
@@ -256,8 +283,9 @@ def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -
     for sent in doc.sents:  # token.sent walks the document each time: look sentences up once
         for t in sent:
             sent_start[t.i] = sent.start_char
+    in_paragraph = _in_any(paragraphs)
     for tok in doc:
-        if not any(s <= tok.idx < e for s, e in paragraphs):
+        if not in_paragraph(tok.idx):
             continue
         hit = _trigger(tok, single, multi)
         if hit is None:
