@@ -186,6 +186,14 @@ def test_run_of_dash_signed_quotes_in_one_paragraph():
     assert speaker_name(reg, one(found, "Taxes are too high")) == "Carl Ode"
 
 
+def test_said_name_after_a_quote_ending_in_a_fragment():
+    text = ("Florida news\n\nSome believe the campaign is worried about its chances in the state.\n\n"
+            "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a South Florida-based "
+            "president of the Democratic African-American Women Caucus.")
+    found, reg, _ = run(text)
+    assert speaker_name(reg, one(found, "panic mode")) == "Leslie Wimes"
+
+
 def test_headline_name_colon_claim():
     text = "Ulvang: Harbour deal will be signed in spring\n\nMinister Petra Ulvang said talks went well."
     found, reg, _ = run(text)

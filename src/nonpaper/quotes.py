@@ -268,6 +268,8 @@ def _find_attributions(ctx: _Context) -> None:
             if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
             subj = subject_of(tok)
+            if subj is not None and ctx.in_direct(subj.idx):
+                subj = _inverted_subject(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
                 continue
             if tok.lemma_.lower() in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
@@ -285,6 +287,16 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+def _inverted_subject(tok):
+    """The speaker after the cue ("said Leslie Wimes, …") when the parser took a word of the
+    quotation for the subject."""
+    for c in tok.rights:
+        if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "oprd") and (
+                c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ in ("PROPN", "PRON")):
+            return c
+    return None
 
 
 def _view_phrase(tok) -> bool:
