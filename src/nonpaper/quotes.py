@@ -302,7 +302,7 @@ def _inverted_subject(tok):
 def _view_phrase(tok) -> bool:
     """The noun of "in X's view" / "by X's account": a view noun owned by someone, in an opening PP."""
     return (tok.lemma_.lower() in wordset("view_nouns.txt") and tok.dep_ == "pobj"
-            and tok.head.lower_ in ("in", "by") and tok.head.dep_ == "prep" and tok.head.head is not tok.head
+            and tok.head.lower_ in ("in", "by") and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i
             and any(c.dep_ == "poss" for c in tok.children))
 
 
@@ -622,7 +622,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     doc = ctx.parsed.doc
     if _sentence_pp_cue(att):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         sent = tok.sent
         pp = (tok.left_edge.i, tok.right_edge.i)
@@ -667,7 +667,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
-    if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok:
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _cue_lemmas():

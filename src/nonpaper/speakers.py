@@ -147,7 +147,7 @@ def subject_of(verb):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
             # clause, but shares the subject of the reporting verb above it
