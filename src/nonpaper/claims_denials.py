@@ -17,8 +17,7 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
     cues = resources.wordset("claim_denial_cues.txt")
     falses = resources.wordset("claim_false_words.txt")
     for tok in ctx.doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in cues and not negated(tok):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues and not negated(tok):
             actor, quote = _denier(ctx, tok)
             if actor:
                 yield from _denial_of(ctx, tok, actor, quote, statements)
