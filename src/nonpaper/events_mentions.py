@@ -115,6 +115,8 @@ def _trigger(tok, single, multi) -> tuple[str, int] | None:
     """(type, last token index) when `tok` starts a lexicon trigger."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
+    if lemma not in single and lemma not in multi:
+        return None  # most tokens: nothing below can match them
     kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") or _nominal_adj(tok) else None
     if kind is None or (kind == "noun" and tok.dep_ == "compound"):
         return None  # "phone" in "phone call": the head noun is the trigger
