@@ -97,3 +97,22 @@ def test_founding_article_cast():
     ft = reg.get(reg.resolve("Financial Times"))
     assert ft is not None and ft.kind == "outlet"
     assert reg.resolve("Moscow") == "russia"
+
+
+def test_merged_actor_ids_stay_unique():
+    """Two different people share a surname-only mention; renaming must not give two actors one id."""
+    from nonpaper.actors import merge_actors
+    from nonpaper.model import Actor, Analysis, Article
+
+    def one(aid, *actors):
+        return Analysis(article=Article(id=aid, text="x"), actors=list(actors))
+
+    # "Smith" (a person) is merged first; then a body named "John Smith"; then the person "John Smith"
+    # joins "Smith" and renames it to the slug the body already holds.
+    merged = merge_actors([
+        one("a", Actor(id="smith", name="Smith", kind="person")),
+        one("b", Actor(id="john-smith", name="John Smith", kind="organization")),
+        one("c", Actor(id="john-smith", name="John Smith", kind="person")),
+    ])
+    ids = [a.id for a in merged]
+    assert len(merged) == 2 and len(ids) == len(set(ids)), ids

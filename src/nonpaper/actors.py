@@ -492,7 +492,19 @@ def merge_actors(analyses) -> list[Actor]:
                         target.titles.append(t)
             if article_id not in target.articles:
                 target.articles.append(article_id)
-    return merged
+    return _unique_ids(merged)
+
+
+def _unique_ids(actors: list[Actor]) -> list[Actor]:
+    """A merged actor renamed to a longer name takes that name's slug, which another merged actor may
+    already hold (two different "Smith"s): number the later ones, as ids must stay unique."""
+    seen: set[str] = set()
+    for actor in actors:
+        base, n = actor.id, 2
+        while actor.id in seen:
+            actor.id, n = f"{base}-{n}", n + 1
+        seen.add(actor.id)
+    return actors
 
 
 _ORG_KINDS = ("organization", "outlet", "government")
