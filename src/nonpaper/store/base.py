@@ -340,12 +340,7 @@ class Store:
             join, cond, fts_params, order, order_params = self._fts_articles(search)
             where.append(cond)
             params += fts_params
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
+        _published_between(where, params, since, until)
         if outlet:
             where.append("lower(a.outlet) = lower(?)")
             params.append(outlet)
@@ -435,12 +430,7 @@ class Store:
                 return []
             where.append(f"x.corpus_id IN ({', '.join('?' * len(ids))})")
             params += ids
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
+        _published_between(where, params, since, until)
         if article:
             where.append("q.article_id = ?")
             params.append(article)
@@ -590,3 +580,11 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _published_between(where: list[str], params: list, since: str | None, until: str | None) -> None:
+    """Filter on articles published in [since, until]; ISO dates compare correctly as text."""
+    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until)):
+        if value:
+            where.append(cond)
+            params.append(value)
