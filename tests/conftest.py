@@ -39,5 +39,16 @@ def analyze_text(text: str, published: str | None = None):
     return nonpaper.analyze(text, published=published)
 
 
+def scorer():
+    """../shared/eval/score.py as a module (standard library only), or skip when it is absent."""
+    import importlib.util
+
+    path = shared_path("eval", "score.py")
+    spec = importlib.util.spec_from_file_location("nonpaper_shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def load_json(path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))

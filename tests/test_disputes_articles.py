@@ -8,13 +8,12 @@ actors (by name or alias); that mirrors score.py, which the shared tests use dir
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, shared_path, load_json
+from conftest import ROOT, load_json, scorer, shared_path
 
 ARTICLES = ROOT / "tests" / "articles"
 GOLD = ROOT / "tests" / "gold"
@@ -102,14 +101,6 @@ def test_every_dispute_has_a_summary_naming_both_sides_and_claims_with_actor_ids
 
 
 # ---------------------------------------------------------------- shared targets (score.py)
-
-def scorer():
-    path = shared_path("eval", "score.py")
-    spec = importlib.util.spec_from_file_location("nonpaper_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def scored(gold_path: Path, result, tmp_path: Path) -> dict:
     out = tmp_path / "out.json"

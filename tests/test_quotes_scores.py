@@ -5,21 +5,12 @@ figures measure this stage alone.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 
-from conftest import shared_path
+from conftest import scorer, shared_path
 
 from nonpaper import actors, ingest, nlp, quotes
 from nonpaper.model import Analysis
-
-
-def _scorer():
-    path = shared_path("eval", "score.py")
-    spec = importlib.util.spec_from_file_location("nonpaper_shared_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _analyse(path, published):
@@ -31,7 +22,7 @@ def _analyse(path, published):
 
 
 def test_founding_article_quotes():
-    score = _scorer()
+    score = scorer()
     gold = score.load(shared_path("gold", "nonpaper-memo.json"))
     out = _analyse(shared_path("articles", "nonpaper-memo.txt"), "2025-10-28")
     result = score.score_quotes(gold, out, score.Actors(gold, out))
@@ -41,7 +32,7 @@ def test_founding_article_quotes():
 
 
 def test_dev_articles_quotes():
-    score = _scorer()
+    score = scorer()
     gold_dir = shared_path("gold", "dev")
     totals = {"quotes_gold": 0, "quotes_pred": 0, "quotes_found": 0, "quotes_found_right_speaker": 0}
     for gold_path in sorted(gold_dir.glob("D*.json")):

@@ -2,23 +2,15 @@
 score.py (skipped when ../shared is not beside the checkout)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import lru_cache
 
 import pytest
 
-from conftest import shared_path
+from conftest import scorer, shared_path
 
 DEV = ["D1-courier-aurel-hall", "D2-wire-aurel-hall", "D3-slimvera-study", "D4-cup-semifinal",
        "D5-pilot-profile", "D6-herring-brief"]
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("nonpaper_shared_score", shared_path("eval", "score.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @lru_cache(maxsize=None)
