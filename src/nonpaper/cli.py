@@ -110,15 +110,16 @@ def cli() -> None:
     """
 
 
-def _published(value: str | None) -> str | None:
+def date_option(value: str | None, name: str) -> str | None:
+    """A date given on the command line as an ISO date, or a one-line error naming the option."""
     from .ingest import InputError, parse_date
 
-    if value is None:
+    if not value:
         return None
     try:
         return parse_date(value)
     except InputError as exc:
-        raise Failure(f"--published: {exc}")
+        raise Failure(f"{name}: {exc}")
 
 
 @cli.command()
@@ -147,7 +148,7 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
     from .ingest import read_sources
     from .pipeline import analyze_articles, build_corpus
 
-    when = _published(published)
+    when = date_option(published, "--published")
     problems: list = []
 
     def report(problem) -> None:

@@ -13,7 +13,7 @@ from typing import Callable
 
 import click
 
-from .cli import Failure, warn, write_atomic
+from .cli import Failure, date_option, warn, write_atomic
 
 QUERY_FORMATS = ("table", "json", "csv")
 
@@ -102,15 +102,6 @@ def query(db: str, fmt: str, verb: str, call: Callable) -> None:
     print_rows(rows, fmt, verb)
 
 
-def _date(value: str | None, name: str) -> str | None:
-    from .ingest import InputError, parse_date
-
-    try:
-        return parse_date(value) if value else None
-    except InputError as exc:
-        raise click.BadParameter(str(exc), param_hint=name)
-
-
 def _terminated(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -157,7 +148,7 @@ def register(cli: click.Group) -> None:
 
         if dask_address and workers > 1:
             raise Failure("give --workers (local processes) or --dask (a cluster), not both")
-        when = _date(published, "--published")
+        when = date_option(published, "--published")
         store = _open(db, must_exist=False)
         # `kill` (SIGTERM) unwinds like Ctrl-C: the workers are stopped, the store stays sound.
         previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
@@ -201,7 +192,7 @@ def register(cli: click.Group) -> None:
           nonpaper articles --since 2025-10-01 --search "Budapest summit"
           nonpaper articles --failed --format csv > failures.csv
         """
-        since, until = _date(since, "--since"), _date(until, "--until")
+        since, until = date_option(since, "--since"), date_option(until, "--until")
         query(db, fmt, "articles", lambda s: s.articles(limit=limit, offset=offset, since=since, until=until,
                                                          search=search, outlet=outlet,
                                                          status="failed" if failed else None))
@@ -238,7 +229,7 @@ def register(cli: click.Group) -> None:
           nonpaper quotes --speaker Lavrov --since 2025-10-01
           nonpaper quotes --search "no further steps" --format csv
         """
-        since, until = _date(since, "--since"), _date(until, "--until")
+        since, until = date_option(since, "--since"), date_option(until, "--until")
         query(db, fmt, "quotes", lambda s: s.quotes(speaker=speaker, since=since, until=until, search=search,
                                                      article=article, limit=limit))
 
