@@ -216,7 +216,19 @@ def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
 # -- 3. attributions ---------------------------------------------------------------------------
 
 def _cue_lemmas() -> frozenset[str]:
-    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
+    return (wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
+            | wordset("cue_verbs_attitude.txt"))
+
+
+def _object_lemmas() -> frozenset[str]:
+    """Verbs whose content may be their object ("called for new elections", "praised his patience")."""
+    return wordset("cue_verbs_object.txt") | wordset("cue_verbs_attitude.txt")
+
+
+def _attitude_only(lemma: str) -> bool:
+    """A verb of stance, not of saying: it reports only with a person or body as its subject."""
+    return lemma in wordset("cue_verbs_attitude.txt") and lemma not in wordset("cue_verbs.txt") \
+        and lemma not in wordset("cue_verbs_object.txt") and lemma not in wordset("cue_verbs_strong.txt")
 
 
 def _indirect_lemmas() -> frozenset[str]:
@@ -272,6 +284,8 @@ def _find_attributions(ctx: _Context) -> None:
                 subj = _inverted_subject(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
                 continue
+            if _attitude_only(tok.lemma_.lower()) and not (_human(subj) or subj.pos_ == "PROPN"):
+                continue  # "the document was meant to remind Washington …"
             if tok.lemma_.lower() in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
                 continue  # "I think …": the speaker talking, not someone reported
             if tok.lemma_.lower() == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -606,6 +620,9 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) or tok.pos_ == "NOUN"
         if len(_words(text)) < (3 if clausal else 1):
             continue
+        if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
+                               for o in ctx.attributions):
+            continue  # "addressed a publication claiming that …": the report inside is the quotation
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
         kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) else "indirect"
@@ -663,7 +680,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         if subj is not None and a <= subj.i <= b:
             return None
         return _trim(doc, a, b)
-    if tok.lemma_.lower() in wordset("cue_verbs_object.txt") and not any(c.dep_ == "prt" for c in tok.children):
+    if tok.lemma_.lower() in _object_lemmas() and not any(c.dep_ == "prt" for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
