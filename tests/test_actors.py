@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from conftest import shared_path
+from conftest import analyze_text, shared_path
 
 from nonpaper import actors, nlp
 from nonpaper.actors import merge_actors, slug
@@ -116,3 +116,76 @@ def test_merged_actor_ids_stay_unique():
     ])
     ids = [a.id for a in merged]
     assert len(merged) == 2 and len(ids) == len(set(ids)), ids
+
+
+# -- speakers: subjects the parser missed, and the mention an attribution rests on -----------------
+
+def _tree(spec, ents=None):
+    """A parsed Doc built by hand: (word, head index, dep, pos, tag) per token. It pins the parse a
+    rule must cope with, whatever the statistical parser does with the sentence today."""
+    from spacy.tokens import Doc
+    return Doc(nlp.load().vocab, words=[w for w, *_ in spec], heads=[h for _, h, *_ in spec],
+               deps=[d for _, _, d, *_ in spec], pos=[p for *_, p, _ in spec], tags=[t for *_, t in spec], ents=ents)
+
+
+def test_subject_of_inverted_name_read_as_adverb():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("“", 4, "punct", "PUNCT", "``"), ("Noise", 4, "ccomp", "NOUN", "NN"), (",", 4, "punct", "PUNCT", ","),
+                 ("”", 4, "punct", "PUNCT", "''"), ("said", 4, "ROOT", "VERB", "VBD"), ("Brenner", 4, "advmod", "ADV", "RB"),
+                 (",", 4, "punct", "PUNCT", ","), ("smiling", 4, "advcl", "VERB", "VBG"), (".", 4, "punct", "PUNCT", ".")])
+    assert subject_of(doc[4]).text == "Brenner"
+    assert subject_of(doc[7]).text == "Brenner"  # the participle inherits it
+
+
+def test_subject_of_inverted_role_read_as_object():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("“", 4, "punct", "PUNCT", "``"), ("Noise", 4, "ccomp", "NOUN", "NN"), (",", 4, "punct", "PUNCT", ","),
+                 ("”", 4, "punct", "PUNCT", "''"), ("added", 4, "ROOT", "VERB", "VBD"), ("a", 7, "det", "DET", "DT"),
+                 ("Kessia", 7, "compound", "PROPN", "NNP"), ("Democrat", 4, "dobj", "PROPN", "NNP"), (".", 4, "punct", "PUNCT", ".")])
+    assert subject_of(doc[4]).text == "Democrat"
+    # not after a quotation or comma: an object stays an object
+    doc = _tree([("Officials", 1, "nsubj", "NOUN", "NNS"), ("told", 1, "ROOT", "VERB", "VBD"),
+                 ("reporters", 1, "dobj", "NOUN", "NNS"), (".", 1, "punct", "PUNCT", ".")])
+    assert subject_of(doc[1]).text == "Officials"
+
+
+def test_subject_of_name_read_as_compound_of_verb():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "dep", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
+                 ("Varga", 4, "compound", "PROPN", "NNP"), ("answers", 4, "ROOT", "VERB", "VBZ"), (".", 4, "punct", "PUNCT", ".")])
+    assert subject_of(doc[4]).text == "Varga"
+
+
+def test_subject_of_prefers_the_nearer_of_two_subjects():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("The", 1, "det", "DET", "DT"), ("future", 6, "nsubj", "NOUN", "NN"), ("is", 1, "relcl", "AUX", "VBZ"),
+                 ("near", 2, "acomp", "ADJ", "JJ"), ("”", 6, "punct", "PUNCT", "''"), ("Varga", 6, "nsubj", "PROPN", "NNP"),
+                 ("added", 6, "ROOT", "VERB", "VBD"), (".", 6, "punct", "PUNCT", ".")])
+    assert subject_of(doc[6]).text == "Varga"
+
+
+def test_subject_of_name_with_appositive_hung_on_an_earlier_word():
+    from nonpaper.speakers import subject_of
+    words = [("On", 10, "prep", "ADP", "IN"), ("Monday", 0, "pobj", "PROPN", "NNP"), (",", 10, "punct", "PUNCT", ","),
+             ("Col.", 4, "compound", "PROPN", "NNP"), ("Brenner", 1, "appos", "PROPN", "NNP"), (",", 4, "punct", "PUNCT", ","),
+             ("a", 7, "det", "DET", "DT"), ("spokesman", 4, "appos", "NOUN", "NN"), ("here", 7, "advmod", "ADV", "RB"),
+             (",", 10, "punct", "PUNCT", ","), ("said", 10, "ROOT", "VERB", "VBD"), ("so", 10, "advmod", "ADV", "RB"),
+             (".", 10, "punct", "PUNCT", ".")]
+    doc = _tree(words, ents=["O", "B-DATE", "O", "B-PERSON", "I-PERSON"] + ["O"] * 8)
+    assert subject_of(doc[10]).text == "Brenner"
+
+
+def test_dateline_is_not_part_of_the_speaker():
+    a = analyze_text("Port vote\n\nWESTPORT — Sen. Ilse Varga (D-Kessia) said on Monday that the port would close.")
+    q = a.quotes[0]
+    assert q.speaker == "ilse-varga" and q.speaker_text.startswith("Sen. Ilse Varga")
+
+
+def test_title_words_the_parser_hung_on_the_verb_stay_in_the_mention():
+    a = analyze_text("Port vote\n\nco-host Mira Dahl asked the mayor whether the port would close.")
+    assert a.quotes[0].speaker == "mira-dahl" and a.quotes[0].speaker_text == "co-host Mira Dahl"
+    from nonpaper.speakers import full_mention
+    doc = _tree([("Tennis", 4, "nsubj", "PROPN", "NNP"), ("great", 3, "amod", "ADJ", "JJ"), ("Ilse", 3, "compound", "PROPN", "NNP"),
+                 ("Varga", 4, "nsubj", "PROPN", "NNP"), ("recalled", 4, "ROOT", "VERB", "VBD"), ("it", 4, "dobj", "PRON", "PRP"),
+                 (".", 4, "punct", "PUNCT", ".")])
+    assert full_mention(doc[3]).text == "Tennis great Ilse Varga"

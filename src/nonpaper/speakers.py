@@ -139,14 +139,18 @@ def subject_of(verb):
     tok = verb
     while tok is not None and seen < 4:
         seen += 1
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # two subjects is a misparse (a word of the quotation taken for one): the nearer one says
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         for child in tok.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        missed = _misparsed_subject(tok)
+        if missed is not None:
+            return missed
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
@@ -158,6 +162,57 @@ def subject_of(verb):
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         break
+    return None
+
+
+CLOSERS = {",", "”", "’", "''", "'", '"', "—", "–"}
+
+
+def _person_like(tok) -> bool:
+    """A token that can head a speaker's noun phrase: a name, or a role or people noun."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("ADV", "NOUN", "X")):
+        return tok.is_alpha or "-" in tok.text or "." in tok.text
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (is_title_word(tok.text) or low in wordset("anonymous_heads.txt"))
+
+
+def _misparsed_subject(verb):
+    """The speaker of a reporting verb the parser left without a subject:
+    `“…,” said Skelly` / `“…,” added a party official` (the name taken for an object or adverb),
+    `“…,” Bozell answers` (name and verb read as one noun phrase), and
+    `Col. Ana Ruiz, a military spokeswoman in Kert, said` (the name hung on an earlier word)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "amod"):
+        return None  # participles and conjuncts take the subject of the verb they hang on
+    prev = verb.i - 1
+    while prev >= 0 and doc[prev].is_space:
+        prev -= 1
+    if prev < 0:
+        return None
+    # inverted: right after a closing mark or comma, the noun phrase right after the verb
+    if doc[prev].text in CLOSERS:
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "advmod", "appos") \
+                    and child.left_edge.i == verb.i + 1 and _person_like(child):
+                return child
+            break
+    # "Bozell answers": the name is a compound of the verb
+    left = doc[prev]
+    if left.dep_ == "compound" and left.head.i == verb.i and left.pos_ == "PROPN" and left.text[:1].isupper():
+        return left
+    # "Name, a description, said": the nearest name before a comma-enclosed appositive
+    if left.text == ",":
+        sent = verb.sent
+        for ent in reversed([e for e in ents_of(doc) if sent.start <= e.start and e.end <= prev]):
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            between = doc[ent.end:prev]
+            if ent.end < len(doc) and doc[ent.end].text == "," and len(between) <= 25 \
+                    and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in between):
+                return ent.root
+            break
     return None
 
 
@@ -189,18 +244,51 @@ def full_mention(head):
     Weaver, Sanders' campaign manager,"): the mention an attribution rests on, as annotators mark it."""
     doc = head.doc
     a, b = head.left_edge.i, head.right_edge.i
+    for i in range(a, head.i):  # "WASHINGTON — Sen. Ilse Marr": a dateline is not part of the name
+        if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            a = i + 1
     while a < head.i and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ == "cc"):
         a += 1
     while b > head.i and (doc[b].is_punct or doc[b].is_space):
         b -= 1
     while b > a and doc[b].dep_ == "case":  # "Kade's claim": the owner, not the possessive mark
         b -= 1
+    a = _stray_premodifiers(head, a, b)
     span = doc[a:b + 1]
     if len(span.text) > 200:
         return mention_span(head)
     return span
 
 
+DASHES = {"—", "–", "-", "--"}
+POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
+
+
+def _stray_premodifiers(head, a: int, b: int) -> int:
+    """Words of a name's title that the parser hung on the verb instead of the name ("Tennis great
+    Ana Holm said", "Presumptive nominee Ana Holm told", "co-host Ana Holm asked", "Kert Radio's
+    Ana Holm"): extend the mention's start over them."""
+    doc = head.doc
+    start = head.sent.start
+    verb = head.head.i
+    while a > start:
+        t = doc[a - 1]
+        if t.text == "-" and not t.whitespace_ and a - 2 >= start and not doc[a - 2].whitespace_:
+            a -= 1  # "co-host": the hyphen, then the word before it
+            continue
+        if t.text in POSSESSIVE_MARKS and a - 2 >= start and not doc[a - 2].whitespace_ \
+                and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ in ("PROPN", "NOUN"):
+            a -= 2  # "Kert Radio's Ana Holm": the owner too
+            continue
+        if t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
+                or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB"):
+            break
+        if t.i == verb or (t.head.i != verb and not a <= t.head.i <= b) or t.lemma_.lower() in _cues():
+            break  # "Said Ana Holm, …": the verb itself
+        if not (t.text[:1].isupper() or is_title_word(t.text) or (doc[a].text == "-" and not t.whitespace_)):
+            break
+        a -= 1
+    return a
 def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     doc = span.doc
     # 1. a named entity at the head (or the head's compound name)
