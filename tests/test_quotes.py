@@ -241,6 +241,54 @@ def test_indirect_quotes(sentence, cue, content):
     assert speaker_name(reg, q) == "Ruth Kellan"
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("Kellan praised the harbour pilots as the best in the north.", "the harbour pilots as the best in the north"),
+    ("Kellan declined to discuss the draft treaty.", "to discuss the draft treaty"),
+    ("Kellan thanked the negotiators for their patience.", "the negotiators for their patience"),
+])
+def test_stance_verbs_report_their_object(sentence, content):
+    text = f"Border news\n\nEnvoy Ruth Kellan spoke to reporters in Sorran.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, content)
+    assert q.text == content and q.kind == "indirect"
+    assert speaker_name(reg, q) == "Ruth Kellan"
+
+
+def test_stance_verb_needs_a_person_or_body_as_subject():
+    text = ("Memo news\n\nEnvoy Ruth Kellan spoke on Monday.\n\n"
+            "The memo was meant to remind the ministry of its promises.")
+    found, _, _ = run(text)
+    assert not [q for q in found if q.cue == "remind"]
+
+
+def test_a_report_inside_an_object_wins_over_the_object():
+    text = ("Memo news\n\nEnvoy Ruth Kellan spoke on Monday.\n\n"
+            "Kellan addressed a Sorran Post article claiming that the talks had collapsed.")
+    found, reg, _ = run(text)
+    assert not [q for q in found if q.cue == "addressed"]
+    q = one(found, "the talks had collapsed")
+    assert q.text == "the talks had collapsed"
+
+
+def test_according_to_that_the_parser_took_for_the_root():
+    # the small English model parses "According" as the root and the rest as an appositive of the name
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "According to veteran harbour pilot Sigrid Holm, the strike reeks of “panic” and haste.")
+    found, reg, _ = run(text)
+    q = one(found, "reeks")
+    assert q.text == "the strike reeks of “panic” and haste"
+    assert speaker_name(reg, q) == "Sigrid Holm"
+
+
+def test_the_clause_after_the_cue_is_the_content():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "While she admitted the pay offer was a major reason the talks stalled, Holm also noted "
+            "several “small things” left the crews angry.")
+    found, reg, _ = run(text)
+    q = [q for q in found if q.cue == "noted"]
+    assert q and q[0].text == "several “small things” left the crews angry"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

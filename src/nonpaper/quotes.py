@@ -638,11 +638,10 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     tok = att.token
     doc = ctx.parsed.doc
     if _sentence_pp_cue(att):
-        head = tok.head
-        if head.i == tok.i:
-            return None
         sent = tok.sent
-        pp = (tok.left_edge.i, tok.right_edge.i)
+        pp = _pp_extent(tok)
+        if tok.head.i == tok.i and pp[1] >= sent.end - 2:
+            return None
         lo, hi = sent.start, sent.end - 1
         left = (lo, pp[0] - 1)
         right = (pp[1] + 1, hi)
@@ -661,7 +660,10 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         if doc[a].lower_ == "to":
             a += 1
         return _trim(doc, a, b)
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    # a clause after the cue is what was said; one before it only in "…, he said" (a misparse can hang
+    # an opening "While he acknowledged …" on the cue as well)
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
     if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok):
@@ -699,6 +701,24 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             a = cb + 1
         return _trim(doc, a, b)
     return None
+
+
+def _pp_extent(tok) -> tuple[int, int]:
+    """The tokens of "according to X" / "in X's view": up to the end of X's own phrase. The parser
+    sometimes takes "According" for the root and hangs the rest of the sentence on X as an
+    appositive; a comma after X's phrase then ends the cue."""
+    a, b = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    if tok.head.i == tok.i or tok.dep_ == "ROOT":
+        noun = next((c for c in tok.subtree if c.dep_ == "pobj"), None)
+        if noun is not None:
+            stop = next((c.i for c in noun.children if c.dep_ in ("appos", "relcl") and c.i > noun.i), None)
+            if stop is not None and doc[stop - 1].text == ",":
+                return a, stop - 2
+            comma = next((c.i for c in noun.rights if c.text == ","), None)
+            if comma is not None:
+                return a, comma - 1
+    return a, b
 
 
 ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})
