@@ -189,3 +189,10 @@ def test_title_words_the_parser_hung_on_the_verb_stay_in_the_mention():
                  ("Varga", 4, "nsubj", "PROPN", "NNP"), ("recalled", 4, "ROOT", "VERB", "VBD"), ("it", 4, "dobj", "PRON", "PRP"),
                  (".", 4, "punct", "PUNCT", ".")])
     assert full_mention(doc[3]).text == "Tennis great Ilse Varga"
+
+
+def test_pronoun_with_a_conjunct_keeps_the_whole_pair_as_mention():
+    a = analyze_text("Port vote\n\nMayor Ilse Varga met the unions on Monday. "
+                     "She and her aides argued that the port must stay open.")
+    q = next(q for q in a.quotes if "stay open" in q.text)
+    assert q.speaker == "ilse-varga" and q.speaker_text == "She and her aides"

@@ -232,6 +232,9 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = in_quote_of
         else:
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char)
+        if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
+            whole = full_mention(head)
+            return Resolved(actor, whole.text, whole.start_char, whole.end_char)
         return Resolved(actor, head.text, head.idx, head.idx + len(head.text))
     span = mention_span(head)
     actor = _resolve_span(registry, span, head)
