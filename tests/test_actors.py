@@ -196,3 +196,9 @@ def test_pronoun_with_a_conjunct_keeps_the_whole_pair_as_mention():
                      "She and her aides argued that the port must stay open.")
     q = next(q for q in a.quotes if "stay open" in q.text)
     assert q.speaker == "ilse-varga" and q.speaker_text == "She and her aides"
+
+
+def test_focus_word_before_a_speaker_is_not_part_of_the_mention():
+    a = analyze_text("Port vote\n\nEven the mayor said the port would close.")
+    q = a.quotes[0]
+    assert q.speaker_text == "the mayor" and q.speaker == "the-mayor"

@@ -66,7 +66,8 @@ def mention_span(head):
         right = max(right, max(t.i for t in child.subtree))
     left = min(t.i for t in head.subtree if t.i <= head.i)
     # drop a leading conjunction/punctuation and trailing punctuation
-    while left < head.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")):
+    while left < head.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "preconj")
+                             or (doc[left].lower_ in FOCUS_WORDS and doc[left].dep_ in ("advmod", "predet", "quantmod"))):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
@@ -257,6 +258,8 @@ def full_mention(head):
     while b > a and doc[b].dep_ == "case":  # "Kade's claim": the owner, not the possessive mark
         b -= 1
     a = _stray_premodifiers(head, a, b)
+    while a < head.i and doc[a].lower_ in FOCUS_WORDS and doc[a].dep_ in ("advmod", "preconj", "det", "predet", "quantmod"):
+        a += 1  # "Even the mayor said": the focus word is the writer's, not part of the mention
     span = doc[a:b + 1]
     if len(span.text) > 200:
         return mention_span(head)
@@ -264,6 +267,7 @@ def full_mention(head):
 
 
 DASHES = {"—", "–", "-", "--"}
+FOCUS_WORDS = {"even", "just", "virtually"}
 POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
 
 
