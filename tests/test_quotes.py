@@ -289,6 +289,25 @@ def test_the_clause_after_the_cue_is_the_content():
     assert q and q[0].text == "several “small things” left the crews angry"
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("Holm cited the falling pay of the crews.", "the falling pay of the crews"),
+    ("Holm responded to the harbour board's offer with a letter.", "the harbour board's offer"),
+])
+def test_verbs_of_saying_with_an_object(sentence, content):
+    text = f"Harbour news\n\nThe strike entered its third day.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, content[:15])
+    assert q.text == content
+
+
+def test_clause_the_parser_hung_on_the_cue_as_an_adverbial():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "Holm said after the meeting she would not accept the board's offer if it came back unchanged.")
+    found, reg, _ = run(text)
+    q = [q for q in found if q.cue == "said"]
+    assert q and q[0].text == "she would not accept the board's offer if it came back unchanged"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

@@ -664,12 +664,16 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     # an opening "While he acknowledged …" on the cue as well)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+    if comp is None and tok.lemma_.lower() in _indirect_lemmas():
+        comp = _misparsed_clause(tok)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
     if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok):
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
+        if comp.dep_ == "advcl":  # the misparsed clause: from its subject on, not the phrase before it
+            a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
         # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
         for c in comp.children:
             if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None \
@@ -700,6 +704,17 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         elif ca <= a:
             a = cb + 1
         return _trim(doc, a, b)
+    return None
+
+
+def _misparsed_clause(tok):
+    """"Trump said after the convention he would not accept …": with a phrase between the cue and
+    the clause the parser may hang the clause on the cue as an adverbial; one with its own subject
+    and no conjunction ("if", "when") is what was said."""
+    for c in tok.rights:
+        if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children) \
+                and any(x.dep_ in ("nsubj", "nsubjpass") and x.i < c.i for x in c.children):
+            return c
     return None
 
 
