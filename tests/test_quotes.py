@@ -308,6 +308,21 @@ def test_clause_the_parser_hung_on_the_cue_as_an_adverbial():
     assert q and q[0].text == "she would not accept the board's offer if it came back unchanged"
 
 
+def test_what_is_said_follows_a_relative_pronoun_and_the_cue():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "The museum, which Holm said would open in the spring, stood empty.")
+    found, reg, _ = run(text)
+    q = [q for q in found if q.cue == "said"]
+    assert q and q[0].text.startswith("would open in the spring")
+
+
+def test_verbs_that_need_a_quotation_report_no_clause_around_them():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "It is not clear how long the strike can continue.")
+    found, _, _ = run(text)
+    assert found == []
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

@@ -682,6 +682,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break
         b = _through_colon(doc, _through_advcl(tok, b))
+        if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
+            a = tok.i + 1  # "donations, which he said were tied to favours": what he said follows the cue
         subj = subject_of(tok)
         if subj is not None and a <= subj.i <= b:
             return None
@@ -695,6 +697,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _cue_lemmas():
             return None
+        if tok.lemma_.lower() not in _indirect_lemmas():
+            return None  # "how long her brand of magic can continue": a cue only next to a quotation
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children) or tok.right_edge.i - tok.left_edge.i > 10:
             return None
         a, b = head.left_edge.i, head.right_edge.i
