@@ -120,12 +120,13 @@ def test_merged_actor_ids_stay_unique():
 
 # -- speakers: subjects the parser missed, and the mention an attribution rests on -----------------
 
-def _tree(spec, ents=None):
+def _tree(spec, ents=None, spaces=None):
     """A parsed Doc built by hand: (word, head index, dep, pos, tag) per token. It pins the parse a
     rule must cope with, whatever the statistical parser does with the sentence today."""
     from spacy.tokens import Doc
     return Doc(nlp.load().vocab, words=[w for w, *_ in spec], heads=[h for _, h, *_ in spec],
-               deps=[d for _, _, d, *_ in spec], pos=[p for *_, p, _ in spec], tags=[t for *_, t in spec], ents=ents)
+               deps=[d for _, _, d, *_ in spec], pos=[p for *_, p, _ in spec], tags=[t for *_, t in spec], ents=ents,
+               spaces=spaces)
 
 
 def test_subject_of_inverted_name_read_as_adverb():
@@ -202,3 +203,31 @@ def test_focus_word_before_a_speaker_is_not_part_of_the_mention():
     a = analyze_text("Port vote\n\nEven the mayor said the port would close.")
     q = a.quotes[0]
     assert q.speaker_text == "the mayor" and q.speaker == "the-mayor"
+
+
+def test_a_date_is_never_a_speaker():
+    a = analyze_text("Port vote\n\nThe council released its port accounts in July, which showed the harbour was solvent.")
+    q = next(q for q in a.quotes if "solvent" in q.text)
+    assert q.speaker is None
+    assert not any(act.name == "July" for act in a.actors)
+
+
+def test_dateline_taken_for_the_subject_gives_way_to_the_name():
+    from nonpaper.actors import ActorRegistry
+    from nonpaper.speakers import resolve_token
+    doc = _tree([("WESTPORT", 5, "nsubj", "PROPN", "NNP"), ("--", 0, "punct", "PUNCT", ":"), ("Mayor", 3, "compound", "PROPN", "NNP"),
+                 ("Varga", 0, "appos", "PROPN", "NNP"), (",", 5, "punct", "PUNCT", ","), ("said", 5, "ROOT", "VERB", "VBD"),
+                 ("so", 5, "advmod", "ADV", "RB"), (".", 5, "punct", "PUNCT", ".")],
+                ents=["B-GPE", "O", "O", "B-PERSON", "O", "O", "O", "O"])
+    reg = ActorRegistry()
+    varga = reg.add("Varga", "person")
+    res = resolve_token(reg, doc[0])
+    assert res.actor == varga and res.text == "Mayor Varga"
+
+
+def test_possessive_of_a_split_compound_stays_in_the_mention():
+    from nonpaper.speakers import full_mention
+    doc = _tree([("His", 1, "poss", "PRON", "PRP$"), ("ex", 4, "nsubj", "NOUN", "NN"), ("-", 4, "nsubj", "NOUN", "NN"),
+                 ("wife", 4, "nsubj", "NOUN", "NN"), ("agreed", 4, "ROOT", "VERB", "VBD"), (".", 4, "punct", "PUNCT", ".")],
+                spaces=[True, False, False, True, False, False])
+    assert full_mention(doc[3]).text == "His ex-wife"

@@ -24,6 +24,7 @@ PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL = {"they", "them"}
 NEUTER = {"it"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
+NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 INDEFINITE = {"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "another"}
 
 
@@ -222,6 +223,7 @@ def _misparsed_subject(verb):
 def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quote_of: str | None = None) -> Resolved:
     """The actor a subject token stands for, with the mention span it rests on."""
     doc = head.doc
+    head = _past_dateline(head)
     low = head.lower_
     if low in RELATIVE and head.head.dep_ == "relcl":
         antecedent = head.head.head
@@ -241,6 +243,18 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
     actor = _resolve_span(registry, span, head)
     whole = full_mention(head)
     return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+
+
+def _past_dateline(head):
+    """"WASHINGTON -- President Ilse Varga said": the parser may take the dateline for the subject and
+    hang the name on it; the speaker is the name after the dash."""
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text in DASHES and head.i - head.sent.start <= 3 \
+            and (head.text.isupper() or head.ent_type_ in ("GPE", "LOC")):
+        for child in head.rights:
+            if child.dep_ == "appos" and child.i > head.i + 1:
+                return child
+    return head
 
 
 def full_mention(head):
@@ -287,6 +301,9 @@ def _stray_premodifiers(head, a: int, b: int) -> int:
                 and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ in ("PROPN", "NOUN"):
             a -= 2  # "Kert Radio's Ana Holm": the owner too
             continue
+        if t.tag_ in ("PRP$", "DT") and a <= t.head.i <= b:
+            a -= 1  # "His ex-wife": the determiner of a word already taken
+            break
         if t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
                 or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB"):
             break
@@ -345,6 +362,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     gov = registry.resolve(span.text, span.start_char)
     if gov:
         return gov
+    if head.ent_type_ in NOT_SPEAKER_ENTS:
+        return None  # "in July, which showed …": a date, a sum or a count says nothing
     # 7. a name spaCy did not tag ("Della Fenwick, a spokeswoman …"): a person if it carries a
     # person's marks, else an organization
     if head.pos_ == "PROPN":
