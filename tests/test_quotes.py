@@ -323,6 +323,14 @@ def test_verbs_that_need_a_quotation_report_no_clause_around_them():
     assert found == []
 
 
+def test_stance_noun_with_an_owner_reports_its_object():
+    text = ("Harbour news\n\nMayor Sigrid Holm spoke on Monday. Her criticism of the harbour plan was sharp.")
+    found, reg, _ = run(text)
+    q = one(found, "the harbour plan")
+    assert q.text == "the harbour plan" and q.cue == "criticism"
+    assert speaker_name(reg, q) == "Sigrid Holm"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

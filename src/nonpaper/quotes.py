@@ -257,12 +257,16 @@ def _find_attributions(ctx: _Context) -> None:
                 found.append((prep.idx, prep, owner, ctx.text[prep.idx:tok.idx + len(tok.text)], prep.idx,
                               tok.idx + len(tok.text)))
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in wordset("cue_nouns.txt"):
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in wordset("cue_nouns.txt")
+                                   or tok.lemma_.lower() in wordset("cue_nouns_object.txt")):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
                            and any(m.lower_ in ("that", "to") and m.dep_ in ("mark", "aux") for m in c.children)), None)
             if owner is not None and clause is not None and not ctx.in_direct(owner.idx) \
                     and not any(m.lower_ in ("who", "which") for m in clause.children):
+                found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
+            elif owner is not None and clause is None and _noun_object(tok) is not None \
+                    and not ctx.in_direct(owner.idx) and (_human(owner) or owner.pos_ in ("PROPN", "PRON")):
                 found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
             continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _right_after_quote(ctx, tok):
@@ -301,6 +305,19 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+NOUN_OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against"})
+
+
+def _noun_object(tok):
+    """The object of a stance noun: "his support for the bill", "her criticism of the plan"."""
+    if tok.lemma_.lower() not in wordset("cue_nouns_object.txt"):
+        return None
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in NOUN_OBJECT_PREPS:
+            return next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _inverted_subject(tok):
@@ -617,7 +634,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
-        clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) or tok.pos_ == "NOUN"
+        clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) \
+            or (tok.pos_ == "NOUN" and _noun_object(tok) is None)
         if len(_words(text)) < (3 if clausal else 1):
             continue
         if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
@@ -655,7 +673,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
         if clause is None:
-            return None
+            pobj = _noun_object(tok)  # "her criticism of the plan": what the noun is about
+            return None if pobj is None else _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
         a, b = clause.left_edge.i, clause.right_edge.i
         if doc[a].lower_ == "to":
             a += 1
