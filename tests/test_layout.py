@@ -83,6 +83,14 @@ def test_footer_outlets():
     assert outlet_from_footer("Follow us for breaking news.") is None
 
 
+def test_one_paragraph_per_line_without_blank_lines():
+    first = "The harbour board met on Monday and voted to keep the northern quay closed until the repairs are done."
+    second = "“We will not reopen it before the inspectors sign off,” the board chair, Ines Varga, told reporters."
+    art = build_article(f"Quay stays shut\n\n{first}\n{second}\nShort last line.")
+    paras = [art.text[b.start:b.end] for b in art.blocks if b.kind == "paragraph"]
+    assert paras == [first, second, "Short last line."]
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     art = build_article("Title here\n\nThe first line of a paragraph\nthat was wrapped by an editor.\n\nAnother one.")
     assert "paragraph that was wrapped" in art.text

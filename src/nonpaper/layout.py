@@ -37,13 +37,20 @@ class _Para:
     role: str = "body"  # title | subtitle | byline | heading | boilerplate | body
 
 
+WRAP_WIDTH = 100  # hard-wrapped text breaks its lines well before this; a longer line is a paragraph
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs at blank lines; hard-wrapped lines inside a paragraph joined with a space."""
+    """Paragraphs at blank lines; hard-wrapped lines inside a paragraph joined with a space. Text
+    with one paragraph per line and no blank lines (many scraped dumps) keeps each line apart:
+    a line longer than any wrap width means the lines were never wrapped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     paras = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
-        if lines:
+        if len(lines) > 1 and max(len(ln) for ln in lines) > WRAP_WIDTH:
+            paras.extend(lines)
+        elif lines:
             paras.append(" ".join(lines))
     return paras
 
