@@ -331,6 +331,18 @@ def test_stance_noun_with_an_owner_reports_its_object():
     assert speaker_name(reg, q) == "Sigrid Holm"
 
 
+@pytest.mark.parametrize("line,speaker_text,cue", [
+    ("Said Holm: “The quay stays shut until the inspectors sign off.”", "Holm", "Said"),
+    ("Mayor Sigrid Holm: “The quay stays shut until the inspectors sign off.”", "Mayor Sigrid Holm", ":"),
+])
+def test_name_and_colon_before_a_quote(line, speaker_text, cue):
+    text = f"Quay news\n\nMayor Sigrid Holm met the harbour board on Monday.\n\n{line}"
+    found, reg, _ = run(text)
+    q = one(found, "The quay stays shut")
+    assert (q.speaker_text, q.cue) == (speaker_text, cue)
+    assert speaker_name(reg, q) == "Sigrid Holm"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

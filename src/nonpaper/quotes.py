@@ -422,17 +422,26 @@ def _cueless(ctx: _Context) -> None:
         before = text[para[0]:d.span.open_at]
         m = re.match(r"\s*([A-Z][^:\n]{0,60}):\s*$", before)
         if m and not any(a.paragraph == d.paragraph and a.cue_start < d.span.open_at for a in ctx.attributions):
-            span = doc.char_span(para[0] + m.start(1), para[0] + m.end(1), alignment_mode="expand")
+            start, end = para[0] + m.start(1), para[0] + m.end(1)
+            cue = ":"
+            said = re.match(r"(said|says|added|asked|wrote|explained|replied)\s+", m.group(1), re.IGNORECASE)
+            if said:  # "Said Ellis: “…”": the cue before the name
+                cue, start = said.group(1), start + said.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
                 res = _resolve_name_span(ctx, span)
                 if res:
-                    ctx.attributions.append(Attribution(":", para[0] + m.end(1), para[0] + m.end(1) + 1, res, None, d.paragraph))
+                    ctx.attributions.append(Attribution(cue, end, end + 1, res, None, d.paragraph))
 
 
 def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
     ents = [e for e in [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end] if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     head = ents[0].root if ents else span.root
     res = resolve_token(ctx.registry, head)
+    if res.start < span.start_char or res.end > span.end_char:
+        # the name heads the parse of the whole line ("Ana Ellis: “…”"): the mention is the name alone
+        s, e = span.start_char, span.end_char
+        res = Resolved(res.actor, ctx.text[s:e], s, e)
     if res.actor:
         ctx.registry.note(res.actor, res.start, res.end, subject=True, speaker=True)
         return res
