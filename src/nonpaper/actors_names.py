@@ -67,12 +67,17 @@ def ents_of(doc) -> tuple:
     return cached
 
 
+LEADING_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes"})
+
+
 def person_parts(ent) -> tuple[str, str | None, str | None] | None:
     """(clean name, honorific, leading title) of a PERSON entity; None when nothing name-like is left."""
     words = [t.text for t in ent if not t.is_space]
     if words and words[-1] in ("'s", "’s", "'", "’"):
         words = words[:-1]
     words = [POSSESSIVE.sub("", w) if i == len(words) - 1 else w for i, w in enumerate(words)]
+    while len(words) > 1 and words[0].lower() in LEADING_CUES:
+        words = words[1:]  # "Said Ellis: “…”": the model takes the cue into the name
     honor = None
     lead: list[str] = []
     while words and (honorific(words[0]) or (is_title_word(words[0]) and len(words) > 1)):

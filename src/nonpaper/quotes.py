@@ -429,7 +429,8 @@ def _cueless(ctx: _Context) -> None:
                 cue, start = said.group(1), start + said.end()
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
-                res = _resolve_name_span(ctx, span)
+                known = ctx.registry.resolve(span.text, start) if said else None  # the parser's entity may be "Said Ellis"
+                res = Resolved(known, span.text, start, end) if known else _resolve_name_span(ctx, span)
                 if res:
                     ctx.attributions.append(Attribution(cue, end, end + 1, res, None, d.paragraph))
 
