@@ -231,3 +231,12 @@ def test_possessive_of_a_split_compound_stays_in_the_mention():
                  ("wife", 4, "nsubj", "NOUN", "NN"), ("agreed", 4, "ROOT", "VERB", "VBD"), (".", 4, "punct", "PUNCT", ".")],
                 spaces=[True, False, False, True, False, False])
     assert full_mention(doc[3]).text == "His ex-wife"
+
+
+def test_speaker_of_a_cue_after_a_preposition():
+    a = analyze_text("Port vote\n\nOn Tuesday, Mayor Ilse Varga deflected questions about the port before saying, "
+                     "“It is time to move on.”\n\nVarga ended the meeting by saying the port would stay open.")
+    direct = next(q for q in a.quotes if q.kind == "direct")
+    assert direct.speaker == "ilse-varga" and direct.speaker_text == "Mayor Ilse Varga"
+    indirect = next(q for q in a.quotes if "stay open" in q.text)
+    assert indirect.speaker == "ilse-varga" and indirect.speaker_text == "Varga"

@@ -161,6 +161,10 @@ def subject_of(verb):
                 head = head.head
             tok = head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and tok.tag_ == "VBG":
+            tok = tok.head.head  # "… before saying, “…”", "… by saying he would …": the verb's subject
+            continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
         break
