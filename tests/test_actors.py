@@ -240,3 +240,11 @@ def test_speaker_of_a_cue_after_a_preposition():
     assert direct.speaker == "ilse-varga" and direct.speaker_text == "Mayor Ilse Varga"
     indirect = next(q for q in a.quotes if "stay open" in q.text)
     assert indirect.speaker == "ilse-varga" and indirect.speaker_text == "Varga"
+
+
+def test_subject_of_climbs_through_an_adjective_complement():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("Varga", 1, "nsubj", "PROPN", "NNP"), ("seemed", 1, "ROOT", "VERB", "VBD"), ("ready", 1, "acomp", "ADJ", "JJ"),
+                 ("to", 4, "aux", "PART", "TO"), ("riff", 2, "xcomp", "VERB", "VB"), (",", 4, "punct", "PUNCT", ","),
+                 ("telling", 4, "advcl", "VERB", "VBG"), ("us", 6, "dobj", "PRON", "PRP"), (".", 1, "punct", "PUNCT", ".")])
+    assert subject_of(doc[6]).text == "Varga"

@@ -139,7 +139,7 @@ def subject_of(verb):
     ("a Financial Times publication claiming that …")."""
     seen = 0
     tok = verb
-    while tok is not None and seen < 4:
+    while tok is not None and seen < 5:
         seen += 1
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -153,7 +153,7 @@ def subject_of(verb):
         missed = _misparsed_subject(tok)
         if missed is not None:
             return missed
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acomp") and tok.head.i != tok.i:
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
             # clause, but shares the subject of the reporting verb above it
