@@ -248,3 +248,11 @@ def test_subject_of_climbs_through_an_adjective_complement():
                  ("to", 4, "aux", "PART", "TO"), ("riff", 2, "xcomp", "VERB", "VB"), (",", 4, "punct", "PUNCT", ","),
                  ("telling", 4, "advcl", "VERB", "VBG"), ("us", 6, "dobj", "PRON", "PRP"), (".", 1, "punct", "PUNCT", ".")])
     assert subject_of(doc[6]).text == "Varga"
+
+
+def test_subject_of_a_passive_cue_is_its_agent():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("The", 1, "det", "DET", "DT"), ("move", 3, "nsubjpass", "NOUN", "NN"), ("was", 3, "auxpass", "AUX", "VBD"),
+                 ("reported", 3, "ROOT", "VERB", "VBN"), ("by", 3, "agent", "ADP", "IN"), ("the", 6, "det", "DET", "DT"),
+                 ("Gazette", 4, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
+    assert subject_of(doc[3]).text == "Gazette"

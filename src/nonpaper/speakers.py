@@ -141,15 +141,15 @@ def subject_of(verb):
     tok = verb
     while tok is not None and seen < 5:
         seen += 1
+        for child in tok.children:
+            if child.dep_ == "agent":  # "it was reported by the Gazette": the Gazette reports
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # two subjects is a misparse (a word of the quotation taken for one): the nearer one says
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        for child in tok.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
         missed = _misparsed_subject(tok)
         if missed is not None:
             return missed
