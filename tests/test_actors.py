@@ -256,3 +256,12 @@ def test_subject_of_a_passive_cue_is_its_agent():
                  ("reported", 3, "ROOT", "VERB", "VBN"), ("by", 3, "agent", "ADP", "IN"), ("the", 6, "det", "DET", "DT"),
                  ("Gazette", 4, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
     assert subject_of(doc[3]).text == "Gazette"
+
+
+def test_quantity_or_demonstrative_heading_a_speaker_phrase_keeps_the_phrase():
+    a = analyze_text("Port vote\n\nMayor Ilse Varga defended the port. Some of her rivals argued that the port must close. "
+                     "Those who voted for the plan said it was fair.")
+    rivals = next(q for q in a.quotes if "must close" in q.text)
+    assert rivals.speaker_text == "Some of her rivals" and rivals.speaker == "some-of-her-rivals"
+    voters = next(q for q in a.quotes if "fair" in q.text)
+    assert voters.speaker_text == "Those who voted for the plan"

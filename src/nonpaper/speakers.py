@@ -233,6 +233,14 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         antecedent = head.head.head
         inner = resolve_token(registry, antecedent, para_start=para_start)
         return Resolved(inner.actor, head.text, head.idx, head.idx + len(head.text))
+    if head.pos_ == "PRON" and low not in _pronoun_table() and low not in RELATIVE:
+        # "some of his rivals", "those who voted": a quantity or a demonstrative heads a phrase
+        whole = full_mention(head)
+        span = mention_span(head)
+        actor = None
+        if len(span) > 2 and len(span.text) < 90:
+            actor = registry.add(span.text, "unnamed")
+        return Resolved(actor, whole.text, whole.start_char, whole.end_char)
     if head.pos_ == "PRON" or low in PERSONAL or low in PLURAL or low in NEUTER or low in FIRST_SECOND:
         actor = None
         if low in FIRST_SECOND:
