@@ -300,6 +300,13 @@ def test_verbs_of_saying_with_an_object(sentence, content):
     assert q.text == content
 
 
+def test_citing_a_source_is_not_a_quotation_of_it():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "The Courier reported, citing the harbour board, that the crews had logged cracks.")
+    found, _, _ = run(text)
+    assert not [q for q in found if q.cue.lower().startswith("cit")]
+
+
 def test_clause_the_parser_hung_on_the_cue_as_an_adverbial():
     text = ("Harbour news\n\nThe strike entered its third day.\n\n"
             "Holm said after the meeting she would not accept the board's offer if it came back unchanged.")

@@ -808,6 +808,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     first = comps[0]
     if first.dep_ == "dobj" and first.pos_ == "PRON":
         return None  # "calls it her “retirement”": a name for something, not a report
+    if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and _source_like(first):
+        return None  # "citing the city council": the source of a report, not what it says
     a = first.left_edge.i
     if first.dep_ == "prep" and first.i == a:
         pobj = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]
@@ -825,6 +827,15 @@ def _object_content(tok) -> tuple[int, int] | None:
                     and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                 b = c.right_edge.i
     return _trim(tok.doc, a, b)
+
+
+def _source_like(tok) -> bool:
+    """A noun that names who says something: a person, a body, an outlet, an official."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    return any(lemma in wordset(name) for name in ("org_nouns.txt", "government_nouns.txt", "outlet_nouns.txt",
+                                                   "anonymous_heads.txt")) or _human(tok)
 
 
 TAIL_BREAKS = frozenset({"--", "—", "―"})
