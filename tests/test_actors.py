@@ -265,3 +265,11 @@ def test_quantity_or_demonstrative_heading_a_speaker_phrase_keeps_the_phrase():
     assert rivals.speaker_text == "Some of her rivals" and rivals.speaker == "some-of-her-rivals"
     voters = next(q for q in a.quotes if "fair" in q.text)
     assert voters.speaker_text == "Those who voted for the plan"
+
+
+def test_second_subject_beside_the_name_is_its_title():
+    from nonpaper.speakers import full_mention
+    doc = _tree([("Former", 1, "amod", "ADJ", "JJ"), ("frontrunner", 4, "nsubj", "NOUN", "NN"), ("Ana", 3, "compound", "PROPN", "NNP"),
+                 ("Holm", 4, "nsubj", "PROPN", "NNP"), ("said", 4, "ROOT", "VERB", "VBD"), ("so", 4, "advmod", "ADV", "RB"),
+                 (".", 4, "punct", "PUNCT", ".")])
+    assert full_mention(doc[3]).text == "Former frontrunner Ana Holm"

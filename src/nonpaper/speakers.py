@@ -313,6 +313,10 @@ def _stray_premodifiers(head, a: int, b: int) -> int:
                 and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ in ("PROPN", "NOUN"):
             a -= 2  # "Kert Radio's Ana Holm": the owner too
             continue
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb and t.pos_ in ("NOUN", "PROPN") \
+                and head.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i >= start:
+            a = t.left_edge.i  # "Former envoy and frontrunner Ana Holm is": a second subject is the name's title
+            continue
         if t.tag_ in ("PRP$", "DT") and a <= t.head.i <= b:
             a -= 1  # "His ex-wife": the determiner of a word already taken
             break
