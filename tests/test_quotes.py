@@ -350,6 +350,17 @@ def test_name_and_colon_before_a_quote(line, speaker_text, cue):
     assert speaker_name(reg, q) == "Sigrid Holm"
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("The crews had logged cracks in two trusses, as the Courier reported.", "The crews had logged cracks in two trusses"),
+    ("As the Courier reported on Monday, the crews had logged cracks.", "the crews had logged cracks"),
+])
+def test_as_clause_cue(sentence, content):
+    text = f"Roof news\n\nThe Castrel Courier covers the city.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, "logged cracks")
+    assert q.text == content and q.cue == "reported"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

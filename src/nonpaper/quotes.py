@@ -721,6 +721,18 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
+    if _as_clause(tok):
+        # "…, as police have said." / "As the Courier reported, …": the clause the cue is hung on
+        head = tok.head
+        a, b = head.left_edge.i, head.right_edge.i
+        ca, cb = tok.left_edge.i, tok.right_edge.i
+        if cb >= b - 1:
+            b = ca - 1
+        elif ca <= a:
+            a = cb + 1
+        else:
+            return None
+        return _trim(doc, a, b)
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
@@ -767,6 +779,14 @@ def _pp_extent(tok) -> tuple[int, int]:
             if comma is not None:
                 return a, comma - 1
     return a, b
+
+
+def _as_clause(tok) -> bool:
+    """A reporting verb in an "as" clause of another verb ("…, as police have said")."""
+    return (tok.dep_ == "advcl" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX")
+            and tok.lemma_.lower() in _indirect_lemmas()
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children))
 
 
 ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})
