@@ -273,3 +273,17 @@ def test_second_subject_beside_the_name_is_its_title():
                  ("Holm", 4, "nsubj", "PROPN", "NNP"), ("said", 4, "ROOT", "VERB", "VBD"), ("so", 4, "advmod", "ADV", "RB"),
                  (".", 4, "punct", "PUNCT", ".")])
     assert full_mention(doc[3]).text == "Former frontrunner Ana Holm"
+
+
+def test_participle_after_an_agent_is_not_part_of_the_mention():
+    from nonpaper.speakers import full_mention, subject_of
+    doc = _tree([("It", 2, "nsubjpass", "PRON", "PRP"), ("was", 2, "auxpass", "AUX", "VBD"), ("attacked", 2, "ROOT", "VERB", "VBN"),
+                 ("by", 2, "agent", "ADP", "IN"), ("a", 5, "det", "DET", "DT"), ("group", 3, "pobj", "NOUN", "NN"),
+                 ("backing", 5, "acl", "VERB", "VBG"), ("Varga", 6, "dobj", "PROPN", "NNP"), (".", 2, "punct", "PUNCT", ".")])
+    agent = subject_of(doc[2])
+    assert agent.text == "group" and full_mention(agent).text == "a group"
+    # a subject keeps its participle, as annotators mark it: "A poll released Thursday found …"
+    doc = _tree([("A", 1, "det", "DET", "DT"), ("poll", 4, "nsubj", "NOUN", "NN"), ("released", 1, "acl", "VERB", "VBN"),
+                 ("Thursday", 2, "npadvmod", "PROPN", "NNP"), ("found", 4, "ROOT", "VERB", "VBD"), ("gains", 4, "dobj", "NOUN", "NNS"),
+                 (".", 4, "punct", "PUNCT", ".")])
+    assert full_mention(doc[1]).text == "A poll released Thursday"

@@ -284,6 +284,7 @@ def full_mention(head):
     while b > a and doc[b].dep_ == "case":  # "Kade's claim": the owner, not the possessive mark
         b -= 1
     a = _stray_premodifiers(head, a, b)
+    b = _before_participle(head, b)
     while a < head.i and doc[a].lower_ in FOCUS_WORDS and doc[a].dep_ in ("advmod", "preconj", "det", "predet", "quantmod"):
         a += 1  # "Even the mayor said": the focus word is the writer's, not part of the mention
     span = doc[a:b + 1]
@@ -295,6 +296,21 @@ def full_mention(head):
 DASHES = {"—", "–", "-", "--"}
 FOCUS_WORDS = {"even", "just", "virtually"}
 POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
+
+
+def _before_participle(head, b: int) -> int:
+    """"by a group backing the mayor", "“…,” said a panel led by …": when the speaker is not the
+    verb's own subject (an agent, an inverted or misparsed subject) a participle after its noun is the
+    sentence's business, not the mention's. Subjects and "according to" sources keep theirs ("a poll
+    released Thursday found …", as annotators mark it)."""
+    if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "to"):
+        return b
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and child.i <= b \
+                and doc[child.left_edge.i - 1].text not in (",", "(", "—", "–"):
+            return min(b, child.left_edge.i - 1)
+    return b
 
 
 def _stray_premodifiers(head, a: int, b: int) -> int:
