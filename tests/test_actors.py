@@ -287,3 +287,18 @@ def test_participle_after_an_agent_is_not_part_of_the_mention():
                  ("Thursday", 2, "npadvmod", "PROPN", "NNP"), ("found", 4, "ROOT", "VERB", "VBD"), ("gains", 4, "dobj", "NOUN", "NNS"),
                  (".", 4, "punct", "PUNCT", ".")])
     assert full_mention(doc[1]).text == "A poll released Thursday"
+
+
+def test_comma_participle_hung_inside_a_reported_clause_speaks_for_the_main_clause():
+    from nonpaper.speakers import subject_of
+    # "Holm denied the notion that a shakeup is coming, explaining that …" with "explaining" hung on "coming"
+    doc = _tree([("Holm", 1, "nsubj", "PROPN", "NNP"), ("denied", 1, "ROOT", "VERB", "VBD"), ("the", 3, "det", "DET", "DT"),
+                 ("notion", 1, "dobj", "NOUN", "NN"), ("that", 8, "mark", "SCONJ", "IN"), ("a", 6, "det", "DET", "DT"),
+                 ("shakeup", 8, "nsubj", "NOUN", "NN"), ("is", 8, "aux", "AUX", "VBZ"), ("coming", 3, "acl", "VERB", "VBG"),
+                 (",", 8, "punct", "PUNCT", ","), ("explaining", 8, "advcl", "VERB", "VBG"), ("more", 10, "dobj", "ADJ", "JJR"),
+                 (".", 1, "punct", "PUNCT", ".")])
+    assert subject_of(doc[10]).text == "Holm"
+    # a participle on the main clause keeps its subject; one before its clause's owner does not climb
+    doc = _tree([("Holm", 1, "nsubj", "PROPN", "NNP"), ("left", 1, "ROOT", "VERB", "VBD"), (",", 1, "punct", "PUNCT", ","),
+                 ("explaining", 1, "advcl", "VERB", "VBG"), ("more", 3, "dobj", "ADJ", "JJR"), (".", 1, "punct", "PUNCT", ".")])
+    assert subject_of(doc[3]).text == "Holm"

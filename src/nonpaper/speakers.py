@@ -153,6 +153,11 @@ def subject_of(verb):
         missed = _misparsed_subject(tok)
         if missed is not None:
             return missed
+        if _comma_participle(tok):
+            outer = _clause_owner(tok.head, tok.i)
+            if outer is not None:  # "Bennett denied the notion that a shakeup is coming, explaining …"
+                tok = outer
+                continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acomp") and tok.head.i != tok.i:
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
@@ -169,6 +174,36 @@ def subject_of(verb):
             return tok.head
         break
     return None
+
+
+def _comma_participle(tok) -> bool:
+    """"…, explaining that …": a participle set off by a comma, which speaks for the main clause."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _clause_owner(head, before: int):
+    """The verb of the main clause when a comma participle was hung inside a reported clause ("denied
+    the notion that a shakeup is coming, explaining …") or on an object noun ("made a third attempt to
+    deflect the criticism, writing …"); None when it hangs on the main clause already."""
+    if not _embedded(head):
+        return None
+    node = head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            return node if node.i < before else None  # the main clause comes first
+    return None
+
+
+def _embedded(node) -> bool:
+    if node.pos_ in ("NOUN", "PROPN"):
+        return node.dep_ in ("dobj", "pobj", "attr")
+    if node.dep_ in ("acl", "relcl"):
+        return True
+    return node.dep_ == "ccomp" and (node.head.lemma_.lower() in _cues()
+                                     or any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
 
 
 CLOSERS = {",", "”", "’", "''", "'", '"', "—", "–"}
