@@ -361,6 +361,23 @@ def test_as_clause_cue(sentence, content):
     assert q.text == content and q.cue == "reported"
 
 
+def test_quoted_predicate_after_a_noun_is_a_fragment_of_a_mixed_quote():
+    text = ("Audit news\n\nThe audit came out on Friday.\n\n"
+            "Host Ola Fenn said on Friday that the auditor's report “wasn't good.”")
+    found, reg, _ = run(text)
+    q = one(found, "wasn't good")
+    assert q.kind == "mixed" and q.text == "the auditor's report “wasn't good.”"
+
+
+def test_a_quotation_belongs_to_the_speech_cue_not_an_intention_in_its_sentence():
+    text = ("Campaign news\n\nVice President Ana Holt spoke in Ohio.\n\n"
+            "Holt said the rival was so reckless that if her late son had planned to enlist, "
+            "“I would have stood in his way.”")
+    found, reg, _ = run(text)
+    q = one(found, "I would have stood")
+    assert q.cue == "said" and speaker_name(reg, q) == "Ana Holt"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

@@ -153,7 +153,7 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     words = _words(content)
     if not words or _is_term(content, before):
         return False
-    starts = (not before or before.endswith(CLAUSE_OPENERS) or _ends_with_cue(before)
+    starts = (not before or before.endswith(CLAUSE_OPENERS) or (_ends_with_cue(before) and not _noun_before(ctx, span.open_at))
               or span.continuation or DASH_SIGNED.search(before) is not None)
     stripped = content.rstrip()
     ends = (span.close_at is None or stripped.endswith((",", ".", "!", "?", "…", "—", "–", "-", ":", ";"))
@@ -163,6 +163,16 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     if len(words) < 3 and not stripped.endswith((".", "!", "?")):
         return False
     return True
+
+
+def _noun_before(ctx: _Context, offset: int) -> bool:
+    """The word before a quotation mark is a noun ("the IG's report “wasn't good.”"), not a cue verb."""
+    doc = ctx.parsed.doc
+    starts = ctx.__dict__.setdefault("_tok_starts", [t.idx for t in doc])
+    i = bisect.bisect_left(starts, offset) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i >= 0 and doc[i].pos_ in ("NOUN", "PROPN")
 
 
 def _ends_with_cue(before: str) -> bool:
@@ -489,6 +499,17 @@ def _usable(a: Attribution) -> bool:
     return a.resolved is not None
 
 
+def _says(a: Attribution) -> bool:
+    """A cue of speech, not of stance or intent: a quotation's words belong to a speaker ("said",
+    "wrote", "— Name"), not to whoever "planned" or "praised" something in the same sentence."""
+    if a.token is None or a.token.pos_ not in ("VERB", "AUX"):
+        return True
+    lemma = a.token.lemma_.lower()
+    if lemma in wordset("cue_verbs.txt") or lemma in wordset("cue_verbs_strong.txt"):
+        return True
+    return lemma not in _object_lemmas()
+
+
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
@@ -514,6 +535,8 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
     close = span.close_at + 1 if span.close_at is not None else span.end
     same_para = [a for a in ctx.attributions if a.paragraph == p and _usable(a)
                  and not (span.open_at <= a.cue_start < close)]
+    if any(_says(a) for a in same_para):  # "…, he said" over "his son had planned to enlist"
+        same_para = [a for a in same_para if _says(a)]
     others = [o for o in ctx.direct if not o.inner and o.paragraph == p and o is not d]
     next_open = min((o.span.open_at for o in others if o.span.open_at > span.open_at), default=para[1])
     prev_close = max(((o.span.close_at or o.span.end) for o in others if o.span.open_at < span.open_at), default=para[0])
@@ -898,8 +921,21 @@ def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
         b -= 1
     if b < a:
         return None
+    b = _close_open_mark(doc, a, b)
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
     return start, end
+
+
+def _close_open_mark(doc, a: int, b: int) -> int:
+    """A content ending inside a quoted fragment (“wasn't good.” hung on the main verb) takes the
+    closing mark, and the full stop before it, so its marks stay paired."""
+    opened = sum(1 for t in doc[a:b + 1] if t.text in ("“", "«")) - sum(1 for t in doc[a:b + 1] if t.text in ("”", "»"))
+    if opened <= 0:
+        return b
+    for j in (b + 1, b + 2):
+        if j < len(doc) and doc[j].text in ("”", "»"):
+            return j if all(doc[k].is_punct for k in range(b + 1, j)) else b
+    return b
 
 
 # -- 6. headline quotations ---------------------------------------------------------------------
