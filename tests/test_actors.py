@@ -302,3 +302,26 @@ def test_comma_participle_hung_inside_a_reported_clause_speaks_for_the_main_clau
     doc = _tree([("Holm", 1, "nsubj", "PROPN", "NNP"), ("left", 1, "ROOT", "VERB", "VBD"), (",", 1, "punct", "PUNCT", ","),
                  ("explaining", 1, "advcl", "VERB", "VBG"), ("more", 3, "dobj", "ADJ", "JJR"), (".", 1, "punct", "PUNCT", ".")])
     assert subject_of(doc[3]).text == "Holm"
+
+
+def test_inverted_name_hung_on_a_later_verb():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "ccomp", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
+                 ("said", 3, "ROOT", "VERB", "VBD"), ("Ilse", 5, "compound", "PROPN", "NNP"), ("Varga", 8, "nsubj", "PROPN", "NNP"),
+                 (",", 8, "punct", "PUNCT", ","), ("half", 8, "nsubj", "NOUN", "NN"), ("joking", 3, "ccomp", "VERB", "VBG"),
+                 (".", 3, "punct", "PUNCT", ".")],
+                ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert subject_of(doc[3]).text == "Varga"
+    # a date after the verb is not a speaker
+    doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "ccomp", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
+                 ("said", 3, "ROOT", "VERB", "VBD"), ("Tuesday", 3, "npadvmod", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")],
+                ents=["O", "O", "O", "O", "B-DATE", "O"])
+    assert subject_of(doc[3]) is None
+
+
+def test_inverted_man_or_woman_is_a_speaker():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "ccomp", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
+                 ("wrote", 3, "ROOT", "VERB", "VBD"), ("a", 5, "det", "DET", "DT"), ("woman", 3, "dobj", "NOUN", "NN"),
+                 ("in", 5, "prep", "ADP", "IN"), ("Kert", 6, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
+    assert subject_of(doc[3]).text == "woman"

@@ -211,12 +211,22 @@ CLOSERS = {",", "”", "’", "''", "'", '"', "—", "–"}
 
 def _person_like(tok) -> bool:
     """A token that can head a speaker's noun phrase: a name, or a role or people noun."""
+    if tok.ent_type_ in NOT_SPEAKER_ENTS or tok.ent_type_ in ("GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"):
+        return False  # "said Tuesday", "said in Kessia"
     if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("ADV", "NOUN", "X")):
         return tok.is_alpha or "-" in tok.text or "." in tok.text
     low = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and (is_title_word(tok.text) or low in wordset("anonymous_heads.txt"))
+
+
+def _name_head(tok):
+    """The last word of the name that starts at `tok` ("Ana" in "Ana Holm" → "Holm")."""
+    steps = 0
+    while tok.dep_ in ("compound", "flat") and tok.head.i == tok.i + 1 and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok if tok.pos_ == "PROPN" else None
 
 
 def _misparsed_subject(verb):
@@ -233,12 +243,15 @@ def _misparsed_subject(verb):
     if prev < 0:
         return None
     # inverted: right after a closing mark or comma, the noun phrase right after the verb
-    if doc[prev].text in CLOSERS:
+    if doc[prev].text in CLOSERS and verb.i + 1 < len(doc):
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "advmod", "appos") \
                     and child.left_edge.i == verb.i + 1 and _person_like(child):
                 return child
             break
+        name = _name_head(doc[verb.i + 1])  # "said Ana Holm, half joking": the name hung on "joking"
+        if name is not None and name.ent_type_ == "PERSON":
+            return name
     # "Bozell answers": the name is a compound of the verb
     left = doc[prev]
     if left.dep_ == "compound" and left.head.i == verb.i and left.pos_ == "PROPN" and left.text[:1].isupper():
