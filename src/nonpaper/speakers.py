@@ -217,8 +217,8 @@ def _person_like(tok) -> bool:
         return True
     if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("ADV", "NOUN", "X")):
         return tok.is_alpha or "-" in tok.text or "." in tok.text
-    low = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (is_title_word(tok.text) or low in wordset("anonymous_heads.txt"))
+    heads = wordset("anonymous_heads.txt")
+    return tok.pos_ == "NOUN" and (is_title_word(tok.text) or tok.lemma_.lower() in heads or tok.lower_ in heads)
 
 
 def _name_head(tok):
