@@ -286,8 +286,8 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         whole = full_mention(head)
         span = mention_span(head)
         actor = None
-        if len(span) > 2 and len(span.text) < 90:
-            actor = registry.add(span.text, "unnamed")
+        if len(span) > 2 and len(span.text) < 90 and any(t.pos_ in ("NOUN", "PROPN") for t in span):
+            actor = registry.add(span.text, "unnamed")  # "some of her rivals", not "all of them"
         return Resolved(actor, whole.text, whole.start_char, whole.end_char)
     if head.pos_ == "PRON" or low in PERSONAL or low in PLURAL or low in NEUTER or low in FIRST_SECOND:
         actor = None
