@@ -36,6 +36,7 @@ class Resolved:
     end: int
 
 
+@functools.lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
     return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
 
