@@ -325,3 +325,16 @@ def test_inverted_man_or_woman_is_a_speaker():
                  ("wrote", 3, "ROOT", "VERB", "VBD"), ("a", 5, "det", "DET", "DT"), ("woman", 3, "dobj", "NOUN", "NN"),
                  ("in", 5, "prep", "ADP", "IN"), ("Kert", 6, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
     assert subject_of(doc[3]).text == "woman"
+
+
+def test_dateline_with_agency_taken_for_the_subject():
+    from nonpaper.actors import ActorRegistry
+    from nonpaper.speakers import resolve_token
+    doc = _tree([("KERT", 6, "nsubj", "PROPN", "NNP"), ("(", 2, "punct", "PUNCT", "-LRB-"), ("Wirepress", 0, "appos", "PROPN", "NNP"),
+                 (")", 0, "punct", "PUNCT", "-RRB-"), ("–", 0, "punct", "PUNCT", ":"), ("Varga", 0, "appos", "PROPN", "NNP"),
+                 ("said", 6, "ROOT", "VERB", "VBD"), ("so", 6, "advmod", "ADV", "RB"), (".", 6, "punct", "PUNCT", ".")],
+                ents=["B-GPE", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O", "O"])
+    reg = ActorRegistry()
+    varga = reg.add("Varga", "person")
+    res = resolve_token(reg, doc[0])
+    assert res.actor == varga and res.text == "Varga"

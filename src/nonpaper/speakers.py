@@ -310,10 +310,14 @@ def _past_dateline(head):
     """"WASHINGTON -- President Ilse Varga said": the parser may take the dateline for the subject and
     hang the name on it; the speaker is the name after the dash."""
     doc = head.doc
-    if head.i + 2 < len(doc) and doc[head.i + 1].text in DASHES and head.i - head.sent.start <= 3 \
+    dash = head.i + 1
+    if dash < len(doc) and doc[dash].text == "(":  # "KERT (Reuters) –": the agency's name first
+        close = next((t.i for t in doc[dash:dash + 5] if t.text == ")"), None)
+        dash = close + 1 if close is not None else dash
+    if dash + 1 < len(doc) and doc[dash].text in DASHES and head.i - head.sent.start <= 3 \
             and (head.text.isupper() or head.ent_type_ in ("GPE", "LOC")):
         for child in head.rights:
-            if child.dep_ == "appos" and child.i > head.i + 1:
+            if child.dep_ == "appos" and child.i > dash:
                 return child
     return head
 
