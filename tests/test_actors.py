@@ -338,3 +338,12 @@ def test_dateline_with_agency_taken_for_the_subject():
     varga = reg.add("Varga", "person")
     res = resolve_token(reg, doc[0])
     assert res.actor == varga and res.text == "Varga"
+
+
+def test_nearer_subject_is_measured_from_the_end_of_its_phrase():
+    from nonpaper.speakers import subject_of
+    doc = _tree([("I", 10, "nsubj", "PRON", "PRP"), ("would", 2, "aux", "AUX", "MD"), ("go", 10, "ccomp", "VERB", "VB"),
+                 (",", 10, "punct", "PUNCT", ","), ("”", 10, "punct", "PUNCT", "''"), ("Mr.", 6, "compound", "PROPN", "NNP"),
+                 ("Holm", 10, "nsubj", "PROPN", "NNP"), (",", 6, "punct", "PUNCT", ","), ("now", 9, "advmod", "ADV", "RB"),
+                 ("81", 6, "appos", "NUM", "CD"), ("said", 10, "ROOT", "VERB", "VBD"), (".", 10, "punct", "PUNCT", ".")])
+    assert subject_of(doc[10]).text == "Holm"

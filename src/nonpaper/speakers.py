@@ -150,7 +150,7 @@ def subject_of(verb):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # two subjects is a misparse (a word of the quotation taken for one): the nearer one says
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            return min(subjects, key=lambda c: tok.i - c.right_edge.i if c.i < tok.i else c.left_edge.i - tok.i)
         missed = _misparsed_subject(tok)
         if missed is not None:
             return missed
