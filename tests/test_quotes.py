@@ -378,6 +378,18 @@ def test_a_quotation_belongs_to_the_speech_cue_not_an_intention_in_its_sentence(
     assert q.cue == "said" and speaker_name(reg, q) == "Ana Holt"
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("Holt called for the bonuses to be “clawed back” from the managers.", "the bonuses to be “clawed back” from the managers"),
+    ("Holt has mentioned raising the pay of pilots and forcing the board to publish its accounts.",
+     "raising the pay of pilots and forcing the board to publish its accounts"),
+])
+def test_object_verbs_with_a_clause_or_coordinated_gerunds(sentence, content):
+    text = f"Harbour news\n\nSenator Ann Holt spoke on Monday.\n\n{sentence}"
+    found, reg, _ = run(text)
+    q = one(found, content[:12])
+    assert q.text == content and speaker_name(reg, q) == "Ann Holt"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

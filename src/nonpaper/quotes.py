@@ -716,11 +716,12 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     # an opening "While he acknowledged …" on the cue as well)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
-    if comp is None and tok.lemma_.lower() in _indirect_lemmas():
+    if comp is None and (tok.lemma_.lower() in _indirect_lemmas() or tok.lemma_.lower() in _object_lemmas()):
         comp = _misparsed_clause(tok)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
-    if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok):
+    if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok) \
+            and not (tok.lemma_.lower() in _object_lemmas() and comp.i > tok.i):  # "called for X to be clawed back"
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
@@ -778,9 +779,10 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
 def _misparsed_clause(tok):
     """"Trump said after the convention he would not accept …": with a phrase between the cue and
     the clause the parser may hang the clause on the cue as an adverbial; one with its own subject
-    and no conjunction ("if", "when") is what was said."""
+    and no conjunction ("if", "when") is what was said, as is "called for the bonuses to be cut"."""
     for c in tok.rights:
-        if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children) \
+        if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") \
+                and not any(m.dep_ == "mark" and m.lower_ != "for" for m in c.children) \
                 and any(x.dep_ in ("nsubj", "nsubjpass") and x.i < c.i for x in c.children):
             return c
     return None
@@ -864,11 +866,12 @@ def _object_content(tok) -> tuple[int, int] | None:
     b = max(c.right_edge.i for c in comps)
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
         return None
-    if first.dep_ == "xcomp":  # "wants to triple the program, grow the corps and create a reserve"
-        for c in tok.rights:
-            if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" \
-                    and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-                b = c.right_edge.i
+    for c in tok.rights:
+        # "wants to triple the program, grow the corps and create a reserve"; "mentioned refinancing
+        # loans and forcing universities to …" (a gerund the parser took for a second verb)
+        if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or c.tag_ == "VBG" != tok.tag_) \
+                and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            b = c.right_edge.i
     return _trim(tok.doc, a, b)
 
 
