@@ -390,6 +390,21 @@ def test_object_verbs_with_a_clause_or_coordinated_gerunds(sentence, content):
     assert q.text == content and speaker_name(reg, q) == "Ann Holt"
 
 
+def test_block_quote_after_an_attribution_line_ending_in_a_colon():
+    text = ("Harbour news\n\nGovernor Chris Holt spoke on Wednesday.\n\nThe governor added:\n\n"
+            "It is typical of the board. It knows nothing, but the meetings never stop.\n\nThe strike goes on.")
+    found, reg, _ = run(text)
+    q = one(found, "typical of the board")
+    assert q.kind == "direct" and q.text.startswith("It is typical") and q.text.endswith("never stop.")
+    assert speaker_name(reg, q) == "Chris Holt"
+
+
+def test_a_list_after_a_colon_is_no_block_quote():
+    text = "Fee news\n\nThe new fees are:\n\nFive crowns a tonne for bulk ships from May."
+    found, _, _ = run(text)
+    assert found == []
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

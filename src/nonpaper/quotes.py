@@ -108,7 +108,7 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
     ctx = _Context(parsed, registry, paragraphs, spans)
     _classify(ctx)
     _find_attributions(ctx)
-    quotes = _direct_quotes(ctx) + _indirect_quotes(ctx) + _title_quotes(ctx)
+    quotes = _direct_quotes(ctx) + _block_quotes(ctx) + _indirect_quotes(ctx) + _title_quotes(ctx)
     quotes = _dedupe(quotes)
     quotes.sort(key=lambda q: (q.field != "title", q.start if q.start is not None else -1))
     for i, q in enumerate(quotes, 1):
@@ -493,6 +493,39 @@ def _make_direct(ctx: _Context, d: _Direct, att: Attribution | None) -> Quote:
                  speaker_start=res.start if res else None, speaker_end=res.end if res else None,
                  cue=att.cue if att else None, cue_start=att.cue_start if att else None,
                  cue_end=att.cue_end if att else None, confidence=1.0 if att else 0.3)
+
+
+def _block_quotes(ctx: _Context) -> list[Quote]:
+    """"The governor added:" then a paragraph without quotation marks: a block quotation, its
+    attribution on its own line before it."""
+    out = []
+    text = ctx.text
+    for p, (ps, pe) in enumerate(ctx.paragraphs[:-1]):
+        if not text[ps:pe].rstrip().endswith(":"):
+            continue
+        colon = ps + len(text[ps:pe].rstrip()) - 1
+        start = _sentence_start(text, ps, colon)
+        att = next((a for a in reversed(ctx.attributions) if a.paragraph == p and _usable(a) and _speech_verb(a)
+                    and start <= a.cue_start < colon and len(_words(text[a.cue_end:colon])) <= 4), None)
+        ns, ne = ctx.paragraphs[p + 1]
+        body = text[ns:ne].strip()
+        if att is None or not body[:1].isalpha() or any(ns <= d.span.open_at < ne for d in ctx.direct) \
+                or len(_words(body)) < 4:
+            continue
+        s = ns + (len(text[ns:ne]) - len(text[ns:ne].lstrip()))
+        e = s + len(body)
+        res = att.resolved
+        att.used = True
+        out.append(Quote(id="", kind="direct", text=body, start=s, end=e, speaker=res.actor, speaker_text=res.text,
+                         speaker_start=res.start, speaker_end=res.end, cue=att.cue, cue_start=att.cue_start,
+                         cue_end=att.cue_end, confidence=0.7))
+    return out
+
+
+def _speech_verb(a: Attribution) -> bool:
+    """A verb of saying ("added", "wrote", "told"), not just any verb before a colon."""
+    lemma = a.token.lemma_.lower() if a.token is not None else ""
+    return lemma in wordset("cue_verbs.txt") or lemma in wordset("cue_verbs_strong.txt")
 
 
 def _usable(a: Attribution) -> bool:
