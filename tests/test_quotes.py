@@ -203,6 +203,23 @@ def test_headline_name_colon_claim():
     assert speaker_name(reg, title[0]) == "Petra Ulvang"
 
 
+@pytest.mark.parametrize("headline,who,content", [
+    ("Mayor urges calm on the quay", "Mayor", "calm on the quay"),
+    ("Harbour Deal Will Hold Until Spring, Union Secretary Says", "Union Secretary", "Harbour Deal Will Hold Until Spring"),
+    ("Ulvang calls for new harbour fees", "Ulvang", "new harbour fees"),
+])
+def test_headline_reports(headline, who, content):
+    text = f"{headline}\n\nMinister Petra Ulvang and the mayor spoke on Monday about the harbour."
+    found, reg, _ = run(text)
+    title = [q for q in found if q.field == "title"]
+    assert len(title) == 1 and (title[0].speaker_text, title[0].text) == (who, content)
+
+
+def test_headline_without_a_report_gives_no_quote():
+    found, _, _ = run("How the harbour strike ended\n\nThe strike ended on Monday after five days.")
+    assert [q for q in found if q.field == "title"] == []
+
+
 def test_unbalanced_marks_do_not_derail_the_rest():
     text = ("Odd marks\n\nA stray ” mark sits here and an opening “ one is never closed.\n\n"
             "Another \" stray one.\n\n“This one is fine and complete,” said Ola Fenn.")

@@ -20,6 +20,7 @@ The flow (see docs/design.md, "Quotes"):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -997,11 +998,57 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
             continue
         m = TITLE_QUOTE.match(line)
         if not m or m.group(1).lower() in wordset("headline_labels.txt"):
+            found = _headline_report(line)
+            if found is not None:
+                who, cue, content = found
+                actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
+                out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
+                                 speaker_text=who, cue=cue, field=field_name, confidence=0.5))  # type: ignore[arg-type]
             continue
         actor = ctx.registry.resolve(m.group(1)) or _headline_actor(ctx, m.group(1).strip())
         out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
                          speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
     return out
+
+
+HEADLINE_TRAILING = re.compile(r"^(?P<content>.{12,}?),\s+(?P<who>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+"
+                               r"(?P<cue>says|say|said|warns|claims|insists|argues|reports|finds|suggests|writes)\.?$",
+                               re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _headline_cue_forms() -> dict[str, str]:
+    """Third-person and plural forms of the cue verbs ("calls", "urges", "questions") -> lemma."""
+    forms = {}
+    for lemma in _cue_lemmas():
+        for form in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies" if lemma.endswith("y") else None):
+            if form:
+                forms.setdefault(form, lemma)
+    return forms
+
+
+def _headline_report(line: str) -> tuple[str, str, str] | None:
+    """(who, cue, content) of a headline that reports someone: "Lawmaker urges retaliation on Russia",
+    "Clinton Hid Health Problems, Former Doctor Says"."""
+    line = line.strip().rstrip(".;")
+    m = HEADLINE_TRAILING.match(line)
+    if m:
+        return m.group("who"), m.group("cue"), m.group("content").strip()
+    words = line.split()
+    forms = _headline_cue_forms()
+    for i, word in enumerate(words[1:6], 1):
+        w = word.lower().strip(",:")
+        if w in forms and not word.endswith((",", ":")) and i + 1 < len(words):
+            who = " ".join(words[:i]).strip(",")
+            if who.lower() in wordset("headline_labels.txt") or who.split()[0].lower() in ("how", "why", "what", "when"):
+                return None
+            rest = words[i + 1:]
+            if rest and rest[0].lower() in ("for", "on", "to", "about", "against") and forms[w] != "say":
+                rest = rest[1:]  # "calls for", "calls on"
+            return who, word, " ".join(rest)
+        if word.endswith((",", ":")):
+            return None
+    return None
 
 
 def _headline_actor(ctx: _Context, name: str) -> str:
