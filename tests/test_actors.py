@@ -347,3 +347,16 @@ def test_nearer_subject_is_measured_from_the_end_of_its_phrase():
                  ("Holm", 10, "nsubj", "PROPN", "NNP"), (",", 6, "punct", "PUNCT", ","), ("now", 9, "advmod", "ADV", "RB"),
                  ("81", 6, "appos", "NUM", "CD"), ("said", 10, "ROOT", "VERB", "VBD"), (".", 10, "punct", "PUNCT", ".")])
     assert subject_of(doc[10]).text == "Holm"
+
+
+def test_gender_learned_from_what_a_named_person_said_about_themselves():
+    a = analyze_text("Port vote\n\nMayor Ilse Varga said she would keep the port open. Councillor Olle Brandt said he "
+                     "would close it within a year. She told reporters the vote was fair.")
+    q = next(q for q in a.quotes if "fair" in q.text)
+    assert q.speaker_text == "She" and q.speaker == "ilse-varga"
+
+
+def test_possessive_after_another_person_is_no_gender_evidence():
+    reg, _ = registry_of("Port vote\n\nOlle Brandt attacked Ilse Varga for her support of the port plan.")
+    brandt = by_name(reg, "Olle Brandt")
+    assert reg.gender.get(brandt.id) != "f"

@@ -651,12 +651,14 @@ def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
 
 
 def learn_genders(registry: ActorRegistry, doc) -> None:
-    """Gender from a possessive or reflexive pronoun in the clause of a named subject
-    ("Teodora Vance guided her first ship", "Lindell praised his side's patience")."""
+    """Gender from the pronouns a named person's own clause uses for them: a possessive or reflexive
+    ("Teodora Vance guided her first ship", "Lindell praised his side's patience") or the subject of
+    what they said ("Vance said she would stay"). Each use is a vote; an honorific or a gendered title
+    set earlier stands, and a person whose votes tie stays open."""
+    from collections import Counter
+    votes: dict[str, Counter] = {}
     for tok in doc:
-        g = PERSONAL.get(tok.lower_) if tok.dep_ == "poss" or tok.lower_ in ("himself", "herself") else None
-        if tok.lower_ in ("himself", "herself"):
-            g = "m" if tok.lower_ == "himself" else "f"
+        g = _clause_pronoun_gender(tok)
         if not g:
             continue
         verb = tok.head
@@ -664,9 +666,29 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
             verb = verb.head
         if verb is None:
             continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
+            verb = verb.head  # "Vance said she would stay": the sayer of the clause
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.ent_type_ != "PERSON" or subj.i > tok.i:
             continue
+        if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSONAL
+               or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
+               for t in doc[subj.i + 1:tok.i] if not subj.i <= t.head.i <= subj.i and t.dep_ != "compound"):
+            continue  # "Trump attacked Clinton for her support": another person stands between
         actor = _actor_at(registry, subj.idx, subj.idx + len(subj.text))
         if actor and registry.get(actor).kind == "person":
-            registry.gender.setdefault(actor, g)
+            votes.setdefault(actor, Counter())[g] += 1
+    for actor, count in votes.items():
+        (first, n1), *rest = count.most_common()
+        if not rest or n1 > rest[0][1]:
+            registry.gender.setdefault(actor, first)
+
+
+def _clause_pronoun_gender(tok) -> str | None:
+    low = tok.lower_
+    if low in ("himself", "herself"):
+        return "m" if low == "himself" else "f"
+    if tok.dep_ == "poss" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"
+                              and tok.head.head.lemma_.lower() in _cues()):
+        return PERSONAL.get(low)
+    return None
