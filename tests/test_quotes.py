@@ -431,6 +431,13 @@ def test_parenthetical_cue():
     assert speaker_name(reg, q[0]) == "Ruth Kellan"
 
 
+def test_absolute_clause_after_an_object_verb_is_no_report():
+    text = ("A pilot retires\n\nHarbour pilot Sigrid Holm left the boats in May.\n\n"
+            "She refers to her “holiday” with the quotation marks clearly audible, and she still sails on Sundays.")
+    found, _, _ = run(text)
+    assert found == []
+
+
 # -- not quotes -------------------------------------------------------------------------------
 
 def test_scare_quotes_titles_and_terms_are_not_quotes():

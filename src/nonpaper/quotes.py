@@ -755,7 +755,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
     if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok) \
-            and not (tok.lemma_.lower() in _object_lemmas() and comp.i > tok.i):  # "called for X to be clawed back"
+            and not (tok.lemma_.lower() in _object_lemmas() and comp.i > tok.i and comp.pos_ in ("VERB", "AUX")):
+        # ("called for X to be clawed back" reports; "refers to it with the marks audible" does not)
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
