@@ -1041,7 +1041,7 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
         w = word.lower().strip(",:")
         if w in forms and not word.endswith((",", ":")) and i + 1 < len(words):
             who = " ".join(words[:i]).strip(",")
-            if who.lower() in wordset("headline_labels.txt") or who.split()[0].lower() in ("how", "why", "what", "when"):
+            if not who or who.lower() in wordset("headline_labels.txt") or who.split()[0].lower() in ("how", "why", "what", "when"):
                 return None
             rest = words[i + 1:]
             if rest and rest[0].lower() in ("for", "on", "to", "about", "against") and forms[w] != "say":
