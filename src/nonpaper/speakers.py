@@ -26,6 +26,9 @@ NEUTER = {"it"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 INDEFINITE = {"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "another"}
+DASHES = {"—", "–", "-", "--"}
+FOCUS_WORDS = {"even", "just", "virtually"}  # "Even the mayor said": the writer's word, not the mention's
+POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
 
 
 @dataclass
@@ -346,11 +349,6 @@ def full_mention(head):
     return span
 
 
-DASHES = {"—", "–", "-", "--"}
-FOCUS_WORDS = {"even", "just", "virtually"}
-POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
-
-
 def _before_participle(head, b: int) -> int:
     """"by a group backing the mayor", "“…,” said a panel led by …": when the speaker is not the
     verb's own subject (an agent, an inverted or misparsed subject) a participle after its noun is the
@@ -398,6 +396,8 @@ def _stray_premodifiers(head, a: int, b: int) -> int:
             break
         a -= 1
     return a
+
+
 def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     doc = span.doc
     # 1. a named entity at the head (or the head's compound name)
@@ -673,7 +673,7 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
             continue
         if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSONAL
                or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
-               for t in doc[subj.i + 1:tok.i] if not subj.i <= t.head.i <= subj.i and t.dep_ != "compound"):
+               for t in doc[subj.i + 1:tok.i] if t.head.i != subj.i and t.dep_ != "compound"):
             continue  # "Trump attacked Clinton for her support": another person stands between
         actor = _actor_at(registry, subj.idx, subj.idx + len(subj.text))
         if actor and registry.get(actor).kind == "person":
