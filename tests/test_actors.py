@@ -360,3 +360,10 @@ def test_possessive_after_another_person_is_no_gender_evidence():
     reg, _ = registry_of("Port vote\n\nOlle Brandt attacked Ilse Varga for her support of the port plan.")
     brandt = by_name(reg, "Olle Brandt")
     assert reg.gender.get(brandt.id) != "f"
+
+
+def test_empty_it_is_nobody_and_gives_way_to_the_clause_before_the_participle():
+    a = analyze_text("Port vote\n\nThe Kessia Council voted on Monday. It was a potent blow to the mayor, as Ilse Varga "
+                     "conceded, saying the port would close.")
+    q = next(q for q in a.quotes if "port would close" in q.text)
+    assert q.speaker == "ilse-varga" and q.speaker_text == "Ilse Varga"

@@ -153,7 +153,14 @@ def subject_of(verb):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # two subjects is a misparse (a word of the quotation taken for one): the nearer one says
-            return min(subjects, key=lambda c: tok.i - c.right_edge.i if c.i < tok.i else c.left_edge.i - tok.i)
+            subj = min(subjects, key=lambda c: tok.i - c.right_edge.i if c.i < tok.i else c.left_edge.i - tok.i)
+            if tok is not verb and _expletive(subj):
+                # "It was a blow, as Varga conceded, saying …": the one in the clause before the participle
+                inner = [c for c in tok.children if c.dep_ == "advcl" and c.i < verb.i
+                         and any(g.dep_ in SUBJECT_DEPS and _person_like(g) for g in c.children)]
+                if inner:
+                    return next(g for g in inner[-1].children if g.dep_ in SUBJECT_DEPS)
+            return subj
         missed = _misparsed_subject(tok)
         if missed is not None:
             return missed
@@ -178,6 +185,11 @@ def subject_of(verb):
             return tok.head
         break
     return None
+
+
+def _expletive(tok) -> bool:
+    """"It was …", "There is …": a subject that stands for nobody."""
+    return (tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear")) or tok.lower_ == "there"
 
 
 def _comma_participle(tok) -> bool:
@@ -297,6 +309,8 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         actor = None
         if low in FIRST_SECOND:
             actor = in_quote_of
+        elif _expletive(head):
+            actor = None  # "It was a potent punch, …": an empty subject stands for nobody
         else:
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char)
         if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
