@@ -367,3 +367,10 @@ def test_empty_it_is_nobody_and_gives_way_to_the_clause_before_the_participle():
                      "conceded, saying the port would close.")
     q = next(q for q in a.quotes if "port would close" in q.text)
     assert q.speaker == "ilse-varga" and q.speaker_text == "Ilse Varga"
+
+
+def test_it_in_a_reported_clause_is_not_empty():
+    from nonpaper.speakers import _expletive
+    doc = nlp.load()("The ministry said it was unaware of the plan. It was a blow to the mayor.")
+    its = [t for t in doc if t.lower_ == "it"]
+    assert [_expletive(t) for t in its] == [False, True]

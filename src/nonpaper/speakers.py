@@ -189,7 +189,10 @@ def subject_of(verb):
 
 def _expletive(tok) -> bool:
     """"It was …", "There is …": a subject that stands for nobody."""
-    return (tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear")) or tok.lower_ == "there"
+    if tok.lower_ == "there":
+        return True
+    # sentence-initial only: in "the ministry said it was unaware", "it" is the ministry
+    return tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear") and tok.i == tok.sent.start
 
 
 def _comma_participle(tok) -> bool:
