@@ -13,9 +13,12 @@ The flow (see docs/design.md, "Quotes"):
    attribution line that follows it ("Lavrov said."), else the colon paragraph before it, else the
    speaker of the quotation it continues, else the last speaker of the previous paragraph.
 5. A reporting verb with a clausal complement outside a direct quotation gives an indirect (or mixed)
-   quotation: the complement without "that"; a parenthetical cue ("The document, he explained, was …")
-   or a trailing one ("…, Brask said.") takes the clause around it.
-6. A headline of the form `Name: claim` is a quotation of the title (start/end null).
+   quotation: the complement without "that"; a parenthetical cue ("The document, he explained, was …"),
+   a trailing one ("…, Brask said.") or an "as" clause ("…, as police have said") takes the clause
+   around it. Verbs and nouns of stance report their object ("praised Putin as a strong leader", "her
+   criticism of the plan"); an unmarked paragraph after "The governor added:" is a block quotation.
+6. A headline of the form `Name: claim`, `Name says/urges/calls for …` or `…, Name says` is a quotation
+   of the title (start/end null).
 """
 from __future__ import annotations
 
@@ -904,7 +907,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     for c in tok.rights:
         # "wants to triple the program, grow the corps and create a reserve"; "mentioned refinancing
         # loans and forcing universities to …" (a gerund the parser took for a second verb)
-        if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or c.tag_ == "VBG" != tok.tag_) \
+        gerund = c.tag_ == "VBG" and tok.tag_ != "VBG"
+        if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or gerund) \
                 and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             b = c.right_edge.i
     return _trim(tok.doc, a, b)
