@@ -785,16 +785,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return span
     if _as_clause(tok):
         # "…, as police have said." / "As the Courier reported, …": the clause the cue is hung on
-        head = tok.head
-        a, b = head.left_edge.i, head.right_edge.i
-        ca, cb = tok.left_edge.i, tok.right_edge.i
-        if cb >= b - 1:
-            b = ca - 1
-        elif ca <= a:
-            a = cb + 1
-        else:
-            return None
-        return _trim(doc, a, b)
+        a, b, inside = _clause_around(tok)
+        return None if inside else _trim(doc, a, b)
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
@@ -804,14 +796,22 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children) or tok.right_edge.i - tok.left_edge.i > 10:
             return None
-        a, b = head.left_edge.i, head.right_edge.i
-        ca, cb = tok.left_edge.i, tok.right_edge.i
-        if cb >= b - 1:
-            b = ca - 1
-        elif ca <= a:
-            a = cb + 1
+        a, b, _ = _clause_around(tok)  # a cue inside the clause stays in it
         return _trim(doc, a, b)
     return None
+
+
+def _clause_around(tok) -> tuple[int, int, bool]:
+    """The clause a cue is hung on, without the cue's own clause when that opens or closes it;
+    (start, end, whether the cue sits inside it)."""
+    head = tok.head
+    a, b = head.left_edge.i, head.right_edge.i
+    ca, cb = tok.left_edge.i, tok.right_edge.i
+    if cb >= b - 1:
+        return a, ca - 1, False
+    if ca <= a:
+        return cb + 1, b, False
+    return a, b, True
 
 
 def _misparsed_clause(tok):
