@@ -250,3 +250,21 @@ def test_shares_of_different_populations_are_different_measures():
     democrats = amount("c2", "boris-kell", 81, unit="percent", about=("approval", "approve", "average"))
     democrats.value["population"] = ["democrat"]
     assert find_disputes(analysis([all_voters, democrats])) == []
+
+
+def test_names_in_every_story_of_a_large_corpus_do_not_tie_two_stories_together():
+    # ten campaign stories that all name the two candidates are not one story; two that also share a
+    # rarer name a few days apart are
+    from nonpaper.disputes import _related_articles
+    from nonpaper.model import Actor, Analysis, Article
+
+    def story(i: int, extra: list[str]) -> Analysis:
+        names = ["Ada Lind", "Bo Kerr", *extra]
+        actors = [Actor(id=n.lower().replace(" ", "-"), name=n, kind="person") for n in names]
+        return Analysis(article=Article(id=f"s{i}", text="A story.", published=f"2026-05-{10 + i:02d}"), actors=actors)
+
+    stories = [story(i, ["Cy Moss"] if i in (1, 2) else []) for i in range(10)]
+    related = _related_articles(stories, {})
+    assert related == {frozenset(("s1", "s2"))}
+    # in a small corpus (two articles) every shared name counts
+    assert _related_articles(stories[3:5], {}) == {frozenset(("s3", "s4"))}

@@ -7,6 +7,8 @@ their content words and type, since event ids are per article.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from datetime import date
 
@@ -89,6 +91,8 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
                                if x.kind not in ("unnamed", "outlet", "government")}
         when[a.article.id] = _day(a.article.published)
         words[a.article.id] = _proper_words(a.article.text)
+    _drop_common(named)
+    _drop_common(words)
     out = set()
     ids = list(named)
     for i, x in enumerate(ids):
@@ -98,6 +102,21 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
             if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
                 out.add(frozenset((x, y)))
     return out
+
+
+COMMON_SHARE = 0.25  # in a corpus of MIN_CORPUS articles or more, a name in more than this share of them
+MIN_CORPUS = 8       # ties no two stories together ("Trump" and "Clinton" in a campaign season)
+
+
+def _drop_common(by_article: dict[str, set[str]]) -> None:
+    """Remove the names a large corpus mentions everywhere: two election stories that both name the
+    candidates are not one story, so their "meetings" and "elections" are not one event."""
+    if len(by_article) < MIN_CORPUS:
+        return
+    df = Counter(n for names in by_article.values() for n in names)
+    common = {n for n, k in df.items() if k > max(2, COMMON_SHARE * len(by_article))}
+    for names in by_article.values():
+        names -= common
 
 
 def _proper_words(text: str) -> set[str]:
