@@ -422,6 +422,15 @@ def test_a_list_after_a_colon_is_no_block_quote():
     assert found == []
 
 
+def test_a_finished_quote_is_not_the_content_of_the_next_sentences_cue():
+    text = ("Harbour news\n\nThe strike entered its third day.\n\n"
+            "“The crews are tired. They want to go home,” said union secretary Tomas Feld. "
+            "“We will not give in.” Mayor Ana Holt added that talks would resume on Friday.")
+    found, reg, _ = run(text)
+    q = one(found, "We will not give in")
+    assert speaker_name(reg, q) == "Tomas Feld"
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

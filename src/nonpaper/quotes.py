@@ -580,6 +580,11 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
     # a. the attribution right after it, in its sentence: “…,” Lavrov said.
     after_end = _sentence_end(text, close, next_open)
     after = [a for a in same_para if close <= a.cue_start < after_end]
+    if text[span.open_at:close].rstrip("”’\"'» \n").endswith(".") and after:
+        # “… everywhere.” Greene added that …: a quotation that ends its sentence is not the
+        # content of a cue that reports a clause or object of its own after it
+        after = [a for a in after if a.token is None or not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > a.token.i for c in a.token.children)]
     # b. the attribution right before it, in its sentence: Lavrov said: “…”
     before_start = _sentence_start(text, prev_close, span.open_at)
     before = [a for a in same_para if before_start <= a.cue_start < span.open_at]
