@@ -431,6 +431,15 @@ def test_a_finished_quote_is_not_the_content_of_the_next_sentences_cue():
     assert speaker_name(reg, q) == "Tomas Feld"
 
 
+def test_as_she_put_it():
+    text = ("Memo news\n\nMinister Ruth Kellan spoke on Monday.\n\n"
+            "As Kellan put it, “the memo was only a reminder.” She put the file on the table.")
+    found, reg, _ = run(text)
+    q = one(found, "only a reminder")
+    assert q.cue == "put" and speaker_name(reg, q) == "Ruth Kellan"
+    assert len(found) == 1
+
+
 def test_parenthetical_cue():
     text = ("Memo explained\n\nEnvoy Ruth Kellan confirmed that a memo was sent. The memo, she explained, "
             "was meant to restate the agreement.")

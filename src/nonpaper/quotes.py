@@ -294,7 +294,7 @@ def _find_attributions(ctx: _Context) -> None:
             if subj is not None and not ctx.in_direct(subj.idx) and _human(subj):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
             continue
-        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok)):
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok) or _as_put_it(tok)):
             if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
             subj = subject_of(tok)
@@ -332,6 +332,12 @@ def _noun_object(tok):
         if c.dep_ == "prep" and c.lower_ in NOUN_OBJECT_PREPS:
             return next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
     return None
+
+
+def _as_put_it(tok) -> bool:
+    """"As Kellan put it, “…”": a phrase that hands the words to a speaker."""
+    return (tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children))
 
 
 def _inverted_subject(tok):
