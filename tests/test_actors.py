@@ -374,3 +374,16 @@ def test_it_in_a_reported_clause_is_not_empty():
     doc = nlp.load()("The ministry said it was unaware of the plan. It was a blow to the mayor.")
     its = [t for t in doc if t.lower_ == "it"]
     assert [_expletive(t) for t in its] == [False, True]
+
+
+def test_a_capitalised_name_the_tagger_missed_is_its_own_body_not_the_last_one_named():
+    result = analyze_text(
+        "Port reopens\n\nShips began leaving the port on Tuesday, but the harbour authority said the offer "
+        "was provisional.\n\nThe Velmar Dockers' Union has told its members the rise was agreed.")
+    names = {a.name for a in result.actors}
+    assert "Ships" not in names  # a bare plural names no one
+    told = next(q for q in result.quotes if q.cue == "told")
+    speaker = result.actor(told.speaker)
+    assert speaker is not None and "Union" in speaker.name and "authority" not in speaker.name.lower()
+    authority = next(a for a in result.actors if "authority" in a.name.lower())
+    assert not any("Union" in alias for alias in authority.aliases)

@@ -442,6 +442,13 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         if found:
             _alias(registry, found, span.text)
             return found
+    # 4a. "The Velmar Dockers' Union": a capitalised name the tagger missed is a body of its own,
+    # not "the union" named before
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and det == "the" \
+            and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span if t.i < head.i):
+        name = span.text[len(words[0].text):].strip()
+        from .actors import _org_kind
+        return registry.resolve(name, span.start_char) or registry.add(name, _org_kind(name, None))
     # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
     if det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
         kind = _noun_kind(span, lemma)
@@ -474,6 +481,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     if head.pos_ == "NOUN" and len(span.text) < 90:
         name = span.text
         kind = "unnamed"
+        if len(words) == 1 and not people_head and not _noun_kind(span, lemma) and head.tag_ == "NNS":
+            return None  # "Ships began leaving": a bare plural that names no one
         if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
             if not (people_head or _noun_kind(span, lemma)):
                 return None  # "The informal document": a thing, not a speaker
