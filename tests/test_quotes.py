@@ -215,8 +215,9 @@ def test_headline_reports(headline, who, content):
     assert len(title) == 1 and (title[0].speaker_text, title[0].text) == (who, content)
 
 
-def test_headline_without_a_report_gives_no_quote():
-    found, _, _ = run("How the harbour strike ended\n\nThe strike ended on Monday after five days.")
+@pytest.mark.parametrize("headline", ["How the harbour strike ended", "One Tweet Sums Up The Harbour Strike"])
+def test_headline_without_a_report_gives_no_quote(headline):
+    found, _, _ = run(f"{headline}\n\nThe strike ended on Monday after five days.")
     assert [q for q in found if q.field == "title"] == []
 
 

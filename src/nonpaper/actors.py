@@ -83,8 +83,8 @@ class ActorRegistry:
     def add_alias(self, actor_id: str, alias: str) -> None:
         actor = self._actors.get(actor_id)
         alias = " ".join((alias or "").split()).strip(" ,;:")
-        if not actor or not alias or alias.lower() in wordset("pronouns.txt"):
-            return
+        if not actor or not any(ch.isalpha() for ch in alias) or alias.lower() in wordset("pronouns.txt"):
+            return  # ("-" left of "Kall -- co-editor of …" is no name)
         if alias.lower() not in {a.lower() for a in actor.aliases}:
             actor.aliases.append(alias)
         for key in (norm_key(alias), norm_key(strip_det(alias))):

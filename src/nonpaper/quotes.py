@@ -1032,6 +1032,10 @@ HEADLINE_TRAILING = re.compile(r"^(?P<content>.{12,}?),\s+(?P<who>(?:[\w’'.\-]
                                re.IGNORECASE)
 
 
+HEADLINE_NOT_WHO = frozenset({"a", "an", "the", "one", "two", "three", "new", "this", "that", "every", "no", "my", "our",
+                              "his", "her", "their", "your"})
+
+
 @functools.lru_cache(maxsize=1)
 def _headline_cue_forms() -> dict[str, str]:
     """Third-person and plural forms of the cue verbs ("calls", "urges", "questions") -> lemma."""
@@ -1058,6 +1062,8 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
             who = " ".join(words[:i]).strip(",")
             if not who or who.lower() in wordset("headline_labels.txt") or who.split()[0].lower() in ("how", "why", "what", "when"):
                 return None
+            if len(who.split()) == 1 and who.lower() in HEADLINE_NOT_WHO:
+                continue  # "One Tweet Sums Up …": "Tweet" is the noun after a number, not a cue
             rest = words[i + 1:]
             if rest and rest[0].lower() in ("for", "on", "to", "about", "against") and forms[w] != "say":
                 rest = rest[1:]  # "calls for", "calls on"
