@@ -229,11 +229,13 @@ def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
 
 # -- 3. attributions ---------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _cue_lemmas() -> frozenset[str]:
     return (wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
             | wordset("cue_verbs_attitude.txt"))
 
 
+@functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _object_lemmas() -> frozenset[str]:
     """Verbs whose content may be their object ("called for new elections", "praised his patience")."""
     return wordset("cue_verbs_object.txt") | wordset("cue_verbs_attitude.txt")
