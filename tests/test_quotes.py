@@ -575,3 +575,31 @@ def test_quote_paragraph_after_a_quoted_paragraph_keeps_the_voice():
     found, reg, _ = run(text)
     q = one(found, "Next week")
     assert speaker_name(reg, q) == "Bram Ostrow"
+
+
+def test_a_verdict_on_a_pronoun_is_reported_but_a_name_for_it_is_not():
+    text = ("Port row\n\nUnion chief Lars Brenn spoke on Monday. He called him a reckless opportunist who ignored "
+            "the workers. Sigrid Holm calls it her “retirement” with a smile.")
+    found, reg, _ = run(text)
+    q = one(found, "reckless opportunist")
+    assert q.text.startswith("him a reckless opportunist") and speaker_name(reg, q) == "Lars Brenn"
+    assert not [q for q in found if "retirement" in q.text]
+
+
+def test_an_attribution_closing_the_sentence_after_a_comma_reports_what_came_before():
+    text = ("Port strike\n\nThe dockers will stay out until the contract is signed, their spokesman, Ivo Brask, "
+            "told the Velmar Courier.")
+    found, reg, _ = run(text)
+    q = one(found, "stay out")
+    assert q.text == "The dockers will stay out until the contract is signed"
+    assert q.speaker_text.endswith("Ivo Brask") and q.cue == "told"
+
+
+def test_a_reported_clause_ending_in_another_cues_quotation_is_reported_too():
+    text = ("Platform fight\n\nSenator Ines Carr spoke in Dunmore. Carr said writing the party platform "
+            "could get messy next month, adding, “Democracy is messy.”")
+    found, reg, _ = run(text)
+    q = one(found, "writing the party platform")
+    assert q.cue == "said" and speaker_name(reg, q) == "Ines Carr"
+    d = [q for q in found if q.text == "Democracy is messy."]
+    assert len(d) == 1 and d[0].kind == "direct" and d[0].cue == "adding"

@@ -702,6 +702,9 @@ def _inner_attribution(ctx: _Context, d: _Direct) -> Attribution | None:
 
 # -- 5. indirect and mixed quotations ------------------------------------------------------------
 
+MIXED_MIN_WORDS = 8  # words of the writer's own around a quotation that make a reported clause of it
+
+
 def _indirect_quotes(ctx: _Context) -> list[Quote]:
     quotes = []
     doc = ctx.parsed.doc
@@ -714,7 +717,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if span is None:
             continue
         s, e = span
-        if any(not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end) for d in ctx.direct):
+        if _mostly_direct(ctx, s, e, att):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
         clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) \
@@ -733,6 +736,20 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
                             cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                             confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
     return quotes
+
+
+def _mostly_direct(ctx: _Context, s: int, e: int, att: Attribution) -> bool:
+    """Is a reported clause a direct quotation already counted? It is when the quotation is this cue's
+    own, or when little else is left; "said the process could be “messy,” adding, “Democracy is messy.”"
+    reports more than the quotation "adding" introduces."""
+    rest = ctx.text[s:e]
+    inside = [d for d in ctx.direct if not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end)]
+    if any(d.attribution is att for d in inside):
+        return True
+    for d in sorted(inside, key=lambda d: -d.span.open_at):
+        a, b = max(s, d.span.open_at), min(e, d.span.close_at or d.span.end)
+        rest = rest[:a - s] + " " + rest[b - s:]
+    return bool(inside) and len(_words(rest)) < MIXED_MIN_WORDS
 
 
 def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
@@ -800,6 +817,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         # "…, as police have said." / "As the Courier reported, …": the clause the cue is hung on
         a, b, inside = _clause_around(tok)
         return None if inside else _trim(doc, a, b)
+    trailing = _trailing_report(tok)
+    if trailing is not None:
+        return trailing
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
@@ -812,6 +832,32 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         a, b, _ = _clause_around(tok)  # a cue inside the clause stays in it
         return _trim(doc, a, b)
     return None
+
+
+def _trailing_report(tok) -> tuple[int, int] | None:
+    """"Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.": a
+    reporting verb closing the sentence after a comma, with at most its addressee and a time after it,
+    reports everything before the comma however the parser hung the two together."""
+    if tok.lemma_.lower() not in _indirect_lemmas() or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    subj = subject_of(tok)
+    doc, sent = tok.doc, tok.sent
+    if subj is None or not subj.i < tok.i or subj.head.i != tok.i or tok.dep_ in ("relcl", "acl", "xcomp", "advcl") \
+            or subj.lower_ in ("who", "which", "that"):
+        return None
+    first = subj.left_edge.i
+    rest = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    if first - sent.start < 4 or doc[first - 1].text != "," or len(rest) > 6 \
+            or not sent.text.rstrip().endswith((".", "!", "?")) \
+            or any(t.text in (",", ";", ":") for t in doc[tok.i + 1:sent.end]) \
+            or any(t.text in ALL_MARKS for t in doc[first:sent.end]):
+        return None
+    # what comes before must be a clause of its own, not an opening phrase ("In a 1963 speech, he declared …")
+    tops = [t for t in doc[sent.start:first - 1] if not (sent.start <= t.head.i < first - 1) or t.head.i == t.i]
+    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("advcl", "prep", "pcomp")
+               and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children) for t in tops):
+        return None
+    return _trim(doc, sent.start, first - 1)
 
 
 def _clause_around(tok) -> tuple[int, int, bool]:
@@ -902,7 +948,7 @@ def _object_content(tok) -> tuple[int, int] | None:
     if not comps:
         return None
     first = comps[0]
-    if first.dep_ == "dobj" and first.pos_ == "PRON":
+    if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
         return None  # "calls it her “retirement”": a name for something, not a report
     if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and _source_like(first):
         return None  # "citing the city council": the source of a report, not what it says
@@ -925,6 +971,13 @@ def _object_content(tok) -> tuple[int, int] | None:
                 and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             b = c.right_edge.i
     return _trim(tok.doc, a, b)
+
+
+def _judgement(tok, obj) -> bool:
+    """"called him a political opportunist", "calling it a “fundamental mistake”": a pronoun object with
+    a described complement is a verdict on someone, not a name for something ("calls it her retirement")."""
+    return any(c.dep_ == "oprd" and c.i > obj.i and (
+        c.left_edge.lower_ in ("a", "an") or any(m.dep_ == "amod" for m in c.children)) for c in tok.rights)
 
 
 def _source_like(tok) -> bool:
