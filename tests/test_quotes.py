@@ -603,3 +603,14 @@ def test_a_reported_clause_ending_in_another_cues_quotation_is_reported_too():
     assert q.cue == "said" and speaker_name(reg, q) == "Ines Carr"
     d = [q for q in found if q.text == "Democracy is messy."]
     assert len(d) == 1 and d[0].kind == "direct" and d[0].cue == "adding"
+
+
+@pytest.mark.parametrize("headline,expected", [
+    ("The Latest: Ulvang calls for new harbour fees", [("Ulvang", "new harbour fees")]),
+    ("Delegate Update: The latest count in the harbour vote", []),
+    ("FIX IS IN: The harbour vote was held in secret", []),
+    ("EXCLUSIVE – Petra Ulvang: Do not trust the harbour board", [("Petra Ulvang", "Do not trust the harbour board")]),
+])
+def test_headline_labels_are_not_speakers(headline, expected):
+    found, _, _ = run(f"{headline}\n\nMinister Petra Ulvang spoke on Monday about the harbour.")
+    assert [(q.speaker_text, q.text) for q in found if q.field == "title"] == expected

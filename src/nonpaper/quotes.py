@@ -1067,9 +1067,10 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
             out.append(Quote(id="", kind="indirect", text=said.group(3).strip(), start=None, end=None, speaker=actor,
                              speaker_text=who, cue=said.group(2), field=field_name, confidence=0.6))  # type: ignore[arg-type]
             continue
+        line = _strip_label(line)
         m = TITLE_QUOTE.match(line)
-        if not m or m.group(1).lower() in wordset("headline_labels.txt"):
-            found = _headline_report(line)
+        if not m or _is_label(m.group(1)):
+            found = _headline_report(line if not m else m.group(2))
             if found is not None:
                 who, cue, content = found
                 actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
@@ -1080,6 +1081,24 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
         out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
                          speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
     return out
+
+
+LABEL_DASH = re.compile(r"^\s*([A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)\s+[–—-]\s+(?=\S)")
+LABEL_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "for"})
+
+
+def _is_label(prefix: str) -> bool:
+    """A headline prefix that labels the piece ("Analysis", "The Latest", "Delegate Update", "FIX IS IN")
+    rather than naming who speaks."""
+    words = prefix.lower().split()
+    labels = wordset("headline_labels.txt")
+    return prefix.lower() in labels or (words[-1] in labels) or any(w in LABEL_VERBS for w in words)
+
+
+def _strip_label(line: str) -> str:
+    """"EXCLUSIVE – Roger Stone: Don't trust …" is Roger Stone's headline under a label."""
+    m = LABEL_DASH.match(line)
+    return line[m.end():] if m and _is_label(m.group(1)) else line
 
 
 HEADLINE_TRAILING = re.compile(r"^(?P<content>.{12,}?),\s+(?P<who>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+"
