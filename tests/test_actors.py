@@ -387,3 +387,10 @@ def test_a_capitalised_name_the_tagger_missed_is_its_own_body_not_the_last_one_n
     assert speaker is not None and "Union" in speaker.name and "authority" not in speaker.name.lower()
     authority = next(a for a in result.actors if "authority" in a.name.lower())
     assert not any("Union" in alias for alias in authority.aliases)
+
+
+def test_a_date_hung_on_the_speaker_is_not_part_of_the_mention():
+    from nonpaper import analyze
+    a = analyze("Harbour row\n\nA group of dockers in 2015 called for the harbour master's dismissal.",
+                published="2026-03-02")
+    assert [(q.speaker_text, q.text) for q in a.quotes] == [("A group of dockers", "the harbour master's dismissal")]

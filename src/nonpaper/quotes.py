@@ -316,6 +316,9 @@ def _find_attributions(ctx: _Context) -> None:
     for pos, tok, subj, cue, s, e in found:
         speaker_of_quote = None
         resolved = resolve_token(ctx.registry, subj, in_quote_of=speaker_of_quote)
+        if resolved.start < s < resolved.end:  # a misparse hung the cue's own clause on its subject
+            cut = ctx.text[resolved.start:s].rstrip().rstrip(",").rstrip()
+            resolved = Resolved(resolved.actor, cut, resolved.start, resolved.start + len(cut))
         if resolved.actor:
             ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=True)
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))

@@ -358,12 +358,25 @@ def full_mention(head):
         b -= 1
     a = _stray_premodifiers(head, a, b)
     b = _before_participle(head, b)
+    b = _before_date(head, b)
     while a < head.i and doc[a].lower_ in FOCUS_WORDS and doc[a].dep_ in ("advmod", "preconj", "det", "predet", "quantmod"):
         a += 1  # "Even the mayor said": the focus word is the writer's, not part of the mention
     span = doc[a:b + 1]
     if len(span.text) > 200:
         return mention_span(head)
     return span
+
+
+def _before_date(head, b: int) -> int:
+    """"a group of doctors in 2015 called for …": a date the parser hung on the noun says when, not who."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i <= b and child.right_edge.i >= b - 1 \
+                and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children):
+            b = min(b, child.i - 1)
+    while b > head.i and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    return b
 
 
 def _before_participle(head, b: int) -> int:
