@@ -614,3 +614,26 @@ def test_a_reported_clause_ending_in_another_cues_quotation_is_reported_too():
 def test_headline_labels_are_not_speakers(headline, expected):
     found, _, _ = run(f"{headline}\n\nMinister Petra Ulvang spoke on Monday about the harbour.")
     assert [(q.speaker_text, q.text) for q in found if q.field == "title"] == expected
+
+
+def test_a_passive_cue_with_an_agent_reports_its_subject():
+    text = ("Harbour news\n\nThe closure of the north quay was confirmed by the port authority on Monday.")
+    found, reg, _ = run(text)
+    q = one(found, "north quay")
+    assert q.text == "The closure of the north quay" and q.speaker_text == "the port authority"
+
+
+def test_a_gerund_after_a_clause_verb_is_what_was_said():
+    text = ("Harbour news\n\nMinister Petra Ulvang spoke on Monday. Earlier, Ulvang suggested closing the north quay "
+            "if the union did not sign.")
+    found, reg, _ = run(text)
+    q = one(found, "closing the north quay")
+    assert q.text == "closing the north quay if the union did not sign" and speaker_name(reg, q) == "Petra Ulvang"
+
+
+def test_a_parenthetical_cue_inside_another_reporting_clause():
+    text = ("Harbour news\n\nDock chief Ivo Brask spoke on Monday. In several cases, Brask said, the crews were "
+            "asked to keep working through the storm.")
+    found, reg, _ = run(text)
+    q = one(found, "crews were")
+    assert q.text.startswith("In several cases") and q.cue == "said" and speaker_name(reg, q) == "Ivo Brask"

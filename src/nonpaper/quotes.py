@@ -823,10 +823,13 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     trailing = _trailing_report(tok)
     if trailing is not None:
         return trailing
+    other = _passive_or_gerund(tok)
+    if other is not None:
+        return other
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
-        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _cue_lemmas():
+        if head.pos_ not in ("VERB", "AUX"):
             return None
         if tok.lemma_.lower() not in _indirect_lemmas():
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
@@ -834,6 +837,21 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return None
         a, b, _ = _clause_around(tok)  # a cue inside the clause stays in it
         return _trim(doc, a, b)
+    return None
+
+
+def _passive_or_gerund(tok) -> tuple[int, int] | None:
+    """"Her death was confirmed by the Eagle Forum": what a passive cue with an agent reports is its
+    subject; "Trump suggested boycotting Apple if …": a gerund after a clause verb is what was said."""
+    doc = tok.doc
+    if any(c.dep_ == "agent" for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.pos_ != "PRON" and subj.i < tok.i:
+            return _trim(doc, subj.left_edge.i, subj.right_edge.i)
+    if tok.lemma_.lower() in _indirect_lemmas():
+        gerund = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if gerund is not None:
+            return _trim(doc, gerund.left_edge.i, gerund.right_edge.i)
     return None
 
 
