@@ -394,3 +394,10 @@ def test_a_date_hung_on_the_speaker_is_not_part_of_the_mention():
     a = analyze("Harbour row\n\nA group of dockers in 2015 called for the harbour master's dismissal.",
                 published="2026-03-02")
     assert [(q.speaker_text, q.text) for q in a.quotes] == [("A group of dockers", "the harbour master's dismissal")]
+
+
+def test_a_first_name_the_tagger_left_out_belongs_to_the_name():
+    from nonpaper import analyze
+    a = analyze("Harbour news\n\nMayor Ana Brill spoke on Monday. Earlier, Brill suggested closing the north quay.",
+                published="2026-03-02")
+    assert [(x.name, x.kind) for x in a.actors] == [("Ana Brill", "person")]

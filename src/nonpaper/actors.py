@@ -242,6 +242,24 @@ def _untagged_people(doc) -> list:
     return out
 
 
+def _with_first_names(ent):
+    """"Mayor Ana Brill" where spaCy tagged only "Brill": the untagged capitalized words of the same
+    name in front of the entity belong to it (a title before them stays outside)."""
+    from spacy.tokens import Span
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG"):
+        return ent
+    tagged = {t.i for e in ents_of(doc) for t in e}
+    i = ent.start
+    while i > 0:
+        t = doc[i - 1]
+        if t.i in tagged or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or not t.text[:1].isupper() \
+                or not ent.start <= t.head.i < ent.end or is_title_word(t.text) or honorific(t.text):
+            break
+        i -= 1
+    return ent if i == ent.start else Span(doc, i, ent.end, label=ent.label_)
+
+
 def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
@@ -249,6 +267,9 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
+        if _with_first_names(ent) is not ent:
+            taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
+            ent = _with_first_names(ent)
         if ent.label_ == "GPE" or not _looks_like_person(ent):
             if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
