@@ -637,3 +637,11 @@ def test_a_parenthetical_cue_inside_another_reporting_clause():
     found, reg, _ = run(text)
     q = one(found, "crews were")
     assert q.text.startswith("In several cases") and q.cue == "said" and speaker_name(reg, q) == "Ivo Brask"
+
+
+def test_a_that_clause_after_the_phrase_between_cue_and_clause():
+    text = ("Harbour news\n\nDock chief Ivo Brask said on Friday during a news conference that the crews "
+            "would return on Monday.")
+    found, reg, _ = run(text)
+    q = one(found, "crews")
+    assert q.text == "the crews would return on Monday" and q.cue == "said"

@@ -788,6 +788,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
     if comp is None and (tok.lemma_.lower() in _indirect_lemmas() or tok.lemma_.lower() in _object_lemmas()):
         comp = _misparsed_clause(tok)
+    if comp is None and tok.lemma_.lower() in _indirect_lemmas():
+        comp = _that_clause_in_phrase(tok)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
     if comp is not None and tok.lemma_.lower() not in _indirect_lemmas() and not _reports_a_clause(tok) \
@@ -892,6 +894,20 @@ def _clause_around(tok) -> tuple[int, int, bool]:
     if ca <= a:
         return cb + 1, b, False
     return a, b, True
+
+
+def _that_clause_in_phrase(tok):
+    """"says in a statement that the race …", "said during a news conference that he may wait …": the
+    parser hangs the "that" clause on the noun of the phrase between; it is what was said."""
+    for c in tok.rights:
+        if c.dep_ != "prep":
+            continue
+        for pobj in (x for x in c.children if x.dep_ == "pobj"):
+            for clause in pobj.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.left_edge.lower_ == "that" \
+                        and clause.left_edge.dep_ == "mark" and clause.left_edge.i == pobj.i + 1:
+                    return clause
+    return None
 
 
 def _misparsed_clause(tok):
