@@ -579,10 +579,11 @@ def test_quote_paragraph_after_a_quoted_paragraph_keeps_the_voice():
 
 def test_a_verdict_on_a_pronoun_is_reported_but_a_name_for_it_is_not():
     text = ("Port row\n\nUnion chief Lars Brenn spoke on Monday. He called him a reckless opportunist who ignored "
-            "the workers. Sigrid Holm calls it her “retirement” with a smile.")
+            "the workers. Brenn accused him of lying to the dockers. Sigrid Holm calls it her “retirement” with a smile.")
     found, reg, _ = run(text)
     q = one(found, "reckless opportunist")
     assert q.text.startswith("him a reckless opportunist") and speaker_name(reg, q) == "Lars Brenn"
+    assert one(found, "lying").text == "him of lying to the dockers"
     assert not [q for q in found if "retirement" in q.text]
 
 

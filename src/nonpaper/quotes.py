@@ -1011,10 +1011,13 @@ def _object_content(tok) -> tuple[int, int] | None:
 
 
 def _judgement(tok, obj) -> bool:
-    """"called him a political opportunist", "calling it a “fundamental mistake”": a pronoun object with
-    a described complement is a verdict on someone, not a name for something ("calls it her retirement")."""
+    """"called him a political opportunist", "calling it a “fundamental mistake”", "accused him of lying":
+    a pronoun object with a described complement or a charge is a verdict on someone, not a name for
+    something ("calls it her retirement")."""
     return any(c.dep_ == "oprd" and c.i > obj.i and (
-        c.left_edge.lower_ in ("a", "an") or any(m.dep_ == "amod" for m in c.children)) for c in tok.rights)
+        c.left_edge.lower_ in ("a", "an") or any(m.dep_ == "amod" for m in c.children)) for c in tok.rights) \
+        or any(c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for")  # "accused him of lying"
+               and any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in tok.rights)
 
 
 def _source_like(tok) -> bool:
