@@ -646,3 +646,11 @@ def test_a_that_clause_after_the_phrase_between_cue_and_clause():
     found, reg, _ = run(text)
     q = one(found, "crews")
     assert q.text == "the crews would return on Monday" and q.cue == "said"
+
+
+def test_stance_adjectives_report_what_someone_holds():
+    text = ("Harbour news\n\nMayor Ana Brill is worried about the north quay. The union was confident that the "
+            "deal would hold. The quay is open to ships again.")
+    found, reg, _ = run(text)
+    assert [(q.cue, q.speaker_text, q.text) for q in found] == [
+        ("worried", "Mayor Ana Brill", "the north quay"), ("confident", "The union", "the deal would hold")]

@@ -285,6 +285,11 @@ def _find_attributions(ctx: _Context) -> None:
                     and not ctx.in_direct(owner.idx) and (_human(owner) or owner.pos_ in ("PROPN", "PRON")):
                 found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
             continue
+        if tok.pos_ == "ADJ" and _stance_adjective(tok):  # "Ulvang is worried about the quay"
+            subj = subject_of(tok.head)
+            if subj is not None and not ctx.in_direct(subj.idx) and (_source_like(subj) or subj.pos_ == "PROPN"):
+                found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _right_after_quote(ctx, tok):
             # "“…,” Toomey fumed on Tuesday.": any verb right after a quotation, with a human subject
             subj = subject_of(tok)
@@ -402,6 +407,27 @@ def _human(subj) -> bool:
         return True
     from .actors_names import is_title_word
     return subj.pos_ == "NOUN" and (is_title_word(subj.text) or subj.lemma_.lower() in wordset("anonymous_heads.txt"))
+
+
+COPULAS = frozenset({"be", "seem", "feel", "remain", "become", "appear", "sound"})
+STANCE_PREPS = frozenset({"about", "of", "with", "by", "on", "to", "over", "at", "in"})
+
+
+def _stance_adjective(tok) -> bool:
+    return (tok.dep_ == "acomp" and tok.lemma_.lower() in wordset("cue_adjectives.txt")
+            and tok.head.lemma_.lower() in COPULAS and _adjective_content(tok) is not None)
+
+
+def _adjective_content(tok):
+    """What a stance adjective is about: "worried [about the quay]", "confident [that …]", "eager [to sign]"."""
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return c.left_edge.i + (1 if c.left_edge.lower_ in ("that", "to") else 0), c.right_edge.i
+        if c.dep_ == "prep" and c.lower_ in STANCE_PREPS:
+            pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj.left_edge.i, pobj.right_edge.i
+    return None
 
 
 def _before_colon(tok) -> bool:
@@ -773,6 +799,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 and doc[pp[1] + 1].text == "," and doc[lo].is_sent_start and not doc[lo].is_punct:
             return _trim(doc, lo, hi, cut=False)  # "The top 1 percent, according to X, would see …"
         return _trim(doc, a, b)
+    if tok.pos_ == "ADJ":
+        span = _adjective_content(tok)
+        return None if span is None else _trim(doc, *span)
     if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
         if clause is None:
