@@ -654,3 +654,11 @@ def test_stance_adjectives_report_what_someone_holds():
     found, reg, _ = run(text)
     assert [(q.cue, q.speaker_text, q.text) for q in found] == [
         ("worried", "Mayor Ana Brill", "the north quay"), ("confident", "The union", "the deal would hold")]
+
+
+def test_a_quoted_fragment_runs_to_its_closing_mark_past_a_sentence_break():
+    text = ("Harbour news\n\nMinister Petra Ulvang spoke on Monday, telling reporters that the fees “are set… "
+            "And I think we have to leave them that way.”")
+    found, reg, _ = run(text)
+    q = one(found, "fees")
+    assert q.kind == "mixed" and q.text.endswith("leave them that way.”")

@@ -745,7 +745,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         span = _content_span(ctx, att)
         if span is None:
             continue
-        s, e = span
+        s, e = _through_fragment(ctx, *span)
         if _mostly_direct(ctx, s, e, att):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
@@ -765,6 +765,16 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
                             cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                             confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
     return quotes
+
+
+def _through_fragment(ctx: _Context, s: int, e: int) -> tuple[int, int]:
+    """"telling CBS that the laws “are set… And I think we have to leave it that way.”": a quoted fragment
+    opened inside the reported clause runs to its closing mark, past a sentence break the parser saw in it."""
+    for f in ctx.fragments:
+        if s <= f.open_at < e and f.close_at is not None and f.close_at >= e and f.depth == 0 \
+                and ctx.para_of(f.open_at) == ctx.para_of(f.close_at):
+            e = f.close_at + 1
+    return s, e
 
 
 def _mostly_direct(ctx: _Context, s: int, e: int, att: Attribution) -> bool:
@@ -926,16 +936,16 @@ def _clause_around(tok) -> tuple[int, int, bool]:
 
 
 def _that_clause_in_phrase(tok):
-    """"says in a statement that the race …", "said during a news conference that he may wait …": the
-    parser hangs the "that" clause on the noun of the phrase between; it is what was said."""
+    """"says in a statement that the race …", "said following a vote in 2001 that he had …": the parser
+    hangs the "that" clause on a noun of the phrase between; it is what was said."""
     for c in tok.rights:
         if c.dep_ != "prep":
             continue
-        for pobj in (x for x in c.children if x.dep_ == "pobj"):
-            for clause in pobj.rights:
-                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.left_edge.lower_ == "that" \
-                        and clause.left_edge.dep_ == "mark" and clause.left_edge.i == pobj.i + 1:
-                    return clause
+        for clause in c.subtree:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and clause.left_edge.lower_ == "that" \
+                    and clause.left_edge.dep_ == "mark" and clause.head.pos_ in ("NOUN", "PROPN", "NUM") \
+                    and clause.right_edge.i == clause.head.right_edge.i:  # the clause ends the noun's phrase
+                return clause
     return None
 
 
