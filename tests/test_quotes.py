@@ -662,3 +662,11 @@ def test_a_quoted_fragment_runs_to_its_closing_mark_past_a_sentence_break():
     found, reg, _ = run(text)
     q = one(found, "fees")
     assert q.kind == "mixed" and q.text.endswith("leave them that way.”")
+
+
+def test_any_verb_right_before_a_quote_attributes_it():
+    text = ("Harbour row\n\nMinister Petra Ulvang met the dockers on Monday. A reporter called out a question. "
+            "Ulvang shot back, “The quay stays open.”")
+    found, reg, _ = run(text)
+    q = one(found, "quay stays open")
+    assert speaker_name(reg, q) == "Petra Ulvang" and q.cue == "shot"

@@ -290,7 +290,8 @@ def _find_attributions(ctx: _Context) -> None:
             if subj is not None and not ctx.in_direct(subj.idx) and (_source_like(subj) or subj.pos_ == "PROPN"):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _right_after_quote(ctx, tok):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and (_right_after_quote(ctx, tok)
+                                                                         or _right_before_quote(ctx, tok)):
             # "“…,” Toomey fumed on Tuesday.": any verb right after a quotation, with a human subject
             subj = subject_of(tok)
             if subj is not None and not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
@@ -386,6 +387,20 @@ def _right_after_quote(ctx: _Context, tok) -> bool:
     if i < 0:
         return False
     between = ctx.text[close_ends[i]:tok.idx]
+    return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
+
+
+def _right_before_quote(ctx: _Context, tok) -> bool:
+    """"Trump barked, “Go back to Univision,”": the verb stands right before the opening mark of a direct
+    quotation (at most two words between, as in "shot back" or "said matter-of-factly")."""
+    main = tok.dep_ in ("ROOT", "conj", "parataxis") or (tok.dep_ == "ccomp" and tok.head.i > tok.i)
+    if not main or any(c.dep_ == "mark" for c in tok.children):
+        return False  # "if her son had planned to enlist, “I would …”": not the main verb
+    opens = ctx.__dict__.setdefault("_opens", sorted(d.span.open_at for d in ctx.direct if not d.inner))
+    i = bisect.bisect_right(opens, tok.idx)
+    if i >= len(opens):
+        return False
+    between = ctx.text[tok.idx + len(tok.text):opens[i]]
     return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
 
 
@@ -628,6 +643,10 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
     colon_before = text[para[0]:span.open_at].rstrip().endswith(":")
     if before and colon_before:
         return before[-1]
+    adjacent = [a for a in before if len(_words(text[a.cue_end:span.open_at])) <= 2
+                and not SENT_END.search(text[a.cue_end:span.open_at])]
+    if adjacent:
+        return adjacent[-1]  # "Trump barked, “Go back …,” the reporter recalled": the verb at the mark
     if after:
         return after[0]
     if before:
