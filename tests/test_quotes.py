@@ -670,3 +670,10 @@ def test_any_verb_right_before_a_quote_attributes_it():
     found, reg, _ = run(text)
     q = one(found, "quay stays open")
     assert speaker_name(reg, q) == "Petra Ulvang" and q.cue == "shot"
+
+
+def test_a_main_verb_the_parser_took_for_a_participle_still_reports():
+    text = "Harbour row\n\nOne of the dockers who signed the letter called Brill a liar and a fraud."
+    found, reg, _ = run(text)
+    q = one(found, "a liar and a fraud")
+    assert q.speaker_text == "One of the dockers who signed the letter" and q.cue == "called"

@@ -303,9 +303,11 @@ def _find_attributions(ctx: _Context) -> None:
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
             continue
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in lemmas or _before_colon(tok) or _as_put_it(tok)):
-            if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children):
+            verbless = _verbless_subject(tok)
+            if verbless is None and tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") \
+                    and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
-            subj = subject_of(tok)
+            subj = verbless or subject_of(tok)
             if subj is not None and ctx.in_direct(subj.idx):
                 subj = _inverted_subject(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
@@ -388,6 +390,19 @@ def _right_after_quote(ctx: _Context, tok) -> bool:
         return False
     between = ctx.text[close_ends[i]:tok.idx]
     return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
+
+
+def _verbless_subject(tok):
+    """"One of the doctors who signed the letter called Oz a quack.": the parser found no main verb and
+    hung the real one on a noun as a participle; the sentence's root noun is who speaks."""
+    root = tok.sent.root
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or root.pos_ not in ("NOUN", "PROPN", "NUM") \
+            or not root.i < tok.i or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in tok.sent):
+        return None
+    if tok.doc[tok.i - 1].text == "," and tok.head.i == root.i and tok.tag_ == "VBN" \
+            and not any(c.dep_ in ("dobj", "oprd", "ccomp", "prep") for c in tok.children):
+        return None  # "Kall, the director, compared …" keeps its object; "the plan, published Monday." does not
+    return root
 
 
 def _right_before_quote(ctx: _Context, tok) -> bool:
