@@ -401,3 +401,11 @@ def test_a_first_name_the_tagger_left_out_belongs_to_the_name():
     a = analyze("Harbour news\n\nMayor Ana Brill spoke on Monday. Earlier, Brill suggested closing the north quay.",
                 published="2026-03-02")
     assert [(x.name, x.kind) for x in a.actors] == [("Ana Brill", "person")]
+
+
+def test_a_speaker_the_parser_hung_on_the_phrase_before_the_verb():
+    from nonpaper import analyze
+    a = analyze("Harbour news\n\nOn Tuesday in Velmar, while on the road for his wife Senator Ines Carr, former mayor "
+                "Jonas Carr said his wife was ready to lead.", published="2026-03-02")
+    q = [q for q in a.quotes if "ready to lead" in q.text]
+    assert len(q) == 1 and q[0].speaker_text.endswith("Jonas Carr")

@@ -273,6 +273,9 @@ def _misparsed_subject(verb):
             return name
     # "Bozell answers": the name is a compound of the verb
     left = doc[prev]
+    if verb.dep_ == "ROOT" and left.ent_type_ == "PERSON" and left.pos_ == "PROPN" \
+            and left.dep_ in ("pobj", "appos", "npadvmod", "dobj") and left.head.i < left.i:
+        return left  # "…, former president Bill Clinton said …": the name the parser hung on a phrase before
     if left.dep_ == "compound" and left.head.i == verb.i and left.pos_ == "PROPN" and left.text[:1].isupper():
         return left
     # "Name, a description, said": the nearest name before a comma-enclosed appositive
