@@ -677,3 +677,11 @@ def test_a_main_verb_the_parser_took_for_a_participle_still_reports():
     found, reg, _ = run(text)
     q = one(found, "a liar and a fraud")
     assert q.speaker_text == "One of the dockers who signed the letter" and q.cue == "called"
+
+
+def test_reported_content_ends_before_a_concession_and_a_finite_conjunct():
+    text = ("Harbour news\n\nThe north quay will reopen in March, the port authority said, although repairs could "
+            "take longer. Minister Petra Ulvang wanted to keep the quay open but was overruled by the board.")
+    found, reg, _ = run(text)
+    assert one(found, "north quay").text == "The north quay will reopen in March"
+    assert one(found, "keep the quay").text == "to keep the quay open"

@@ -1078,6 +1078,7 @@ def _object_content(tok) -> tuple[int, int] | None:
         # loans and forcing universities to …" (a gerund the parser took for a second verb)
         gerund = c.tag_ == "VBG" and tok.tag_ != "VBG"
         if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or gerund) \
+                and c.tag_ in ("VB", "VBG") \
                 and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             b = c.right_edge.i
     return _trim(tok.doc, a, b)
@@ -1107,7 +1108,7 @@ TAIL_BREAKS = frozenset({"--", "—", "―"})
 
 def _cut_tail(doc, a: int, b: int) -> int:
     """The reported content ends before an aside tacked on after a comma: ", which …", ", arguing …",
-    ", according to …", or after a dash (the writer's words, not the speaker's); an aside runs to the end."""
+    ", according to …", ", although …", or after a dash (the writer's words, not the speaker's); an aside runs to the end."""
     quoted = 0
     for i in range(a + 1, b + 1):
         t = doc[i]
@@ -1121,6 +1122,8 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
             return i - 2
+        if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark":
+            return i - 2  # ", although it may take days to tell": the writer's caveat
         if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= b - 1:
             return i - 2
         if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
