@@ -685,3 +685,9 @@ def test_reported_content_ends_before_a_concession_and_a_finite_conjunct():
     found, reg, _ = run(text)
     assert one(found, "north quay").text == "The north quay will reopen in March"
     assert one(found, "keep the quay").text == "to keep the quay open"
+
+
+def test_what_a_poll_shows_runs_over_how_things_stand():
+    found, reg, _ = run("Harbour vote\n\nA Courier poll shows the union narrowly ahead by three points.")
+    q = one(found, "union")
+    assert q.text == "the union narrowly ahead by three points" and q.cue == "shows"

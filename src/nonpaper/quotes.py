@@ -1081,7 +1081,25 @@ def _object_content(tok) -> tuple[int, int] | None:
                 and c.tag_ in ("VB", "VBG") \
                 and c.lemma_.lower() not in _cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             b = c.right_edge.i
+    if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
+        b = _result_tail(tok, b)
     return _trim(tok.doc, a, b)
+
+
+def _result_tail(tok, b: int) -> int:
+    """"a poll shows Clinton ahead by 3.7 points", "found Trump with a 16-point lead": what a poll or a
+    study shows runs over the words after its object that say how things stand."""
+    doc = tok.doc
+    for c in tok.rights:
+        if c.i <= b:
+            continue
+        if c.dep_ in ("advmod", "prep", "npadvmod", "acomp", "oprd", "xcomp", "ccomp") \
+                and not any(t.text in (",", ";", ":") for t in doc[b + 1:c.left_edge.i]) \
+                and c.ent_type_ not in ("DATE", "TIME") and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "since")):
+            b = c.right_edge.i
+        else:
+            break
+    return b
 
 
 def _judgement(tok, obj) -> bool:
