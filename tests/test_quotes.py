@@ -691,3 +691,10 @@ def test_what_a_poll_shows_runs_over_how_things_stand():
     found, reg, _ = run("Harbour vote\n\nA Courier poll shows the union narrowly ahead by three points.")
     q = one(found, "union")
     assert q.text == "the union narrowly ahead by three points" and q.cue == "shows"
+
+
+def test_a_second_that_clause_is_more_of_what_was_said():
+    found, reg, _ = run("Harbour news\n\nMinister Petra Ulvang told the Courier that the fees are set and that "
+                        "the dockers had accepted them.")
+    q = one(found, "fees are set")
+    assert q.text == "the fees are set and that the dockers had accepted them"

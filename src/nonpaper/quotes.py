@@ -881,6 +881,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break
         b = _through_colon(doc, _through_advcl(tok, b))
+        b = _second_that_clause(tok, b)
         if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
             a = tok.i + 1  # "donations, which he said were tied to favours": what he said follows the cue
         subj = subject_of(tok)
@@ -1019,6 +1020,18 @@ def _as_clause(tok) -> bool:
             and tok.lemma_.lower() in _indirect_lemmas()
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children))
+
+
+def _second_that_clause(tok, b: int) -> int:
+    """"telling CBS that the laws are set and that he had seen support": a second "that" clause the
+    parser coordinated with the cue verb is more of what was said."""
+    doc = tok.doc
+    for c in tok.rights:
+        if c.i > b and c.dep_ in ("conj", "ccomp") and c.left_edge.i > b \
+                and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children) \
+                and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c.left_edge.i]):
+            b = c.right_edge.i
+    return b
 
 
 ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})
