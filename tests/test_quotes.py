@@ -698,3 +698,15 @@ def test_a_second_that_clause_is_more_of_what_was_said():
                         "the dockers had accepted them.")
     q = one(found, "fees are set")
     assert q.text == "the fees are set and that the dockers had accepted them"
+
+
+@pytest.mark.parametrize("headline,expected", [
+    ("Ulvang on harbour fees: The quay stays open", [("Ulvang", "The quay stays open")]),
+    ("Mayor urges calm on the quay; Union says strike goes on",
+     [("Mayor", "calm on the quay"), ("Union", "strike goes on")]),
+    ("Ah, friends once more: Ulvang endorses Brill, who says she is honored", [("Ulvang", "Brill")]),
+    ("Railing Against The Board, Ulvang Vows To Keep The Quay Open", [("Ulvang", "To Keep The Quay Open")]),
+])
+def test_headline_layouts(headline, expected):
+    found, _, _ = run(f"{headline}\n\nMinister Petra Ulvang spoke on Monday about the harbour.")
+    assert [(q.speaker_text, q.text) for q in found if q.field == "title"] == expected

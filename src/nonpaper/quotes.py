@@ -1205,29 +1205,47 @@ def _title_quotes(ctx: _Context) -> list[Quote]:
     out = []
     art = ctx.parsed.article
     for field_name, line in (("title", art.title), ("subtitle", art.subtitle)):
-        if not line:
-            continue
-        said = TITLE_SAYS.match(line)
-        if said and said.group(1)[:1].isupper() and not TITLE_QUOTE.match(line):
-            who = said.group(1).strip()
+        # "Lawmaker urges retaliation on Russia; Member of House panel says …": two headlines in one line
+        for part in (p.strip() for p in (line or "").split(";")):
+            found = _headline_quote(part)
+            if found is None:
+                continue
+            who, cue, content, confidence = found
             actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
-            out.append(Quote(id="", kind="indirect", text=said.group(3).strip(), start=None, end=None, speaker=actor,
-                             speaker_text=who, cue=said.group(2), field=field_name, confidence=0.6))  # type: ignore[arg-type]
-            continue
-        line = _strip_label(line)
-        m = TITLE_QUOTE.match(line)
-        if not m or _is_label(m.group(1)):
-            found = _headline_report(line if not m else m.group(2))
-            if found is not None:
-                who, cue, content = found
-                actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
-                out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
-                                 speaker_text=who, cue=cue, field=field_name, confidence=0.5))  # type: ignore[arg-type]
-            continue
-        actor = ctx.registry.resolve(m.group(1)) or _headline_actor(ctx, m.group(1).strip())
-        out.append(Quote(id="", kind="indirect", text=m.group(2).strip(), start=None, end=None, speaker=actor,
-                         speaker_text=m.group(1), cue=":", field=field_name, confidence=0.7))  # type: ignore[arg-type]
+            out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
+                             speaker_text=who, cue=cue, field=field_name, confidence=confidence))  # type: ignore[arg-type]
     return out
+
+
+TITLE_ON = re.compile(r"^\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})\s+(?:on|to)\s+[^:]{2,60}?:\s+(\S.+)$")
+OPENING_PHRASE = re.compile(r"^[A-Z]\w+ing\b[^,:;]{0,60},\s+(?=[A-Z])")
+
+
+def _headline_quote(line: str) -> tuple[str, str, str, float] | None:
+    """(who, cue, content, confidence) of one headline, or None when it reports no one."""
+    if not line:
+        return None
+    said = TITLE_SAYS.match(line)
+    if said and said.group(1)[:1].isupper() and not TITLE_QUOTE.match(line):
+        return said.group(1).strip(), said.group(2), said.group(3).strip(), 0.6
+    line = _strip_label(line)
+    on = TITLE_ON.match(line)
+    if on and not TITLE_QUOTE.match(line) and not _is_label(on.group(1)):
+        return on.group(1), ":", on.group(2).strip(), 0.6  # "Obama on Climate Change: The Trends Are 'Terrifying.'"
+    m = TITLE_QUOTE.match(line)
+    if m and not _is_label(m.group(1)):
+        return m.group(1), ":", m.group(2).strip(), 0.7
+    if m is None and ":" in line:
+        line = line.split(":", 1)[1]  # "Ah, friends once more: Ted Cruz endorses Trump"
+    else:
+        line = line if not m else m.group(2)
+    line = OPENING_PHRASE.sub("", line.strip())  # "Railing Against Trump, Sanders Vows To …"
+    found = _headline_report(line)
+    if found is None:
+        return None
+    who, cue, content = found
+    content = re.sub(r",\s+(?:who|which)\s.*$", "", content)  # "Trump, who says he is honored"
+    return who, cue, content, 0.5
 
 
 LABEL_DASH = re.compile(r"^\s*([A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)\s+[–—-]\s+(?=\S)")
@@ -1286,7 +1304,7 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
             if len(who.split()) == 1 and who.lower() in HEADLINE_NOT_WHO:
                 continue  # "One Tweet Sums Up …": "Tweet" is the noun after a number, not a cue
             rest = words[i + 1:]
-            if rest and rest[0].lower() in ("for", "on", "to", "about", "against") and forms[w] != "say":
+            if rest and rest[0].lower() in ("for", "on", "about", "against") and forms[w] != "say":
                 rest = rest[1:]  # "calls for", "calls on"
             return who, word, " ".join(rest)
         if word.endswith((",", ":")):
