@@ -710,3 +710,11 @@ def test_a_second_that_clause_is_more_of_what_was_said():
 def test_headline_layouts(headline, expected):
     found, _, _ = run(f"{headline}\n\nMinister Petra Ulvang spoke on Monday about the harbour.")
     assert [(q.speaker_text, q.text) for q in found if q.field == "title"] == expected
+
+
+def test_the_terms_of_anonymity_are_not_a_quotation():
+    text = ("Harbour news\n\nA shipping agent who asked not to be named said the backlog would take a week to clear. "
+            "A port official spoke on condition of anonymity because he was not authorized to speak publicly.")
+    found, reg, _ = run(text)
+    assert [(q.cue, q.text) for q in found] == [("said", "the backlog would take a week to clear")]
+    assert reg.get(found[0].speaker).kind == "unnamed"

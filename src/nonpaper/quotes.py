@@ -783,6 +783,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if _mostly_direct(ctx, s, e, att):
             continue  # the complement is a direct quotation, already counted
         text = ctx.text[s:e]
+        if _anonymity_terms(text):
+            continue  # "who asked not to be named": the terms of the interview
         clausal = any(c.dep_ == "ccomp" for c in tok.children) or _sentence_pp_cue(att) \
             or (tok.pos_ == "NOUN" and _noun_object(tok) is None)
         if len(_words(text)) < (3 if clausal else 1):
@@ -799,6 +801,11 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
                             cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                             confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
     return quotes
+
+
+def _anonymity_terms(text: str) -> bool:
+    low = " ".join(_words(text.lower()))
+    return len(low.split()) <= 12 and any(p in low for p in wordset("anonymity_phrases.txt"))
 
 
 def _through_fragment(ctx: _Context, s: int, e: int) -> tuple[int, int]:
