@@ -718,3 +718,11 @@ def test_the_terms_of_anonymity_are_not_a_quotation():
     found, reg, _ = run(text)
     assert [(q.cue, q.text) for q in found] == [("said", "the backlog would take a week to clear")]
     assert reg.get(found[0].speaker).kind == "unnamed"
+
+
+def test_a_statement_speaks_for_its_owner_and_calling_a_strike_reports_nothing():
+    text = ("Harbour news\n\nTalks ended on Monday. The Velmar Dockers' Union called a strike. The union's statement "
+            "said the offer was too low.")
+    found, reg, _ = run(text)
+    assert [(q.cue, q.text) for q in found] == [("said", "the offer was too low")]
+    assert speaker_name(reg, found[0]) == "Velmar Dockers' Union" and found[0].speaker_text == "The union's statement"

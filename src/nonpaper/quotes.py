@@ -324,6 +324,11 @@ def _find_attributions(ctx: _Context) -> None:
     for pos, tok, subj, cue, s, e in found:
         speaker_of_quote = None
         resolved = resolve_token(ctx.registry, subj, in_quote_of=speaker_of_quote)
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if resolved.actor is None and owner is not None and subj.pos_ == "NOUN":
+            # "according to the port's own figures", "the union's statement said": the owner speaks
+            by_owner = resolve_token(ctx.registry, owner)
+            resolved = Resolved(by_owner.actor, resolved.text, resolved.start, resolved.end)
         if resolved.start < s < resolved.end:  # a misparse hung the cue's own clause on its subject
             cut = ctx.text[resolved.start:s].rstrip().rstrip(",").rstrip()
             resolved = Resolved(resolved.actor, cut, resolved.start, resolved.start + len(cut))
@@ -1080,6 +1085,9 @@ def _object_content(tok) -> tuple[int, int] | None:
     first = comps[0]
     if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
         return None  # "calls it her “retirement”": a name for something, not a report
+    if tok.lemma_.lower() == "call" and first.dep_ == "dobj" and first.lemma_.lower() in wordset("called_events.txt") \
+            and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+        return None  # "called a strike", "called an emergency meeting": organised, not said
     if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and _source_like(first):
         return None  # "citing the city council": the source of a report, not what it says
     a = first.left_edge.i
