@@ -291,3 +291,12 @@ def test_oversized_jsonl_line_is_skipped(cli_run, tmp_path):
     result = cli_run("analyze", dump, "--format", "json")
     assert result.exit_code == 1 and "character limit" in result.stderr
     assert json.loads(result.stdout)["article"]["id"] == "ok"
+
+
+def test_the_cast_shows_each_title_once_and_no_name_twice():
+    from nonpaper import analyze
+    from nonpaper.render import _also_called
+    a = analyze("Port news\n\nUnion secretary Tomas Feld spoke. Feld said the strike was over. The union secretary "
+                "left.", published="2026-03-10")
+    feld = next(x for x in a.actors if x.name == "Tomas Feld")
+    assert _also_called(feld) == "Union secretary"

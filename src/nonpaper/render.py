@@ -4,6 +4,8 @@ Both are views of an `Analysis` (or a `Corpus`); they compute nothing the JSON d
 """
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 
 from .model import Analysis, Corpus, Dispute
@@ -75,8 +77,7 @@ def brief(obj: Analysis | Corpus, console=None) -> None:
             cast.add_column("kind")
             cast.add_column("titles / aliases")
             for a in analysis.actors:
-                extra = ", ".join(a.titles + [x for x in a.aliases if x != a.name][:4])
-                cast.add_row(a.name, a.kind, extra)
+                cast.add_row(a.name, a.kind, _also_called(a))
             console.print(cast)
         if analysis.quotes:
             console.print(Text("Quotes", style="bold underline"))
@@ -129,8 +130,7 @@ def markdown(obj: Analysis | Corpus) -> str:
         if analysis.actors:
             out.append("## Cast\n\n| actor | kind | titles / aliases |\n|---|---|---|")
             for a in analysis.actors:
-                extra = ", ".join(a.titles + [x for x in a.aliases if x != a.name][:4])
-                out.append(f"| {_md(a.name)} | {a.kind} | {_md(extra)} |")
+                out.append(f"| {_md(a.name)} | {a.kind} | {_md(_also_called(a))} |")
             out.append("")
         if analysis.quotes:
             out.append("## Quotes\n")
@@ -164,3 +164,21 @@ def _md_disputes(disputes: list[Dispute], name_of) -> list[str]:
 
 def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _also_called(actor) -> str:
+    """Titles, then the other names a reader would not guess: not the name itself, not a title joined
+    to the name ("Union secretary Tomas Feld"), not a surname alone, and each title once."""
+    seen: set[str] = set()
+    out = []
+    name = actor.name.lower()
+    surname = name.split()[-1] if name.split() else ""
+    for t in list(actor.titles) + list(actor.aliases):
+        low = " ".join(t.lower().split())
+        bare = re.sub(r"^(the|its|his|her|their|a|an) ", "", low)
+        if not low or low in seen or name in (low, bare) or re.sub(r"^the ", "", name) == bare \
+                or low == surname or low.endswith(" " + name) or bare in seen:
+            continue
+        seen.update({low, bare})
+        out.append(t)
+    return ", ".join(out[:5])
