@@ -726,3 +726,9 @@ def test_a_statement_speaks_for_its_owner_and_calling_a_strike_reports_nothing()
     found, reg, _ = run(text)
     assert [(q.cue, q.text) for q in found] == [("said", "the offer was too low")]
     assert speaker_name(reg, found[0]) == "Velmar Dockers' Union" and found[0].speaker_text == "The union's statement"
+
+
+def test_a_role_noun_of_stance_after_a_copula():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill has long been a supporter of the harbour plan.")
+    q = one(found, "harbour plan")
+    assert (q.cue, q.text, speaker_name(reg, q)) == ("supporter", "the harbour plan", "Ana Brill")

@@ -285,7 +285,7 @@ def _find_attributions(ctx: _Context) -> None:
                     and not ctx.in_direct(owner.idx) and (_human(owner) or owner.pos_ in ("PROPN", "PRON")):
                 found.append((tok.idx, tok, owner, tok.text, tok.idx, tok.idx + len(tok.text)))
             continue
-        if tok.pos_ == "ADJ" and _stance_adjective(tok):  # "Ulvang is worried about the quay"
+        if tok.pos_ in ("ADJ", "NOUN") and _stance_adjective(tok):  # "Ulvang is worried about the quay"
             subj = subject_of(tok.head)
             if subj is not None and not ctx.in_direct(subj.idx) and (_source_like(subj) or subj.pos_ == "PROPN"):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
@@ -449,8 +449,13 @@ STANCE_PREPS = frozenset({"about", "of", "with", "by", "on", "to", "over", "at",
 
 
 def _stance_adjective(tok) -> bool:
-    return (tok.dep_ == "acomp" and tok.lemma_.lower() in wordset("cue_adjectives.txt")
-            and tok.head.lemma_.lower() in COPULAS and _adjective_content(tok) is not None)
+    """An adjective ("is worried about …") or a role noun ("is a staunch opponent of …") of stance after a
+    copula, with what it is about."""
+    if tok.dep_ == "acomp" and tok.lemma_.lower() in wordset("cue_adjectives.txt"):
+        pass
+    elif not (tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.lemma_.lower() in wordset("stance_role_nouns.txt")):
+        return False
+    return tok.head.lemma_.lower() in COPULAS and _adjective_content(tok) is not None
 
 
 def _adjective_content(tok):
@@ -855,7 +860,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 and doc[pp[1] + 1].text == "," and doc[lo].is_sent_start and not doc[lo].is_punct:
             return _trim(doc, lo, hi, cut=False)  # "The top 1 percent, according to X, would see …"
         return _trim(doc, a, b)
-    if tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ" or (tok.dep_ == "attr" and tok.lemma_.lower() in wordset("stance_role_nouns.txt")):
         span = _adjective_content(tok)
         return None if span is None else _trim(doc, *span)
     if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
