@@ -277,3 +277,12 @@ def test_python_api(tmp_path):
         lines = corpus.export("articles", "jsonl").splitlines()
         assert len(lines) == 3 and json.loads(lines[0])["schema"] == "nonpaper/1"
         assert corpus.analysis(corpus.articles()[0]["id"]).article.text
+
+
+def test_unnamed_sources_of_two_stories_stay_two_actors():
+    from nonpaper import analyze_many
+    c = analyze_many(["Port news\n\nA senior official said the port would reopen on Monday.",
+                      "Rail news\n\nA senior official said the trains would run late all week."], published="2026-03-10")
+    officials = [a for a in c.actors if a.name == "A senior official"]
+    assert len(officials) == 2 and officials[0].id != officials[1].id
+    assert [len(a.articles) for a in officials] == [1, 1]

@@ -567,10 +567,10 @@ class _MergeIndex:
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
+    if a.kind == "unnamed" or b.kind == "unnamed":
+        return False  # "a senior official" in two stories is two people, whatever the words
     if a.id == b.id or norm_key(a.name) == norm_key(b.name):
         return True
-    if a.kind == "unnamed" or b.kind == "unnamed":
-        return False
     if a.kind == b.kind == "person":
         ta, tb = a.name.split(), b.name.split()
         if norm_key(ta[-1]) != norm_key(tb[-1]):

@@ -72,13 +72,17 @@ def _corpus_ids(analyses: list[Analysis], corpus: list[Actor]) -> dict[tuple[str
     among the corpus actor's names)."""
     ids = {a.id for a in corpus}
     names: dict[str, str] = {}
+    listed: dict[tuple[str, str], str] = {}  # (article, name) → the corpus actor that lists the article
     for a in corpus:
         for n in [a.name, *a.aliases]:
             names.setdefault(n.lower(), a.id)
+            for article in a.articles or []:
+                listed.setdefault((article, n.lower()), a.id)
     out = {}
     for an in analyses:
         for x in an.actors:
-            out[(an.article.id, x.id)] = x.id if x.id in ids else names.get(x.name.lower(), x.id)
+            here = listed.get((an.article.id, x.name.lower()))
+            out[(an.article.id, x.id)] = here or (x.id if x.id in ids else names.get(x.name.lower(), x.id))
     return out
 
 
