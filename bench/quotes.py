@@ -2,7 +2,7 @@
 """Benchmark: nonpaper's quotes and speakers beside textacy 0.13 `direct_quotations`.
 
     .venv/bin/pip install -e '.[bench]'      # textacy==0.13.0, for this script only
-    .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N]
+    .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N] [--polnear-split dev|train]
 
 One run, one table: on the founding article, the dev articles and PolNeAR dev (gold made by
 ../shared/eval/polnear_to_gold.py), quote precision/recall/F1, attribution accuracy, quote+speaker F1
@@ -39,19 +39,19 @@ def load_scorer(shared: Path):
     return module
 
 
-def datasets(shared: Path, tmp: Path, limit: int | None):
-    """(name, [(gold path, text path)]) for the three sets."""
+def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev"):
+    """(name, [(gold path, text path)]) for the three sets (PolNeAR: the `split` folder, dev by default)."""
     founding = [(shared / "gold" / "nonpaper-memo.json", shared / "articles" / "nonpaper-memo.txt")]
     dev = [(g, shared / "articles" / "dev" / (g.stem + ".txt")) for g in sorted((shared / "gold" / "dev").glob("D*.json"))]
-    polnear_gold = tmp / "polnear-dev"
+    polnear_gold = tmp / f"polnear-{split}"
     subprocess.run([sys.executable, str(shared / "eval" / "polnear_to_gold.py"),
-                    str(shared / "datasets" / "polnear" / "dev"), str(polnear_gold)], check=True,
+                    str(shared / "datasets" / "polnear" / split), str(polnear_gold)], check=True,
                    stdout=subprocess.DEVNULL)
-    polnear = [(g, shared / "datasets" / "polnear" / "dev" / "text" / (g.stem + ".txt"))
+    polnear = [(g, shared / "datasets" / "polnear" / split / "text" / (g.stem + ".txt"))
                for g in sorted(polnear_gold.glob("*.json"))]
     if limit:
         polnear = polnear[:limit]
-    return [("founding article", founding), ("dev articles", dev), ("PolNeAR dev", polnear)]
+    return [("founding article", founding), ("dev articles", dev), (f"PolNeAR {split}", polnear)]
 
 
 def textacy_output(doc) -> tuple[dict, bool]:
@@ -90,13 +90,13 @@ def joined_halves(score, gold: dict, out: dict) -> int:
     return count
 
 
-def run(shared: Path, limit: int | None) -> None:
+def run(shared: Path, limit: int | None, split: str = "dev") -> None:
     score = load_scorer(shared)
     pipeline = nlp.load()
     times = Counter()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for set_name, pairs in datasets(shared, Path(tmp), limit):
+        for set_name, pairs in datasets(shared, Path(tmp), limit, split):
             totals = {"nonpaper": Counter(), "textacy": Counter()}
             crashes = 0
             for gold_path, text_path in pairs:
@@ -158,6 +158,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder (../shared)")
     ap.add_argument("--limit", type=int, help="only the first N PolNeAR articles (a quick look)")
+    ap.add_argument("--polnear-split", default="dev", choices=("dev", "train"),
+                    help="the PolNeAR split to score (dev by default; train is what the rules were tuned on)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():
@@ -168,7 +170,7 @@ def main(argv=None) -> int:
     except ImportError:
         print("bench/quotes.py: textacy is not installed; run: .venv/bin/pip install textacy==0.13.0", file=sys.stderr)
         return 2
-    run(shared, args.limit)
+    run(shared, args.limit, args.polnear_split)
     return 0
 
 
