@@ -732,3 +732,9 @@ def test_a_role_noun_of_stance_after_a_copula():
     found, reg, _ = run("Harbour news\n\nMayor Ana Brill has long been a supporter of the harbour plan.")
     q = one(found, "harbour plan")
     assert (q.cue, q.text, speaker_name(reg, q)) == ("supporter", "the harbour plan", "Ana Brill")
+
+
+def test_the_one_asked_to_do_something_is_not_the_asker():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill beamed and asked the crowd to welcome the new harbour master.")
+    assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
+        ("asked", "the crowd to welcome the new harbour master", "Ana Brill")]

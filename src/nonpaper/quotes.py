@@ -316,7 +316,8 @@ def _find_attributions(ctx: _Context) -> None:
                 continue  # "the document was meant to remind Washington …"
             if tok.lemma_.lower() in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
                 continue  # "I think …": the speaker talking, not someone reported
-            if tok.lemma_.lower() == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            if tok.lemma_.lower() == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                    and (tok.tag_ == "VBN" or tok.dep_ != "conj"):
                 continue  # "Asked what she misses, she answers: …": the question, not a report
             found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
     found.sort(key=lambda f: f[0])

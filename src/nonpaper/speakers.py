@@ -169,6 +169,8 @@ def subject_of(verb):
             if outer is not None:  # "Bennett denied the notion that a shakeup is coming, explaining …"
                 tok = outer
                 continue
+        if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
+            return None  # "asked the crowd to welcome the governor": the crowd would welcome, not the asker
         if tok.dep_ in ("conj", "advcl", "xcomp", "acomp") and tok.head.i != tok.i:
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
