@@ -738,3 +738,8 @@ def test_the_one_asked_to_do_something_is_not_the_asker():
     found, reg, _ = run("Harbour news\n\nMayor Ana Brill beamed and asked the crowd to welcome the new harbour master.")
     assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
         ("asked", "the crowd to welcome the new harbour master", "Ana Brill")]
+
+
+def test_headlinese_verbs_report_only_in_titles():
+    found, _, _ = run("Dockers Rip Harbour Board Over Pay Offer\n\nThe dockers rip the old nets every spring.")
+    assert [(q.field, q.speaker_text, q.text) for q in found] == [("title", "Dockers", "Harbour Board Over Pay Offer")]

@@ -1292,6 +1292,7 @@ HEADLINE_TRAILING = re.compile(r"^(?P<content>.{12,}?),\s+(?P<who>(?:[\w’'.\-]
                                re.IGNORECASE)
 
 
+HEADLINE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may"})
 HEADLINE_NOT_WHO = frozenset({"a", "an", "the", "one", "two", "three", "new", "this", "that", "every", "no", "my", "our",
                               "his", "her", "their", "your"})
 
@@ -1300,7 +1301,7 @@ HEADLINE_NOT_WHO = frozenset({"a", "an", "the", "one", "two", "three", "new", "t
 def _headline_cue_forms() -> dict[str, str]:
     """Third-person and plural forms of the cue verbs ("calls", "urges", "questions") -> lemma."""
     forms = {}
-    for lemma in _cue_lemmas():
+    for lemma in sorted(_cue_lemmas() | wordset("headline_cue_verbs.txt")):
         for form in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies" if lemma.endswith("y") else None):
             if form:
                 forms.setdefault(form, lemma)
@@ -1324,6 +1325,8 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
                 return None
             if len(who.split()) == 1 and who.lower() in HEADLINE_NOT_WHO:
                 continue  # "One Tweet Sums Up …": "Tweet" is the noun after a number, not a cue
+            if words[i + 1].lower() in HEADLINE_AUX:
+                continue  # "The harbour vote was held …": a noun before the verb, not a cue
             rest = words[i + 1:]
             if rest and rest[0].lower() in ("for", "on", "about", "against") and forms[w] != "say":
                 rest = rest[1:]  # "calls for", "calls on"
