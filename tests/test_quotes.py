@@ -743,3 +743,9 @@ def test_the_one_asked_to_do_something_is_not_the_asker():
 def test_headlinese_verbs_report_only_in_titles():
     found, _, _ = run("Dockers Rip Harbour Board Over Pay Offer\n\nThe dockers rip the old nets every spring.")
     assert [(q.field, q.speaker_text, q.text) for q in found] == [("title", "Dockers", "Harbour Board Over Pay Offer")]
+
+
+def test_a_cue_that_introduces_a_quotation_reports_no_stray_object():
+    found, reg, _ = run("Harbour news\n\nMinister Petra Ulvang visited the museum. “I haven't seen it all yet, but "
+                        "I'm going to,” Ulvang joked about the museum.")
+    assert [(q.kind, q.text) for q in found] == [("direct", "I haven't seen it all yet, but I'm going to,")]

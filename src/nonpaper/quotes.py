@@ -800,6 +800,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
             or (tok.pos_ == "NOUN" and _noun_object(tok) is None)
         if len(_words(text)) < (3 if clausal else 1):
             continue
+        if not clausal and id(att) in used_cues and len(_words(text)) <= 2:
+            continue  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
         if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
                                for o in ctx.attributions):
             continue  # "addressed a publication claiming that …": the report inside is the quotation
