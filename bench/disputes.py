@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Disputes benchmark (issue 5): found / missed / invented per article, in one table.
 
-    .venv/bin/python bench/disputes.py [--shared ../shared] [--json]
+    .venv/bin/python bench/disputes.py [--shared ../shared] [--json] [--scale N]
 
 Reads at run time: the founding article and the dev articles with their gold from ../shared, the
 D1+D2 pair (cross-D1-D2.json), and the project's own dispute articles (tests/articles/disputes-*.txt
@@ -10,6 +10,10 @@ with tests/gold/*.json; `cross-*.json` there are pairs). Every case is scored wi
 `invented` counts cross disputes that fit no gold dispute; each article's own disputes are scored in
 its own row. Last, every article is read as one corpus, and cross disputes between articles that
 are no gold pair are counted as invented. A script, not a test.
+
+`--scale N` adds a check at scale: the first N PolNeAR train articles (dated from its metadata.tsv), read
+as one corpus. There is no dispute gold for them; the line counts the cross-article disputes found and
+shows the first few, which a reader should check (many are invented, see the issue-3 note of 2026-11-25).
 """
 from __future__ import annotations
 
@@ -85,6 +89,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
+    ap.add_argument("--scale", type=int, metavar="N",
+                    help="also read the first N PolNeAR train articles as one corpus and count its cross disputes")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():
@@ -121,7 +127,30 @@ def main(argv=None) -> int:
     print("-" * len(head))
     print(f"all: {found}/{total} gold disputes found, {sum(r['invented'] for r in rows)} invented, "
           f"{len(rows)} cases, {time.perf_counter() - t0:.1f} s")
+    if args.scale:
+        scale_check(shared, args.scale)
     return 0
+
+
+def scale_check(shared: Path, n: int) -> None:
+    """Cross disputes in a corpus of N campaign stories from PolNeAR train (no dispute gold)."""
+    import csv
+
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article, build_corpus
+
+    split = shared / "datasets" / "polnear" / "train" / "text"
+    with open(shared / "datasets" / "polnear" / "metadata.tsv", encoding="utf-8") as fh:
+        dates = {r["filename"]: r.get("publication_date") for r in csv.DictReader(fh, delimiter="\t")}
+    t0 = time.perf_counter()
+    paths = sorted(split.glob("*.txt"))[:n]
+    analyses = [analyze_article(article_from_string(p.read_text(encoding="utf-8"), published=dates.get(p.stem), id=p.stem))
+                for p in paths]
+    corpus = build_corpus(analyses)
+    print(f"scale: {len(paths)} PolNeAR train articles as one corpus: {len(corpus.disputes)} cross disputes, "
+          f"{time.perf_counter() - t0:.0f} s (no gold: check them by eye)")
+    for d in corpus.disputes[:5]:
+        print(f"  {d.kind}: {d.summary[:110]} [{', '.join(sorted(set(d.articles))[:2])}]")
 
 
 def corpus_check(pairs: set[frozenset[str]]) -> tuple[list[str], int]:
