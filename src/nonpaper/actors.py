@@ -242,14 +242,14 @@ def _untagged_people(doc) -> list:
     return out
 
 
-def _with_first_names(ent):
+def _with_first_names(ent, tagged: set[int]):
     """"Mayor Ana Brill" where spaCy tagged only "Brill": the untagged capitalized words of the same
-    name in front of the entity belong to it (a title before them stays outside)."""
+    name in front of the entity belong to it (a title before them stays outside). `tagged`: the token
+    indices inside entities."""
     from spacy.tokens import Span
     doc = ent.doc
     if ent.label_ not in ("PERSON", "ORG"):
         return ent
-    tagged = {t.i for e in ents_of(doc) for t in e}
     i = ent.start
     while i > 0:
         t = doc[i - 1]
@@ -264,12 +264,14 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
     govs = mapping("governments.json")["names"]
+    tagged = {t.i for e in ents_of(doc) for t in e}
     for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
-        if _with_first_names(ent) is not ent:
+        longer = _with_first_names(ent, tagged)
+        if longer is not ent:
             taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
-            ent = _with_first_names(ent)
+            ent = longer
         if ent.label_ == "GPE" or not _looks_like_person(ent):
             if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname

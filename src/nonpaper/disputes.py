@@ -7,9 +7,8 @@ their content words and type, since event ids are per article.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from datetime import date
 
 from .claims_sources import actor_name

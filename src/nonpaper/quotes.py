@@ -395,7 +395,13 @@ def _right_after_quote(ctx: _Context, tok) -> bool:
     if i < 0:
         return False
     between = ctx.text[close_ends[i]:tok.idx]
-    return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
+    return _close_by(between) and "\n" not in between
+
+
+def _close_by(between: str) -> bool:
+    """A cue and a quotation mark are next to each other: at most two words between ("shot back",
+    "said matter-of-factly"), in one sentence."""
+    return len(_words(between)) <= 2 and not SENT_END.search(between)
 
 
 def _verbless_subject(tok):
@@ -422,7 +428,7 @@ def _right_before_quote(ctx: _Context, tok) -> bool:
     if i >= len(opens):
         return False
     between = ctx.text[tok.idx + len(tok.text):opens[i]]
-    return len(_words(between)) <= 2 and not SENT_END.search(between) and "\n" not in between
+    return _close_by(between) and "\n" not in between
 
 
 def _reports_a_clause(tok) -> bool:
@@ -452,11 +458,10 @@ STANCE_PREPS = frozenset({"about", "of", "with", "by", "on", "to", "over", "at",
 def _stance_adjective(tok) -> bool:
     """An adjective ("is worried about …") or a role noun ("is a staunch opponent of …") of stance after a
     copula, with what it is about."""
-    if tok.dep_ == "acomp" and tok.lemma_.lower() in wordset("cue_adjectives.txt"):
-        pass
-    elif not (tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.lemma_.lower() in wordset("stance_role_nouns.txt")):
-        return False
-    return tok.head.lemma_.lower() in COPULAS and _adjective_content(tok) is not None
+    lemma = tok.lemma_.lower()
+    stance = (tok.dep_ == "acomp" and lemma in wordset("cue_adjectives.txt")) or \
+        (tok.dep_ == "attr" and tok.pos_ == "NOUN" and lemma in wordset("stance_role_nouns.txt"))
+    return stance and tok.head.lemma_.lower() in COPULAS and _adjective_content(tok) is not None
 
 
 def _adjective_content(tok):
@@ -617,12 +622,9 @@ def _usable(a: Attribution) -> bool:
 def _says(a: Attribution) -> bool:
     """A cue of speech, not of stance or intent: a quotation's words belong to a speaker ("said",
     "wrote", "— Name"), not to whoever "planned" or "praised" something in the same sentence."""
-    if a.token is None or a.token.pos_ not in ("VERB", "AUX"):
+    if a.token is None or a.token.pos_ not in ("VERB", "AUX") or _speech_verb(a):
         return True
-    lemma = a.token.lemma_.lower()
-    if lemma in wordset("cue_verbs.txt") or lemma in wordset("cue_verbs_strong.txt"):
-        return True
-    return lemma not in _object_lemmas()
+    return a.token.lemma_.lower() not in _object_lemmas()
 
 
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
@@ -669,8 +671,7 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
     colon_before = text[para[0]:span.open_at].rstrip().endswith(":")
     if before and colon_before:
         return before[-1]
-    adjacent = [a for a in before if len(_words(text[a.cue_end:span.open_at])) <= 2
-                and not SENT_END.search(text[a.cue_end:span.open_at])]
+    adjacent = [a for a in before if _close_by(text[a.cue_end:span.open_at])]
     if adjacent:
         return adjacent[-1]  # "Trump barked, “Go back …,” the reporter recalled": the verb at the mark
     if after:
@@ -1258,10 +1259,10 @@ def _headline_quote(line: str) -> tuple[str, str, str, float] | None:
     m = TITLE_QUOTE.match(line)
     if m and not _is_label(m.group(1)):
         return m.group(1), ":", m.group(2).strip(), 0.7
-    if m is None and ":" in line:
+    if m is not None:
+        line = m.group(2)  # a label before the colon: the claim after it
+    elif ":" in line:
         line = line.split(":", 1)[1]  # "Ah, friends once more: Ted Cruz endorses Trump"
-    else:
-        line = line if not m else m.group(2)
     line = OPENING_PHRASE.sub("", line.strip())  # "Railing Against Trump, Sanders Vows To …"
     found = _headline_report(line)
     if found is None:

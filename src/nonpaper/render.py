@@ -5,10 +5,10 @@ Both are views of an `Analysis` (or a `Corpus`); they compute nothing the JSON d
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 
 from .model import Analysis, Corpus, Dispute
+
 
 def _cue(q) -> str:
     where = {"title": ", in the headline", "subtitle": ", in the subtitle"}.get(q.field, "")
@@ -166,6 +166,9 @@ def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+_LEADING_DET = re.compile(r"^(the|its|his|her|their|a|an) ")
+
+
 def _also_called(actor) -> str:
     """Titles, then the other names a reader would not guess: not the name itself, not a title joined
     to the name ("Union secretary Tomas Feld"), not a surname alone, and each title once."""
@@ -173,12 +176,12 @@ def _also_called(actor) -> str:
     out = []
     name = actor.name.lower()
     surname = name.split()[-1] if name.split() else ""
+    seen.add(_LEADING_DET.sub("", name))
     for t in list(actor.titles) + list(actor.aliases):
         low = " ".join(t.lower().split())
-        bare = re.sub(r"^(the|its|his|her|their|a|an) ", "", low)
-        if not low or low in seen or name in (low, bare) or re.sub(r"^the ", "", name) == bare \
-                or low == surname or low.endswith(" " + name) or bare in seen:
+        bare = _LEADING_DET.sub("", low)
+        if not low or bare in seen or low == surname or low.endswith(" " + name):
             continue
-        seen.update({low, bare})
+        seen.add(bare)
         out.append(t)
     return ", ".join(out[:5])
