@@ -390,22 +390,19 @@ def test_a_capitalised_name_the_tagger_missed_is_its_own_body_not_the_last_one_n
 
 
 def test_a_date_hung_on_the_speaker_is_not_part_of_the_mention():
-    from nonpaper import analyze
-    a = analyze("Harbour row\n\nA group of dockers in 2015 called for the harbour master's dismissal.",
-                published="2026-03-02")
+    a = analyze_text("Harbour row\n\nA group of dockers in 2015 called for the harbour master's dismissal.",
+                     published="2026-03-02")
     assert [(q.speaker_text, q.text) for q in a.quotes] == [("A group of dockers", "the harbour master's dismissal")]
 
 
 def test_a_first_name_the_tagger_left_out_belongs_to_the_name():
-    from nonpaper import analyze
-    a = analyze("Harbour news\n\nMayor Ana Brill spoke on Monday. Earlier, Brill suggested closing the north quay.",
-                published="2026-03-02")
+    a = analyze_text("Harbour news\n\nMayor Ana Brill spoke on Monday. Earlier, Brill suggested closing the north quay.",
+                     published="2026-03-02")
     assert [(x.name, x.kind) for x in a.actors] == [("Ana Brill", "person")]
 
 
 def test_a_speaker_the_parser_hung_on_the_phrase_before_the_verb():
-    from nonpaper import analyze
-    a = analyze("Harbour news\n\nOn Tuesday in Velmar, while on the road for his wife Senator Ines Carr, former mayor "
-                "Jonas Carr said his wife was ready to lead.", published="2026-03-02")
+    a = analyze_text("Harbour news\n\nOn Tuesday in Velmar, while on the road for his wife Senator Ines Carr, former mayor "
+                     "Jonas Carr said his wife was ready to lead.", published="2026-03-02")
     q = [q for q in a.quotes if "ready to lead" in q.text]
     assert len(q) == 1 and q[0].speaker_text.endswith("Jonas Carr")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, shared_path
+from conftest import EXAMPLES, ROOT, analyze_text, shared_path
 from nonpaper.schema import validate
 
 ARTICLE = """Mill workers vote to strike
@@ -294,9 +294,8 @@ def test_oversized_jsonl_line_is_skipped(cli_run, tmp_path):
 
 
 def test_the_cast_shows_each_title_once_and_no_name_twice():
-    from nonpaper import analyze
     from nonpaper.render import _also_called
-    a = analyze("Port news\n\nUnion secretary Tomas Feld spoke. Feld said the strike was over. The union secretary "
-                "left.", published="2026-03-10")
+    a = analyze_text("Port news\n\nUnion secretary Tomas Feld spoke. Feld said the strike was over. The union secretary "
+                     "left.", published="2026-03-10")
     feld = next(x for x in a.actors if x.name == "Tomas Feld")
     assert _also_called(feld) == "Union secretary"
