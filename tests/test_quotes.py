@@ -749,3 +749,25 @@ def test_a_cue_that_introduces_a_quotation_reports_no_stray_object():
     found, reg, _ = run("Harbour news\n\nMinister Petra Ulvang visited the museum. “I haven't seen it all yet, but "
                         "I'm going to,” Ulvang joked about the museum.")
     assert [(q.kind, q.text) for q in found] == [("direct", "I haven't seen it all yet, but I'm going to,")]
+
+
+def test_a_clause_after_a_parenthetical_attribution_goes_on_with_what_was_said():
+    found, reg, _ = run("Harbour news\n\nThe night shift unloaded 40 ships, the harbour board said in its report, "
+                        "and the day shift unloaded 25.")
+    q = one(found, "night shift")
+    assert q.text.endswith("the day shift unloaded 25") and speaker_name(reg, q) == "harbour board"
+
+
+def test_a_quoted_conjunct_of_the_cue_is_still_the_speakers():
+    found, _, _ = run("Harbour news\n\nDocker Tomas Feld said he had seen the offer, but “the offer was an insult "
+                      "to every family on the quay.”")
+    q = one(found, "seen the offer")
+    assert q.kind == "mixed" and q.text.endswith("every family on the quay.”")
+
+
+def test_a_caveat_after_even_as_and_a_gerund_after_a_closing_mark_are_the_writers():
+    found, _, _ = run("Harbour news\n\nMayor Ana Brill has long said that she will support the harbour plan, even as "
+                      "she has criticised its cost. Feld said the talks “should be wrapped up by the spring,” "
+                      "referring to the contract that runs out in April.")
+    assert one(found, "support the harbour plan").text == "she will support the harbour plan"
+    assert one(found, "wrapped up").text == "the talks “should be wrapped up by the spring,”"

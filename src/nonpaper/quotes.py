@@ -908,6 +908,10 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         subj = subject_of(tok)
         if subj is not None and a <= subj.i <= b:
             return None
+        if comp.i < tok.i:  # "…, the agency said in a report, and the bottom fifth paid …"
+            b = _content_after_aside(tok, b)
+        else:  # "said he had offers, but “the offers were …”"
+            b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
     if tok.lemma_.lower() in _object_lemmas() and not any(c.dep_ == "prt" for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
@@ -935,6 +939,43 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         a, b, _ = _clause_around(tok)  # a cue inside the clause stays in it
         return _trim(doc, a, b)
     return None
+
+
+def _content_after_aside(tok, b: int) -> int:
+    """"The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid
+    0.8 percent": a clause joined to a cue set off by commas goes on with what was said."""
+    subj = subject_of(tok)
+    doc = tok.doc
+    if subj is None or subj.i > tok.i or doc[subj.left_edge.i - 1].text != ",":
+        return b
+    for c in tok.rights:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in _indirect_lemmas():
+            continue
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if csubj is None or csubj.pos_ == "PRON" and csubj.lower_ not in ("it", "they", "those", "this", "that"):
+            continue
+        if doc[c.left_edge.i - 1].text not in ("and", "but") or doc[c.left_edge.i - 2].text != ",":
+            continue
+        return c.right_edge.i
+    return b
+
+
+def _quoted_conjunct(tok, b: int) -> int:
+    """"Zimmerman said he had offers for the gun, but “the offers were …”": a clause the parser joined
+    to the cue rather than to what was said goes on with it when it carries the speaker's words."""
+    doc = tok.doc
+    for c in tok.rights:
+        if c.dep_ != "conj" or c.i <= b or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in _indirect_lemmas():
+            continue
+        if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+            continue
+        if not any(t.text in ALL_MARKS for t in doc[c.left_edge.i:c.right_edge.i + 1]):
+            continue
+        between = doc[b + 1:c.left_edge.i]
+        if not all(t.is_punct or t.dep_ == "cc" for t in between):
+            continue
+        return c.right_edge.i
+    return b
 
 
 def _passive_or_gerund(tok) -> tuple[int, int] | None:
@@ -1159,6 +1200,7 @@ def _source_like(tok) -> bool:
 
 
 TAIL_BREAKS = frozenset({"--", "—", "―"})
+CLOSING_MARKS = frozenset({"”", "''", '"', "»"})
 
 
 def _cut_tail(doc, a: int, b: int) -> int:
@@ -1173,7 +1215,11 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.text in TAIL_BREAKS and i - a >= 3:
             return i - 1
-        if doc[i - 1].text != "," or i - a < 4:
+        if t.lower_ == "even" and i < b and doc[i + 1].lower_ in ("as", "though", "if", "while") and i - a >= 4:
+            return i - 1  # "… the party's nominee, even as he has taken shots at …": the writer's caveat
+        # a comma inside the closing mark sets off what follows as well: "“… by Cleveland,” referring to …"
+        comma = doc[i - 1].text == "," or doc[i - 1].text in CLOSING_MARKS and doc[i - 2].text == ","
+        if not comma or i - a < 4:
             continue
         if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
             return i - 2
