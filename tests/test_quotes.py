@@ -771,3 +771,17 @@ def test_a_caveat_after_even_as_and_a_gerund_after_a_closing_mark_are_the_writer
                       "referring to the contract that runs out in April.")
     assert one(found, "support the harbour plan").text == "she will support the harbour plan"
     assert one(found, "wrapped up").text == "the talks “should be wrapped up by the spring,”"
+
+
+def test_a_reported_clause_running_into_a_quotation_holds_it_as_a_fragment():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill said that when the board cut the night shift last winter, "
+                        "“it cut the heart out of the quay.” “We will win this,” Feld said.")
+    q = one(found, "heart out")
+    assert q.kind == "mixed" and q.text.startswith("when the board cut") and speaker_name(reg, q) == "Ana Brill"
+    assert [x.kind for x in found] == ["mixed", "direct"]
+
+
+def test_a_quotation_that_ends_its_sentence_takes_the_cue_before_it_not_the_next_sentence():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill said that when the board cut the night shift, “it cut the "
+                        "heart out of the quay.” Feld disagreed. “We will win this,” Feld said.")
+    assert [(q.kind, speaker_name(reg, q)) for q in found] == [("mixed", "Ana Brill"), ("direct", "Feld")]

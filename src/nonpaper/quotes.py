@@ -77,6 +77,7 @@ class _Context:
     _para_starts: list[int] | None = None
     _direct_iv: list[tuple[int, int]] | None = None
     _direct_starts: list[int] = field(default_factory=list)
+    absorbed: list[_Direct] = field(default_factory=list)  # direct quotations read as part of a reported clause
 
     @property
     def text(self) -> str:
@@ -113,6 +114,8 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
     _classify(ctx)
     _find_attributions(ctx)
     quotes = _direct_quotes(ctx) + _block_quotes(ctx) + _indirect_quotes(ctx) + _title_quotes(ctx)
+    quotes = [q for q in quotes if not (q.kind == "direct" and any(
+        d.span.start <= q.start and q.end <= d.span.end for d in ctx.absorbed))]
     quotes = _dedupe(quotes)
     quotes.sort(key=lambda q: (q.field != "title", q.start if q.start is not None else -1))
     for i, q in enumerate(quotes, 1):
@@ -158,7 +161,8 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     if not words or _is_term(content, before):
         return False
     starts = (not before or before.endswith(CLAUSE_OPENERS) or (_ends_with_cue(before) and not _noun_before(ctx, span.open_at))
-              or span.continuation or DASH_SIGNED.search(before) is not None)
+              or span.continuation or DASH_SIGNED.search(before) is not None
+              or before.rstrip("”’\"'»").endswith((".", "!", "?")))  # right after a quotation that ended its sentence
     stripped = content.rstrip()
     ends = (span.close_at is None or stripped.endswith((",", ".", "!", "?", "…", "—", "–", "-", ":", ";"))
             or not after or after[0] in ",.!?;:—–―)" or _starts_with_attribution(after))
@@ -674,6 +678,8 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
     adjacent = [a for a in before if _close_by(text[a.cue_end:span.open_at])]
     if adjacent:
         return adjacent[-1]  # "Trump barked, “Go back …,” the reporter recalled": the verb at the mark
+    if before and after and _new_sentence_after(text, span, close):
+        return before[-1]
     if after:
         return after[0]
     if before:
@@ -713,6 +719,14 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
         if alone and previous is not None and previous.paragraph == p - 1 and previous.attribution is not None:
             return previous.attribution
     return None
+
+
+def _new_sentence_after(text: str, span: MarkSpan, close: int) -> bool:
+    """"said that when …, “it cut the heart out of the quay.” Feld disagreed.": a quotation closed by a
+    full stop inside its marks, and a capital after them, ends its sentence."""
+    inside = text[span.open_at:close].rstrip("”’\"'» \n")
+    rest = text[close:close + 40].lstrip()
+    return inside.endswith((".", "!", "?")) and rest[:1].isupper()
 
 
 def _ends_quote_run(ctx: _Context, d: _Direct) -> bool:
@@ -778,6 +792,7 @@ def _inner_attribution(ctx: _Context, d: _Direct) -> Attribution | None:
 # -- 5. indirect and mixed quotations ------------------------------------------------------------
 
 MIXED_MIN_WORDS = 8  # words of the writer's own around a quotation that make a reported clause of it
+LEAD_MIN_WORDS = 4  # words of a "that" clause before a quotation that make the quotation a fragment of it
 
 
 def _indirect_quotes(ctx: _Context) -> list[Quote]:
@@ -808,7 +823,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
             continue  # "addressed a publication claiming that …": the report inside is the quotation
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
-        kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) else "indirect"
+        kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
+            or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
         res = att.resolved
         quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                             speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
@@ -838,12 +854,23 @@ def _mostly_direct(ctx: _Context, s: int, e: int, att: Attribution) -> bool:
     reports more than the quotation "adding" introduces."""
     rest = ctx.text[s:e]
     inside = [d for d in ctx.direct if not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end)]
-    if any(d.attribution is att for d in inside):
+    own = [d for d in inside if d.attribution is att]
+    if own:
+        if len(inside) == 1 and _leads_into(ctx, s, own[0]):
+            ctx.absorbed.append(own[0])
+            return False
         return True
     for d in sorted(inside, key=lambda d: -d.span.open_at):
         a, b = max(s, d.span.open_at), min(e, d.span.close_at or d.span.end)
         rest = rest[:a - s] + " " + rest[b - s:]
     return bool(inside) and len(_words(rest)) < MIXED_MIN_WORDS
+
+
+def _leads_into(ctx: _Context, s: int, d: _Direct) -> bool:
+    """"said that when Ms. Warren railed against Wall Street …, “she is speaking for all of us.”": a
+    reported clause that runs on into the quotation holds it as a fragment."""
+    lead = ctx.text[s:d.span.open_at].rstrip()
+    return not lead.endswith(":") and len(_words(lead)) >= LEAD_MIN_WORDS and not SENT_END.search(lead[:-1])
 
 
 def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
