@@ -2,16 +2,25 @@
 
 `find_disputes` runs the checks of `disputes_checks` over one article's claims. `find_cross_disputes`
 runs the same checks over the claims of several articles, keeping only disputes with a party from
-each of two related articles (articles that share an actor); events are matched across articles by
-their content words and type, since event ids are per article.
+each of two articles that tell one story; events are matched across articles by their content words
+and type, since event ids are per article.
+
+Two articles tell one story (`_story_links`) when they share actors (`_related_articles`) and their
+claims' words are alike: the tf-idf cosine of the two articles' word counts, as in news "story link
+detection", reaches LINK (twice that for articles more than WINDOW_DAYS apart). Across two articles,
+a word two claims share counts by how specific it is to their story (`Specificity`): fully when the
+corpus's other stories do not use it, little when they all do ("the primary", "the meeting" in a
+campaign corpus). In a corpus of one story, or of two articles, every word counts fully.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from datetime import date
 
 from .claims_sources import actor_name
+from .claims_text import stems
 from .disputes_checks import Found, run_all
 from .model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
@@ -50,12 +59,14 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
         for c in a.claims:
             c.article = c.article or a.article.id
             claims.append(c)
-    related = _related_articles(analyses, to_corpus)
+    bags = _word_bags(analyses)
+    related = _story_links(analyses, _related_articles(analyses, to_corpus), bags)
+    specific = Specificity(bags, related)
 
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
-    found = run_all(claims, name_of, pair_ok, pool=claims)
+    found = run_all(claims, name_of, pair_ok, pool=claims, weigh=specific.weigh)
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
@@ -105,6 +116,71 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
             if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
                 out.add(frozenset((x, y)))
     return out
+
+
+LINK = 0.15       # tf-idf cosine at which two articles sharing actors tell one story
+PRIOR_ARTICLES = 50  # unseen articles assumed not to use a word, so that a small corpus is no proof
+                     # that a word is common
+
+
+def _word_bags(analyses: list[Analysis]) -> dict[str, Counter]:
+    """Per article: how many of its claims use each word (stem) they are about."""
+    out = {}
+    for a in analyses:
+        bag: Counter = Counter()
+        for c in a.claims:
+            if isinstance(c.value, dict):
+                bag.update(stems(list(c.value.get("about") or []) + list(c.value.get("target_about") or [])))
+        out[a.article.id] = bag
+    return out
+
+
+def _story_links(analyses: list[Analysis], related: set[frozenset[str]], bags: dict[str, Counter]) -> set[frozenset[str]]:
+    """The related pairs whose claims speak alike: tf-idf cosine (smoothed idf, log term counts, event
+    type tags left out) at least LINK, or twice that when the articles are more than WINDOW_DAYS apart
+    (the same story told again later reads much the same; a campaign's stories weeks apart do not)."""
+    n = len(bags)
+    df = Counter(w for bag in bags.values() for w in bag)
+    vectors = {}
+    for art, bag in bags.items():
+        v = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) for w, k in bag.items() if ":" not in w}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors[art] = {w: x / norm for w, x in v.items()}
+    when = {a.article.id: _day(a.article.published) for a in analyses}
+    out = set()
+    for pair in related:
+        x, y = sorted(pair)
+        u, v = sorted((vectors.get(x, {}), vectors.get(y, {})), key=len)
+        cosine = sum(weight * v.get(w, 0.0) for w, weight in u.items())
+        apart = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) > WINDOW_DAYS
+        if cosine >= (2 * LINK if apart else LINK):
+            out.add(pair)
+    return out
+
+
+class Specificity:
+    """How much a word shared by claims of two linked articles says they speak of one thing: its idf
+    among the articles of other stories (those linked to neither), with PRIOR_ARTICLES unseen ones,
+    scaled so that a word no other story uses weighs 1 and one every article uses about 0."""
+
+    def __init__(self, bags: dict[str, Counter], links: set[frozenset[str]]):
+        self.bags = bags
+        self.df = Counter(w for bag in bags.values() for w in bag)
+        self.near: dict[str, set[str]] = {art: {art} for art in bags}
+        for pair in links:
+            x, y = tuple(pair)
+            self.near[x].add(y)
+            self.near[y].add(x)
+        self._cache: dict[tuple[str, str, str], float] = {}
+
+    def weigh(self, a: Claim, b: Claim, word: str) -> float:
+        key = (a.article, b.article, word)
+        if key not in self._cache:
+            story = self.near.get(a.article, {a.article}) | self.near.get(b.article, {b.article})
+            others = len(self.bags) - len(story) + PRIOR_ARTICLES
+            used = self.df[word] - sum(1 for art in story if word in self.bags.get(art, ()))
+            self._cache[key] = min(1.0, math.log(others / max(used, 1)) / math.log(others))
+        return self._cache[key]
 
 
 COMMON_SHARE = 0.25  # in a corpus of MIN_CORPUS articles or more, a name in more than this share of them

@@ -17,11 +17,22 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import resources
-from .claims_text import overlap, short
+from .claims_text import overlap, short, stems
 from .model import Claim
 
 PairOk = Callable[[Claim, Claim], bool]
 NameOf = Callable[[str | None], str]
+# how much one shared word (a stem) says that two claims of different articles speak of one thing
+Weigh = Callable[[Claim, Claim, str], float]
+
+
+def shared(c1: Claim, words1, c2: Claim, words2, weigh: Weigh | None = None) -> float:
+    """The words two claims share, counted (one article), or weighed by `weigh` (two articles: a word
+    the whole corpus uses says less than one only their story uses)."""
+    common = stems(words1) & stems(words2)
+    if weigh is None or c1.article == c2.article:
+        return len(common)
+    return sum(weigh(c1, c2, w) for w in common)
 
 
 @dataclass
@@ -90,27 +101,28 @@ def _stance(c: Claim) -> int:
     return 1 if before == bool(c.value.get("polarity", c.polarity)) else -1
 
 
-def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2) -> int:
+def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, weigh: Weigh | None = None) -> float:
     """How surely two claims' events are one: the event stage's id (same article), else shared words."""
     if c1.article == c2.article and e1 and e2 and e1 == e2:
         return 3
-    return overlap(about1, about2)
+    return shared(c1, about1, c2, about2, weigh)
 
 
-def _order_match(c1: Claim, c2: Claim) -> int:
+def _order_match(c1: Claim, c2: Claim, weigh: Weigh | None = None) -> int:
     """+1 when both order the same A and B, -1 when one orders B and A, 0 when unrelated. Each side
-    must share something, and both sides together at least three words (or one event id)."""
+    must share a word (across articles: words that weigh one), and both sides together at least three
+    (or one event id)."""
     v1, v2 = c1.value, c2.value
     a1, b1 = (c1.event, v1.get("about", [])), (v1.get("target"), v1.get("target_about", []))
     a2, b2 = (c2.event, v2.get("about", [])), (v2.get("target"), v2.get("target_about", []))
     for sign, (x, y) in ((1, (a2, b2)), (-1, (b2, a2))):
-        s1, s2 = _side_score(c1, *a1, c2, *x), _side_score(c1, *b1, c2, *y)
-        if s1 and s2 and s1 + s2 >= 3:
+        s1, s2 = _side_score(c1, *a1, c2, *x, weigh), _side_score(c1, *b1, c2, *y, weigh)
+        if s1 >= 1 and s2 >= 1 and s1 + s2 >= 3:
             return sign
     return 0
 
 
-def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
     """Opposite orderings of one pair of events; and an ordering against another source's date for
     the first event when the second one's date is known ("sent before the October 16 call" against
     "delivered on October 20")."""
@@ -121,11 +133,11 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]
         for b in orders[i + 1:]:
             if a.actor == b.actor or not pair_ok(a, b):
                 continue
-            m = _order_match(a, b)
+            m = _order_match(a, b, weigh)
             if m and _stance(a) * m != _stance(b):
                 pairs.append((a, b))
         for d in dated:
-            if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d):
+            if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d, weigh):
                 pairs.append((a, d))
     out = []
     for group in _clusters(orders + dated, pairs):
@@ -149,7 +161,7 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]
     return out
 
 
-def _date_breaks_order(order: Claim, dated: Claim) -> bool:
+def _date_breaks_order(order: Claim, dated: Claim, weigh: Weigh | None = None) -> bool:
     """Does a source's date for event A contradict another's 'A before/after B' given B's date?"""
     b_date = order.value.get("target_date")
     if not b_date or len(b_date) != 10:
@@ -158,7 +170,7 @@ def _date_breaks_order(order: Claim, dated: Claim) -> bool:
     if v.get("a_head") and v["a_head"] != dated.value.get("head"):
         return False  # "sent before the call" against "delivered on October 20": one verb class
     need = 2 if order.article == dated.article else 3  # across articles, more words must say it is one happening
-    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", [])) < need:
+    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", []), weigh) < need:
         return False
     a_date = dated.value["date"]
     return a_date > b_date if _stance(order) > 0 else a_date < b_date
@@ -186,7 +198,7 @@ def _dates_clash(a: str, b: str) -> bool:
     return a[:n] != b[:n]
 
 
-def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
     """Timing by dates: one happening (same head word, no disjoint names) dated apart by two sources."""
     items = _named(claims, "date")
     pairs = []
@@ -203,7 +215,8 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
             ga, gb = set(va.get("agents", [])), set(vb.get("agents", []))
             if ga and gb and not ga & gb:
                 continue  # Rothman tweeted on Friday, Hasen on Monday: two tweets
-            if a.article != b.article and overlap(_strip_types(va.get("about", [])), _strip_types(vb.get("about", []))) < 2:
+            if a.article != b.article and shared(a, _strip_types(va.get("about", [])), b,
+                                                 _strip_types(vb.get("about", [])), weigh) < 2:
                 continue  # across articles one head word ('released') is not yet one happening
             if _dates_clash(va["date"], vb["date"]):
                 pairs.append((a, b))
@@ -231,24 +244,29 @@ def _label(status: str) -> str:
     return resources.mapping("claim_status.json")["labels"].get(status, status.replace("_", " "))
 
 
-def _same_topic(a: Claim, b: Claim) -> bool:
-    """One event (same id), or one topic word ('talks' = 'meeting') unless the two are dated apart."""
+TOPIC_WEIGHT = 0.5  # across articles, a topic used by more than about √n articles of other stories is common
+
+
+def _same_topic(a: Claim, b: Claim, weigh: Weigh | None = None) -> bool:
+    """One event (same id), or one topic word ('talks' = 'meeting') unless the two are dated apart;
+    across articles, a topic word that other stories use commonly ("the vote" in a campaign corpus)
+    names no one event."""
     ta, tb = a.value.get("topic"), b.value.get("topic")
     if a.article == b.article and a.event and b.event and a.event == b.event:
         return True
     da, db = a.value.get("date"), b.value.get("date")
     if da and db and da[:10] != db[:10]:
         return False
-    return bool(ta) and ta == tb
+    return bool(ta) and ta == tb and shared(a, [ta], b, [tb], weigh) >= TOPIC_WEIGHT
 
 
-def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
     items = _named(claims, "status")
     clash = _incompatible()
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if a.actor == b.actor or not pair_ok(a, b) or not _same_topic(a, b):
+            if a.actor == b.actor or not pair_ok(a, b) or not _same_topic(a, b, weigh):
                 continue
             sa, sb = a.value["status"], b.value["status"]
             if (a.polarity and b.polarity and frozenset((sa, sb)) in clash) or \
@@ -281,9 +299,9 @@ def _values_differ(x: float, y: float) -> bool:
     return abs(x - y) > 0.1 * max(abs(x), abs(y))
 
 
-def _one_measure(a: Claim, b: Claim) -> bool:
+def _one_measure(a: Claim, b: Claim, weigh: Weigh | None = None) -> bool:
     """Do two figures measure one thing (same unit, two shared words, no clashing kinds or periods)?"""
-    if a.value["unit"] != b.value["unit"] or overlap(a.value.get("about", []), b.value.get("about", [])) < 2:
+    if a.value["unit"] != b.value["unit"] or shared(a, a.value.get("about", []), b, b.value.get("about", []), weigh) < 2:
         return False  # one shared word ("increase") is not yet one measured thing
     qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
     if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
@@ -295,7 +313,7 @@ def _one_measure(a: Claim, b: Claim) -> bool:
     return set(a.value.get("population", [])) == set(b.value.get("population", []))
 
 
-def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
+def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
     items = [c for c in _named(claims, "value") if isinstance(c.value.get("value"), (int, float))
              and not c.value.get("forecast")]
     # a source giving several figures for what reads as one measure is speaking of several groups
@@ -306,7 +324,7 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b):
+            if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b, weigh):
                 continue
             if _values_differ(a.value["value"], b.value["value"]):
                 pairs.append((a, b))
@@ -324,7 +342,8 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk) -> list[Found]:
 
 # ---------------------------------------------------------------- denial
 
-def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None) -> list[Found]:
+def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
+           weigh: Weigh | None = None) -> list[Found]:
     """Denials linked to their target; `pool` (other articles' statements) for denials whose
     that-clause matches no claim in their own article."""
     by_id = {(c.article, c.id): c for c in claims}
@@ -332,9 +351,11 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
     for d in _named(claims, "denial"):
         target = by_id.get((d.article, d.value.get("target")))
         if target is None and pool and d.value.get("about"):
+            def score(c: Claim) -> float:
+                return shared(d, d.value["about"], c, c.value.get("about", []), weigh)
             cands = [c for c in pool if c.kind == "statement" and c.actor and c.actor != d.actor and pair_ok(c, d)
-                     and overlap(d.value["about"], c.value.get("about", [])) >= 3]
-            target = max(cands, key=lambda c: overlap(d.value["about"], c.value.get("about", [])), default=None)
+                     and score(c) >= 3]
+            target = max(cands, key=score, default=None)
         if target is None or not target.actor or target.actor == d.actor or not pair_ok(target, d):
             continue
         obj = d.value.get("object") or "the account"
@@ -344,7 +365,9 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
     return out
 
 
-def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None) -> list[Found]:
-    return (timing(claims, name_of, pair_ok) + dates(claims, name_of, pair_ok) + status(claims, name_of, pair_ok)
-            + fact(claims, name_of, pair_ok)
-            + denial(claims, name_of, pair_ok, pool))
+def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
+            weigh: Weigh | None = None) -> list[Found]:
+    """Every check; `weigh` (across articles) says how much each word two claims share counts."""
+    return (timing(claims, name_of, pair_ok, weigh) + dates(claims, name_of, pair_ok, weigh)
+            + status(claims, name_of, pair_ok, weigh) + fact(claims, name_of, pair_ok, weigh)
+            + denial(claims, name_of, pair_ok, pool, weigh))
