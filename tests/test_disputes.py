@@ -268,3 +268,63 @@ def test_names_in_every_story_of_a_large_corpus_do_not_tie_two_stories_together(
     assert related == {frozenset(("s1", "s2"))}
     # in a small corpus (two articles) every shared name counts
     assert _related_articles(stories[3:5], {}) == {frozenset(("s3", "s4"))}
+
+
+# ---------------------------------------------------------------- across articles, at corpus scale
+
+def test_a_word_other_stories_use_weighs_little_and_a_word_of_one_story_alone_fully():
+    from collections import Counter
+
+    from nonpaper.disputes import Specificity
+
+    bags = {"x": Counter({"meeting": 1, "dam": 2}), "y": Counter({"meeting": 1, "dam": 1}),
+            **{f"o{i}": Counter({"meeting": 1, f"w{i}": 1}) for i in range(60)}}
+    x, y = statement("c1", "anna-berg", "", ()), statement("c1", "boris-kell", "", ())
+    x.article, y.article = "x", "y"
+    sixty_stories = Specificity(bags, {frozenset(("x", "y")): 0.5})
+    assert sixty_stories.weigh(x, y, "dam") == 1.0
+    assert sixty_stories.weigh(x, y, "meeting") < 0.2
+    one_story = Specificity(bags, {frozenset(("x", k)): 0.5 for k in bags if k != "x"})
+    assert one_story.weigh(x, y, "meeting") == 1.0  # every article tells the story: no word is common
+
+
+def _alike(first: list[str], second: list[str], topic_claims=True):
+    """Two articles sharing Anna and Boris whose claims are about these words; with a status dispute
+    on 'meeting' when `topic_claims`."""
+    x = [statement("c1", "anna-berg", "x", first)]
+    y = [statement("c1", "boris-kell", "y", second)]
+    if topic_claims:
+        x.append(status("c2", "anna-berg", "postponed"))
+        y.append(status("c2", "boris-kell", "called_off"))
+    return two_articles(x, y)
+
+
+def test_articles_weeks_apart_must_read_much_alike_to_tell_one_story():
+    from nonpaper.disputes import _related_articles, _story_links, _word_bags
+
+    analyses = _alike(["dam", "spillway", "survey", "board", "engineer", "repair"],
+                      ["dam", "spillway", "lake", "fish", "rain", "road"], topic_claims=False)
+    related = _related_articles(analyses, {})
+    analyses[0].article.published, analyses[1].article.published = "2026-03-02", "2026-03-04"
+    [(pair, cosine)] = _story_links(analyses, related, _word_bags(analyses)).items()
+    assert 0.15 <= cosine < 0.3
+    analyses[1].article.published = "2026-05-04"
+    assert _story_links(analyses, related, _word_bags(analyses)) == {}
+
+
+def test_a_status_on_a_topic_every_other_story_uses_needs_articles_that_read_alike():
+    def others(n: int):
+        return [analysis([statement("c1", f"p{i}", "", ["meeting", f"w{i}"])], f"o{i}", actors=(actor(f"P{i} Q{i}"),))
+                for i in range(n)]
+
+    # one story's two articles: their status claims on "the meeting" are compared
+    pair = _alike(["dam", "spillway", "survey", "board", "engineer", "repair"],
+                  ["dam", "spillway", "lake", "fish", "rain", "road"])
+    assert [d.kind for d in find_cross_disputes(pair, [])] == ["status"]
+    # forty other stories with meetings: "the meeting" alone no longer names one event
+    pair = _alike(["dam", "spillway", "survey", "board", "engineer", "repair"],
+                  ["dam", "spillway", "lake", "fish", "rain", "road"])
+    assert find_cross_disputes(pair + others(40), []) == []
+    # unless the two articles plainly tell one story (they read alike)
+    pair = _alike(["dam", "spillway", "survey", "board"], ["dam", "spillway", "survey", "board"])
+    assert [d.kind for d in find_cross_disputes(pair + others(40), [])] == ["status"]

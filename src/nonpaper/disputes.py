@@ -60,13 +60,14 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
             c.article = c.article or a.article.id
             claims.append(c)
     bags = _word_bags(analyses)
-    related = _story_links(analyses, _related_articles(analyses, to_corpus), bags)
-    specific = Specificity(bags, related)
+    links = _story_links(analyses, _related_articles(analyses, to_corpus), bags)
+    related = set(links)
+    specific = Specificity(bags, links)
 
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
-    found = run_all(claims, name_of, pair_ok, pool=claims, weigh=specific.weigh)
+    found = run_all(claims, name_of, pair_ok, pool=claims, across=specific)
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
@@ -119,6 +120,7 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
 
 
 LINK = 0.15       # tf-idf cosine at which two articles sharing actors tell one story
+CLOSE = 2 * LINK  # ... and at which they plainly do (also: needed when they are weeks apart)
 PRIOR_ARTICLES = 50  # unseen articles assumed not to use a word, so that a small corpus is no proof
                      # that a word is common
 
@@ -135,10 +137,12 @@ def _word_bags(analyses: list[Analysis]) -> dict[str, Counter]:
     return out
 
 
-def _story_links(analyses: list[Analysis], related: set[frozenset[str]], bags: dict[str, Counter]) -> set[frozenset[str]]:
-    """The related pairs whose claims speak alike: tf-idf cosine (smoothed idf, log term counts, event
-    type tags left out) at least LINK, or twice that when the articles are more than WINDOW_DAYS apart
-    (the same story told again later reads much the same; a campaign's stories weeks apart do not)."""
+def _story_links(analyses: list[Analysis], related: set[frozenset[str]],
+                 bags: dict[str, Counter]) -> dict[frozenset[str], float]:
+    """The related pairs whose claims speak alike, with their tf-idf cosine (smoothed idf, log term
+    counts, event type tags left out): at least LINK, or CLOSE when the articles are more than
+    WINDOW_DAYS apart (the same story told again later reads much the same; a campaign's stories
+    weeks apart do not)."""
     n = len(bags)
     df = Counter(w for bag in bags.values() for w in bag)
     vectors = {}
@@ -147,24 +151,26 @@ def _story_links(analyses: list[Analysis], related: set[frozenset[str]], bags: d
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors[art] = {w: x / norm for w, x in v.items()}
     when = {a.article.id: _day(a.article.published) for a in analyses}
-    out = set()
+    out = {}
     for pair in related:
         x, y = sorted(pair)
         u, v = sorted((vectors.get(x, {}), vectors.get(y, {})), key=len)
         cosine = sum(weight * v.get(w, 0.0) for w, weight in u.items())
         apart = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) > WINDOW_DAYS
-        if cosine >= (2 * LINK if apart else LINK):
-            out.add(pair)
+        if cosine >= (CLOSE if apart else LINK):
+            out[pair] = cosine
     return out
 
 
 class Specificity:
     """How much a word shared by claims of two linked articles says they speak of one thing: its idf
     among the articles of other stories (those linked to neither), with PRIOR_ARTICLES unseen ones,
-    scaled so that a word no other story uses weighs 1 and one every article uses about 0."""
+    scaled so that a word no other story uses weighs 1 and one every article uses about 0. Two
+    articles that read alike (cosine CLOSE or more) plainly tell one story."""
 
-    def __init__(self, bags: dict[str, Counter], links: set[frozenset[str]]):
+    def __init__(self, bags: dict[str, Counter], links: dict[frozenset[str], float]):
         self.bags = bags
+        self.close = {pair for pair, cosine in links.items() if cosine >= CLOSE}
         self.df = Counter(w for bag in bags.values() for w in bag)
         self.near: dict[str, set[str]] = {art: {art} for art in bags}
         for pair in links:
@@ -181,6 +187,9 @@ class Specificity:
             used = self.df[word] - sum(1 for art in story if word in self.bags.get(art, ()))
             self._cache[key] = min(1.0, math.log(others / max(used, 1)) / math.log(others))
         return self._cache[key]
+
+    def one_story(self, a: Claim, b: Claim) -> bool:
+        return frozenset((a.article, b.article)) in self.close
 
 
 COMMON_SHARE = 0.25  # in a corpus of MIN_CORPUS articles or more, a name in more than this share of them

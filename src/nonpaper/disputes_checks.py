@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Protocol
 
 from . import resources
 from .claims_text import overlap, short, stems
@@ -22,17 +22,25 @@ from .model import Claim
 
 PairOk = Callable[[Claim, Claim], bool]
 NameOf = Callable[[str | None], str]
-# how much one shared word (a stem) says that two claims of different articles speak of one thing
-Weigh = Callable[[Claim, Claim, str], float]
 
 
-def shared(c1: Claim, words1, c2: Claim, words2, weigh: Weigh | None = None) -> float:
-    """The words two claims share, counted (one article), or weighed by `weigh` (two articles: a word
-    the whole corpus uses says less than one only their story uses)."""
+class Across(Protocol):
+    """What a corpus knows about claims of two different articles."""
+
+    def weigh(self, a: Claim, b: Claim, word: str) -> float:
+        """How much one shared word (a stem) says that the two claims speak of one thing (0 to 1)."""
+
+    def one_story(self, a: Claim, b: Claim) -> bool:
+        """Do the two claims' articles plainly tell one story?"""
+
+
+def shared(c1: Claim, words1, c2: Claim, words2, across: Across | None = None) -> float:
+    """The words two claims share, counted (one article), or weighed (two articles: a word the whole
+    corpus uses says less than one only their story uses)."""
     common = stems(words1) & stems(words2)
-    if weigh is None or c1.article == c2.article:
+    if across is None or c1.article == c2.article:
         return len(common)
-    return sum(weigh(c1, c2, w) for w in common)
+    return sum(across.weigh(c1, c2, w) for w in common)
 
 
 @dataclass
@@ -101,14 +109,14 @@ def _stance(c: Claim) -> int:
     return 1 if before == bool(c.value.get("polarity", c.polarity)) else -1
 
 
-def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, weigh: Weigh | None = None) -> float:
+def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, across: Across | None = None) -> float:
     """How surely two claims' events are one: the event stage's id (same article), else shared words."""
     if c1.article == c2.article and e1 and e2 and e1 == e2:
         return 3
-    return shared(c1, about1, c2, about2, weigh)
+    return shared(c1, about1, c2, about2, across)
 
 
-def _order_match(c1: Claim, c2: Claim, weigh: Weigh | None = None) -> int:
+def _order_match(c1: Claim, c2: Claim, across: Across | None = None) -> int:
     """+1 when both order the same A and B, -1 when one orders B and A, 0 when unrelated. Each side
     must share a word (across articles: words that weigh one), and both sides together at least three
     (or one event id)."""
@@ -116,13 +124,13 @@ def _order_match(c1: Claim, c2: Claim, weigh: Weigh | None = None) -> int:
     a1, b1 = (c1.event, v1.get("about", [])), (v1.get("target"), v1.get("target_about", []))
     a2, b2 = (c2.event, v2.get("about", [])), (v2.get("target"), v2.get("target_about", []))
     for sign, (x, y) in ((1, (a2, b2)), (-1, (b2, a2))):
-        s1, s2 = _side_score(c1, *a1, c2, *x, weigh), _side_score(c1, *b1, c2, *y, weigh)
+        s1, s2 = _side_score(c1, *a1, c2, *x, across), _side_score(c1, *b1, c2, *y, across)
         if s1 >= 1 and s2 >= 1 and s1 + s2 >= 3:
             return sign
     return 0
 
 
-def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
+def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     """Opposite orderings of one pair of events; and an ordering against another source's date for
     the first event when the second one's date is known ("sent before the October 16 call" against
     "delivered on October 20")."""
@@ -133,11 +141,11 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh |
         for b in orders[i + 1:]:
             if a.actor == b.actor or not pair_ok(a, b):
                 continue
-            m = _order_match(a, b, weigh)
+            m = _order_match(a, b, across)
             if m and _stance(a) * m != _stance(b):
                 pairs.append((a, b))
         for d in dated:
-            if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d, weigh):
+            if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d, across):
                 pairs.append((a, d))
     out = []
     for group in _clusters(orders + dated, pairs):
@@ -161,7 +169,7 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh |
     return out
 
 
-def _date_breaks_order(order: Claim, dated: Claim, weigh: Weigh | None = None) -> bool:
+def _date_breaks_order(order: Claim, dated: Claim, across: Across | None = None) -> bool:
     """Does a source's date for event A contradict another's 'A before/after B' given B's date?"""
     b_date = order.value.get("target_date")
     if not b_date or len(b_date) != 10:
@@ -170,7 +178,7 @@ def _date_breaks_order(order: Claim, dated: Claim, weigh: Weigh | None = None) -
     if v.get("a_head") and v["a_head"] != dated.value.get("head"):
         return False  # "sent before the call" against "delivered on October 20": one verb class
     need = 2 if order.article == dated.article else 3  # across articles, more words must say it is one happening
-    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", []), weigh) < need:
+    if _side_score(order, order.event, v.get("about", []), dated, dated.event, dated.value.get("about", []), across) < need:
         return False
     a_date = dated.value["date"]
     return a_date > b_date if _stance(order) > 0 else a_date < b_date
@@ -198,7 +206,7 @@ def _dates_clash(a: str, b: str) -> bool:
     return a[:n] != b[:n]
 
 
-def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
+def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     """Timing by dates: one happening (same head word, no disjoint names) dated apart by two sources."""
     items = _named(claims, "date")
     pairs = []
@@ -216,7 +224,7 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | 
             if ga and gb and not ga & gb:
                 continue  # Rothman tweeted on Friday, Hasen on Monday: two tweets
             if a.article != b.article and shared(a, _strip_types(va.get("about", [])), b,
-                                                 _strip_types(vb.get("about", [])), weigh) < 2:
+                                                 _strip_types(vb.get("about", [])), across) < 2:
                 continue  # across articles one head word ('released') is not yet one happening
             if _dates_clash(va["date"], vb["date"]):
                 pairs.append((a, b))
@@ -247,26 +255,29 @@ def _label(status: str) -> str:
 TOPIC_WEIGHT = 0.5  # across articles, a topic used by more than about √n articles of other stories is common
 
 
-def _same_topic(a: Claim, b: Claim, weigh: Weigh | None = None) -> bool:
+def _same_topic(a: Claim, b: Claim, across: Across | None = None) -> bool:
     """One event (same id), or one topic word ('talks' = 'meeting') unless the two are dated apart;
     across articles, a topic word that other stories use commonly ("the vote" in a campaign corpus)
-    names no one event."""
+    names one event only in two articles that plainly tell one story."""
     ta, tb = a.value.get("topic"), b.value.get("topic")
     if a.article == b.article and a.event and b.event and a.event == b.event:
         return True
     da, db = a.value.get("date"), b.value.get("date")
     if da and db and da[:10] != db[:10]:
         return False
-    return bool(ta) and ta == tb and shared(a, [ta], b, [tb], weigh) >= TOPIC_WEIGHT
+    if not ta or ta != tb:
+        return False
+    return across is None or a.article == b.article or across.one_story(a, b) or \
+        shared(a, [ta], b, [tb], across) >= TOPIC_WEIGHT
 
 
-def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
+def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     items = _named(claims, "status")
     clash = _incompatible()
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if a.actor == b.actor or not pair_ok(a, b) or not _same_topic(a, b, weigh):
+            if a.actor == b.actor or not pair_ok(a, b) or not _same_topic(a, b, across):
                 continue
             sa, sb = a.value["status"], b.value["status"]
             if (a.polarity and b.polarity and frozenset((sa, sb)) in clash) or \
@@ -299,9 +310,9 @@ def _values_differ(x: float, y: float) -> bool:
     return abs(x - y) > 0.1 * max(abs(x), abs(y))
 
 
-def _one_measure(a: Claim, b: Claim, weigh: Weigh | None = None) -> bool:
+def _one_measure(a: Claim, b: Claim, across: Across | None = None) -> bool:
     """Do two figures measure one thing (same unit, two shared words, no clashing kinds or periods)?"""
-    if a.value["unit"] != b.value["unit"] or shared(a, a.value.get("about", []), b, b.value.get("about", []), weigh) < 2:
+    if a.value["unit"] != b.value["unit"] or shared(a, a.value.get("about", []), b, b.value.get("about", []), across) < 2:
         return False  # one shared word ("increase") is not yet one measured thing
     qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
     if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
@@ -313,7 +324,7 @@ def _one_measure(a: Claim, b: Claim, weigh: Weigh | None = None) -> bool:
     return set(a.value.get("population", [])) == set(b.value.get("population", []))
 
 
-def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | None = None) -> list[Found]:
+def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     items = [c for c in _named(claims, "value") if isinstance(c.value.get("value"), (int, float))
              and not c.value.get("forecast")]
     # a source giving several figures for what reads as one measure is speaking of several groups
@@ -324,7 +335,7 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | N
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b, weigh):
+            if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b, across):
                 continue
             if _values_differ(a.value["value"], b.value["value"]):
                 pairs.append((a, b))
@@ -343,7 +354,7 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, weigh: Weigh | N
 # ---------------------------------------------------------------- denial
 
 def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
-           weigh: Weigh | None = None) -> list[Found]:
+           across: Across | None = None) -> list[Found]:
     """Denials linked to their target; `pool` (other articles' statements) for denials whose
     that-clause matches no claim in their own article."""
     by_id = {(c.article, c.id): c for c in claims}
@@ -352,7 +363,7 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
         target = by_id.get((d.article, d.value.get("target")))
         if target is None and pool and d.value.get("about"):
             def score(c: Claim) -> float:
-                return shared(d, d.value["about"], c, c.value.get("about", []), weigh)
+                return shared(d, d.value["about"], c, c.value.get("about", []), across)
             cands = [c for c in pool if c.kind == "statement" and c.actor and c.actor != d.actor and pair_ok(c, d)
                      and score(c) >= 3]
             target = max(cands, key=score, default=None)
@@ -366,8 +377,8 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
 
 
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
-            weigh: Weigh | None = None) -> list[Found]:
-    """Every check; `weigh` (across articles) says how much each word two claims share counts."""
-    return (timing(claims, name_of, pair_ok, weigh) + dates(claims, name_of, pair_ok, weigh)
-            + status(claims, name_of, pair_ok, weigh) + fact(claims, name_of, pair_ok, weigh)
-            + denial(claims, name_of, pair_ok, pool, weigh))
+            across: Across | None = None) -> list[Found]:
+    """Every check; `across` (a corpus) says how much each word claims of two articles share counts."""
+    return (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
+            + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
+            + denial(claims, name_of, pair_ok, pool, across))
