@@ -785,3 +785,10 @@ def test_a_quotation_that_ends_its_sentence_takes_the_cue_before_it_not_the_next
     found, reg, _ = run("Harbour news\n\nMayor Ana Brill said that when the board cut the night shift, “it cut the "
                         "heart out of the quay.” Feld disagreed. “We will win this,” Feld said.")
     assert [(q.kind, speaker_name(reg, q)) for q in found] == [("mixed", "Ana Brill"), ("direct", "Feld")]
+
+
+def test_speaking_about_something_reports_it_but_speaking_to_someone_does_not():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill spoke about the need for a second quay. Later she talked "
+                        "to reporters on the pier.")
+    assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
+        ("spoke", "the need for a second quay", "Ana Brill")]

@@ -236,13 +236,13 @@ def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _cue_lemmas() -> frozenset[str]:
     return (wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
-            | wordset("cue_verbs_attitude.txt"))
+            | wordset("cue_verbs_attitude.txt") | wordset("cue_verbs_about.txt"))
 
 
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _object_lemmas() -> frozenset[str]:
     """Verbs whose content may be their object ("called for new elections", "praised his patience")."""
-    return wordset("cue_verbs_object.txt") | wordset("cue_verbs_attitude.txt")
+    return wordset("cue_verbs_object.txt") | wordset("cue_verbs_attitude.txt") | wordset("cue_verbs_about.txt")
 
 
 def _attitude_only(lemma: str) -> bool:
@@ -1150,13 +1150,15 @@ def _through_colon(doc, b: int) -> int:
 
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 OBJECT_PREPS = ("for", "on", "as", "of", "about", "to", "against")
+ABOUT_PREPS = ("about", "of", "against")
 
 
 def _object_content(tok) -> tuple[int, int] | None:
     """"called for new elections" → "new elections"; "urged voters to stay home" → "voters to stay
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
-    comps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS
-             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+    about = tok.lemma_.lower() in wordset("cue_verbs_about.txt")
+    comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
+             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS))]
     if not comps:
         return None
     first = comps[0]
