@@ -792,3 +792,11 @@ def test_speaking_about_something_reports_it_but_speaking_to_someone_does_not():
                         "to reporters on the pier.")
     assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
         ("spoke", "the need for a second quay", "Ana Brill")]
+
+
+def test_making_a_point_or_making_clear_reports_the_clause():
+    found, reg, _ = run("Harbour news\n\nMayor Ana Brill made the point that the quay had never flooded. She made "
+                        "clear on Monday that the board would pay. The crane made a noise that woke the street.")
+    assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
+        ("made the point", "the quay had never flooded", "Ana Brill"),
+        ("made clear", "the board would pay", "Ana Brill")]

@@ -277,6 +277,12 @@ def _find_attributions(ctx: _Context) -> None:
                 found.append((prep.idx, prep, owner, ctx.text[prep.idx:tok.idx + len(tok.text)], prep.idx,
                               tok.idx + len(tok.text)))
             continue
+        if _made_point(tok):  # "Gorka made the point that …"
+            subj = subject_of(tok.head)
+            if subj is not None and not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
+                found.append((tok.idx, tok, subj, ctx.text[tok.head.idx:tok.idx + len(tok.text)], tok.head.idx,
+                              tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in wordset("cue_nouns.txt")
                                    or tok.lemma_.lower() in wordset("cue_nouns_object.txt")):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -342,6 +348,27 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+def _made_point(tok) -> bool:
+    """"made the point that …", "is making the case to black leaders that …": a noun of report as the
+    object of "make", with a "that" clause."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_.lower() != "make":
+        return False
+    if tok.lemma_.lower() not in wordset("cue_nouns_made.txt") and tok.lemma_.lower() not in wordset("cue_nouns.txt"):
+        return False
+    return _that_clause_of_noun(tok) is not None
+
+
+def _made_clear(tok) -> bool:
+    """"Mr. Obama made clear over the weekend that …" reports, though "make" alone does not."""
+    return tok.lemma_.lower() == "make" and any(c.dep_ == "oprd" and c.lower_ in ("clear", "plain") for c in tok.children)
+
+
+def _that_clause_of_noun(tok):
+    # (a "relcl" with "that" as its mark, not its subject or object, is a misparsed "that" clause)
+    return next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
 
 
 NOUN_OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against"})
@@ -438,7 +465,7 @@ def _right_before_quote(ctx: _Context, tok) -> bool:
 def _reports_a_clause(tok) -> bool:
     """A verb outside the lexicon with a "that" clause ("Kade stressed that …", "she wagered that …"):
     a clausal complement after a human subject reports speech or thought."""
-    if tok.lemma_.lower() in NOT_REPORTING:
+    if tok.lemma_.lower() in NOT_REPORTING and not _made_clear(tok):
         return False
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
@@ -495,8 +522,8 @@ def _before_colon(tok) -> bool:
 def _cue_text(tok) -> str:
     parts = [tok]
     for child in tok.children:
-        if child.dep_ == "prt" and child.i == tok.i + 1:
-            parts.append(child)
+        if child.i == tok.i + 1 and (child.dep_ == "prt" or child.dep_ == "oprd" and _made_clear(tok)):
+            parts.append(child)  # "pointed out", "made clear"
     return " ".join(t.text for t in parts)
 
 
