@@ -7,10 +7,12 @@ and type, since event ids are per article.
 
 Two articles tell one story (`_story_links`) when they share actors (`_related_articles`) and their
 claims' words are alike: the tf-idf cosine of the two articles' word counts, as in news "story link
-detection", reaches LINK (twice that for articles more than WINDOW_DAYS apart). Across two articles,
-a word two claims share counts by how specific it is to their story (`Specificity`): fully when the
-corpus's other stories do not use it, little when they all do ("the primary", "the meeting" in a
-campaign corpus). In a corpus of one story, or of two articles, every word counts fully.
+detection", reaches LINK (CLOSE, twice that, for articles more than WINDOW_DAYS apart). Across two
+articles, a word two claims share counts by how specific it is to their story (`Specificity`): fully
+when the corpus's other stories do not use it, little when they all do ("the primary", "the meeting"
+in a campaign corpus); a status topic that other stories use commonly ties two claims only when
+their articles read alike (cosine CLOSE or more). In a corpus of one story, or of two articles, every
+word counts fully.
 """
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ source never disputes itself), about the same event or topic, that cannot both h
   or one status asserted and rejected ("a postponement rather than a cancellation");
 - fact: different values, in the same unit, for the same measured thing;
 - denial: a denial linked to the claim it rejects.
-`pair_ok` narrows the pairs (across articles: the two claims come from different, related articles).
+`pair_ok` narrows the pairs (across articles: the two claims come from different articles of one story);
+`across` (a corpus) weighs each word two claims of different articles share by how specific it is to
+their story, where one article counts shared words.
 """
 from __future__ import annotations
 
