@@ -406,3 +406,10 @@ def test_a_speaker_the_parser_hung_on_the_phrase_before_the_verb():
                      "Jonas Carr said his wife was ready to lead.", published="2026-03-02")
     q = [q for q in a.quotes if "ready to lead" in q.text]
     assert len(q) == 1 and q[0].speaker_text.endswith("Jonas Carr")
+
+
+def test_a_first_name_alone_tagged_as_an_organisation_is_the_person():
+    a = analyze_text("Harbour City coach quits\n\nHarbour City coach Rena Dalvik resigned on Sunday.\n\n"
+                     "Port Aster manager Eli Brand said he was sorry to see her go.\n\n"
+                     "\"Rena is one of the best coaches in this league. I learned a lot from her.\"")
+    assert "Rena" not in [x.name for x in a.actors]

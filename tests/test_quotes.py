@@ -800,3 +800,21 @@ def test_making_a_point_or_making_clear_reports_the_clause():
     assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
         ("made the point", "the quay had never flooded", "Ana Brill"),
         ("made clear", "the board would pay", "Ana Brill")]
+
+
+COACH = ("Harbour City coach quits after cup defeat\n\nHarbour City coach Rena Dalvik resigned on Sunday, a day after "
+         "her side lost the cup final.\n\nSupporters' trust chair Neve Amari: \"We want a coach who stays for ten "
+         "years, not ten months.\"\n\nPort Aster manager Eli Brand said he was sorry to see her go.\n\n\"Rena is one of "
+         "the best coaches in this league. I learned a lot from her.\n\n\"Every time we played them, it was a battle.\"")
+
+
+def test_a_titled_name_before_a_colon_speaks_not_the_plural_noun_before_it():
+    found, reg, _ = run(COACH)
+    assert speaker_name(reg, one(found, "ten months")) == "Neve Amari"
+
+
+def test_a_paragraph_quotation_takes_the_outer_cue_of_the_paragraph_before():
+    found, reg, _ = run(COACH)
+    for fragment in ("best coaches", "a battle"):
+        q = one(found, fragment)
+        assert (q.cue, speaker_name(reg, q)) == ("said", "Eli Brand")

@@ -170,6 +170,8 @@ def _looks_like_person(ent) -> bool:
     if ent.label_ == "PERSON":
         if len(words) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("the", "a", "an"):
             return False  # "the Aurel": a building or a thing called after someone
+        if len(words) == 1 and ent[0].tag_ == "NNS":
+            return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
         return True
     if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
         return False
@@ -276,7 +278,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
                 key = norm_key(clean_org(ent.text))
-                cands = by_surname.get(key)
+                cands = by_surname.get(key) or _by_first_name(clusters, key)
                 if cands:
                     cand = max(cands, key=lambda c: c.last)
                     cand.names.append(clean_org(ent.text))
@@ -319,6 +321,13 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             cluster.titles.append(title)
             cluster.aliases.append(f"{title} {name}")
         cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def _by_first_name(clusters: list[_Cluster], key: str) -> list[_Cluster]:
+    """"Rena is one of the best coaches" (the name tagged ORG): the one person so far with that first name."""
+    found = [c for c in clusters if c.kind == "person"
+             and any(len(n.split()) > 1 and norm_key(n.split()[0]) == key for n in c.names)]
+    return found if len(found) == 1 else []
 
 
 def wordset_gender(honorific: str) -> str | None:

@@ -564,7 +564,9 @@ def _cueless(ctx: _Context) -> None:
 
 
 def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
-    ents = [e for e in [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end] if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    ents = [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end
+            and e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (len(e) == 1 and e[0].tag_ == "NNS")]
+    # ("Supporters' trust chair Neve Amari:": a plural noun tagged as a name is not the speaker)
     head = ents[0].root if ents else span.root
     res = resolve_token(ctx.registry, head)
     if res.start < span.start_char or res.end > span.end_char:
@@ -737,7 +739,7 @@ def _attribution_for(ctx: _Context, d: _Direct, previous: _Direct | None) -> Att
         return previous.attribution
     # h. the last speaker of the previous paragraph ("Halloran said the trial …" then the quotation)
     if p > 0:
-        prev = [a for a in ctx.attributions if a.paragraph == p - 1 and _usable(a)]
+        prev = _outermost([a for a in ctx.attributions if a.paragraph == p - 1 and _usable(a)])
         quote_para = any(o.paragraph == p - 1 for o in ctx.direct if not o.inner)
         if prev and not quote_para:
             return prev[-1]
@@ -754,6 +756,13 @@ def _new_sentence_after(text: str, span: MarkSpan, close: int) -> bool:
     inside = text[span.open_at:close].rstrip("”’\"'» \n")
     rest = text[close:close + 40].lstrip()
     return inside.endswith((".", "!", "?")) and rest[:1].isupper()
+
+
+def _outermost(atts: list[Attribution]) -> list[Attribution]:
+    """"Brand said he was sorry to see her go.": "go" reports nothing of its own inside what "said"
+    reports; the cues not hung under another cue of the list."""
+    tokens = {a.token.i for a in atts if a.token is not None}
+    return [a for a in atts if a.token is None or not any(t.i in tokens for t in a.token.ancestors)]
 
 
 def _ends_quote_run(ctx: _Context, d: _Direct) -> bool:
