@@ -328,3 +328,17 @@ def test_a_status_on_a_topic_every_other_story_uses_needs_articles_that_read_ali
     # unless the two articles plainly tell one story (they read alike)
     pair = _alike(["dam", "spillway", "survey", "board"], ["dam", "spillway", "survey", "board"])
     assert [d.kind for d in find_cross_disputes(pair + others(40), [])] == ["status"]
+
+
+def test_two_articles_weeks_apart_date_two_happenings_not_one():
+    # "Monday" in an article of May 1 and in one of May 25 names two Mondays: no date dispute,
+    # though the two articles read alike enough to tell one story
+    def pair(day_y: str):
+        x = analysis([dated("c1", "anna-berg", "2026-04-27"), statement("c2", "anna-berg", "", ["arrest", "harbour"])], "x")
+        y = analysis([dated("c1", "boris-kell", "2026-05-25"), statement("c2", "boris-kell", "", ["arrest", "harbour"])], "y")
+        for c in (x.claims[0], y.claims[0]):
+            c.value["about"] = ["arrest", "harbour", "guard"]
+        x.article.published, y.article.published = "2026-05-01", day_y
+        return [x, y]
+    assert [d.kind for d in find_cross_disputes(pair("2026-05-03"), [])] == ["timing"]
+    assert find_cross_disputes(pair("2026-05-29"), []) == []

@@ -64,7 +64,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
     bags = _word_bags(analyses)
     links = _story_links(analyses, _related_articles(analyses, to_corpus), bags)
     related = set(links)
-    specific = Specificity(bags, links)
+    specific = Specificity(bags, links, {a.article.id: _day(a.article.published) for a in analyses})
 
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
@@ -168,10 +168,13 @@ class Specificity:
     """How much a word shared by claims of two linked articles says they speak of one thing: its idf
     among the articles of other stories (those linked to neither), with PRIOR_ARTICLES unseen ones,
     scaled so that a word no other story uses weighs 1 and one every article uses about 0. Two
-    articles that read alike (cosine CLOSE or more) plainly tell one story."""
+    articles that read alike (cosine CLOSE or more) plainly tell one story; two published within
+    WINDOW_DAYS of each other can report one piece of news, and so date it differently."""
 
-    def __init__(self, bags: dict[str, Counter], links: dict[frozenset[str], float]):
+    def __init__(self, bags: dict[str, Counter], links: dict[frozenset[str], float],
+                 when: dict[str, date | None] | None = None):
         self.bags = bags
+        self.when = when or {}
         self.close = {pair for pair, cosine in links.items() if cosine >= CLOSE}
         self.df = Counter(w for bag in bags.values() for w in bag)
         self.near: dict[str, set[str]] = {art: {art} for art in bags}
@@ -192,6 +195,10 @@ class Specificity:
 
     def one_story(self, a: Claim, b: Claim) -> bool:
         return frozenset((a.article, b.article)) in self.close
+
+    def same_news(self, a: Claim, b: Claim) -> bool:
+        x, y = self.when.get(a.article), self.when.get(b.article)
+        return x is None or y is None or abs((x - y).days) <= WINDOW_DAYS
 
 
 COMMON_SHARE = 0.25  # in a corpus of MIN_CORPUS articles or more, a name in more than this share of them

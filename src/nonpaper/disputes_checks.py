@@ -35,6 +35,9 @@ class Across(Protocol):
     def one_story(self, a: Claim, b: Claim) -> bool:
         """Do the two claims' articles plainly tell one story?"""
 
+    def same_news(self, a: Claim, b: Claim) -> bool:
+        """Were the two claims' articles published days, not weeks, apart (or is a date unknown)?"""
+
 
 def shared(c1: Claim, words1, c2: Claim, words2, across: Across | None = None) -> float:
     """The words two claims share, counted (one article), or weighed (two articles: a word the whole
@@ -176,6 +179,8 @@ def _date_breaks_order(order: Claim, dated: Claim, across: Across | None = None)
     b_date = order.value.get("target_date")
     if not b_date or len(b_date) != 10:
         return False
+    if order.article != dated.article and across is not None and not across.same_news(order, dated):
+        return False
     v = order.value
     if v.get("a_head") and v["a_head"] != dated.value.get("head"):
         return False  # "sent before the call" against "delivered on October 20": one verb class
@@ -219,6 +224,8 @@ def dates(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across 
                 continue
             if a.article == b.article and a.event and b.event and a.event != b.event:
                 continue
+            if a.article != b.article and across is not None and not across.same_news(a, b):
+                continue  # "Monday" in two articles weeks apart: two Mondays, two happenings
             na, nb = set(va.get("names", [])), set(vb.get("names", []))
             if na and nb and not na & nb:
                 continue
