@@ -818,3 +818,15 @@ def test_a_paragraph_quotation_takes_the_outer_cue_of_the_paragraph_before():
     for fragment in ("best coaches", "a battle"):
         q = one(found, fragment)
         assert (q.cue, speaker_name(reg, q)) == ("said", "Eli Brand")
+
+
+TREATY = ("River treaty stalls\n\nVelm's foreign minister, Karel Danek, said on Thursday that his government had "
+          "delivered its draft a week before the summit. Ostrava denied receiving any draft.\n\n"
+          "\"The text was on their desk in good time,\" Danek told the Velm News Agency.\n\n"
+          "Ostrava's prime minister, Hana Kovar, was blunter. \"We were never shown a draft,\" she said.")
+
+
+def test_his_in_what_a_named_minister_said_makes_him_male_and_she_is_the_newcomer():
+    found, reg, _ = run(TREATY)
+    assert reg.gender.get("karel-danek") == "m"
+    assert speaker_name(reg, one(found, "never shown")) == "Hana Kovar"

@@ -146,7 +146,13 @@ class _Cluster:
 
 
 def _is_subject(span) -> bool:
-    return any(t.dep_ in ("nsubj", "nsubjpass", "agent") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+    """Is the mention the subject of its clause? The owner of a subject is ("the union's statement
+    said"), unless the subject is named beside it ("Ostrava's prime minister, Hana Kovar, was blunter":
+    the subject is Kovar, named in apposition)."""
+    subj_deps = ("nsubj", "nsubjpass")
+    return any(t.dep_ in subj_deps + ("agent",)
+               or (t.dep_ == "appos" and t.head.dep_ in subj_deps)
+               or (t.dep_ == "poss" and t.head.dep_ in subj_deps and not any(c.dep_ == "appos" for c in t.head.children))
                for t in span)
 
 

@@ -21,6 +21,7 @@ from .resources import mapping, wordlist, wordset
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE = {"his": "m", "her": "f"}  # ("her" is both)
 PLURAL = {"they", "them"}
 NEUTER = {"it"}
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
@@ -320,7 +321,8 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         elif _expletive(head):
             actor = None  # "It was a potent punch, …": an empty subject stands for nobody
         else:
-            actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char)
+            actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
+                                    paragraph_start=head.doc.text.rfind("\n", 0, head.idx) + 1)
         if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
             whole = full_mention(head)
             return Resolved(actor, whole.text, whole.start_char, whole.end_char)
@@ -610,7 +612,11 @@ def _by_title(registry: ActorRegistry, span, head) -> str | None:
     return best
 
 
+NEWCOMER_WINDOW = 300  # characters: about two sentences
+
+
 def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sentence_start: int | None = None,
+                    paragraph_start: int | None = None,
                     window: int = 1500) -> str | None:
     """he/she → a person; they/it → an organization or government (plural people are left open)."""
     table = _pronoun_table()
@@ -632,6 +638,12 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
         if same:
             return same[-1].actor
     speakers = [s for s in cands if s.speaker]
+    if speakers and paragraph_start is not None:
+        # "Kovar was blunter. “…,” she said": a person brought in after the last speaker, in the same paragraph
+        newer = [s for s in cands if s.subject and s.start > speakers[-1].start and s.start >= paragraph_start
+                 and position - s.start <= NEWCOMER_WINDOW]
+        if newer:
+            return newer[-1].actor
     if speakers:
         return speakers[-1].actor
     subjects = [s for s in cands if s.subject]
@@ -710,12 +722,15 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
             verb = verb.head
         if verb is None:
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
-            verb = verb.head  # "Vance said she would stay": the sayer of the clause
+        in_subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+        if in_subject and verb.dep_ == "ccomp":
+            verb = verb.head  # "Vance said she would stay", "… said his government had …": the sayer of the clause
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.ent_type_ != "PERSON":  # "Velm's foreign minister, Karel Danek, said"
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
         if subj is None or subj.ent_type_ != "PERSON" or subj.i > tok.i:
             continue
-        if any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in PERSONAL
+        if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in PERSONAL
                or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
                for t in doc[subj.i + 1:tok.i] if t.head.i != subj.i and t.dep_ != "compound"):
             continue  # "Trump attacked Clinton for her support": another person stands between
@@ -734,5 +749,5 @@ def _clause_pronoun_gender(tok) -> str | None:
         return "m" if low == "himself" else "f"
     if tok.dep_ == "poss" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"
                               and tok.head.head.lemma_.lower() in _cues()):
-        return PERSONAL.get(low)
+        return PERSONAL.get(low) or POSSESSIVE.get(low)
     return None
