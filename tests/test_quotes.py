@@ -830,3 +830,18 @@ def test_his_in_what_a_named_minister_said_makes_him_male_and_she_is_the_newcome
     found, reg, _ = run(TREATY)
     assert reg.gender.get("karel-danek") == "m"
     assert speaker_name(reg, one(found, "never shown")) == "Hana Kovar"
+
+
+def test_her_office_the_agency_and_a_source_quoted_as_saying():
+    text = (TREATY + "\n\nThe agency quoted an unnamed Ostravan diplomat as saying the draft arrived \"two days after "
+            "the summit.\"\n\nAccording to her office, the talks have been \"suspended indefinitely.\"")
+    found, reg, _ = run(text)
+    q = one(found, "two days after")
+    assert reg.get(q.speaker).kind == "unnamed" and "diplomat" in speaker_name(reg, q)
+    assert speaker_name(reg, one(found, "suspended indefinitely")) == "Hana Kovar"
+
+
+def test_the_agency_is_the_news_agency_named_before():
+    found, reg, _ = run("River treaty stalls\n\nThe Velm News Agency reported on Monday that the talks had ended. "
+                        "The agency said the two sides would meet again in May.")
+    assert speaker_name(reg, one(found, "meet again")) == "Velm News Agency"

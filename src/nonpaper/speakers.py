@@ -138,6 +138,9 @@ def _desc_span(head, stop=None):
 
 # -- subjects of cues ---------------------------------------------------------------------------
 
+QUOTING_AS = frozenset({"quote", "cite", "describe", "report"})  # "quoted X as saying": X says
+
+
 def subject_of(verb):
     """The token that says: the verb's subject, inherited through conjunctions and participles
     ("… and insisted", "…, saying"), the agent of a passive, or the noun a participle modifies
@@ -180,6 +183,10 @@ def subject_of(verb):
                 head = head.head
             tok = head
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in QUOTING_AS:
+            quoted = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:  # "The agency quoted a diplomat as saying …": the diplomat says
+                return quoted
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.tag_ == "VBG":
             tok = tok.head.head  # "… before saying, “…”", "… by saying he would …": the verb's subject
@@ -469,6 +476,13 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         name = span.text[len(words[0].text):].strip()
         from .actors import _org_kind
         return registry.resolve(name, span.start_char) or registry.add(name, _org_kind(name, None))
+    # 4a. "her office", "his campaign": the person's own body speaks for them
+    owner = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
+    if owner is not None and _noun_kind(span, lemma):
+        found = resolve_pronoun(registry, "he" if POSSESSIVE[owner.lower_] == "m" else "she", owner.idx,
+                                sentence_start=owner.sent.start_char)
+        if found:
+            return found
     # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
     if det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
         kind = _noun_kind(span, lemma)
@@ -482,7 +496,10 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
     people_head = lemma in wordset("anonymous_heads.txt") or head.lower_ in wordset("anonymous_heads.txt") \
         or is_title_word(head.text)
-    if inner and head.pos_ == "NOUN" and (modifier or (people_head and det not in ("a", "an"))):
+    # ("a Financial Times publication" is the paper's; "an unnamed Ostravan diplomat" stays unnamed: one
+    # of them, not the body)
+    one_of_them = people_head and det in ("a", "an")
+    if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or people_head):
         found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
         if found:
             _alias(registry, found, span.text)
@@ -575,6 +592,11 @@ def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = ""
         named = [s for s in seen if head_word in registry.get(s.actor).name.lower()]
         if named:
             return named[-1].actor
+    if head_word and kind != "government":  # "the agency" after "the Velm News Agency", of whatever kind
+        bodies = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in ("organization", "outlet")
+                  and registry.get(s.actor).name.lower().split()[-1:] == [head_word]]
+        if bodies:
+            return bodies[-1].actor
     if kind == "outlet" and not seen:
         outlets = [a for a in registry.actors() if a.kind == "outlet"]
         return outlets[0].id if len(outlets) == 1 else None
