@@ -845,3 +845,11 @@ def test_the_agency_is_the_news_agency_named_before():
     found, reg, _ = run("River treaty stalls\n\nThe Velm News Agency reported on Monday that the talks had ended. "
                         "The agency said the two sides would meet again in May.")
     assert speaker_name(reg, one(found, "meet again")) == "Velm News Agency"
+
+
+def test_a_word_or_two_the_sentence_runs_into_is_a_fragment_but_an_exclamation_is_speech():
+    found, reg, _ = run("River treaty stalls\n\nVelm has threatened to raise tariffs. Ostrava said it would answer "
+                        "“in kind.” A heckler shouted “You lie!”")
+    q = one(found, "in kind")
+    assert (q.kind, q.text, speaker_name(reg, q)) == ("mixed", "it would answer “in kind.”", "Ostrava")
+    assert one(found, "You lie").kind == "direct"

@@ -170,6 +170,8 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
         return False
     if len(words) < 3 and not stripped.endswith((".", "!", "?")):
         return False
+    if len(words) < 3 and before and not before.endswith(CLAUSE_OPENERS) and not stripped.endswith(("!", "?")):
+        return False  # "said it would answer “in kind.”": a word or two the sentence runs into ("shouted “You lie!”" is speech)
     return True
 
 
