@@ -853,3 +853,19 @@ def test_a_word_or_two_the_sentence_runs_into_is_a_fragment_but_an_exclamation_i
     q = one(found, "in kind")
     assert (q.kind, q.text, speaker_name(reg, q)) == ("mixed", "it would answer “in kind.”", "Ostrava")
     assert one(found, "You lie").kind == "direct"
+
+
+MILL = ("Mill closure\n\nA spokeswoman for Halvard, Greta Olsen, said the decision followed \"three years of "
+        "losses.\" The spokeswoman added that workers would be offered jobs in Brask.\n\nShift leader Mo Adeyemi said "
+        "he learned of the closure from the radio.\n\nAdeyemi's colleague, Ruth Kale, put it more bluntly: \"They "
+        "called it 'restructuring'. We call it betrayal.\"\n\nLocal MP Daniel Osei said he would raise the closure "
+        "in parliament.")
+
+
+def test_a_name_the_parser_hung_on_the_body_and_the_colleague_before_a_colon():
+    found, reg, _ = run(MILL)
+    assert speaker_name(reg, one(found, "three years")) == "Greta Olsen"
+    assert speaker_name(reg, one(found, "jobs in Brask")) == "Greta Olsen"
+    assert speaker_name(reg, one(found, "betrayal")) == "Ruth Kale"
+    osei = reg.get(one(found, "parliament").speaker)
+    assert (osei.name, osei.titles) == ("Daniel Osei", ["Local MP"])

@@ -568,7 +568,9 @@ def _cueless(ctx: _Context) -> None:
 def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
     ents = [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end
             and e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (len(e) == 1 and e[0].tag_ == "NNS")]
-    # ("Supporters' trust chair Neve Amari:": a plural noun tagged as a name is not the speaker)
+    # ("Supporters' trust chair Neve Amari:": a plural noun tagged as a name is not the speaker;
+    # "Adeyemi's colleague, Ruth Kale, put it bluntly:": nor is the owner of the one who speaks)
+    ents.sort(key=lambda e: e.root.dep_ == "poss")
     head = ents[0].root if ents else span.root
     res = resolve_token(ctx.registry, head)
     if res.start < span.start_char or res.end > span.end_char:

@@ -460,6 +460,17 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
                 if found:
                     _alias(registry, found, span.text)
                     return found
+    # 2b. "A spokeswoman for Halvard, Greta Olsen, said": the parser hangs the name on the body
+    if is_title_word(head.text):
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for appos in (c for c in pobj.children if c.dep_ == "appos"):
+                    ent = _ent_of(appos)
+                    if ent is not None and ent.label_ == "PERSON":
+                        found = _actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+                        if found:
+                            _alias(registry, found, span.text)
+                            return found
     words = [t for t in span if not t.is_punct]
     det = words[0].lower_ if words else ""
     lemma = head.lemma_.lower()
