@@ -869,3 +869,21 @@ def test_a_name_the_parser_hung_on_the_body_and_the_colleague_before_a_colon():
     assert speaker_name(reg, one(found, "betrayal")) == "Ruth Kale"
     osei = reg.get(one(found, "parliament").speaker)
     assert (osei.name, osei.titles) == ("Daniel Osei", ["Local MP"])
+
+
+def test_a_block_quotation_signed_on_the_line_after_it():
+    found, reg, _ = run("Ferry strike ends\n\nCrews voted on Thursday to end their strike.\n\n\"This is a fair deal, "
+                        "and our members have earned it,\" union organiser Pia Lund said.\n\nWe are glad the crews are "
+                        "back. Timetables will be back to normal by Monday.\n\n— Holm Ferries chief executive Arne Vik, "
+                        "in a statement")
+    q = one(found, "glad the crews")
+    assert (q.kind, q.text, speaker_name(reg, q)) == (
+        "direct", "We are glad the crews are back. Timetables will be back to normal by Monday.", "Arne Vik")
+    lund = reg.get(one(found, "fair deal").speaker)
+    assert (lund.name, lund.kind) == ("Pia Lund", "person")
+
+
+def test_a_narrative_paragraph_before_a_line_that_is_no_signature_is_no_quote():
+    found, _, _ = run("Ferry strike ends\n\nCrews voted on Thursday to end their strike.\n\n— Reporting by the "
+                      "newsroom staff and many others who worked on the story through the night")
+    assert found == []

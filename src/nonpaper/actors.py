@@ -179,6 +179,8 @@ def _looks_like_person(ent) -> bool:
         if len(words) == 1 and ent[0].tag_ == "NNS":
             return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
         return True
+    if ent.label_ == "GPE":  # "union organiser Pia Lund" tagged as a place: a title before it makes a person
+        return len(words) > 1 and person_signals(ent)
     if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
         return False
     return person_signals(ent)
@@ -280,7 +282,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
         if longer is not ent:
             taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
             ent = longer
-        if ent.label_ == "GPE" or not _looks_like_person(ent):
+        if not _looks_like_person(ent):
             if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
                 key = norm_key(clean_org(ent.text))

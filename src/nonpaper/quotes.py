@@ -570,7 +570,7 @@ def _resolve_name_span(ctx: _Context, span) -> Resolved | None:
             and e.label_ in ("PERSON", "ORG", "GPE", "NORP") and not (len(e) == 1 and e[0].tag_ == "NNS")]
     # ("Supporters' trust chair Neve Amari:": a plural noun tagged as a name is not the speaker;
     # "Adeyemi's colleague, Ruth Kale, put it bluntly:": nor is the owner of the one who speaks)
-    ents.sort(key=lambda e: e.root.dep_ == "poss")
+    ents.sort(key=lambda e: (e.root.dep_ == "poss", e.label_ != "PERSON"))
     head = ents[0].root if ents else span.root
     res = resolve_token(ctx.registry, head)
     if res.start < span.start_char or res.end > span.end_char:
@@ -643,6 +643,32 @@ def _block_quotes(ctx: _Context) -> list[Quote]:
         out.append(Quote(id="", kind="direct", text=body, start=s, end=e, speaker=res.actor, speaker_text=res.text,
                          speaker_start=res.start, speaker_end=res.end, cue=att.cue, cue_start=att.cue_start,
                          cue_end=att.cue_end, confidence=0.7))
+    return out + _signed_blocks(ctx)
+
+
+SIGNATURE = re.compile(r"\s*[—–―]{1,2}\s*(\S.{0,100}?)\s*$")
+
+
+def _signed_blocks(ctx: _Context) -> list[Quote]:
+    """A paragraph without quotation marks, then a line that signs it ("— Holm Ferries chief executive
+    Arne Vik, in a statement"): a block quotation (an HTML <blockquote> comes out this way)."""
+    out = []
+    text, doc = ctx.text, ctx.parsed.doc
+    for p, (ps, pe) in enumerate(ctx.paragraphs[:-1]):
+        ns, ne = ctx.paragraphs[p + 1]
+        m = SIGNATURE.match(text[ns:ne])
+        body = text[ps:pe].strip()
+        if m is None or len(_words(m.group(1))) > 15 or not body[:1].isalpha() or len(_words(body)) < 4 \
+                or any(ch in body for ch in ALL_MARKS - {"’", "'"}):
+            continue
+        span = doc.char_span(ns + m.start(1), ns + m.end(1), alignment_mode="expand")
+        res = _resolve_name_span(ctx, span) if span is not None else None
+        if res is None:
+            continue
+        s = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+        out.append(Quote(id="", kind="direct", text=body, start=s, end=s + len(body), speaker=res.actor,
+                         speaker_text=res.text, speaker_start=res.start, speaker_end=res.end, cue="—",
+                         cue_start=ns + m.start(), cue_end=ns + m.start(1), confidence=0.7))
     return out
 
 
