@@ -887,3 +887,13 @@ def test_a_narrative_paragraph_before_a_line_that_is_no_signature_is_no_quote():
     found, _, _ = run("Ferry strike ends\n\nCrews voted on Thursday to end their strike.\n\n— Reporting by the "
                       "newsroom staff and many others who worked on the story through the night")
     assert found == []
+
+
+def test_a_quotation_after_a_sentence_ending_in_plan_is_speech_and_a_department_is_its_owners():
+    found, reg, _ = run("Bike lanes\n\nThe Aldenport City Council voted on Tuesday to build bike lanes.\n\n"
+                        "\"Quay Street is the most dangerous road in the city,\" said councillor Maya Brandt, who "
+                        "proposed the plan. \"We have counted eleven crashes this year alone.\"\n\nWork will start in "
+                        "August, according to the council's transport department.")
+    q = one(found, "eleven crashes")
+    assert (q.kind, speaker_name(reg, q)) == ("direct", "Maya Brandt")
+    assert speaker_name(reg, one(found, "Work will start")) == "Aldenport City Council"

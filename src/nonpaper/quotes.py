@@ -140,7 +140,8 @@ def _words(text: str) -> list[str]:
 def _is_term(content: str, before: str) -> bool:
     words = _words(content)
     prev = _words(before[-40:])
-    if prev and prev[-1].lower() in TERM_CUES:
+    ended = before.rstrip().endswith((".", "!", "?"))  # "… who proposed the plan. “We have …”": a new sentence
+    if prev and prev[-1].lower() in TERM_CUES and not ended:
         return True
     if len(words) <= 6 and all(w[0].isupper() or w.lower() in LOWER_OK or w[0].isdigit() for w in words):
         return True  # "Slack Water", "Operation Sea Lion": a title or a name

@@ -497,6 +497,11 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
     if det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
         kind = _noun_kind(span, lemma)
+        named_owner = next((t for t in head.children if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")), None)
+        if kind and named_owner is not None:  # "the council's transport department": the council's body
+            owner = resolve_token(registry, named_owner)
+            if owner.actor is not None and registry.get(owner.actor).kind in ("organization", "government", "outlet"):
+                return owner.actor
         if kind:
             found = _latest(registry, span.start_char, kind, head_word=lemma)
             if found:
@@ -527,7 +532,7 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         return _untagged_name(registry, head)
     # 8. anonymous sources and other unnamed speakers: an actor named by its own words
     if head.pos_ == "NOUN" and len(span.text) < 90:
-        name = span.text
+        name = re.sub(r"[’']s?$", "", span.text)  # "the council's (department)": the council
         kind = "unnamed"
         if len(words) == 1 and not people_head and not _noun_kind(span, lemma) and head.tag_ == "NNS":
             return None  # "Ships began leaving": a bare plural that names no one
