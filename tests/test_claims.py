@@ -197,3 +197,58 @@ def test_happened_and_did_not_happen_are_one_status_with_two_polarities():
               [("the meeting never took place", "Anna Berg"), ("the meeting took place on Friday", "Boris Kell")])
     got = {(c.actor, c.value["status"], c.polarity) for c in of_kind(a, "status")}
     assert got == {("anna-berg", "held", False), ("boris-kell", "held", True)}
+
+
+# ---------------------------------------------------------------- event phases, denied orderings, bounded pauses
+
+def test_an_ordering_against_the_start_or_the_end_of_an_event_keeps_which_end():
+    a = build("Rhea Stone said the levy had been paid before the auction opened. "
+              "Ivo Crane said the levy was received after the auction had closed.",
+              {"Rhea Stone": "person", "Ivo Crane": "person"},
+              [("the levy had been paid before the auction opened", "Rhea Stone"),
+               ("the levy was received after the auction had closed", "Ivo Crane")])
+    phases = {(c.actor, c.value["relation"], c.value["target_phase"]) for c in of_kind(a, "order")}
+    assert phases == {("rhea-stone", "BEFORE", "start"), ("ivo-crane", "AFTER", "end")}
+    plain = build("The levy was paid a week before the auction.")
+    assert [c.value["target_phase"] for c in of_kind(plain, "order")] == [None]
+
+
+def test_leaving_a_named_place_ends_the_event_held_there_and_keeps_the_place():
+    a = build("Ivo Crane said the levy arrived after the bidders had left Sarnow.", {"Ivo Crane": "person"},
+              [("the levy arrived after the bidders had left Sarnow", "Ivo Crane")])
+    [c] = of_kind(a, "order")
+    assert (c.value["relation"], c.value["target_phase"]) == ("AFTER", "end")
+    assert "sarnow" in c.value["target_about"]
+
+
+def test_a_denied_ordering_is_negated():
+    a = build("The guild denied receiving any levy before the auction.", {"The guild": "organization"},
+              [("receiving any levy before the auction", "The guild")])
+    [c] = of_kind(a, "order")
+    assert (c.value["relation"], c.polarity) == ("BEFORE", False)
+
+
+def test_the_time_of_the_speech_is_no_ordering_of_what_was_said():
+    a = build('"The auction is over," Rhea Stone said on Monday, a day after the bidders left Sarnow.',
+              {"Rhea Stone": "person"}, [("The auction is over,", "Rhea Stone")])
+    a.quotes[0].cue_start = a.article.text.index("said")
+    a.quotes[0].cue_end = a.quotes[0].cue_start + 4
+    from nonpaper.claims import extract_claims
+    a.claims = extract_claims(nlp.parse(a.article), a)
+    assert of_kind(a, "order") == []
+
+
+def test_a_pause_until_a_time_is_temporary_and_until_further_notice_indefinite():
+    a = build("Rhea Stone said the auction talks were on hold until autumn.", {"Rhea Stone": "person"},
+              [("the auction talks were on hold until autumn", "Rhea Stone")])
+    assert {c.value["status"] for c in of_kind(a, "status")} == {"suspended", "temporary"}
+    b = build("Ivo Crane said the auction talks were suspended until further notice.", {"Ivo Crane": "person"},
+              [("the auction talks were suspended until further notice", "Ivo Crane")])
+    assert {c.value["status"] for c in of_kind(b, "status")} == {"suspended", "indefinite"}
+
+
+def test_paused_not_cancelled_asserts_the_pause_and_rejects_the_cancellation():
+    a = build('The talks were "paused, not cancelled," Ivo Crane said.', {"Ivo Crane": "person"},
+              [('The talks were "paused, not cancelled,"', "Ivo Crane")])
+    got = {(c.value["status"], c.polarity) for c in of_kind(a, "status")}
+    assert got == {("suspended", True), ("called_off", False)}

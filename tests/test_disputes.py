@@ -342,3 +342,42 @@ def test_two_articles_weeks_apart_date_two_happenings_not_one():
         return [x, y]
     assert [d.kind for d in find_cross_disputes(pair("2026-05-03"), [])] == ["timing"]
     assert find_cross_disputes(pair("2026-05-29"), []) == []
+
+
+# ---------------------------------------------------------------- event phases, talks and deals
+
+def phased(claim: Claim, phase: str | None) -> Claim:
+    claim.value["target_phase"] = phase
+    return claim
+
+
+def test_before_an_event_began_against_after_it_ended_is_a_timing_dispute():
+    a = phased(order("c1", "anna-berg", "BEFORE", target_about=("vote", "begin")), "start")
+    b = phased(order("c2", "boris-kell", "AFTER", target_about=("vote", "end")), "end")
+    assert [d.kind for d in find_disputes(analysis([a, b]))] == ["timing"]
+    plain = order("c3", "cleo-moss", "AFTER", target_about=("vote",))
+    assert [d.kind for d in find_disputes(analysis([phased(order("c1", "anna-berg", "BEFORE", target_about=("vote",)), "end"),
+                                                    plain]))] == ["timing"]
+
+
+def test_before_an_event_ended_and_after_it_began_can_both_hold():
+    a = phased(order("c1", "anna-berg", "BEFORE", target_about=("vote", "end")), "end")
+    b = phased(order("c2", "boris-kell", "AFTER", target_about=("vote", "begin")), "start")
+    assert find_disputes(analysis([a, b])) == []
+
+
+def test_a_dead_deal_against_talks_only_paused_is_a_status_dispute():
+    deal = status("c1", "anna-berg", "called_off", topic="deal")
+    talks = status("c2", "boris-kell", "suspended")
+    talks.value["about"] = ["meeting", "talk"]
+    [d] = find_disputes(analysis([deal, talks]))
+    assert d.kind == "status" and {c.actor for c in d.claims} == {"anna-berg", "boris-kell"}
+
+
+def test_a_dead_deal_and_talks_that_were_held_or_a_meeting_paused_are_no_dispute():
+    deal = status("c1", "anna-berg", "called_off", topic="deal")
+    held = status("c2", "boris-kell", "held")
+    held.value["about"] = ["meeting", "talk"]
+    assert find_disputes(analysis([deal, held])) == []
+    meeting = status("c3", "boris-kell", "suspended")  # a meeting, not the talks for the deal
+    assert find_disputes(analysis([status("c1", "anna-berg", "called_off", topic="deal"), meeting])) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_json, scorer, shared_path
+from conftest import ROOT, analyze_text, load_json, scorer, shared_path
 
 ARTICLES = ROOT / "tests" / "articles"
 GOLD = ROOT / "tests" / "gold"
@@ -143,3 +143,84 @@ def test_dev_sport_report_has_no_dispute():
     gold = load_json(shared_path("gold", "dev", "D4-cup-semifinal.json"))
     a = analyse((str(shared_path("articles", "dev", "D4-cup-semifinal.txt")), gold["reference_date"]))
     assert a.disputes == []
+
+
+# ---------------------------------------------------------------- own short fiction: phases, places, pauses
+
+def _parties(a, d) -> set[str]:
+    names = {x.id: x.name for x in a.actors}
+    return {names.get(c.actor, c.actor) for c in d.claims}
+
+
+BALLOT = """Harbour board and union clash over pay offer
+
+By Tamsin Rook
+
+The chair of the Pellam harbour board, Oswin Tarrant, said on Monday that the board had submitted its new pay offer to the dockers' union before the ballot opened. The union's secretary, Greta Halloway, said the offer was received only after the ballot had closed.
+
+"We played fair from the first day," Tarrant said.
+"""
+
+TIMETABLE = """Ferry operators and ministry trade blame over timetable
+
+By Iver Lusk
+
+The Quarren transport minister, Adela Voss, said on Wednesday that her office had handed the new timetable to the operators a week before the conference in Brellin. The Ferry Owners Guild denied getting any timetable before the conference.
+
+"It was in their inbox on time," Voss told reporters.
+
+The guild's chairman, Pim Aldous, said the timetable arrived "three days after the delegates had already left Brellin."
+
+Voss said the ferry talks were merely on hold until autumn. Aldous said the talks had been suspended indefinitely.
+"""
+
+ACCORD = """Mill town waits on rail accord
+
+By Noor Castell
+
+The rail accord between Dunmere and the Halvik line is "dead in the water," the Dunmere transport chief, Roald Fenner, said on Friday.
+
+The talks were "paused, not scrapped," according to Halvik's chief executive, Ansa Merrow.
+"""
+
+HEARING = """Council and builder give dates for stadium works
+
+By Lena Oake
+
+The city engineer, Bram Hollis, said the permits were issued before the planning hearing began. The builder's director, Sia Renwick, said the contract was signed after the hearing had ended.
+
+Hollis also said the survey was sent to the council before the hearing ended. Renwick said the survey arrived after the hearing had begun.
+
+"Everything was done by the book," Renwick said.
+"""
+
+
+def test_sent_before_an_event_began_against_received_after_it_ended_is_a_timing_dispute():
+    a = analyze_text(BALLOT, published="2026-05-12")
+    [d] = a.disputes
+    assert d.kind == "timing" and _parties(a, d) == {"Oswin Tarrant", "Greta Halloway"}
+    assert "before" in d.summary and "after" in d.summary
+
+
+def test_arrived_after_the_delegates_left_the_host_city_disputes_handed_over_before_the_conference():
+    a = analyze_text(TIMETABLE, published="2026-05-12")
+    timing = [d for d in a.disputes if d.kind == "timing"]
+    status = [d for d in a.disputes if d.kind == "status"]
+    assert len(timing) == 1 and {"Adela Voss", "Pim Aldous"} <= _parties(a, timing[0])
+    assert "Ferry Owners Guild" in _parties(a, timing[0])  # the denial sides with the late arrival
+    # "on hold until autumn" is a pause with an end; "suspended indefinitely" has none
+    assert len(status) == 1 and _parties(a, status[0]) == {"Adela Voss", "Pim Aldous"}
+    assert "temporary" in status[0].summary and "indefinite" in status[0].summary
+    assert len(a.disputes) == 2
+
+
+def test_a_dead_accord_against_talks_paused_not_scrapped_is_a_status_dispute():
+    a = analyze_text(ACCORD, published="2026-05-12")
+    [d] = a.disputes
+    assert d.kind == "status" and _parties(a, d) == {"Roald Fenner", "Ansa Merrow"}
+
+
+def test_different_happenings_before_and_after_one_event_and_during_it_are_no_dispute():
+    # permits before the hearing and a contract after it are two happenings; a survey sent before the
+    # hearing ended and received after it began may both be true (it came during the hearing)
+    assert analyze_text(HEARING, published="2026-05-12").disputes == []

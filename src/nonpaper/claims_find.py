@@ -114,9 +114,11 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"}
 
 def negated(token) -> bool:
     """A negation on the token or the words it hangs from, up to its clause's verb, or a 'nobody'
-    subject ("nobody is talking about shutting it for good")."""
+    subject ("nobody is talking about shutting it for good"). A 'not' after the token, on a word it
+    hangs from, negates what follows it: "paused, not cancelled" (parsed with 'paused' under
+    'cancelled') does not deny the pause."""
     for t in [token, *list(token.ancestors)[:5]]:
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" and (t.i == token.i or c.i < token.i) for c in t.children):
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATORS for c in t.children):
             return True

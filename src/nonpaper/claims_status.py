@@ -70,8 +70,36 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
              "about": sorted(ctx.event_lemmas(event_id) | ({topic} if topic else set()))}
     yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id, value=value,
                     polarity=polarity, quote=src.quote, start=span.start_char, end=span.end_char)
+    if polarity and _bounded(ctx, status, token):  # "on hold until spring": a pause with an end is temporary
+        yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id,
+                        value={**value, "status": "temporary"}, polarity=True, quote=src.quote,
+                        start=span.start_char, end=span.end_char)
     if rejected and src.actor:
         yield from _remark_holders(ctx, sent, src.actor, status, event_id, value)
+
+
+def _bounded(ctx: Context, status: str, token) -> bool:
+    """A pause or postponement said to last until a time ("on hold until spring", "postponed till
+    March"): the status word's own 'until' or its clause verb's, whose object is a date."""
+    spec = resources.mapping("claim_status.json").get("bounded", {})
+    if status not in spec.get("statuses", ()):
+        return False
+    preps = set(spec.get("preps", ()))
+    holders = [token, token.head] + ([token.head.head] if token.head.dep_ == "prep" else [])
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _is_time(ctx, obj):
+                    return True
+    return False
+
+
+def _is_time(ctx: Context, token) -> bool:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return any(t.type in ("DATE", "TIME") and t.start <= token.idx < t.end for t in ctx.analysis.timexes)
 
 
 def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, value) -> Iterator[Claim]:

@@ -24,7 +24,8 @@ def order_claims(ctx: Context) -> Iterator[Claim]:
                                "about": sorted(ctx.event_lemmas(r.source)),
                                "target_about": sorted(ctx.event_lemmas(r.target)),
                                "target_date": ctx.event_date(r.target),
-                               "a_text": ctx.event_text(r.source), "b_text": ctx.event_text(r.target)},
+                               "a_text": ctx.event_text(r.source), "b_text": ctx.event_text(r.target),
+                               "target_phase": _relation_phase(ctx, r)},
                         start=r.start, end=r.end)
     # the parse's own orderings too: they carry negation ("nobody saw it before ...") and content lemmas
     yield from _parsed_orders(ctx)
@@ -43,17 +44,21 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
             a_head = verb_ancestor(tok.head)
         if a_head is None or b_head is None or a_head.i == b_head.i:
             continue
+        if _speech_cue(ctx, a_head):
+            continue  # the time of the speech ("said on Tuesday, two days after ..."), not of what was said
         b_tokens = set(tok.subtree) | set(b_head.subtree)
         a_tokens = [t for t in a_head.subtree if t not in b_tokens and t.dep_ != "relcl"]
         a_lem = content_lemmas(a_tokens, names=False) | _same_date_lemmas(ctx, list(tok.sent), b_tokens)
-        b_lem = content_lemmas(b_tokens - {tok}, names=False)
+        phase, place = _phase(b_head)
+        b_lem = content_lemmas(b_tokens - {tok}, names=False) | place
         if not a_lem or not b_lem:
             continue
         sent = tok.sent
         src = ctx.sources.at(tok.idx, tok.idx + len(tok))
         a_ev = ctx.events_at(a_head.idx, a_head.idx + len(a_head))
         b_ev = ctx.events_at(b_head.idx, b_head.idx + len(b_head))
-        polarity = not negated(a_head)
+        # "denied receiving any draft before the summit" says it did not come before it
+        polarity = negated(a_head) == _denied(a_head)
         yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="order",
                         event=a_ev[0] if a_ev else None, quote=src.quote, polarity=polarity,
                         value={"relation": low.upper(), "target": b_ev[0] if b_ev else None, "polarity": polarity,
@@ -61,9 +66,54 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
                                "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
                                "target_date": _day_in(ctx, sorted(b_tokens, key=lambda t: t.i))
                                or ctx.event_date(b_ev[0] if b_ev else None),
-                               "a_text": clause_text(a_head, b_tokens), "b_text": np_text(b_head),
-                               "a_head": _class_of(a_head)},
+                               "a_text": clause_text(a_head, b_tokens),
+                               "b_text": clause_text(b_head, {tok}) if b_head.pos_ in ("VERB", "AUX") else np_text(b_head),
+                               "a_head": _class_of(a_head), "target_phase": phase},
                         start=sent.start_char, end=sent.end_char)
+
+
+def _relation_phase(ctx: Context, r) -> str | None:
+    """The phase of a relation's target ("before the hearing ended"): from its mention in the evidence."""
+    e = next((e for e in ctx.analysis.events if e.id == r.target), None)
+    if e is None:
+        return None
+    lo, hi = (r.start, r.end) if r.start is not None and r.end is not None else (0, len(ctx.text))
+    for m in e.mentions or [e]:
+        span = span_of(ctx.doc, m.start, m.end) if lo <= m.start < hi else None
+        if span is not None:
+            return _phase(span.root)[0]
+    return None
+
+
+def _speech_cue(ctx: Context, verb) -> bool:
+    """Is the verb the cue of a quote ("Vondrak said on Tuesday")?"""
+    return any(q.cue_start is not None and q.cue_start <= verb.idx < (q.cue_end or q.cue_start + 1)
+               for q in ctx.sources.quotes)
+
+
+def _denied(head) -> bool:
+    """Is the clause the object of a denial ("denied receiving ...", "denied that it had ...")?"""
+    if head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
+        return head.head.lemma_.lower() in resources.wordset("claim_denial_cues.txt")
+    return False
+
+
+def _phase(b_head) -> tuple[str | None, frozenset[str]]:
+    """Which end of the anchor event an ordering points at ("before the round began": its start;
+    "after the round had ended", "after the end of the talks": its end), and, for leaving or reaching
+    a named place ("after the leaders had left Lorn"), the place's name, which the event held there
+    carries ("the summit in Lorn"). (None, {}) when the anchor is the event itself."""
+    words = resources.mapping("claim_phase_words.json")
+    lemma = b_head.lemma_.lower()
+    kind = "verbs" if b_head.pos_ in ("VERB", "AUX") else "nouns"
+    phase = next((p for p in ("start", "end") if lemma in words[p][kind]), None)
+    place: set[str] = set()
+    if phase and kind == "verbs" and lemma in words["place_verbs"]:
+        direct = [c for c in b_head.children if c.dep_ in ("dobj", "oprd", "npadvmod", "attr")]
+        via = [g for c in b_head.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "from", "for")
+               for g in c.children if g.dep_ == "pobj"]
+        place = {c.lemma_.lower() for c in direct + via if c.pos_ == "PROPN"}
+    return phase, frozenset(place)
 
 
 def dates_in(ctx: Context, tokens) -> set[str]:
@@ -106,7 +156,7 @@ def clause_text(head, exclude) -> str:
     """The core of a clause (subject, verb, object) for summaries: "the draft had been sent"."""
     keep = [head]
     for c in head.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt", "attr", "acomp"):
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt", "attr", "acomp", "oprd"):
             keep.extend(t for t in c.subtree if t not in exclude)
     keep = [t for t in keep if t not in exclude]
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)

@@ -114,6 +114,14 @@ def _stance(c: Claim) -> int:
     return 1 if before == bool(c.value.get("polarity", c.polarity)) else -1
 
 
+def _overlap_allowed(a: Claim, b: Claim) -> bool:
+    """Opposite orderings against two ends of one event can both hold: "after the talks began" and
+    "before they ended" (during them). Before its start or the event itself, against after its end or
+    the event itself, cannot ("before the round began" / "after the round had ended")."""
+    before, after = (a, b) if _stance(a) > 0 else (b, a)
+    return before.value.get("target_phase") == "end" and after.value.get("target_phase") == "start"
+
+
 def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, across: Across | None = None) -> float:
     """How surely two claims' events are one: the event stage's id (same article), else shared words."""
     if c1.article == c2.article and e1 and e2 and e1 == e2:
@@ -147,7 +155,7 @@ def timing(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across
             if a.actor == b.actor or not pair_ok(a, b):
                 continue
             m = _order_match(a, b, across)
-            if m and _stance(a) * m != _stance(b):
+            if m and _stance(a) * m != _stance(b) and not (m > 0 and _overlap_allowed(a, b)):
                 pairs.append((a, b))
         for d in dated:
             if d.actor != a.actor and pair_ok(a, d) and _date_breaks_order(a, d, across):
@@ -274,10 +282,28 @@ def _same_topic(a: Claim, b: Claim, across: Across | None = None) -> bool:
     da, db = a.value.get("date"), b.value.get("date")
     if da and db and da[:10] != db[:10]:
         return False
+    if ta and tb and ta != tb and _process_of(a, b):
+        return across is None or a.article == b.article or across.one_story(a, b)
     if not ta or ta != tb:
         return False
     return across is None or a.article == b.article or across.one_story(a, b) or \
         shared(a, [ta], b, [tb], across) >= TOPIC_WEIGHT
+
+
+def _process_of(a: Claim, b: Claim) -> bool:
+    """One claim ends or pauses a deal and the other the talks for it ("the agreement is effectively
+    dead" / "the talks were paused, not cancelled"): see claim_topics.json, process_of."""
+    spec = resources.mapping("claim_topics.json").get("process_of") or {}
+    process, statuses = set(spec.get("process", ())), set(spec.get("statuses", ()))
+    if a.value.get("status") not in statuses or b.value.get("status") not in statuses:
+        return False
+
+    def outcome(c: Claim) -> bool:
+        return c.value.get("topic") == spec.get("outcome")
+
+    def talks(c: Claim) -> bool:
+        return bool(process & set(c.value.get("about") or ())) and not outcome(c)
+    return (outcome(a) and talks(b)) or (outcome(b) and talks(a))
 
 
 def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
