@@ -413,3 +413,11 @@ def test_a_first_name_alone_tagged_as_an_organisation_is_the_person():
                      "Port Aster manager Eli Brand said he was sorry to see her go.\n\n"
                      "\"Rena is one of the best coaches in this league. I learned a lot from her.\"")
     assert "Rena" not in [x.name for x in a.actors]
+
+
+def test_a_seat_of_government_or_a_company_tagged_as_a_person_is_not_one():
+    a = analyze_text("Grain ship\n\nKyiv called the seizure an act of piracy. The freighter's owner, Marmara "
+                     "Shipping, said it was relieved the crew was safe. The company did not say more.")
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("Ukraine") == "government" and "Kyiv" not in kinds
+    assert kinds.get("Marmara Shipping") == "organization"

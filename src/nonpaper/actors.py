@@ -162,7 +162,7 @@ def _locative(span) -> bool:
 
 
 def _body_words() -> frozenset[str]:
-    return wordset("outlet_words.txt") | wordset("government_words.txt")
+    return wordset("outlet_words.txt") | wordset("government_words.txt") | wordset("business_words.txt")
 
 
 def _looks_like_person(ent) -> bool:
@@ -278,6 +278,8 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
+        if ent.text in govs or strip_det(ent.text) in govs:
+            continue  # "Kyiv called the seizure …" tagged as a person: a seat of government
         longer = _with_first_names(ent, tagged)
         if longer is not ent:
             taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
@@ -390,6 +392,8 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
             continue  # "Secretary of State": part of a title
         if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in _body_words():
             pass  # "The Sorran Herald" tagged as a person: an outlet
+        elif ent.label_ == "PERSON" and (ent.text in govs or strip_det(ent.text) in govs):
+            pass  # "Kyiv" tagged as a person: a government
         elif ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         text = clean_org(ent.text)
