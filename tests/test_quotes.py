@@ -897,3 +897,10 @@ def test_a_quotation_after_a_sentence_ending_in_plan_is_speech_and_a_department_
     q = one(found, "eleven crashes")
     assert (q.kind, speaker_name(reg, q)) == ("direct", "Maya Brandt")
     assert speaker_name(reg, one(found, "Work will start")) == "Aldenport City Council"
+
+
+def test_a_last_quoted_sentence_whose_closing_mark_was_forgotten_stays_a_quotation():
+    found, reg, _ = run("Port talks\n\n\"The door has always been open,\" Aalto said. \"It still is.\n\n"
+                        "Bakare was unmoved. The talks, she said, were \"a sham.\" He said the 12\" pipes were new.")
+    q = one(found, "still is")
+    assert (q.kind, q.text, speaker_name(reg, q)) == ("direct", "It still is.", "Aalto")

@@ -176,11 +176,12 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], 
 
 def _unclosed(text: str, spans: list[MarkSpan], warnings: list[str]) -> None:
     """The last span opened and never closed, and no continuation paragraph follows: a whole
-    paragraph in quotes with its closing mark forgotten stays a quotation; a mark opened mid-way
-    through a paragraph is a stray mark and is dropped."""
+    paragraph in quotes with its closing mark forgotten stays a quotation, and so does a last sentence
+    of one; a mark opened mid-way through a sentence is a stray mark and is dropped."""
     last = spans[-1]
     line_start = text.rfind("\n", 0, last.open_at) + 1
-    if text[line_start:last.open_at].strip():
+    before = text[line_start:last.open_at].strip()
+    if before and not before.endswith((".", "!", "?", ":")):  # ('… Aalto said. "It still is.' keeps it)
         warnings.append(f"unpaired quotation mark at {last.open_at}")
         spans.pop()
     else:
