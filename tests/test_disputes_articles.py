@@ -211,6 +211,7 @@ def test_arrived_after_the_delegates_left_the_host_city_disputes_handed_over_bef
     # "on hold until autumn" is a pause with an end; "suspended indefinitely" has none
     assert len(status) == 1 and _parties(a, status[0]) == {"Adela Voss", "Pim Aldous"}
     assert "temporary" in status[0].summary and "indefinite" in status[0].summary
+    assert status[0].summary.startswith("Whether the talks were")  # as the sources name them
     assert len(a.disputes) == 2
 
 

@@ -59,7 +59,7 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     token = span.root
     if status == "held" and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX for c in token.children):
         return  # "will take place" is planned, not held ("did not take place" stays held, negated)
-    event_id, topic = _topic(ctx, token, span)
+    event_id, topic, word = _topic(ctx, token, span)
     if topic is None and event_id is None:
         return
     rejected = rejected_alternative(span)
@@ -68,6 +68,9 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     sent = span.sent
     value = {"status": status, "topic": topic, "hedged": hedged(sent), "date": ctx.event_date(event_id),
              "about": sorted(ctx.event_lemmas(event_id) | ({topic} if topic else set()))}
+    if word is not None and word.pos_ in ("NOUN", "PROPN"):  # how the source names it, for summaries
+        value["topic_text"] = word.lower_
+        value["topic_plural"] = word.tag_ in ("NNS", "NNPS")
     yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id, value=value,
                     polarity=polarity, quote=src.quote, start=span.start_char, end=span.end_char)
     if polarity and _bounded(ctx, status, token):  # "on hold until spring": a pause with an end is temporary
@@ -119,8 +122,8 @@ def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, valu
                         quote=q.id if q else None, start=t.idx, end=t.idx + len(t))
 
 
-def _topic(ctx: Context, token, span) -> tuple[str | None, str | None]:
-    """What a status word is said of: (event id, canonical topic lemma)."""
+def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
+    """What a status word is said of: (event id, canonical topic lemma, the word naming it)."""
     cand = None
     if token.pos_ in ("VERB", "AUX"):
         if eventish(canonical_topic(token.lemma_.lower())) and canonical_topic(token.lemma_.lower()) != token.lemma_.lower():
@@ -143,8 +146,8 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None]:
         events = ctx.trigger_events(cand)
         lemma = _topic_word(cand) or canonical_topic(cand.lemma_.lower())
         if events or _topic_word(cand):
-            return (events[0] if events else None), lemma
-        return None, None  # said of something that is no event ("temporary steel props")
+            return (events[0] if events else None), lemma, cand
+        return None, None, None  # said of something that is no event ("temporary steel props")
     return _context_topic(ctx, token)
 
 
@@ -165,7 +168,7 @@ def _nonperson_subject(ctx: Context, verb):
 
 
 
-def _context_topic(ctx: Context, token) -> tuple[str | None, str | None]:
+def _context_topic(ctx: Context, token) -> tuple[str | None, str | None, object]:
     """The latest event mention or event noun before the token, in its paragraph or the one before."""
     block = ctx.parsed.block_at(token.idx)
     paragraphs = ctx.parsed.paragraphs()
@@ -173,10 +176,10 @@ def _context_topic(ctx: Context, token) -> tuple[str | None, str | None]:
     if block is not None and block in paragraphs:
         i = paragraphs.index(block)
         lo = paragraphs[max(0, i - 1)].start
-    best: tuple[int, str | None, str | None] | None = None
+    best = None
     for t in ctx.doc.char_span(lo, token.idx, alignment_mode="expand") or []:
         lemma = _topic_word(t)
         if t.pos_ in ("NOUN", "VERB") and lemma and t.i != token.i:
             events = ctx.trigger_events(t)
-            best = (t.idx, events[0] if events else None, lemma)
-    return (best[1], best[2]) if best else (None, None)
+            best = (events[0] if events else None, lemma, t)
+    return best if best else (None, None, None)

@@ -306,6 +306,20 @@ def _process_of(a: Claim, b: Claim) -> bool:
     return (outcome(a) and talks(b)) or (outcome(b) and talks(a))
 
 
+def _topic_words(group: list[Claim]) -> tuple[str, str]:
+    """What the summary says the statuses are of, as the sources name it ("the talks were", "the accord
+    and the talks were"), else the canonical topic ("the meeting was")."""
+    words, plural = [], False
+    for c in group:
+        w = c.value.get("topic_text") or c.value.get("topic")
+        if w and w not in words:
+            words.append(w)
+            plural = plural or bool(c.value.get("topic_plural"))
+    if not words:
+        return "it", "was"
+    return " and the ".join(words[:2]), "were" if plural or len(words) > 1 else "was"
+
+
 def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     items = _named(claims, "status")
     clash = _incompatible()
@@ -331,9 +345,9 @@ def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across
         labels = list(sides)
         if len(labels) < 2:
             labels = labels + ["not " + labels[0]] if labels else []
-        topic = group[0].value.get("topic") or "it"
+        topic, verb = _topic_words(group)
         parts = [f"{_says(sides[s], name_of)} {_label(s)}" for s in labels if s in sides]
-        summary = (f"Whether the {topic} was {_label(labels[0])} or {_label(labels[1])}: " + "; ".join(parts) + ".")
+        summary = (f"Whether the {topic} {verb} {_label(labels[0])} or {_label(labels[1])}: " + "; ".join(parts) + ".")
         ordered = [c for s in labels if s in sides for c in sides[s]]
         out.append(Found("status", summary, ordered, group[0].event))
     return out
