@@ -904,3 +904,11 @@ def test_a_last_quoted_sentence_whose_closing_mark_was_forgotten_stays_a_quotati
                         "Bakare was unmoved. The talks, she said, were \"a sham.\" He said the 12\" pipes were new.")
     q = one(found, "still is")
     assert (q.kind, q.text, speaker_name(reg, q)) == ("direct", "It still is.", "Aalto")
+
+
+def test_an_interviews_answers_after_a_capital_label_are_the_interviewees_words():
+    found, reg, _ = run("Q&A: the harbour master\n\nHarbour master Lena Okafor took over at Castrel port in March.\n\n"
+                        "When will the new quay open?\n\nOKAFOR: Not before next spring. Anyone who tells you otherwise "
+                        "is guessing.\n\nCASTREL: a port town of 12,000 people.")
+    assert [(q.kind, q.text, speaker_name(reg, q)) for q in found] == [
+        ("direct", "Not before next spring. Anyone who tells you otherwise is guessing.", "Lena Okafor")]

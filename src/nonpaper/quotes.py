@@ -644,10 +644,33 @@ def _block_quotes(ctx: _Context) -> list[Quote]:
         out.append(Quote(id="", kind="direct", text=body, start=s, end=e, speaker=res.actor, speaker_text=res.text,
                          speaker_start=res.start, speaker_end=res.end, cue=att.cue, cue_start=att.cue_start,
                          cue_end=att.cue_end, confidence=0.7))
-    return out + _signed_blocks(ctx)
+    return out + _signed_blocks(ctx) + _transcript_answers(ctx)
 
 
 SIGNATURE = re.compile(r"\s*[—–―]{1,2}\s*(\S.{0,100}?)\s*$")
+
+
+def _transcript_answers(ctx: _Context) -> list[Quote]:
+    """An interview's answers without quotation marks ("OKAFOR: The contractor found more rock …"): the
+    paragraph after a label in capitals that names a person of the article."""
+    out = []
+    text = ctx.text
+    for p, (ps, pe) in enumerate(ctx.paragraphs):
+        m = TRANSCRIPT_LABEL.match(text, ps)
+        if m is None or m.end() > pe or len(m.group(1)) < 3 or m.group(1).lower() in wordset("headline_labels.txt"):
+            continue
+        body = text[m.end():pe].strip()
+        if len(_words(body)) < 3 or any(ps <= d.span.open_at < pe for d in ctx.direct):
+            continue  # (a quotation in marks after a label is a direct quotation already)
+        s_, e_ = m.start(1), m.end(1)
+        actor = resolve_text(ctx.registry, m.group(1).title(), s_)
+        if actor is None or ctx.registry.get(actor).kind != "person":
+            continue  # "WASHINGTON:" or a label naming no one the article introduced
+        s = m.end() + (len(text[m.end():pe]) - len(text[m.end():pe].lstrip()))
+        out.append(Quote(id="", kind="direct", text=body, start=s, end=s + len(body), speaker=actor,
+                         speaker_text=m.group(1), speaker_start=s_, speaker_end=e_, cue=":", cue_start=e_,
+                         cue_end=e_ + 1, confidence=0.7))
+    return out
 
 
 def _signed_blocks(ctx: _Context) -> list[Quote]:
