@@ -252,3 +252,11 @@ def test_paused_not_cancelled_asserts_the_pause_and_rejects_the_cancellation():
               [('The talks were "paused, not cancelled,"', "Ivo Crane")])
     got = {(c.value["status"], c.polarity) for c in of_kind(a, "status")}
     assert got == {("suspended", True), ("called_off", False)}
+
+
+def test_once_the_event_was_over_is_after_its_end():
+    a = build("Wren Ashby said the plans only arrived once the vote was over.", {"Wren Ashby": "person"},
+              [("the plans only arrived once the vote was over", "Wren Ashby")])
+    [c] = of_kind(a, "order")
+    assert (c.value["relation"], c.value["target_phase"], c.polarity) == ("AFTER", "end", True)
+    assert of_kind(build("The council meets once a week, before the market opens."), "order")[0].value["relation"] == "BEFORE"

@@ -34,8 +34,11 @@ def order_claims(ctx: Context) -> Iterator[Claim]:
 def _parsed_orders(ctx: Context) -> Iterator[Claim]:
     for tok in ctx.doc:
         low = tok.lower_
-        if low not in ("before", "after") or tok.dep_ not in ("prep", "mark"):
+        if low not in ("before", "after", "once") or tok.dep_ not in ("prep", "mark"):
             continue
+        if low == "once" and tok.dep_ != "mark":
+            continue  # "arrived once the vote was over" is after it; "once a week" is no ordering
+        relation = "BEFORE" if low == "before" else "AFTER"
         if tok.dep_ == "mark":
             b_head = tok.head
             a_head = verb_ancestor(b_head.head) if b_head.head.i != b_head.i else None
@@ -61,7 +64,7 @@ def _parsed_orders(ctx: Context) -> Iterator[Claim]:
         polarity = negated(a_head) == _denied(a_head)
         yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="order",
                         event=a_ev[0] if a_ev else None, quote=src.quote, polarity=polarity,
-                        value={"relation": low.upper(), "target": b_ev[0] if b_ev else None, "polarity": polarity,
+                        value={"relation": relation, "target": b_ev[0] if b_ev else None, "polarity": polarity,
                                "about": sorted(a_lem | ctx.event_lemmas(a_ev[0] if a_ev else None)),
                                "target_about": sorted(b_lem | ctx.event_lemmas(b_ev[0] if b_ev else None)),
                                "target_date": _day_in(ctx, sorted(b_tokens, key=lambda t: t.i))
@@ -107,6 +110,9 @@ def _phase(b_head) -> tuple[str | None, frozenset[str]]:
     lemma = b_head.lemma_.lower()
     kind = "verbs" if b_head.pos_ in ("VERB", "AUX") else "nouns"
     phase = next((p for p in ("start", "end") if lemma in words[p][kind]), None)
+    if phase is None and kind == "verbs":  # "once the vote was over", "after the talks were under way"
+        said = {c.lower_ for c in b_head.children if c.dep_ in ("advmod", "acomp", "prt", "attr", "advcl", "prep")}
+        phase = next((p for p in ("start", "end") if said & set(words[p].get("states", ()))), None)
     place: set[str] = set()
     if phase and kind == "verbs" and lemma in words["place_verbs"]:
         direct = [c for c in b_head.children if c.dep_ in ("dobj", "oprd", "npadvmod", "attr")]
