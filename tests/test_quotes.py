@@ -912,3 +912,11 @@ def test_an_interviews_answers_after_a_capital_label_are_the_interviewees_words(
                         "is guessing.\n\nCASTREL: a port town of 12,000 people.")
     assert [(q.kind, q.text, speaker_name(reg, q)) for q in found] == [
         ("direct", "Not before next spring. Anyone who tells you otherwise is guessing.", "Lena Okafor")]
+
+
+def test_a_deputy_named_in_apposition_though_tagged_as_a_place():
+    found, reg, _ = run("Quay row\n\nMayor Ana Brill and her deputy, Ines Vogt, disagree on the quay. Brill wants it "
+                        "closed. Vogt, who chairs the harbour committee, said she would vote against closure. "
+                        "\"We need the jobs,\" she said. Brill was unmoved. \"The quay is unsafe,\" the mayor said. "
+                        "Her deputy disagreed. \"It is not,\" the deputy said.")
+    assert [speaker_name(reg, q) for q in found] == ["Ines Vogt", "Ines Vogt", "Ana Brill", "Ines Vogt"]

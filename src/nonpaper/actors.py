@@ -179,7 +179,7 @@ def _looks_like_person(ent) -> bool:
         if len(words) == 1 and ent[0].tag_ == "NNS":
             return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
         return True
-    if ent.label_ == "GPE":  # "union organiser Pia Lund" tagged as a place: a title before it makes a person
+    if ent.label_ in ("GPE", "LOC"):  # "union organiser Pia Lund" tagged as a place: a title makes a person
         return len(words) > 1 and person_signals(ent)
     if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
         return False
@@ -276,7 +276,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     govs = mapping("governments.json")["names"]
     tagged = {t.i for e in ents_of(doc) for t in e}
     for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
-        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
         if ent.text in govs or strip_det(ent.text) in govs:
             continue  # "Kyiv called the seizure …" tagged as a person: a seat of government

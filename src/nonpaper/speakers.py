@@ -100,11 +100,20 @@ def appositive_pairs(doc):
             desc = _desc_span(tok)
             if name is not None and desc is not None and not _overlaps(name, desc):
                 yield name, desc, tok
-        elif tok.ent_type_ == "PERSON" and head.pos_ == "NOUN" and not head.ent_type_:
+        elif _named_person(tok, head) and head.pos_ == "NOUN" and not head.ent_type_:
             name = _ent_of(tok)
             desc = _desc_span(head, stop=tok)
             if name is not None and desc is not None and not _overlaps(name, desc):
                 yield name, desc, head
+
+
+def _named_person(tok, head) -> bool:
+    """A person's name in apposition: tagged as a person, or a two-word name tagged as a place or body
+    after a title ("her deputy, Ines Vogt" with "Ines Vogt" taken for a place)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    ent = _ent_of(tok) if tok.ent_type_ in ("GPE", "LOC", "ORG") else None
+    return ent is not None and len(ent) > 1 and is_title_word(head.text)
 
 
 def _overlaps(a, b) -> bool:
