@@ -920,3 +920,22 @@ def test_a_deputy_named_in_apposition_though_tagged_as_a_place():
                         "\"We need the jobs,\" she said. Brill was unmoved. \"The quay is unsafe,\" the mayor said. "
                         "Her deputy disagreed. \"It is not,\" the deputy said.")
     assert [speaker_name(reg, q) for q in found] == ["Ines Vogt", "Ines Vogt", "Ana Brill", "Ines Vogt"]
+
+
+STEEL = ("Brask Steel in talks to sell plant, sources say\n\nBrask Steel is in advanced talks to sell its Dunmere plant, "
+         "according to two people familiar with the matter.\n\nThe deal could be announced as early as next week, one "
+         "of the people said, asking not to be identified because the talks are private.\n\nOfficials in the "
+         "economy ministry have been briefed. The ministry said in a statement that it would examine any deal.")
+
+
+def test_one_of_the_people_is_one_of_the_sources_and_the_aside_after_the_cue_is_not_content():
+    found, reg, _ = run(STEEL)
+    q = one(found, "as early as next week")
+    assert q.text == "The deal could be announced as early as next week"
+    assert speaker_name(reg, q) == "two people familiar with the matter"
+    assert reg.get(one(found, "sell plant").speaker).kind == "unnamed"  # "sources say" in the headline
+
+
+def test_the_ministry_with_no_government_named_is_not_the_company_of_the_story():
+    found, reg, _ = run(STEEL)
+    assert speaker_name(reg, one(found, "examine any deal")) != "Brask Steel"

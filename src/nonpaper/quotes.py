@@ -1053,7 +1053,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children) or tok.right_edge.i - tok.left_edge.i > 10:
             return None
-        a, b, _ = _clause_around(tok)  # a cue inside the clause stays in it
+        a, b, inside = _clause_around(tok)  # a cue inside the clause stays in it
+        if inside and _cut_tail(doc, a, b) <= tok.right_edge.i + 1 and tok.left_edge.i > a:
+            return _trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
         return _trim(doc, a, b)
     return None
 
@@ -1326,6 +1328,9 @@ def _cut_tail(doc, a: int, b: int) -> int:
     """The reported content ends before an aside tacked on after a comma: ", which …", ", arguing …",
     ", according to …", ", although …", or after a dash (the writer's words, not the speaker's); an aside runs to the end."""
     quoted = 0
+    last = b  # the last word: a full stop and a paragraph break after it end nothing
+    while last > a and (doc[last].is_punct and doc[last].text not in ALL_MARKS or doc[last].is_space):
+        last -= 1
     for i in range(a + 1, b + 1):
         t = doc[i]
         if t.text in ALL_MARKS:
@@ -1344,13 +1349,13 @@ def _cut_tail(doc, a: int, b: int) -> int:
             return i - 2
         if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark":
             return i - 2  # ", although it may take days to tell": the writer's caveat
-        if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= b - 1:
+        if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
             return i - 2
         if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
-                and t.head.right_edge.i >= b - 1:
+                and t.head.right_edge.i >= min(b - 1, last):
             return i - 2  # ", who has not been charged …" about a named person
         v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
-        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= b - 1:
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= min(b - 1, last):
             return i - 2
     return b
 
@@ -1514,8 +1519,8 @@ def _headline_actor(ctx: _Context, name: str) -> str:
     for known in ctx.registry.actors():
         if known.kind != "person" and _same_org(known.name, name):
             return known.id  # "Council" in the headline, "Castrel City Council" in the body
-    if is_title_word(name.split()[-1]):
-        return ctx.registry.add(name, "unnamed")  # "Culture committee chair": a role, not a body
+    if is_title_word(name.split()[-1]) or name.split()[-1].lower() in wordset("anonymous_heads.txt"):
+        return ctx.registry.add(name, "unnamed")  # "Culture committee chair", "sources": a role or a source, not a body
     actor = ctx.registry.add(name, "organization")
     ctx.registry.get(actor).kind = _org_kind(name, None)  # type: ignore[assignment]
     return actor

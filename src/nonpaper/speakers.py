@@ -345,8 +345,21 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         return Resolved(actor, head.text, head.idx, head.idx + len(head.text))
     span = mention_span(head)
     actor = _resolve_span(registry, span, head)
+    if actor is None:
+        group = _one_of(head)
+        if group is not None:  # "one of the people said": one of the people named before
+            actor = resolve_token(registry, group, para_start=para_start).actor
     whole = full_mention(head)
     return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+
+
+def _one_of(head):
+    """The group in "one of the people", "two of the officials"."""
+    if head.pos_ != "NUM" and head.lower_ not in ("one", "some", "several", "many", "most", "each"):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
 
 
 def _past_dateline(head):
@@ -548,6 +561,10 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
             if not (people_head or _noun_kind(span, lemma)):
                 return None  # "The informal document": a thing, not a speaker
+            before = [x for x in registry.seen() if x.start < span.start_char and registry.get(x.actor).kind == "unnamed"
+                      and norm_key(registry.get(x.actor).name).split()[:4].count(lemma) + norm_key(registry.get(x.actor).name).split()[:4].count(head.lower_)]
+            if people_head and before:  # "the people" after "two people familiar with the matter"
+                return before[-1].actor
             kind = "organization"
             name = name[0].upper() + name[1:]
         return registry.add(name, kind)
@@ -617,6 +634,8 @@ def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = ""
         named = [s for s in seen if head_word in registry.get(s.actor).name.lower()]
         if named:
             return named[-1].actor
+        if not any(registry.get(s.actor).kind == "government" for s in seen):
+            return None  # "the ministry" with no government named: not the company of the story
     if head_word and kind != "government":  # "the agency" after "the Velm News Agency", of whatever kind
         bodies = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in ("organization", "outlet")
                   and registry.get(s.actor).name.lower().split()[-1:] == [head_word]]
