@@ -421,3 +421,10 @@ def test_a_seat_of_government_or_a_company_tagged_as_a_person_is_not_one():
     kinds = {x.name: x.kind for x in a.actors}
     assert kinds.get("Ukraine") == "government" and "Kyiv" not in kinds
     assert kinds.get("Marmara Shipping") == "organization"
+
+
+def test_a_club_tagged_as_a_person_is_an_organization():
+    a = analyze_text("Rovers win\n\nCastrel Rovers beat Port Aster 3-2 on Saturday. \"We kept going,\" said Rovers "
+                     "coach Ivo Marsh.")
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("Castrel Rovers") == "organization" and kinds.get("Ivo Marsh") == "person"
