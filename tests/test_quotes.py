@@ -939,3 +939,25 @@ def test_one_of_the_people_is_one_of_the_sources_and_the_aside_after_the_cue_is_
 def test_the_ministry_with_no_government_named_is_not_the_company_of_the_story():
     found, reg, _ = run(STEEL)
     assert speaker_name(reg, one(found, "examine any deal")) != "Brask Steel"
+
+
+def test_a_report_inside_a_reported_clause_is_part_of_it_whichever_cue_comes_first():
+    found, reg, _ = run("Pipeline\n\nGermany told Poland in writing that repairs would be finished by March, Economy "
+                        "Minister Lena Hartmann said on Monday.")
+    assert [(q.cue, speaker_name(reg, q)) for q in found] == [("said", "Lena Hartmann")]
+
+
+def test_what_a_foreign_newspaper_reported_citing_a_memo_and_the_newspaper_after_it():
+    found, reg, _ = run("Pipeline\n\nThe Frankfurter Tagblatt reported last week, citing an internal memo, that the "
+                        "repairs would in fact take until June. The newspaper said the memo had been written by "
+                        "engineers.")
+    q = one(found, "until June")
+    assert q.text == "the repairs would in fact take until June" and speaker_name(reg, q) == "Frankfurter Tagblatt"
+    assert speaker_name(reg, one(found, "written by engineers")) == "Frankfurter Tagblatt"
+
+
+def test_later_than_the_town_has_said_is_a_comparison_not_a_report():
+    found, reg, _ = run("Bridge\n\nThe contractor that repaired the bridge said on Friday that the bridge reopened on "
+                        "Thursday, three days later than the town has said.")
+    assert [(q.text, q.speaker_text) for q in found] == [
+        ("the bridge reopened on Thursday", "The contractor that repaired the bridge")]

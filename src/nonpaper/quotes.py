@@ -920,7 +920,14 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
                             speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                             cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                             confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
-    return quotes
+    return [q for q in quotes if not _reported_inside(q, quotes)]
+
+
+def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
+    """"Germany told Poland that …, the minister said": a report inside another's reported clause
+    belongs to that clause; the outer report is the quotation (whichever cue comes first)."""
+    return any(o is not q and o.start <= q.cue_start < o.end and not (q.start <= o.cue_start < q.end)
+               and (o.start, o.end) != (q.start, q.end) for o in quotes)
 
 
 def _anonymity_terms(text: str) -> bool:
@@ -966,6 +973,8 @@ def _leads_into(ctx: _Context, s: int, d: _Direct) -> bool:
 def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     tok = att.token
     doc = ctx.parsed.doc
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
+        return None  # "three days later than the town has said": a comparison, however the parser hung it
     if _sentence_pp_cue(att):
         sent = tok.sent
         pp = _pp_extent(tok)
@@ -1009,6 +1018,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
+        mark = next((m for m in comp.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > a), None)
+        if mark is not None and any(t.text == "," for t in doc[a:mark.i]):
+            a = mark.i  # "reported, citing an internal memo, that the repairs …": what was reported follows "that"
         if comp.dep_ == "advcl":  # the misparsed clause: from its subject on, not the phrase before it
             a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
         # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
@@ -1363,6 +1375,7 @@ def _cut_tail(doc, a: int, b: int) -> int:
 def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
     if cut:
         b = _cut_tail(doc, a, b)
+    a = _past_citing(doc, a, b)
     while a <= b and (doc[a].is_punct and doc[a].text not in ALL_MARKS or doc[a].is_space
                       or (doc[a].lower_ in ("that",) and doc[a].dep_ == "mark")):
         a += 1
@@ -1373,6 +1386,17 @@ def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
     b = _close_open_mark(doc, a, b)
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
     return start, end
+
+
+def _past_citing(doc, a: int, b: int) -> int:
+    """"citing an internal memo, that the repairs would take until June": a participle phrase the parser
+    left before the "that" of what was reported is how it was reported, not what."""
+    if a > b or doc[a].tag_ != "VBG":
+        return a
+    for t in doc[a + 1:min(b, a + 15) + 1]:
+        if t.lower_ == "that" and t.dep_ == "mark" and doc[t.i - 1].text == ",":
+            return t.i
+    return a
 
 
 def _close_open_mark(doc, a: int, b: int) -> int:
