@@ -961,3 +961,9 @@ def test_later_than_the_town_has_said_is_a_comparison_not_a_report():
                         "Thursday, three days later than the town has said.")
     assert [(q.text, q.speaker_text) for q in found] == [
         ("the bridge reopened on Thursday", "The contractor that repaired the bridge")]
+
+
+def test_a_quoted_headline_with_its_byline_is_a_title_not_speech():
+    found, _, _ = run("Reading list\n\nToday's pick: \"A sketch artist gets a gallery show,\" by the Harbour Post's Ana "
+                      "Holm. \"We will finish the quay,\" by Friday's count, was said forty times.")
+    assert [q.text for q in found if q.kind == "direct"] == ["We will finish the quay,"]

@@ -151,6 +151,10 @@ def _is_term(content: str, before: str) -> bool:
 DASH_SIGNED = re.compile(r"[”\"»]\s*[—–―]{1,2}\s*[^“”\"«»]{1,60}$")  # "…” ― Sonya Herridge" before the next one
 
 
+BYLINE_AFTER = re.compile(r",?\s*by\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+                          r"|July|August|September|October|November|December)(?:[A-Z]|the\s+[A-Z])")
+
+
 def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     text = ctx.text
     content = text[span.start:span.end]
@@ -161,6 +165,8 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     words = _words(content)
     if not words or _is_term(content, before):
         return False
+    if BYLINE_AFTER.match(text, after_end):
+        return False  # "“An NYPD sketch artist gets a gallery show,” by Hyperallergic's Carey Dunne": a work's title
     starts = (not before or before.endswith(CLAUSE_OPENERS) or (_ends_with_cue(before) and not _noun_before(ctx, span.open_at))
               or span.continuation or DASH_SIGNED.search(before) is not None
               or before.rstrip("”’\"'»").endswith((".", "!", "?")))  # right after a quotation that ended its sentence
