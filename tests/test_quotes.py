@@ -967,3 +967,10 @@ def test_a_quoted_headline_with_its_byline_is_a_title_not_speech():
     found, _, _ = run("Reading list\n\nToday's pick: \"A sketch artist gets a gallery show,\" by the Harbour Post's Ana "
                       "Holm. \"We will finish the quay,\" by Friday's count, was said forty times.")
     assert [q.text for q in found if q.kind == "direct"] == ["We will finish the quay,"]
+
+
+def test_trading_blame_in_a_headline_reports_nothing_and_in_his_words_does():
+    found, reg, _ = run("Ferry operators and ministry trade blame over timetable\n\nPim Aldous, a spokesman for the "
+                        "operators, is angry. In his words, the ministry \"simply forgot\" the islands.")
+    assert [(q.field, q.cue, q.text, speaker_name(reg, q)) for q in found] == [
+        ("text", "In his words", "the ministry \"simply forgot\" the islands", "Pim Aldous")]

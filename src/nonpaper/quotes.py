@@ -411,7 +411,7 @@ def _inverted_subject(tok):
 
 def _view_phrase(tok) -> bool:
     """The noun of "in X's view" / "by X's account": a view noun owned by someone, in an opening PP."""
-    return (tok.lemma_.lower() in wordset("view_nouns.txt") and tok.dep_ == "pobj"
+    return ((tok.lemma_.lower() in wordset("view_nouns.txt") or tok.lower_ in wordset("view_nouns.txt")) and tok.dep_ == "pobj"
             and tok.head.lower_ in ("in", "by") and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i
             and any(c.dep_ == "poss" for c in tok.children))
 
@@ -1530,6 +1530,8 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
                 continue  # "One Tweet Sums Up …": "Tweet" is the noun after a number, not a cue
             if words[i + 1].lower() in HEADLINE_AUX:
                 continue  # "The harbour vote was held …": a noun before the verb, not a cue
+            if words[i - 1].lower() in wordset("headline_noun_verbs.txt"):
+                return None  # "Ostrava and Velm trade blame over …": the cue word is a noun
             rest = words[i + 1:]
             if rest and rest[0].lower() in ("for", "on", "about", "against") and forms[w] != "say":
                 rest = rest[1:]  # "calls for", "calls on"
