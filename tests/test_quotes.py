@@ -974,3 +974,11 @@ def test_trading_blame_in_a_headline_reports_nothing_and_in_his_words_does():
                         "operators, is angry. In his words, the ministry \"simply forgot\" the islands.")
     assert [(q.field, q.cue, q.text, speaker_name(reg, q)) for q in found] == [
         ("text", "In his words", "the ministry \"simply forgot\" the islands", "Pim Aldous")]
+
+
+def test_a_name_before_a_verb_the_tagger_took_for_a_noun_still_speaks():
+    found, reg, _ = run("Ferries\n\nFerry operator Pim Aldous met the minister on Monday. Transport minister Iona Brisk "
+                        "said the timetable was sent on time. Aldous disagreed, saying the ferries had run half empty "
+                        "since May.")
+    q = one(found, "half empty")
+    assert (q.cue, speaker_name(reg, q)) == ("saying", "Pim Aldous")

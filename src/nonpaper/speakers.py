@@ -202,7 +202,21 @@ def subject_of(verb):
             continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
+        named = _name_before_mistagged_verb(tok)
+        if named is not None:
+            return named
         break
+    return None
+
+
+def _name_before_mistagged_verb(tok):
+    """"Aldous disagreed, saying …": the tagger took the verb for a noun and the name for its adjective;
+    the capitalised word right before a root "noun" in -ed is who acted."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "NOUN" or not tok.lower_.endswith("ed") or tok.i == 0:
+        return None
+    left = tok.doc[tok.i - 1]
+    if left.head.i == tok.i and left.dep_ in ("amod", "compound", "nsubj") and left.text[:1].isupper():
+        return left
     return None
 
 
