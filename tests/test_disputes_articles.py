@@ -225,3 +225,66 @@ def test_different_happenings_before_and_after_one_event_and_during_it_are_no_di
     # permits before the hearing and a contract after it are two happenings; a survey sent before the
     # hearing ended and received after it began may both be true (it came during the hearing)
     assert analyze_text(HEARING, published="2026-05-12").disputes == []
+
+
+# ---------------------------------------------------------------- denials pointing back, durations
+
+QUARRY = """Villagers say quarry blasts crack their walls
+
+By Edda Morrow
+
+Residents of Fenwick Vale say blasting at the Stonecrop quarry has cracked walls in at least a dozen homes.
+
+"Nobody from the quarry has ever come to look," said Petra Lindqvist, who chairs the residents' group. "Not one visit."
+
+Stonecrop Aggregates rejects that as "nonsense." A company spokeswoman said engineers had inspected eight homes in June and found no damage linked to the blasts.
+
+The parish council has asked for an independent survey.
+"""
+
+TRAWLER = """Harbour master and fishing firm differ over trawler's detention
+
+By Oskar Brandvold
+
+The harbour master, Ivar Lund, said on Monday that the trawler Kestrel had been held in Ravnsund harbour for three days after its nets were found inside a protected zone.
+
+Havbrun Fisheries, which owns the boat, said the Kestrel was released within hours once its papers had been checked.
+
+The Kestrel's skipper, Jens Holm, was held for two days for questioning, his lawyer, Mira Sand, said on Tuesday.
+
+The harbour was closed for two days last winter after a storm, and the ferry pier reopened within hours of the all-clear.
+"""
+
+FIGURES = """Hospital waiting times fall, board says
+
+By Runa Telk
+
+The regional health board said on Thursday that waiting times at Marrow General had fallen for a third month in a row.
+
+The nurses' union disputes the figures. Its secretary, Aino Vesk, said staff shortages had not eased.
+
+The board's chair, Lars Ebbe, proposed closing two wards at night. The union rejected that.
+"""
+
+
+def test_disputes_that_after_a_quote_is_a_denial_of_it_with_the_counter_claim_as_evidence():
+    a = analyze_text(QUARRY, published="2026-06-20")
+    [d] = [d for d in a.disputes if d.kind == "denial"]
+    names = {next(x.name for x in a.actors if x.id == c.actor) for c in d.claims}
+    assert "Petra Lindqvist" in names and "Stonecrop Aggregates" in names
+    assert any("inspected eight homes" in c.text for c in d.claims)  # the spokeswoman's counter-claim
+    assert "“nonsense”" in d.summary and "ever come to look" in d.summary
+
+
+def test_held_for_days_against_released_within_hours_is_a_fact_dispute_and_other_closures_are_not():
+    a = analyze_text(TRAWLER, published="2026-06-20")
+    [d] = a.disputes
+    assert d.kind == "fact" and "three days" in d.summary and "within hours" in d.summary
+    assert _parties(a, d) == {"Ivar Lund", "Havbrun Fisheries"}
+    # the skipper held for two days is not the boat released within hours; nor are a harbour closed for
+    # two days and a pier reopened within hours one closure
+    assert not any("skipper" in c.text or "harbour was closed" in c.text or "pier" in c.text for c in d.claims)
+
+
+def test_disputing_figures_nobody_gave_or_rejecting_a_proposal_is_no_dispute():
+    assert analyze_text(FIGURES, published="2026-06-20").disputes == []

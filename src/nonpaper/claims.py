@@ -1,13 +1,14 @@
 """Claims: attributed propositions about events (issue 5).
 
 A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
-topic: an ordering, a date, a status, a measured value, a denial of another claim, or a plain statement.
+topic: an ordering, a date, a status, a measured value, a duration, a denial of another claim, or a plain statement.
 The finders live in `claims_find` (shared helpers, statements), `claims_time`, `claims_status`,
-`claims_values` and `claims_denials`; this module runs them in order and numbers the claims.
+`claims_values`, `claims_durations` and `claims_denials`; this module runs them in order and numbers the claims.
 """
 from __future__ import annotations
 
 from .claims_denials import denial_claims
+from .claims_durations import duration_claims
 from .claims_find import Context, statement_claims
 from .claims_status import status_claims
 from .claims_time import date_claims, order_claims
@@ -33,5 +34,6 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(date_claims(ctx))
     add(status_claims(ctx))
     add(value_claims(ctx))
+    add(duration_claims(ctx))
     add(denial_claims(ctx, statements))
     return out

@@ -94,7 +94,7 @@ class Context:
         words (the source's own), not the whole sentence around them."""
         kw.setdefault("article", self.article_id)
         q = next((q for q in self.sources.quotes if q.id == kw.get("quote")), None)
-        if q is not None and kw.get("kind") in ("order", "status", "value") and len(q.text) < len(kw.get("text") or ""):
+        if q is not None and kw.get("kind") in ("order", "status", "value", "duration") and len(q.text) < len(kw.get("text") or ""):
             kw["text"] = q.text
         return Claim(id="", **kw)
 
@@ -180,8 +180,8 @@ def verb_ancestor(token):
 
 def np_text(token) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
-        left = min([token.i] + [c.i for c in token.children if c.dep_ in ("det", "amod", "compound", "poss",
-                                                                           "nummod")])
+        left = min([token.i] + [min(x.i for x in c.subtree) if c.dep_ == "poss" else c.i  # "the union's claims"
+                                for c in token.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")])
         return token.doc[left:token.i + 1].text
     return token.text
 

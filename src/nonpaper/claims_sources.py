@@ -122,6 +122,38 @@ class Sources:
                 return a.id
         return None
 
+    def actor_by_head(self, token) -> str | None:
+        """'the union' → the one organization or government whose name ends in that noun ("The pilots'
+        union"); None when no actor or several do."""
+        if token.pos_ != "NOUN":
+            return None
+        head = token.lemma_.lower()
+        found = {a.id for a in self.actors.values() if a.kind in ("organization", "government")
+                 and any(_norm(n).split()[-1:] == [head] for n in [a.name, *a.aliases] if _norm(n))}
+        return found.pop() if len(found) == 1 else None
+
+    def speaks_for(self, actor_id: str | None, org_id: str | None, quote: Quote | None = None) -> bool:
+        """Does the actor speak for the other: the same actor; someone named by the body's word ("a
+        council spokesman" for the council, "union chair Olu Bakare" for the pilots' union); or, right
+        after the body was named, "its spokesman"."""
+        if not actor_id or not org_id:
+            return False
+        if actor_id == org_id:
+            return True
+        actor, org = self.actors.get(actor_id), self.actors.get(org_id)
+        if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
+            return False
+        heads = {_norm(n).split()[-1] for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3}
+        own = {w for n in [actor.name, *actor.aliases, *actor.titles] for w in _norm(n).split()}
+        if heads & own:
+            return True
+        if actor.kind == "unnamed":  # "a company spokeswoman" for the company just named
+            bodies = resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt")
+            if own & bodies and quote is not None and (quote.speaker_text or "").lower().split()[:1] in (["a"], ["an"], ["the"]):
+                return True
+        said_by = (quote.speaker_text or "") if quote is not None else ""
+        return said_by.lower().split()[:1] in (["its"], ["their"])
+
     def actor_of_token(self, token) -> str | None:
         """A subject or possessor token to an actor id; pronouns to the latest compatible actor."""
         low = token.lower_

@@ -6,7 +6,8 @@ source never disputes itself), about the same event or topic, that cannot both h
   before the inspectors did" against "cracks were logged a week before the inspection");
 - status: incompatible statuses of one topic ("called off" / "postponed"; "temporary" / "indefinite"),
   or one status asserted and rejected ("a postponement rather than a cancellation");
-- fact: different values, in the same unit, for the same measured thing;
+- fact: different values, in the same unit, for the same measured thing; and durations of one state
+  that cannot meet ("held for two days" / "released within hours");
 - denial: a denial linked to the claim it rejects.
 `pair_ok` narrows the pairs (across articles: the two claims come from different articles of one story);
 `across` (a corpus) weighs each word two claims of different articles share by how specific it is to
@@ -400,6 +401,63 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across |
     return out
 
 
+# ---------------------------------------------------------------- duration
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Two ranges of seconds that cannot both hold ('for two days' / 'within hours')."""
+    return a.value["high"] < b.value["low"] or b.value["high"] < a.value["low"]
+
+
+def _one_state(a: Claim, b: Claim) -> bool:
+    """One holding, closure or strike: the same measure of the same thing ('the ship held' / 'the
+    vessel released')."""
+    return a.value.get("measure") == b.value.get("measure") and a.value.get("thing") == b.value.get("thing")
+
+
+def _speaks_of(c: Claim, other: Claim) -> bool:
+    """Does `c` measure what `other` speaks of ('the inspection lasted' / 'escorted for inspection')?"""
+    word = c.value.get("thing_word")
+    return bool(word) and (stems([word]) <= stems(other.value.get("about") or []) or
+                           c.value.get("thing") == other.value.get("thing"))
+
+
+def durations(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
+    """How long one state lasted, by two sources whose ranges cannot meet ("held for two days" /
+    "released within hours"). A third source agreeing with one side about what it speaks of ("the
+    inspection lasted no more than six hours", beside "escorted for inspection and released within
+    hours") joins that side. Across articles only in two articles that plainly tell one story."""
+    items = _named(claims, "duration")
+    pairs = []
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.actor == b.actor or not pair_ok(a, b) or not _one_state(a, b) or not _apart(a, b):
+                continue
+            if a.article != b.article and (across is None or not across.one_story(a, b)):
+                continue
+            pairs.append((a, b))
+    out = []
+    for group in _clusters(items, pairs):
+        side = _two_sides(group, pairs)
+        what = min((c.value.get("what") or "it" for c in group), key=lambda w: len(w.split()))
+        for c in items:
+            if id(c) in side:
+                continue
+            for s in (0, 1):
+                mine = [m for m in group if side[id(m)] == s]
+                theirs = [m for m in group if side[id(m)] != s]
+                if any(m.article == c.article and not _apart(c, m) and _speaks_of(c, m) for m in mine) and \
+                        all(_apart(c, m) and m.actor != c.actor for m in theirs):
+                    side[id(c)] = s
+                    group.append(c)
+                    break
+        first = [c for c in group if side[id(c)] == 0]
+        second = [c for c in group if side[id(c)] == 1]
+        parts = [f"{name_of(c.actor)} says {c.value.get('duration_text')}" for c in first + second]
+        summary = f"How long “{what}”: " + "; ".join(parts) + "."
+        out.append(Found("fact", summary, first + second, first[0].event))
+    return out
+
+
 # ---------------------------------------------------------------- denial
 
 def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
@@ -418,11 +476,24 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
             target = max(cands, key=score, default=None)
         if target is None or not target.actor or target.actor == d.actor or not pair_ok(target, d):
             continue
-        obj = d.value.get("object") or "the account"
-        summary = (f"{name_of(d.actor)} rejects {name_of(target.actor)}'s account ({obj}): "
-                   f"{name_of(target.actor)} says {short(target.text, 140)}")
-        out.append(Found("denial", summary, [target, d], target.event))
+        targets = [by_id[(d.article, i)] for i in d.value.get("targets") or [] if (d.article, i) in by_id]
+        targets = [c for c in targets if c.actor == target.actor] or [target]
+        support = [by_id[(d.article, i)] for i in d.value.get("support") or [] if (d.article, i) in by_id]
+        support = [c for c in support if c.actor and c.actor != target.actor]
+        obj, called = d.value.get("object"), d.value.get("called")
+        how = (f" ({obj})" if obj else "") + (f" as “{called}”" if called else "")
+        said = " … ".join(_bare(c.text) for c in targets[:2])
+        summary = f"{name_of(d.actor)} rejects {name_of(target.actor)}'s account{how}: {name_of(target.actor)} says “{short(said, 200)}”"
+        if support:
+            summary += "; against it, " + "; ".join(f"{name_of(c.actor)} says “{short(_bare(c.text), 140)}”"
+                                                    for c in support[:2])
+        out.append(Found("denial", summary, targets + [d] + support, target.event))
     return out
+
+
+def _bare(text: str) -> str:
+    """A claim's words without the marks around them or a trailing comma, to quote in a summary."""
+    return text.strip().strip("\"“”").rstrip(",").strip()
 
 
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
@@ -430,4 +501,5 @@ def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cl
     """Every check; `across` (a corpus) says how much each word claims of two articles share counts."""
     return (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
             + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
+            + durations(claims, name_of, pair_ok, across)
             + denial(claims, name_of, pair_ok, pool, across))
