@@ -982,3 +982,10 @@ def test_a_name_before_a_verb_the_tagger_took_for_a_noun_still_speaks():
                         "since May.")
     q = one(found, "half empty")
     assert (q.cue, speaker_name(reg, q)) == ("saying", "Pim Aldous")
+
+
+def test_the_letter_speaks_for_who_wrote_it():
+    found, reg, _ = run("Mill closure\n\nHalvard's chief executive, Jonas Brekke, declined to comment. In a letter to "
+                        "staff, he wrote that the company had explored every option.\n\n\"We understand this is "
+                        "painful news,\" the letter said.")
+    assert speaker_name(reg, one(found, "painful news")) == "Jonas Brekke"

@@ -523,6 +523,11 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         name = span.text[len(words[0].text):].strip()
         from .actors import _org_kind
         return registry.resolve(name, span.start_char) or registry.add(name, _org_kind(name, None))
+    # 3b. "the letter said" after "In a letter to staff, he wrote …": the letter's writer
+    if det in ("the", "this", "that") and lemma in DOCUMENT_NOUNS:
+        found = _writer_of_earlier(registry, head)
+        if found:
+            return found
     # 4a. "her office", "his campaign": the person's own body speaks for them
     owner = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
     if owner is not None and _noun_kind(span, lemma):
@@ -636,6 +641,26 @@ def _noun_kind(span, lemma: str) -> str | None:
         return "government"
     if lemma in wordset("org_nouns.txt"):
         return "organization"
+    return None
+
+
+DOCUMENT_NOUNS = frozenset({"letter", "memo", "email", "note", "post", "tweet", "message"})
+
+
+def _writer_of_earlier(registry: ActorRegistry, head) -> str | None:
+    """Who wrote or sent the same document named earlier ("In a letter to staff seen by the Courier, he
+    wrote that …" … "the letter said"): the subject of the verb the document hangs on."""
+    doc = head.doc
+    for t in reversed(doc[max(0, head.i - 200):head.i]):
+        if t.lemma_.lower() == head.lemma_.lower() and t.sent.start != head.sent.start:
+            verb = t.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.i == t.i:
+                return None
+            actor = resolve_token(registry, subj).actor
+            return actor if actor and registry.get(actor).kind in ("person", "organization", "government") else None
     return None
 
 
