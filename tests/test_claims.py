@@ -260,3 +260,44 @@ def test_once_the_event_was_over_is_after_its_end():
     [c] = of_kind(a, "order")
     assert (c.value["relation"], c.value["target_phase"], c.polarity) == ("AFTER", "end", True)
     assert of_kind(build("The council meets once a week, before the market opens."), "order")[0].value["relation"] == "BEFORE"
+
+
+# ---------------------------------------------------------------- denials pointing back, durations
+
+def test_disputes_that_denies_the_claims_of_the_sentence_before_and_takes_the_next_as_evidence():
+    a = build("\"The mill dumped dye in the river twice,\" said Ilse Varga. \"Twice in one week.\"\n\n"
+              "Korr Textiles disputes that. Korr Textiles said its filters had been checked in May.",
+              {"Ilse Varga": "person", "Korr Textiles": "organization"},
+              [("The mill dumped dye in the river twice,", "Ilse Varga"), ("Twice in one week.", "Ilse Varga"),
+               ("its filters had been checked in May", "Korr Textiles")])
+    [d] = of_kind(a, "denial")
+    by_id = {c.id: c for c in a.claims}
+    assert d.actor == "korr-textiles" and by_id[d.value["target"]].text.startswith("The mill dumped")
+    assert [by_id[i].text for i in d.value["targets"]][-1] == "Twice in one week."
+    assert [by_id[i].text for i in d.value["support"]] == ["its filters had been checked in May"]
+
+
+def test_disputing_that_after_the_narrator_or_rejecting_a_proposal_is_no_denial():
+    narrator = build("The mill closed in May.\n\nKorr Textiles disputes that.", {"Korr Textiles": "organization"})
+    assert of_kind(narrator, "denial") == []
+    proposal = build("Ilse Varga proposed a toll on the bridge. Korr Textiles rejected that.",
+                     {"Ilse Varga": "person", "Korr Textiles": "organization"},
+                     [("a toll on the bridge", "Ilse Varga")])
+    assert of_kind(proposal, "denial") == []
+
+
+def test_durations_with_their_bounds_and_what_they_measure():
+    a = build("The ferry had been held for two days, Ilse Varga said. The owners said the vessel was released "
+              "within hours. The search lasted no more than six hours.",
+              {"Ilse Varga": "person"}, [("The ferry had been held for two days", "Ilse Varga")])
+    held, released, search = of_kind(a, "duration")
+    assert held.actor == "ilse-varga" and held.value["measure"] == "custody" and held.value["thing"] == "=vessel"
+    assert held.value["low"] < 2 * 86400 < held.value["high"]
+    assert released.value["thing"] == "=vessel" and released.value["low"] == 0 and released.value["high"] == 86400
+    assert search.value["high"] < 7 * 3600 and search.value["measure"].startswith("last:")
+
+
+def test_points_in_time_and_forecasts_are_no_durations():
+    a = build("The ferry was released two days later. The port had been shut for the past two days. "
+              "The repairs would take two weeks.")
+    assert of_kind(a, "duration") == []

@@ -381,3 +381,47 @@ def test_a_dead_deal_and_talks_that_were_held_or_a_meeting_paused_are_no_dispute
     assert find_disputes(analysis([deal, held])) == []
     meeting = status("c3", "boris-kell", "suspended")  # a meeting, not the talks for the deal
     assert find_disputes(analysis([status("c1", "anna-berg", "called_off", topic="deal"), meeting])) == []
+
+
+# ---------------------------------------------------------------- durations, denials with evidence
+
+def lasted(cid, who, low, high, measure="custody", thing="=vessel", word="ship", about=("hold", "ship")):
+    return Claim(id=cid, actor=who, text=f"{who}: held {low}-{high} s", kind="duration",
+                 value={"low": low, "high": high, "duration_text": f"{low}-{high} s", "measure": measure,
+                        "thing": thing, "thing_word": word, "what": "the ship was held", "about": list(about)})
+
+
+DAY, HOUR = 86400, 3600
+
+
+def test_durations_of_one_holding_that_cannot_meet_are_a_fact_dispute():
+    [d] = find_disputes(analysis([lasted("c1", "anna-berg", 1.6 * DAY, 2.5 * DAY),
+                                  lasted("c2", "boris-kell", 0, DAY, about=("release", "vessel", "inspection"))]))
+    assert d.kind == "fact" and "Anna Berg" in d.summary and "Boris Kell" in d.summary
+
+
+def test_a_third_source_agreeing_with_one_side_about_what_it_speaks_of_joins_it():
+    third = lasted("c3", "cleo-moss", 0, 6.6 * HOUR, measure="last:inspec", thing="inspec", word="inspection",
+                   about=("inspection", "last"))
+    [d] = find_disputes(analysis([lasted("c1", "anna-berg", 1.6 * DAY, 2.5 * DAY),
+                                  lasted("c2", "boris-kell", 0, DAY, about=("release", "vessel", "inspection")), third]))
+    assert [c.actor for c in d.claims] == ["anna-berg", "boris-kell", "cleo-moss"]
+
+
+def test_durations_that_meet_or_measure_other_things_are_no_dispute():
+    held = lasted("c1", "anna-berg", 1.6 * DAY, 2.5 * DAY)
+    assert find_disputes(analysis([held, lasted("c2", "boris-kell", 0, 2 * DAY)])) == []  # "within two days"
+    assert find_disputes(analysis([held, lasted("c2", "boris-kell", 0, DAY, thing="skippe", word="skipper")])) == []
+    assert find_disputes(analysis([held, lasted("c2", "boris-kell", 0, DAY, measure="closure")])) == []
+    assert find_disputes(analysis([held, lasted("c2", "anna-berg", 0, DAY)])) == []  # one source
+
+
+def test_a_denial_lists_the_whole_denied_account_and_the_denier_s_evidence():
+    said = statement("c1", "anna-berg", "They never asked us", ("ask",))
+    again = statement("c2", "anna-berg", "Not once", ())
+    evidence = statement("c4", "cleo-moss", "officials met the traders twice", ("official", "meet", "trader"))
+    deny = Claim(id="c3", actor="boris-kell", text="Boris Kell disputes that.", kind="denial", polarity=False,
+                 value={"target": "c1", "targets": ["c1", "c2"], "support": ["c4"], "object": None, "about": []})
+    [d] = find_disputes(analysis([said, again, deny, evidence]))
+    assert [c.claim for c in d.claims] == ["c1", "c2", "c3", "c4"]
+    assert "against it, Cleo Moss says" in d.summary and "(" not in d.summary
