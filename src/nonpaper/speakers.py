@@ -524,7 +524,7 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         from .actors import _org_kind
         return registry.resolve(name, span.start_char) or registry.add(name, _org_kind(name, None))
     # 3b. "the letter said" after "In a letter to staff, he wrote …": the letter's writer
-    if det in ("the", "this", "that") and lemma in DOCUMENT_NOUNS:
+    if det in ("the", "this", "that") and lemma in wordset("document_nouns.txt"):
         found = _writer_of_earlier(registry, head)
         if found:
             return found
@@ -642,9 +642,6 @@ def _noun_kind(span, lemma: str) -> str | None:
     if lemma in wordset("org_nouns.txt"):
         return "organization"
     return None
-
-
-DOCUMENT_NOUNS = frozenset({"letter", "memo", "email", "note", "post", "tweet", "message"})
 
 
 def _writer_of_earlier(registry: ActorRegistry, head) -> str | None:
