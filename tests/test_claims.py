@@ -284,6 +284,11 @@ def test_disputing_that_after_the_narrator_or_rejecting_a_proposal_is_no_denial(
                      {"Ilse Varga": "person", "Korr Textiles": "organization"},
                      [("a toll on the bridge", "Ilse Varga")])
     assert of_kind(proposal, "denial") == []
+    own_clause = build("\"The mill is ours,\" said Ilse Varga.\n\n"
+                       "The land was sold in 1990, although Korr Textiles disputes this.",
+                       {"Ilse Varga": "person", "Korr Textiles": "organization"},
+                       [("The mill is ours,", "Ilse Varga")])
+    assert of_kind(own_clause, "denial") == []  # 'this' is the sentence's own clause, not Varga's words
 
 
 def test_durations_with_their_bounds_and_what_they_measure():
@@ -299,5 +304,5 @@ def test_durations_with_their_bounds_and_what_they_measure():
 
 def test_points_in_time_and_forecasts_are_no_durations():
     a = build("The ferry was released two days later. The port had been shut for the past two days. "
-              "The repairs would take two weeks.")
+              "The repairs would take two weeks. The pickets lasted two hours a day.")
     assert of_kind(a, "duration") == []

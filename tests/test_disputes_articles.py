@@ -288,3 +288,24 @@ def test_held_for_days_against_released_within_hours_is_a_fact_dispute_and_other
 
 def test_disputing_figures_nobody_gave_or_rejecting_a_proposal_is_no_dispute():
     assert analyze_text(FIGURES, published="2026-06-20").disputes == []
+
+
+DEPOT = """Depot sale row deepens
+
+By Ola Nyrud
+
+Lena Voss, who leads the tenants' association, said the bus depot had been sold to a developer in March.
+
+"That is simply not true," said the mayor, Ada Krill. "The depot was never put up for sale."
+
+The depot opened in 1961.
+
+"That is not true either," Krill said. "It opened in 1958."
+"""
+
+
+def test_that_is_not_true_denies_the_claim_just_before_and_not_the_narrator_s():
+    a = analyze_text(DEPOT, published="2026-05-10")
+    [d] = a.disputes
+    assert d.kind == "denial" and _parties(a, d) == {"Lena Voss", "Ada Krill"}
+    assert "sold to a developer" in d.summary and "never put up for sale" in d.summary

@@ -1,5 +1,7 @@
 """Denial claims (issue 5): a source rejecting another's claim ("dismissed this account", "denied that ...",
-"rejected the ministry's claim that ..."), linked to the claim it rejects."""
+"rejected the ministry's claim that ...", "the union's claims were untrue", "The council disputes that.",
+"'That is not true,' she said"), linked to the claim it rejects (`target`, with the rest of that source's
+account in `targets`) and to what the denier offers against it in the next sentence (`support`)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -31,6 +33,20 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             src = ctx.sources.at(tok.idx, tok.idx + len(tok))
             if subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
                 yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called=tok.text)
+            elif subj is not None and src.actor and _bare_pointer(subj):  # "That is simply false," she said.
+                yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called=tok.text)
+        elif tok.lower_ in resources.wordset("claim_true_words.txt") and tok.dep_ in ("acomp", "attr") \
+                and negated(tok):  # "That is not true."
+            subj = clause_subject(tok)
+            src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+            if subj is not None and src.actor and _bare_pointer(subj):
+                yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called="not " + tok.text)
+
+
+def _bare_pointer(subj) -> bool:
+    """'That' / 'this' alone as the subject, opening its clause: the words it points back to."""
+    return subj.lower_ in POINTERS and not list(subj.children) and subj.i == subj.sent.start + sum(
+        1 for t in subj.sent if t.i < subj.i and (t.is_punct or t.is_space))
 
 
 def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
@@ -63,6 +79,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     obj = obj if obj is not None else child(tok, "dobj")
     clause = child(tok, "ccomp")
     target, target_actor, about, obj_text = None, None, frozenset(), None
+    several: list[str] = []
     since = _paragraphs_back(ctx, tok.idx, 2)
     statements = [c for c in statements if c.actor]  # a denial disputes a source, not the narrator
     earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
@@ -99,7 +116,9 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i)
             pool = [c for c in pool if overlap(said, c.value.get("about", []))]
         if pool:
-            target = _first_of_run(ctx, pool[-1], statements)
+            target = pool[-1]
+            if obj.tag_ in ("NNS", "NNPS"):  # "the union's claims": all it said in that run
+                several = _run_of(ctx, target, statements)
     elif clause is not None:
         about = content_lemmas(clause.subtree)
         obj_text = "".join(t.text_with_ws for t in clause.subtree).strip()
@@ -113,7 +132,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event if target else None,
                     quote=quote, polarity=False,
                     value={"target": target.id if target else None, "target_actor": target_actor,
-                           "targets": _run_of(ctx, target, statements) if target else [],
+                           "targets": several or ([target.id] if target else []),
                            "support": _support(ctx, sent, actor, target_actor, statements),
                            "object": obj_text, "called": called, "about": sorted(about)},
                     start=sent.start_char, end=sent.end_char)
@@ -125,6 +144,8 @@ def _points_back(verb) -> bool:
     doc = verb.doc
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in POINTERS:
         return False
+    if verb.dep_ != "ROOT" or any(t.text == "," for t in doc[verb.sent.start:verb.i]):
+        return False  # "..., although Israel disputes this": 'this' is the sentence's own clause
     pointer = doc[verb.i + 1]
     after = doc[pointer.i + 1] if pointer.i + 1 < len(doc) else None
     if pointer.dep_ == "dobj" and not list(pointer.children):
@@ -132,16 +153,17 @@ def _points_back(verb) -> bool:
     return after is None or after.is_punct or (after.lower_ == "as" and after.head.i == verb.i)
 
 
-def _pointed_denial(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim]):
-    """"The council disputes that.", "The Kremlin dismissed that as 'fiction.'": the denial points at
-    what the sentence before it reports. That report must be another named source's; its source's
-    claims in the run of sentences that ends there are the denied account, the first of them its
-    head. 'dismiss' and 'reject' point at a claim only when they call it false ("as fiction"): one
-    can reject a proposal."""
-    alone = resources.wordset("claim_denial_pointed.txt")
-    called = _called_false(tok)
-    if tok.lemma_.lower() not in alone and called is None:
-        return
+def _pointed_denial(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim],
+                    called: str | None = None):
+    """"The council disputes that.", "The Kremlin dismissed that as 'fiction.'", "'That is not true,' she
+    said": the denial points at what the sentence before it reports. That report must be another named
+    source's; its source's claims in the run of sentences that ends there are the denied account, the
+    first of them its head. 'dismiss' and 'reject' point at a claim only when they call it false ("as
+    fiction"): one can reject a proposal."""
+    if called is None:
+        called = _called_false(tok)
+        if tok.lemma_.lower() not in resources.wordset("claim_denial_pointed.txt") and called is None:
+            return
     sent = tok.sent
     targets = _previous_claims(ctx, sent, actor, statements)
     if not targets:
@@ -219,11 +241,6 @@ def _run_of(ctx: Context, claim: Claim, statements: list[Claim]) -> list[str]:
         out = [c for c in here if c.actor == claim.actor and c.start <= claim.start and c not in out] + out
         i -= 1
     return [c.id for c in out] or [claim.id]
-
-
-def _first_of_run(ctx: Context, claim: Claim, statements: list[Claim]) -> Claim:
-    ids = _run_of(ctx, claim, statements)
-    return next((c for c in statements if c.id == ids[0]), claim)
 
 
 def _support(ctx: Context, sent, denier: str, target_actor: str | None, statements: list[Claim]) -> list[str]:

@@ -59,6 +59,10 @@ def _attachment(unit, spec) -> tuple[object, str] | None:
     if any(c.lower_ in spec["not_with"] for c in unit.children if c.i < unit.i) or \
             (nxt is not None and nxt.lower_ in spec["not_after"] and nxt.head.i == unit.i):
         return None
+    after = unit.doc[unit.i + 2] if unit.i + 2 < len(unit.doc) else None
+    if nxt is not None and after is not None and nxt.lower_ in spec["rate_words"] and \
+            after.lemma_.lower() in spec["units"]:
+        return None  # "fifty minutes a day": a rate
     head = unit.head
     if unit.dep_ == "pobj" and head.lower_ in spec["spans"] and head.head.pos_ == "VERB":
         verb, mode = head.head, spec["spans"][head.lower_]

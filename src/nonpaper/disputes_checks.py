@@ -493,7 +493,11 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
 
 def _bare(text: str) -> str:
     """A claim's words without the marks around them or a trailing comma, to quote in a summary."""
-    return text.strip().strip("\"“”").rstrip(",").strip()
+    text = text.strip()
+    marks = sum(text.count(m) for m in "\"“”")
+    if marks == 2 and text[:1] in "\"“" and text[-1:] in "\"”":  # the quotation's own marks
+        text = text[1:-1]
+    return text.strip().rstrip(",").strip()
 
 
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
