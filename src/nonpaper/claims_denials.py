@@ -108,7 +108,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                  [c for c in earlier if kinds.get(c.actor) == "outlet"] if outlet_word else [],
                  [] if named else earlier)
         if owner:  # "the union's claims": the union's, or those of who speaks for it (its chair)
-            pools = ([c for c in earlier if ctx.sources.speaks_for(c.actor, owner, _quote(ctx, c))],) + pools[1:]
+            pools = ([c for c in earlier if ctx.sources.speaks_for(c.actor, owner)],) + pools[1:]
         pool = next((p for p in pools if p), [])
         demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
                             for c in obj.children)
