@@ -989,3 +989,10 @@ def test_the_letter_speaks_for_who_wrote_it():
                         "staff, he wrote that the company had explored every option.\n\n\"We understand this is "
                         "painful news,\" the letter said.")
     assert speaker_name(reg, one(found, "painful news")) == "Jonas Brekke"
+
+
+def test_a_conjunct_with_its_own_auxiliary_goes_on_with_the_reported_clause():
+    found, reg, _ = run("Bribes\n\nHis lawyer, Erik Dahl, argued that his client had repaid most of the money and had "
+                        "shown remorse.")
+    assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
+        ("argued", "his client had repaid most of the money and had shown remorse", "Erik Dahl")]

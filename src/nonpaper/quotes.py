@@ -33,7 +33,7 @@ from .nlp import Parsed
 from .quotes_marks import ALL_MARKS, MarkSpan, scan
 from .actors_names import ents_of
 from .resources import wordset
-from .speakers import Resolved, resolve_text, resolve_token, subject_of
+from .speakers import Resolved, continues_clause, resolve_text, resolve_token, subject_of
 
 TERM_CUES = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "called", "known", "as", "word", "term",
              "phrase", "slogan", "hashtag", "label", "book", "film", "movie", "song", "album", "memoir", "novel",
@@ -1032,7 +1032,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
         for c in comp.children:
             if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None \
-                    and not any(m.dep_ == "mark" for m in c.children):  # "… but that it would add …" goes on
+                    and not any(m.dep_ == "mark" for m in c.children) and not continues_clause(c):
+                # ("… but that it would add …", "… and had shown remorse" go on)
                 cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break

@@ -188,7 +188,8 @@ def subject_of(verb):
             head = tok.head
             # "said the closure was … and insisted that …": the conjunct hangs off the reported
             # clause, but shares the subject of the reporting verb above it
-            if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in _cues():
+            if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in _cues() \
+                    and not continues_clause(tok):
                 head = head.head
             tok = head
             continue
@@ -218,6 +219,12 @@ def _name_before_mistagged_verb(tok):
     if left.head.i == tok.i and left.dep_ in ("amod", "compound", "nsubj") and left.text[:1].isupper():
         return left
     return None
+
+
+def continues_clause(conj) -> bool:
+    """"argued that his client had repaid the money and had shown remorse": a conjunct with its own
+    auxiliary goes on with the reported clause; "… and insisted that …" is a new report."""
+    return any(c.dep_ in ("aux", "auxpass") for c in conj.children)
 
 
 def _expletive(tok) -> bool:
