@@ -996,3 +996,9 @@ def test_a_conjunct_with_its_own_auxiliary_goes_on_with_the_reported_clause():
                         "shown remorse.")
     assert [(q.cue, q.text, speaker_name(reg, q)) for q in found] == [
         ("argued", "his client had repaid most of the money and had shown remorse", "Erik Dahl")]
+
+
+def test_a_lone_pronoun_is_no_quotation():
+    found, _, _ = run("Bike lanes\n\nShop owner Bram Holt said the council never asked the traders. The council "
+                      "disputes that.")
+    assert [q.text for q in found] == ["the council never asked the traders"]

@@ -912,6 +912,8 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
             or (tok.pos_ == "NOUN" and _noun_object(tok) is None)
         if len(_words(text)) < (3 if clausal else 1):
             continue
+        if text.strip().lower() in LONE_PRONOUNS:
+            continue  # "The council disputes that.": what is meant is the claim before, not a quotation
         if not clausal and id(att) in used_cues and len(_words(text)) <= 2:
             continue  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
         if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
@@ -934,6 +936,9 @@ def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
     belongs to that clause; the outer report is the quotation (whichever cue comes first)."""
     return any(o is not q and o.start <= q.cue_start < o.end and not (q.start <= o.cue_start < q.end)
                and (o.start, o.end) != (q.start, q.end) for o in quotes)
+
+
+LONE_PRONOUNS = frozenset({"that", "this", "it", "so", "what", "which", "these", "those", "them"})
 
 
 def _anonymity_terms(text: str) -> bool:
