@@ -587,10 +587,9 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
             if not (people_head or _noun_kind(span, lemma)):
                 return None  # "The informal document": a thing, not a speaker
-            before = [x for x in registry.seen() if x.start < span.start_char and registry.get(x.actor).kind == "unnamed"
-                      and norm_key(registry.get(x.actor).name).split()[:4].count(lemma) + norm_key(registry.get(x.actor).name).split()[:4].count(head.lower_)]
-            if people_head and before:  # "the people" after "two people familiar with the matter"
-                return before[-1].actor
+            group = _unnamed_group_before(registry, span.start_char, {lemma, head.lower_}) if people_head else None
+            if group:  # "the people" after "two people familiar with the matter"
+                return group
             kind = "organization"
             name = name[0].upper() + name[1:]
         return registry.add(name, kind)
@@ -648,6 +647,15 @@ def _noun_kind(span, lemma: str) -> str | None:
         return "government"
     if lemma in wordset("org_nouns.txt"):
         return "organization"
+    return None
+
+
+def _unnamed_group_before(registry: ActorRegistry, before: int, heads: set[str]) -> str | None:
+    """The latest unnamed source whose first words hold the noun ("two people familiar with …")."""
+    for seen in reversed(registry.seen()):
+        actor = registry.get(seen.actor)
+        if seen.start < before and actor.kind == "unnamed" and heads & set(norm_key(actor.name).split()[:4]):
+            return actor.id
     return None
 
 
