@@ -359,7 +359,7 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = None  # "It was a potent punch, …": an empty subject stands for nobody
         else:
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
-                                    paragraph_start=head.doc.text.rfind("\n", 0, head.idx) + 1)
+                                    paragraph_start=_line_start(head))
         if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
             whole = full_mention(head)
             return Resolved(actor, whole.text, whole.start_char, whole.end_char)
@@ -372,6 +372,16 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = resolve_token(registry, group, para_start=para_start).actor
     whole = full_mention(head)
     return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+
+
+def _line_start(tok) -> int:
+    """Where the token's line (its paragraph) starts; walks the tokens, since `doc.text` is rebuilt on
+    every call."""
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        if "\n" in doc[i].text_with_ws:
+            return doc[i + 1].idx
+    return 0
 
 
 def _one_of(head):
