@@ -1002,3 +1002,11 @@ def test_a_lone_pronoun_is_no_quotation():
     found, _, _ = run("Bike lanes\n\nShop owner Bram Holt said the council never asked the traders. The council "
                       "disputes that.")
     assert [q.text for q in found] == ["the council never asked the traders"]
+
+
+def test_a_trailing_attribution_names_the_headlines_speaker():
+    found, reg, _ = run("Sleep app claims fail in trial, researchers say\n\nNightowl Labs, which makes the app, "
+                        "rejected the findings.")
+    q = next(q for q in found if q.field == "title")
+    assert (q.speaker_text, q.cue, q.text) == ("researchers", "say", "Sleep app claims fail in trial")
+    assert reg.get(next(q for q in found if q.field == "text").speaker).kind == "organization"  # "Nightowl Labs"

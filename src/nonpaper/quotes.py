@@ -1458,7 +1458,8 @@ def _headline_quote(line: str) -> tuple[str, str, str, float] | None:
     if not line:
         return None
     said = TITLE_SAYS.match(line)
-    if said and said.group(1)[:1].isupper() and not TITLE_QUOTE.match(line):
+    if said and said.group(1)[:1].isupper() and not TITLE_QUOTE.match(line) and not HEADLINE_TRAILING.match(line):
+        # ("Sleep app claims fail in trial, researchers say": the trailing attribution names who speaks)
         return said.group(1).strip(), said.group(2), said.group(3).strip(), 0.6
     line = _strip_label(line)
     on = TITLE_ON.match(line)
