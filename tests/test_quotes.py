@@ -1010,3 +1010,11 @@ def test_a_trailing_attribution_names_the_headlines_speaker():
     q = next(q for q in found if q.field == "title")
     assert (q.speaker_text, q.cue, q.text) == ("researchers", "say", "Sleep app claims fail in trial")
     assert reg.get(next(q for q in found if q.field == "text").speaker).kind == "organization"  # "Nightowl Labs"
+
+
+def test_the_board_is_not_the_union_and_a_straight_fragment_keeps_its_closing_mark():
+    found, reg, _ = run("Teachers' strike\n\nThe teachers' union says the board offered a 2% raise, \"less than "
+                        "inflation.\" The board says its offer was 4% over two years.")
+    q = one(found, "2% raise")
+    assert q.text == "the board offered a 2% raise, \"less than inflation.\""
+    assert speaker_name(reg, one(found, "4% over")) != speaker_name(reg, q)

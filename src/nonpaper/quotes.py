@@ -1417,10 +1417,13 @@ def _close_open_mark(doc, a: int, b: int) -> int:
     """A content ending inside a quoted fragment (“wasn't good.” hung on the main verb) takes the
     closing mark, and the full stop before it, so its marks stay paired."""
     opened = sum(1 for t in doc[a:b + 1] if t.text in ("“", "«")) - sum(1 for t in doc[a:b + 1] if t.text in ("”", "»"))
+    closers = ("”", "»")
     if opened <= 0:
-        return b
+        if sum(1 for t in doc[a:b + 1] if t.text == '"') % 2 == 0:
+            return b
+        closers = ('"',)  # a straight mark opened inside: ', "less than inflation."'
     for j in (b + 1, b + 2):
-        if j < len(doc) and doc[j].text in ("”", "»"):
+        if j < len(doc) and doc[j].text in closers:
             return j if all(doc[k].is_punct for k in range(b + 1, j)) else b
     return b
 

@@ -702,6 +702,9 @@ def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = ""
                   and registry.get(s.actor).name.lower().split()[-1:] == [head_word]]
         if bodies:
             return bodies[-1].actor
+    if kind == "organization" and head_word in wordset("named_body_nouns.txt") \
+            and not any(head_word in registry.get(s.actor).name.lower() for s in seen):
+        return None  # "the board" when only the teachers' union was named: a body of its own
     if kind == "outlet" and not seen:
         outlets = [a for a in registry.actors() if a.kind == "outlet"]
         return outlets[0].id if len(outlets) == 1 else None
