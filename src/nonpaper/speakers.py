@@ -686,25 +686,24 @@ def _writer_of_earlier(registry: ActorRegistry, head) -> str | None:
     return None
 
 
+BODY_KINDS = ("organization", "outlet", "government")
+
+
 def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = "") -> str | None:
     """The most salient actor of a kind before a position: an earlier speaker first, then the latest."""
     kinds = {"outlet": ("outlet",), "organization": ("organization", "government"),
              "government": ("government", "organization")}[kind]
     seen = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in kinds]
-    if kind == "government" and head_word:
-        named = [s for s in seen if head_word in registry.get(s.actor).name.lower()]
+    if head_word and kind != "outlet":
+        # "the ministry", "the agency", "the board": the latest body whose name has the word, of any kind
+        named = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in BODY_KINDS
+                 and head_word in registry.get(s.actor).name.lower().split()]
         if named:
             return named[-1].actor
-        if not any(registry.get(s.actor).kind == "government" for s in seen):
+        if kind == "government" and not any(registry.get(s.actor).kind == "government" for s in seen):
             return None  # "the ministry" with no government named: not the company of the story
-    if head_word and kind != "government":  # "the agency" after "the Velm News Agency", of whatever kind
-        bodies = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in ("organization", "outlet")
-                  and registry.get(s.actor).name.lower().split()[-1:] == [head_word]]
-        if bodies:
-            return bodies[-1].actor
-    if kind == "organization" and head_word in wordset("named_body_nouns.txt") \
-            and not any(head_word in registry.get(s.actor).name.lower() for s in seen):
-        return None  # "the board" when only the teachers' union was named: a body of its own
+        if head_word in wordset("named_body_nouns.txt"):
+            return None  # "the board" when only the teachers' union was named: a body of its own
     if kind == "outlet" and not seen:
         outlets = [a for a in registry.actors() if a.kind == "outlet"]
         return outlets[0].id if len(outlets) == 1 else None
