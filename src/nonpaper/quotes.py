@@ -113,7 +113,8 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
     ctx = _Context(parsed, registry, paragraphs, spans)
     _classify(ctx)
     _find_attributions(ctx)
-    quotes = _direct_quotes(ctx) + _block_quotes(ctx) + _indirect_quotes(ctx) + _title_quotes(ctx)
+    quotes = (_direct_quotes(ctx) + _block_quotes(ctx) + _signed_blocks(ctx) + _transcript_answers(ctx)
+              + _indirect_quotes(ctx) + _title_quotes(ctx))
     quotes = [q for q in quotes if not (q.kind == "direct" and any(
         d.span.start <= q.start and q.end <= d.span.end for d in ctx.absorbed))]
     quotes = _dedupe(quotes)
@@ -645,14 +646,18 @@ def _block_quotes(ctx: _Context) -> list[Quote]:
         if att is None or not body[:1].isalpha() or any(ns <= d.span.open_at < ne for d in ctx.direct) \
                 or len(_words(body)) < 4:
             continue
-        s = ns + (len(text[ns:ne]) - len(text[ns:ne].lstrip()))
-        e = s + len(body)
-        res = att.resolved
         att.used = True
-        out.append(Quote(id="", kind="direct", text=body, start=s, end=e, speaker=res.actor, speaker_text=res.text,
-                         speaker_start=res.start, speaker_end=res.end, cue=att.cue, cue_start=att.cue_start,
-                         cue_end=att.cue_end, confidence=0.7))
-    return out + _signed_blocks(ctx) + _transcript_answers(ctx)
+        out.append(_paragraph_quote(text, ns, ne, att.resolved, att.cue, att.cue_start, att.cue_end))
+    return out
+
+
+def _paragraph_quote(text: str, a: int, b: int, res: Resolved, cue: str, cue_start: int, cue_end: int) -> Quote:
+    """A whole paragraph (text[a:b], without the space around it) quoted without marks: a block quotation."""
+    s = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+    e = a + len(text[a:b].rstrip())
+    return Quote(id="", kind="direct", text=text[s:e], start=s, end=e, speaker=res.actor, speaker_text=res.text,
+                 speaker_start=res.start, speaker_end=res.end, cue=cue, cue_start=cue_start, cue_end=cue_end,
+                 confidence=0.7)
 
 
 SIGNATURE = re.compile(r"\s*[—–―]{1,2}\s*(\S.{0,100}?)\s*$")
@@ -674,10 +679,7 @@ def _transcript_answers(ctx: _Context) -> list[Quote]:
         actor = resolve_text(ctx.registry, m.group(1).title(), s_)
         if actor is None or ctx.registry.get(actor).kind != "person":
             continue  # "WASHINGTON:" or a label naming no one the article introduced
-        s = m.end() + (len(text[m.end():pe]) - len(text[m.end():pe].lstrip()))
-        out.append(Quote(id="", kind="direct", text=body, start=s, end=s + len(body), speaker=actor,
-                         speaker_text=m.group(1), speaker_start=s_, speaker_end=e_, cue=":", cue_start=e_,
-                         cue_end=e_ + 1, confidence=0.7))
+        out.append(_paragraph_quote(text, m.end(), pe, Resolved(actor, m.group(1), s_, e_), ":", e_, e_ + 1))
     return out
 
 
@@ -697,10 +699,7 @@ def _signed_blocks(ctx: _Context) -> list[Quote]:
         res = _resolve_name_span(ctx, span) if span is not None else None
         if res is None:
             continue
-        s = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
-        out.append(Quote(id="", kind="direct", text=body, start=s, end=s + len(body), speaker=res.actor,
-                         speaker_text=res.text, speaker_start=res.start, speaker_end=res.end, cue="—",
-                         cue_start=ns + m.start(), cue_end=ns + m.start(1), confidence=0.7))
+        out.append(_paragraph_quote(text, ps, pe, res, "—", ns + m.start(), ns + m.start(1)))
     return out
 
 
