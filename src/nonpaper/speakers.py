@@ -557,9 +557,9 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         kind = _noun_kind(span, lemma)
         named_owner = next((t for t in head.children if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")), None)
         if kind and named_owner is not None:  # "the council's transport department": the council's body
-            owner = resolve_token(registry, named_owner)
-            if owner.actor is not None and registry.get(owner.actor).kind in ("organization", "government", "outlet"):
-                return owner.actor
+            body = resolve_token(registry, named_owner).actor
+            if body is not None and registry.get(body).kind in BODY_KINDS:
+                return body
         if kind:
             found = _latest(registry, span.start_char, kind, head_word=lemma)
             if found:
