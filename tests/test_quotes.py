@@ -1018,3 +1018,36 @@ def test_the_board_is_not_the_union_and_a_straight_fragment_keeps_its_closing_ma
     q = one(found, "2% raise")
     assert q.text == "the board offered a 2% raise, \"less than inflation.\""
     assert speaker_name(reg, one(found, "4% over")) != speaker_name(reg, q)
+
+
+def test_a_participle_that_reports_nothing_does_not_hide_the_call():
+    found, reg, _ = run("Levy row\n\nMayor Ilse Varga called for cutting the harbour levy in a deal rejected by "
+                        "councillors.")
+    q = one(found, "harbour levy")
+    assert q.text == "cutting the harbour levy in a deal rejected by councillors"
+    assert speaker_name(reg, q) == "Ilse Varga"
+
+
+def test_called_on_someone_to_act_is_a_report_and_a_second_call_is_its_own():
+    found, reg, _ = run("Pier fire\n\nThe Brenner family has called on the council to publish the report and "
+                        "called on residents to stay calm.")
+    assert one(found, "publish").text == "the council to publish the report"
+    assert one(found, "stay calm").text == "residents to stay calm"
+
+
+def test_a_date_after_the_cue_is_not_the_speaker_when_the_parse_goes_wrong():
+    # the misparse seen in a real article, built by hand: the name hung on nothing useful, "said" a
+    # conjunct, and only "Monday" to its right
+    from spacy.tokens import Doc, Span
+    words = ["“", "We", "will", "rebuild", ",", "”", "Castrel", "police", "Chief", "Arno", "Feld", "said",
+             "Monday", "."]
+    heads = [3, 3, 3, 3, 3, 3, 3, 8, 6, 10, 8, 3, 11, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "dobj", "compound", "appos",
+            "conj", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "NOUN", "PROPN", "PROPN", "PROPN", "VERB",
+           "PROPN", "PUNCT"]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 9, 11, "PERSON"), Span(doc, 12, 13, "DATE")]
+    said = doc[11]
+    assert quotes._inverted_subject(said) is None
+    assert quotes._name_before(said).text == "Feld"

@@ -331,7 +331,7 @@ def _find_attributions(ctx: _Context) -> None:
                 continue  # "the agreements reached", "a report published"
             subj = verbless or subject_of(tok)
             if subj is not None and ctx.in_direct(subj.idx):
-                subj = _inverted_subject(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
+                subj = _inverted_subject(tok) or _name_before(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
                 continue
             if _attitude_only(tok.lemma_.lower()) and not (_human(subj) or subj.pos_ == "PROPN"):
@@ -407,8 +407,18 @@ def _inverted_subject(tok):
     quotation for the subject."""
     for c in tok.rights:
         if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "oprd") and (
-                c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ in ("PROPN", "PRON")):
+                c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ in ("PROPN", "PRON")) \
+                and c.ent_type_ not in ("DATE", "TIME"):  # "said Monday": when, not who
             return c
+    return None
+
+
+def _name_before(tok):
+    """“…,” Tulsa police Chief Chuck Jordan said Monday.: the parser hung the name somewhere else, but a
+    name right before the cue is who speaks."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.pos_ == "PROPN":
+        return prev
     return None
 
 
@@ -918,7 +928,7 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if not clausal and id(att) in used_cues and len(_words(text)) <= 2:
             continue  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
         if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
-                               for o in ctx.attributions):
+                               and _content_span(ctx, o) is not None for o in ctx.attributions):
             continue  # "addressed a publication claiming that …": the report inside is the quotation
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
@@ -1055,7 +1065,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         else:  # "said he had offers, but “the offers were …”"
             b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
-    if tok.lemma_.lower() in _object_lemmas() and not any(c.dep_ == "prt" for c in tok.children):
+    if tok.lemma_.lower() in _object_lemmas() and not any(c.dep_ == "prt" and not _calls_on(tok, c) for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
@@ -1275,7 +1285,7 @@ def _object_content(tok) -> tuple[int, int] | None:
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
     about = tok.lemma_.lower() in wordset("cue_verbs_about.txt")
     comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
-             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS))]
+             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or _calls_on(tok, c)]
     if not comps:
         return None
     first = comps[0]
@@ -1287,7 +1297,7 @@ def _object_content(tok) -> tuple[int, int] | None:
     if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and _source_like(first):
         return None  # "citing the city council": the source of a report, not what it says
     a = first.left_edge.i
-    if first.dep_ == "prep" and first.i == a:
+    if first.dep_ in ("prep", "prt") and first.i == a:
         pobj = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]
         if not pobj:
             return None
@@ -1307,7 +1317,24 @@ def _object_content(tok) -> tuple[int, int] | None:
             b = c.right_edge.i
     if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
         b = _result_tail(tok, b)
-    return _trim(tok.doc, a, b)
+    return _trim(tok.doc, a, _before_second_cue(tok, a, b))
+
+
+def _before_second_cue(tok, a: int, b: int) -> int:
+    """"called on police to release the videos and called on people to protest": a second reporting verb
+    joined to the object's clause is a report of its own, not part of the first one's content."""
+    for t in tok.doc[a:b + 1]:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() == tok.lemma_.lower() and a <= t.head.i < t.i:
+            cc = [x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
+            return (cc[-1] if cc else t.left_edge.i) - 1
+    return b
+
+
+def _calls_on(tok, prt) -> bool:
+    """"called on police to release the videos": the parser takes "on" for a particle, but whom the call
+    is on and what they should do is what was said (unlike "called off")."""
+    return prt.dep_ == "prt" and prt.lower_ == "on" and tok.lemma_.lower() == "call" \
+        and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _result_tail(tok, b: int) -> int:
