@@ -1051,3 +1051,30 @@ def test_a_date_after_the_cue_is_not_the_speaker_when_the_parse_goes_wrong():
     said = doc[11]
     assert quotes._inverted_subject(said) is None
     assert quotes._name_before(said).text == "Feld"
+
+
+def test_a_reporting_verb_tagged_as_a_plural_noun_still_reports():
+    found, reg, _ = run("Levy row\n\nBut Varga claims that she should be the exception.")
+    q = one(found, "exception")
+    assert q.text == "she should be the exception"
+    assert speaker_name(reg, q) == "Varga"
+
+
+def test_a_quoted_verdict_on_a_pronoun_is_a_quotation():
+    found, reg, _ = run("Party row\n\nHer critics called her “a liability” for the party.")
+    q = one(found, "liability")
+    assert q.kind == "mixed" and q.text == "her “a liability” for the party"
+
+
+def test_one_clause_the_parser_cut_in_two_stays_one_report():
+    found, reg, _ = run("Visa scheme\n\nInvestigators have also discovered that attempts to infiltrate the program "
+                        "were made by people with possible ties to Calvessan intelligence.")
+    q = one(found, "infiltrate")
+    assert q.text.endswith("were made by people with possible ties to Calvessan intelligence")
+
+
+def test_auditors_and_teachers_are_sources():
+    found, reg, _ = run("Visa scheme\n\nFederal auditors have also discovered that the fund lost track of "
+                        "the money. Teachers say the schools never saw it.")
+    assert one(found, "lost track").speaker_text == "Federal auditors"
+    assert one(found, "never saw").speaker_text == "Teachers"

@@ -295,6 +295,11 @@ def _find_attributions(ctx: _Context) -> None:
                 found.append((tok.idx, tok, subj, ctx.text[tok.head.idx:tok.idx + len(tok.text)], tok.head.idx,
                               tok.idx + len(tok.text)))
             continue
+        if _verb_tagged_noun(tok) and tok.lemma_.lower() in lemmas:  # "But Trump claims that he …"
+            subj = next(c for c in tok.children if c.dep_ == "nsubj")
+            if not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
+                found.append((tok.idx, tok, subj, tok.text, tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in wordset("cue_nouns.txt")
                                    or tok.lemma_.lower() in wordset("cue_nouns_object.txt")):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -360,6 +365,13 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+def _verb_tagged_noun(tok) -> bool:
+    """"Trump claims that he should be the exception": the tagger took the verb for a plural noun, but
+    the parse still gives it a subject and a clause, as a verb has."""
+    return tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "conj") \
+        and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _made_point(tok) -> bool:
@@ -1040,6 +1052,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         return None
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
+        # "discovered that attempts … | were made by …": a misparse cuts one clause into two, side by side
+        b = max([b] + [c.right_edge.i for c in comps if c.i > comp.i and c.left_edge.i == b + 1])
         mark = next((m for m in comp.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > a), None)
         if mark is not None and any(t.text == "," for t in doc[a:mark.i]):
             a = mark.i  # "reported, citing an internal memo, that the repairs …": what was reported follows "that"
@@ -1358,9 +1372,14 @@ def _judgement(tok, obj) -> bool:
     a pronoun object with a described complement or a charge is a verdict on someone, not a name for
     something ("calls it her retirement")."""
     return any(c.dep_ == "oprd" and c.i > obj.i and (
-        c.left_edge.lower_ in ("a", "an") or any(m.dep_ == "amod" for m in c.children)) for c in tok.rights) \
+        _first_word(c).lower_ in ("a", "an") or any(m.dep_ == "amod" for m in c.children)) for c in tok.rights) \
         or any(c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for")  # "accused him of lying"
                and any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in tok.rights)
+
+
+def _first_word(tok):
+    """The first word of a token's phrase, past an opening quotation mark (“a genius”)."""
+    return next((t for t in tok.subtree if not t.is_punct), tok)
 
 
 def _source_like(tok) -> bool:
