@@ -1078,3 +1078,27 @@ def test_auditors_and_teachers_are_sources():
                         "the money. Teachers say the schools never saw it.")
     assert one(found, "lost track").speaker_text == "Federal auditors"
     assert one(found, "never saw").speaker_text == "Teachers"
+
+
+def test_characterized_as_a_quotation_is_a_mixed_quote():
+    found, reg, _ = run("Harbour row\n\nHowever, he characterized the harbour master, Ines Dahl, as “a little "
+                        "desperate there, jumping in all the time.”")
+    assert one(found, "desperate").kind == "mixed"
+
+
+def test_a_description_keeps_its_object_when_the_object_has_a_participle_cue():
+    found, reg, _ = run("Ferry row\n\nIlse Varga is describing as “unhinged” a Calvessa Ferries tweet attacking a "
+                        "former Miss Estrovia.")
+    q = one(found, "unhinged")
+    assert q.kind == "mixed" and speaker_name(reg, q) == "Ilse Varga"
+
+
+def test_what_a_speaker_tells_someone_to_do_is_a_report():
+    found, reg, _ = run("Flood warning\n\nVarga told residents to stay home.")
+    assert one(found, "stay home").text == "residents to stay home"
+
+
+def test_a_quoted_label_put_on_someone_is_a_quotation_whatever_the_verb():
+    found, reg, _ = run("Council row\n\nCouncillor Reid has been steadily pounding Varga as a “con artist”.")
+    q = one(found, "con artist")
+    assert q.kind == "mixed" and speaker_name(reg, q) == "Reid"

@@ -317,6 +317,11 @@ def _find_attributions(ctx: _Context) -> None:
             if subj is not None and not ctx.in_direct(subj.idx) and (_source_like(subj) or subj.pos_ == "PROPN"):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _labels_as_quoted(ctx, tok):
+            subj = subject_of(tok)  # "Reid has been pounding Trump as a “con artist”"
+            if subj is not None and not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
+                found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and (_right_after_quote(ctx, tok)
                                                                          or _right_before_quote(ctx, tok)):
             # "“…,” Toomey fumed on Tuesday.": any verb right after a quotation, with a human subject
@@ -940,8 +945,10 @@ def _indirect_quotes(ctx: _Context) -> list[Quote]:
         if not clausal and id(att) in used_cues and len(_words(text)) <= 2:
             continue  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
         if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
+                               and any(c.dep_ == "ccomp" for c in o.token.children)
                                and _content_span(ctx, o) is not None for o in ctx.attributions):
-            continue  # "addressed a publication claiming that …": the report inside is the quotation
+            continue  # "addressed a publication claiming that …": the clause reported inside is the quotation
+            # (but "describing as “unhinged” a tweet attacking her" keeps the description)
         if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
             continue  # a report inside a reported clause: the outer one is the quotation
         kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
@@ -1079,7 +1086,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         else:  # "said he had offers, but “the offers were …”"
             b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
-    if tok.lemma_.lower() in _object_lemmas() and not any(c.dep_ == "prt" and not _calls_on(tok, c) for c in tok.children):
+    if (tok.lemma_.lower() in _object_lemmas() or _tells_to(tok) or _labels_as_quoted(ctx, tok)) \
+            and not any(c.dep_ == "prt" and not _calls_on(tok, c) for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
             return span
@@ -1342,6 +1350,26 @@ def _before_second_cue(tok, a: int, b: int) -> int:
             cc = [x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             return (cc[-1] if cc else t.left_edge.i) - 1
     return b
+
+
+def _labels_as_quoted(ctx: _Context, tok) -> bool:
+    """"pounding Trump as a “con artist”", "rated the claim as “false”": a verb that puts a quoted label on
+    its object passes on someone's words, whatever the verb."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            a, b = c.idx, c.right_edge.idx + len(c.right_edge.text)
+            if any(a <= f.open_at < b for f in ctx.fragments):
+                return True
+    return False
+
+
+def _tells_to(tok) -> bool:
+    """"told residents to stay home": whom a speaker tells is no report, but what they tell them to do is."""
+    return tok.lemma_.lower() in ("tell", "advise") and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        for c in tok.children)
 
 
 def _calls_on(tok, prt) -> bool:
