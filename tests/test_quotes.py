@@ -1102,3 +1102,11 @@ def test_a_quoted_label_put_on_someone_is_a_quotation_whatever_the_verb():
     found, reg, _ = run("Council row\n\nCouncillor Reid has been steadily pounding Varga as a “con artist”.")
     q = one(found, "con artist")
     assert q.kind == "mixed" and speaker_name(reg, q) == "Reid"
+
+
+def test_a_past_tense_verdict_joined_to_a_reported_clause_is_its_own_report():
+    found, reg, _ = run("Campaign trail\n\nRendell, a Halvard surrogate, said he’d battled through three bouts of "
+                        "walking pneumonia in his campaigns and called it a common ailment during grueling bids "
+                        "for office.")
+    assert one(found, "pneumonia").text == "he’d battled through three bouts of walking pneumonia in his campaigns"
+    assert one(found, "ailment").text.startswith("it a common ailment")

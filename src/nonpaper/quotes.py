@@ -1068,7 +1068,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
         # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
         for c in comp.children:
-            if c.dep_ == "conj" and c.i > comp.i and c.lemma_.lower() in _indirect_lemmas() and subject_of(c) is not None \
+            if c.dep_ == "conj" and c.i > comp.i and _reports_on_its_own(c) and subject_of(c) is not None \
                     and not any(m.dep_ == "mark" for m in c.children) and not continues_clause(c):
                 # ("… but that it would add …", "… and had shown remorse" go on)
                 cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
@@ -1115,6 +1115,12 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return _trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
         return _trim(doc, a, b)
     return None
+
+
+def _reports_on_its_own(c) -> bool:
+    """A verb joined to a reported clause that reports in its turn: a verb of saying, or a past-tense verb
+    with an object ("said he'd battled pneumonia and called it a common ailment")."""
+    return c.lemma_.lower() in _indirect_lemmas() or (c.lemma_.lower() in _object_lemmas() and c.tag_ == "VBD")
 
 
 def _content_after_aside(tok, b: int) -> int:
