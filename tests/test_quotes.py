@@ -1110,3 +1110,10 @@ def test_a_past_tense_verdict_joined_to_a_reported_clause_is_its_own_report():
                         "for office.")
     assert one(found, "pneumonia").text == "he’d battled through three bouts of walking pneumonia in his campaigns"
     assert one(found, "ailment").text.startswith("it a common ailment")
+
+
+def test_connectives_built_on_say_report_nothing():
+    found, reg, _ = run("Campaign trail\n\nThat said, a loss to Varga in this state would provide a sour end to her "
+                        "campaign. Needless to say, the mayor was not amused. The council could say goodbye to "
+                        "all that.")
+    assert found == []

@@ -32,7 +32,7 @@ from .model import Quote
 from .nlp import Parsed
 from .quotes_marks import ALL_MARKS, MarkSpan, scan
 from .actors_names import ents_of
-from .resources import wordset
+from .resources import wordlist, wordset
 from .speakers import Resolved, continues_clause, resolve_text, resolve_token, subject_of
 
 TERM_CUES = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "called", "known", "as", "word", "term",
@@ -275,6 +275,8 @@ def _find_attributions(ctx: _Context) -> None:
     for tok in doc:
         if ctx.in_direct(tok.idx) or ctx.para_of(tok.idx) < 0:
             continue  # inside a quotation, or a heading
+        if _in_idiom(tok):
+            continue  # "That said, …", "needless to say": the writer's connective, not a report
         low = tok.lower_
         if low == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -370,6 +372,26 @@ def _find_attributions(ctx: _Context) -> None:
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
+
+
+@functools.lru_cache(maxsize=1)
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in wordlist("cue_idioms.txt"))
+
+
+def _in_idiom(tok) -> bool:
+    """The token stands in one of the set phrases of `cue_idioms.txt`, at the place its word has there."""
+    if tok.lemma_.lower() not in ("say", "speak"):
+        return False
+    doc = tok.doc
+    for words in _idioms():
+        for k, w in enumerate(words):
+            if w != tok.lower_:
+                continue
+            a = tok.i - k
+            if a >= 0 and a + len(words) <= len(doc) and all(doc[a + j].lower_ == words[j] for j in range(len(words))):
+                return True
+    return False
 
 
 def _verb_tagged_noun(tok) -> bool:
