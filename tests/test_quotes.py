@@ -1117,3 +1117,16 @@ def test_connectives_built_on_say_report_nothing():
                         "campaign. Needless to say, the mayor was not amused. The council could say goodbye to "
                         "all that.")
     assert found == []
+
+
+def test_whom_one_tells_in_an_aside_is_not_what_is_told():
+    found, reg, _ = run("Harbour deal\n\nThe solution, the harbour master told them, was simple.")
+    q = one(found, "simple")
+    assert "solution" in q.text and q.speaker_text == "the harbour master"
+
+
+def test_a_story_told_is_what_was_said_but_the_truth_is_not():
+    found, reg, _ = run("Campaign trail\n\nVarga told the story of how the mayor wooed her into the job. "
+                        "Dahl needs to tell the truth about things.")
+    assert one(found, "wooed").text == "the story of how the mayor wooed her into the job"
+    assert not [q for q in found if "truth" in q.text or q.text == "things"]

@@ -1108,7 +1108,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         else:  # "said he had offers, but “the offers were …”"
             b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
-    if (tok.lemma_.lower() in _object_lemmas() or _tells_to(tok) or _labels_as_quoted(ctx, tok)) \
+    if (tok.lemma_.lower() in _object_lemmas() or _tells_to(tok) or _tells_story(tok) or _labels_as_quoted(ctx, tok)) \
             and not any(c.dep_ == "prt" and not _calls_on(tok, c) for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
@@ -1130,7 +1130,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return None
         if tok.lemma_.lower() not in _indirect_lemmas():
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children) or tok.right_edge.i - tok.left_edge.i > 10:
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and not _addressee(tok, c) for c in tok.children) \
+                or tok.right_edge.i - tok.left_edge.i > 10:
             return None
         a, b, inside = _clause_around(tok)  # a cue inside the clause stays in it
         if inside and _cut_tail(doc, a, b) <= tok.right_edge.i + 1 and tok.left_edge.i > a:
@@ -1143,6 +1144,11 @@ def _reports_on_its_own(c) -> bool:
     """A verb joined to a reported clause that reports in its turn: a verb of saying, or a past-tense verb
     with an object ("said he'd battled pneumonia and called it a common ailment")."""
     return c.lemma_.lower() in _indirect_lemmas() or (c.lemma_.lower() in _object_lemmas() and c.tag_ == "VBD")
+
+
+def _addressee(tok, c) -> bool:
+    """"The solution, the partner told them, was simple": whom one tells is not what is told."""
+    return tok.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in wordset("told_nouns.txt")
 
 
 def _content_after_aside(tok, b: int) -> int:
@@ -1391,6 +1397,12 @@ def _labels_as_quoted(ctx: _Context, tok) -> bool:
             if any(a <= f.open_at < b for f in ctx.fragments):
                 return True
     return False
+
+
+def _tells_story(tok) -> bool:
+    """"told the story of how he wooed her": a story told is what was said."""
+    return tok.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in wordset("told_nouns.txt")
+                                                for c in tok.children)
 
 
 def _tells_to(tok) -> bool:
