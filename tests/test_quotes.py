@@ -1130,3 +1130,21 @@ def test_a_story_told_is_what_was_said_but_the_truth_is_not():
                         "Dahl needs to tell the truth about things.")
     assert one(found, "wooed").text == "the story of how the mayor wooed her into the job"
     assert not [q for q in found if "truth" in q.text or q.text == "things"]
+
+
+def test_a_clause_going_on_after_a_parenthetical_cue_is_still_what_was_said():
+    found, reg, _ = run("Crash inquiry\n\nHe had no known political affiliations, the airline added, and had passed "
+                        "all background security checks.")
+    q = one(found, "security checks")
+    assert q.text.startswith("He had no known political affiliations") and q.speaker_text == "the airline"
+
+
+def test_a_when_clause_after_a_quotation_is_when_not_what():
+    found, reg, _ = run("Interview\n\n“Really,” she added when the interviewer expressed shock.")
+    assert not [q for q in found if q.cue == "added"]
+
+
+def test_a_parenthetical_cue_on_a_verb_tagged_as_a_noun():
+    found, reg, _ = run("Tax plans\n\nProposals from the front-runner, Ines Dahl, to raise taxes on capital gains, he "
+                        "added, amount to “just tinkering around the edges.”")
+    assert one(found, "tinkering").kind == "mixed"

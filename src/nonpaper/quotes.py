@@ -1126,13 +1126,20 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
-        if head.pos_ not in ("VERB", "AUX"):
-            return None
+        if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)):
+            return None  # ("…, he added, amount to …" with the verb tagged as a noun still has its subject)
         if tok.lemma_.lower() not in _indirect_lemmas():
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
+        goes_on = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.lemma_.lower() not in _cue_lemmas()
+                   and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+        own_end = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")])
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") and not _addressee(tok, c) for c in tok.children) \
-                or tok.right_edge.i - tok.left_edge.i > 10:
+                or own_end - tok.left_edge.i > 10:
             return None
+        if goes_on and tok.left_edge.i > head.left_edge.i:
+            # "He had no known affiliations, the airline added, and had passed all checks": the parser hung
+            # the rest of the clause on the cue; it goes on with what was said
+            return _trim(doc, head.left_edge.i, goes_on[-1].right_edge.i)
         a, b, inside = _clause_around(tok)  # a cue inside the clause stays in it
         if inside and _cut_tail(doc, a, b) <= tok.right_edge.i + 1 and tok.left_edge.i > a:
             return _trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
@@ -1262,7 +1269,8 @@ def _misparsed_clause(tok):
     and no conjunction ("if", "when") is what was said, as is "called for the bonuses to be cut"."""
     for c in tok.rights:
         if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") \
-                and not any(m.dep_ == "mark" and m.lower_ != "for" for m in c.children) \
+                and not any(m.dep_ == "mark" and m.lower_ != "for" or m.dep_ == "advmod" and m.lower_ in ("when", "while", "as")
+                            for m in c.children) \
                 and any(x.dep_ in ("nsubj", "nsubjpass") and x.i < c.i for x in c.children):
             return c
     return None
