@@ -1148,3 +1148,20 @@ def test_a_parenthetical_cue_on_a_verb_tagged_as_a_noun():
     found, reg, _ = run("Tax plans\n\nProposals from the front-runner, Ines Dahl, to raise taxes on capital gains, he "
                         "added, amount to “just tinkering around the edges.”")
     assert one(found, "tinkering").kind == "mixed"
+
+
+@pytest.mark.parametrize("sentence,fragment,speaker_text", [
+    ("In nearby Orlay, the big steel plant is hanging on, but it is under intense pressure from imports, said the "
+     "company's chief executive, Arne Vik.", "steel plant", "the company's chief executive, Arne Vik"),
+    ("At times last year, people close to the mayor said, the mere mention of the harbour plan could make him "
+     "fume.", "mere mention", "people close to the mayor"),
+    ("The hashtag #OrlayFloods, Mr. Dahl said, accompanied descriptions of loved ones sought and the news when "
+     "someone was found alive.", "descriptions", "Mr. Dahl"),
+    ("Saturday at the Estrovian Labour party convention Sen. Ines Varga (L-OR) said the harbour minister was a "
+     "“proven failure” in business.", "proven failure", "Sen. Ines Varga (L-OR)"),
+])
+def test_reports_the_parser_hangs_oddly(sentence, fragment, speaker_text):
+    # an inverted cue closing the sentence, an opening phrase before a parenthetical cue, a parenthetical cue
+    # on a sentence without a verb, a cue whose subject the parser hung on the phrase before
+    found, reg, _ = run("Orlay news\n\n" + sentence)
+    assert one(found, fragment).speaker_text == speaker_text

@@ -342,6 +342,8 @@ def _find_attributions(ctx: _Context) -> None:
                     and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "the agreements reached", "a report published"
             subj = verbless or subject_of(tok)
+            if subj is None and tok.dep_ == "ROOT":
+                subj = _name_before(tok)  # "… convention Sen. Elizabeth Warren (D-MA) said …" hung on a noun
             if subj is not None and ctx.in_direct(subj.idx):
                 subj = _inverted_subject(tok) or _name_before(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
@@ -367,6 +369,12 @@ def _find_attributions(ctx: _Context) -> None:
         if resolved.start < s < resolved.end:  # a misparse hung the cue's own clause on its subject
             cut = ctx.text[resolved.start:s].rstrip().rstrip(",").rstrip()
             resolved = Resolved(resolved.actor, cut, resolved.start, resolved.start + len(cut))
+        if resolved.text and resolved.text.count("(") > resolved.text.count(")"):
+            # "Sen. Elizabeth Warren (D-MA" when the parser left the closing bracket elsewhere
+            close = ctx.text.find(")", resolved.end, resolved.end + 3)
+            end = close + 1 if close >= 0 else resolved.start + resolved.text.rindex("(")
+            text = ctx.text[resolved.start:end].rstrip()
+            resolved = Resolved(resolved.actor, text, resolved.start, resolved.start + len(text))
         if resolved.actor:
             ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=True)
         ctx.attributions.append(Attribution(cue, s, e, resolved, tok, para_of(pos)))
@@ -455,7 +463,12 @@ def _inverted_subject(tok):
 def _name_before(tok):
     """“…,” Tulsa police Chief Chuck Jordan said Monday.: the parser hung the name somewhere else, but a
     name right before the cue is who speaks."""
-    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    i = tok.i - 1
+    if i > tok.sent.start and tok.doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+        while i > tok.sent.start and tok.doc[i].text != "(" and tok.i - i < 8:
+            i -= 1
+        i -= 1
+    prev = tok.doc[i] if i >= tok.sent.start else None
     if prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.pos_ == "PROPN":
         return prev
     return None
@@ -1126,15 +1139,18 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
-        if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)):
+        if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)) \
+                and not (head.dep_ == "ROOT" and _set_off(tok)):
             return None  # ("…, he added, amount to …" with the verb tagged as a noun still has its subject)
         if tok.lemma_.lower() not in _indirect_lemmas():
             return None  # "how long her brand of magic can continue": a cue only next to a quotation
         goes_on = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.lemma_.lower() not in _cue_lemmas()
                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
         own_end = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")])
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        own_start = subj.left_edge.i if subj is not None else tok.left_edge.i  # (not "At times last year, …")
         if any(c.dep_ in ("dobj", "ccomp", "xcomp") and not _addressee(tok, c) for c in tok.children) \
-                or own_end - tok.left_edge.i > 10:
+                or own_end - own_start > 10:
             return None
         if goes_on and tok.left_edge.i > head.left_edge.i:
             # "He had no known affiliations, the airline added, and had passed all checks": the parser hung
@@ -1145,6 +1161,15 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return _trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
         return _trim(doc, a, b)
     return None
+
+
+def _set_off(tok) -> bool:
+    """The cue's own words stand between commas in the middle of the sentence ("The hashtag, Mr. Abboud said,
+    accompanied …"), however the parser hung them."""
+    doc = tok.doc
+    own = [c for c in tok.children if c.dep_ != "punct"]
+    a, b = min([tok.i] + [c.left_edge.i for c in own]), max([tok.i] + [c.right_edge.i for c in own])
+    return a > tok.sent.start and doc[a - 1].text == "," and b + 1 < tok.sent.end - 1 and doc[b + 1].text == ","
 
 
 def _reports_on_its_own(c) -> bool:
@@ -1218,14 +1243,17 @@ def _trailing_report(tok) -> tuple[int, int] | None:
         return None
     subj = subject_of(tok)
     doc, sent = tok.doc, tok.sent
-    if subj is None or not subj.i < tok.i or subj.head.i != tok.i or tok.dep_ in ("relcl", "acl", "xcomp", "advcl") \
+    if subj is None or subj.head.i != tok.i or tok.dep_ in ("relcl", "acl", "xcomp", "advcl") \
             or subj.lower_ in ("who", "which", "that"):
         return None
-    first = subj.left_edge.i
-    rest = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    if subj.i > tok.i:  # "…, said the company's chief executive, John J. Ferriola."
+        first, rest = tok.i, []
+    else:
+        first = subj.left_edge.i
+        rest = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
     if first - sent.start < 4 or doc[first - 1].text != "," or len(rest) > 6 \
             or not sent.text.rstrip().endswith((".", "!", "?")) \
-            or any(t.text in (",", ";", ":") for t in doc[tok.i + 1:sent.end]) \
+            or any(t.text in (",", ";", ":") for t in doc[tok.i + 1:sent.end]) and subj.i < tok.i \
             or any(t.text in ALL_MARKS for t in doc[first:sent.end]):
         return None
     # what comes before must be a clause of its own, not an opening phrase ("In a 1963 speech, he declared …")
