@@ -1165,3 +1165,28 @@ def test_reports_the_parser_hangs_oddly(sentence, fragment, speaker_text):
     # on a sentence without a verb, a cue whose subject the parser hung on the phrase before
     found, reg, _ = run("Orlay news\n\n" + sentence)
     assert one(found, fragment).speaker_text == speaker_text
+
+
+def test_two_reports_in_one_poll_sentence_stay_two():
+    found, reg, _ = run("Poll\n\nSix in 10 Estrovian voters said Varga is honest and trustworthy, and three-quarters "
+                        "said the same of Dahl.")
+    assert one(found, "honest").text == "Varga is honest and trustworthy"
+    assert one(found, "same of").speaker_text == "three-quarters"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("He may add to his senior staff or change people’s roles, he said.",
+     "He may add to his senior staff or change people’s roles"),
+    ("The selection could be concluded in October and certainly before the next mayor takes office, officials say.",
+     "The selection could be concluded in October and certainly before the next mayor takes office"),
+])
+def test_a_cue_word_inside_what_was_said_is_not_the_cue(sentence, content):
+    found, reg, _ = run("Orlay news\n\n" + sentence)
+    assert [q.text for q in found] == [content]
+
+
+def test_a_present_tense_verdict_joined_to_a_reported_clause_is_its_own_report():
+    found, reg, _ = run("Profile\n\nHe says he respects Varga and calls her “an extremely intelligent woman with a "
+                        "wonderful resume.”")
+    assert one(found, "respects").text == "he respects Varga"
+    assert one(found, "intelligent").kind == "mixed"

@@ -1095,7 +1095,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if comp is not None:
         a, b = comp.left_edge.i, comp.right_edge.i
         # "discovered that attempts … | were made by …": a misparse cuts one clause into two, side by side
-        b = max([b] + [c.right_edge.i for c in comps if c.i > comp.i and c.left_edge.i == b + 1])
+        b = max([b] + [c.right_edge.i for c in comps if c.i > comp.i and c.left_edge.i == b + 1
+                       and c.lemma_.lower() not in _cue_lemmas()])  # (not "…, and three-quarters said the same")
         mark = next((m for m in comp.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > a), None)
         if mark is not None and any(t.text == "," for t in doc[a:mark.i]):
             a = mark.i  # "reported, citing an internal memo, that the repairs …": what was reported follows "that"
@@ -1139,6 +1140,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         # "The informal document, he explained, was meant …" / "…, the newspaper reported."
         head = tok.head
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in _cue_lemmas() and head.i > tok.i:
+            return None  # "He may add to his leadership, he said.": what was said, not a cue
         if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)) \
                 and not (head.dep_ == "ROOT" and _set_off(tok)):
             return None  # ("…, he added, amount to …" with the verb tagged as a noun still has its subject)
@@ -1175,7 +1178,7 @@ def _set_off(tok) -> bool:
 def _reports_on_its_own(c) -> bool:
     """A verb joined to a reported clause that reports in its turn: a verb of saying, or a past-tense verb
     with an object ("said he'd battled pneumonia and called it a common ailment")."""
-    return c.lemma_.lower() in _indirect_lemmas() or (c.lemma_.lower() in _object_lemmas() and c.tag_ == "VBD")
+    return c.lemma_.lower() in _indirect_lemmas() or (c.lemma_.lower() in _object_lemmas() and c.tag_ in ("VBD", "VBZ"))
 
 
 def _addressee(tok, c) -> bool:
@@ -1542,7 +1545,8 @@ def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
     while a <= b and (doc[a].is_punct and doc[a].text not in ALL_MARKS or doc[a].is_space
                       or (doc[a].lower_ in ("that",) and doc[a].dep_ == "mark")):
         a += 1
-    while b >= a and (doc[b].is_punct and doc[b].text not in ALL_MARKS or doc[b].is_space):
+    while b >= a and (doc[b].is_punct and doc[b].text not in ALL_MARKS or doc[b].is_space
+                      or doc[b].dep_ == "cc" and b > a and doc[b - 1].is_punct):  # "…, and" before a second report
         b -= 1
     if b < a:
         return None
