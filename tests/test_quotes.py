@@ -1190,3 +1190,18 @@ def test_a_present_tense_verdict_joined_to_a_reported_clause_is_its_own_report()
                         "wonderful resume.”")
     assert one(found, "respects").text == "he respects Varga"
     assert one(found, "intelligent").kind == "mixed"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("In Orlay last week, he told a meeting of island leaders that few people understood the stakes of the "
+     "floods better than residents of the coast.",
+     "few people understood the stakes of the floods better than residents of the coast"),
+    ("Police announced on Friday the arrest of a man in the fatal shooting of a fisherman.",
+     "the arrest of a man in the fatal shooting of a fisherman"),
+    ("The appeals court ruled that the harbour levy could unjustifiably burden small boat owners.",
+     "the harbour levy could unjustifiably burden small boat owners"),
+])
+def test_reports_with_a_phrase_in_the_way(sentence, content):
+    # a "that" clause hung on whom one told, a date between the cue and its object, a court as the source
+    found, reg, _ = run("Orlay news\n\n" + sentence)
+    assert [q.text for q in found] == [content]

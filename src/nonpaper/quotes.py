@@ -1284,8 +1284,8 @@ def _that_clause_in_phrase(tok):
     """"says in a statement that the race …", "said following a vote in 2001 that he had …": the parser
     hangs the "that" clause on a noun of the phrase between; it is what was said."""
     for c in tok.rights:
-        if c.dep_ != "prep":
-            continue
+        if c.dep_ != "prep" and not (c.dep_ in ("dobj", "dative") and _addressee(tok, c)):
+            continue  # ("told a meeting of island leaders that few people …": the clause hung on whom he told)
         for clause in c.subtree:
             if clause.dep_ in ("acl", "relcl", "ccomp") and clause.left_edge.lower_ == "that" \
                     and clause.left_edge.dep_ == "mark" and clause.head.pos_ in ("NOUN", "PROPN", "NUM") \
@@ -1398,7 +1398,10 @@ def _object_content(tok) -> tuple[int, int] | None:
             return None
         a = pobj[0].left_edge.i
         if pobj[0].ent_type_ in ("DATE", "TIME"):
-            return None  # "… on Tuesday": when, not what
+            if len(comps) > 1 and comps[1].dep_ == "dobj":  # "announced on Friday the arrest of a man"
+                first, a = comps[1], comps[1].left_edge.i
+            else:
+                return None  # "… on Tuesday": when, not what
     b = max(c.right_edge.i for c in comps)
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
         return None
