@@ -1205,3 +1205,10 @@ def test_reports_with_a_phrase_in_the_way(sentence, content):
     # a "that" clause hung on whom one told, a date between the cue and its object, a court as the source
     found, reg, _ = run("Orlay news\n\n" + sentence)
     assert [q.text for q in found] == [content]
+
+
+def test_when_and_where_a_label_was_put_is_not_part_of_it():
+    found, reg, _ = run("Campaign trail\n\nFormer mayor Arne Vik criticized the harbour act as a “crazy system” during "
+                        "a campaign stop in Orlay. Dahl blasted Varga as a “disgrace” Wednesday on The Morning Show.")
+    assert one(found, "crazy").text == "the harbour act as a “crazy system”"
+    assert one(found, "disgrace").text == "Varga as a “disgrace”"

@@ -1415,7 +1415,22 @@ def _object_content(tok) -> tuple[int, int] | None:
             b = c.right_edge.i
     if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
         b = _result_tail(tok, b)
-    return _trim(tok.doc, a, _before_second_cue(tok, a, b))
+    return _trim(tok.doc, a, _before_circumstance(tok.doc, a, _before_second_cue(tok, a, b)))
+
+
+CIRCUMSTANCE_PREPS = frozenset({"during", "at", "on", "in", "while", "after", "before"})
+
+
+def _before_circumstance(doc, a: int, b: int) -> int:
+    """"criticized the act as a “crazy system” during a campaign stop in Flint", "blasted her as a “disgrace”
+    Wednesday on a radio show": when and where the label was put, after its closing mark, is the writer's."""
+    closes = [t.i for t in doc[a:b + 1] if t.text in CLOSING_MARKS or t.text == '"' and t.i > a]
+    if not closes or closes[-1] >= b:
+        return b
+    nxt = doc[closes[-1] + 1]
+    if nxt.ent_type_ in ("DATE", "TIME") or (nxt.dep_ == "prep" and nxt.lower_ in CIRCUMSTANCE_PREPS):
+        return closes[-1]
+    return b
 
 
 def _before_second_cue(tok, a: int, b: int) -> int:
