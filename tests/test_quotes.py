@@ -1212,3 +1212,10 @@ def test_when_and_where_a_label_was_put_is_not_part_of_it():
                         "a campaign stop in Orlay. Dahl blasted Varga as a “disgrace” Wednesday on The Morning Show.")
     assert one(found, "crazy").text == "the harbour act as a “crazy system”"
     assert one(found, "disgrace").text == "Varga as a “disgrace”"
+
+
+def test_a_quotation_after_a_cue_and_but_goes_on_speaking():
+    found, reg, _ = run("Energy row\n\n\"You know, I like Arne,\" Varga said, but \"when it comes to energy, Arne has a "
+                        "history of representing the oil firms in big cases.\"")
+    second = one(found, "energy, Arne")
+    assert second.kind == "direct" and speaker_name(reg, second) == "Varga"

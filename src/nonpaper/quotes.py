@@ -169,6 +169,7 @@ def _speech_like(ctx: _Context, span: MarkSpan) -> bool:
     if BYLINE_AFTER.match(text, after_end):
         return False  # "“An NYPD sketch artist gets a gallery show,” by Hyperallergic's Carey Dunne": a work's title
     starts = (not before or before.endswith(CLAUSE_OPENERS) or (_ends_with_cue(before) and not _noun_before(ctx, span.open_at))
+              or _cue_then_conjunction(before)
               or span.continuation or DASH_SIGNED.search(before) is not None
               or before.rstrip("”’\"'»").endswith((".", "!", "?")))  # right after a quotation that ended its sentence
     stripped = content.rstrip()
@@ -193,6 +194,12 @@ def _noun_before(ctx: _Context, offset: int) -> bool:
     while i >= 0 and (doc[i].is_space or doc[i].is_punct):
         i -= 1
     return i >= 0 and doc[i].pos_ in ("NOUN", "PROPN")
+
+
+def _cue_then_conjunction(before: str) -> bool:
+    """"“…,” he said, but “when it comes to …”": a quotation after a cue and a conjunction goes on speaking."""
+    m = re.search(r"(\w+),\s+(?:but|and)$", before)
+    return m is not None and m.group(1).lower() in _cue_forms()
 
 
 def _ends_with_cue(before: str) -> bool:
