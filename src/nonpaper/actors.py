@@ -47,6 +47,7 @@ class ActorRegistry:
         self._sorted: list[_Seen] | None = None
         self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
+        self.singular: set[str] = set()  # unnamed actors that are one person ("a local doctor"): he/she can be them
 
     # -- reading ---------------------------------------------------------------------------
     def actors(self) -> list[Actor]:
@@ -161,6 +162,16 @@ def _locative(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
+def _dateline(ent) -> bool:
+    """"OSTRAVA — Norvik Air said …": a place in capitals opening a paragraph before a dash is the
+    dateline (where the story was filed), never an actor; left in, it links every body named after
+    the city ("Ostrava Aviation Union", "Ostrava Herald") into one."""
+    doc = ent.doc
+    if not ent.text.isupper() or ent.end >= len(doc) or doc[ent.end].text not in ("—", "–", "-", "--"):
+        return False
+    return ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
+
+
 def _body_words() -> frozenset[str]:
     return wordset("outlet_words.txt") | wordset("government_words.txt") | wordset("business_words.txt")
 
@@ -180,7 +191,7 @@ def _looks_like_person(ent) -> bool:
             return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
         return True
     if ent.label_ in ("GPE", "LOC"):  # "union organiser Pia Lund" tagged as a place: a title makes a person
-        return len(words) > 1 and person_signals(ent)
+        return (len(words) > 1 and person_signals(ent)) or _age_after(ent)
     if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
         return False
     return person_signals(ent)
@@ -193,17 +204,42 @@ def person_signals(ent) -> bool:
         return False
     if honorific(words[0]) or (is_title_word(words[0]) and len(words) > 1 and words[1][:1].isupper()):
         return True
-    if title_before(ent):
+    if title_before(ent) or _age_after(ent):
         return True
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_title_word(child.text):
-            return True
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and (is_title_word(child.text) or _people_noun(child)):
+            return True  # "Della Fenwick, a spokeswoman", "Keith Scott, a 43-year-old black man"
         if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
             return True
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_title_word(root.head.text):
         return True
     return False
+
+
+def _family_name(ent, surnames: set[str]) -> bool:
+    """"Petra Ulvang" tagged as a body while "Karl Ulvang" is a person: a two- or three-word name of
+    capitalised words ending in a person's surname is a person of that family."""
+    words = [t for t in ent if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return False
+    low = {t.lower_.strip(".’'") for t in words}
+    if low & (wordset("non_person_words.txt") | _body_words()):
+        return False
+    return norm_key(words[-1].text) in surnames
+
+
+def _people_noun(tok) -> bool:
+    """A singular noun that only a person can be: "man", "mother", "doctor", "official"."""
+    return tok.tag_ == "NN" and (gender_of_words([tok.text]) is not None or tok.lower_ in wordset("anonymous_heads.txt"))
+
+
+def _age_after(ent) -> bool:
+    """"Mbeki, 19, was making her second start": a bare age set off by commas follows only a person."""
+    doc = ent.doc
+    i = ent.end
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == "," \
+        and doc[i + 1].text.isdigit() and 1 <= int(doc[i + 1].text) <= 110
 
 
 def _untagged_surnames(doc, clusters: list[_Cluster], taken: set[int]) -> None:
@@ -275,8 +311,13 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     by_surname: dict[str, list[_Cluster]] = {}
     govs = mapping("governments.json")["names"]
     tagged = {t.i for e in ents_of(doc) for t in e}
-    for ent in sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start):
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
+    ents = sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start)
+    surnames = {norm_key(e[-1].text) for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC")
+                and e.text not in govs and _looks_like_person(e)}
+    from .speakers import name_genders
+    genders = name_genders(doc)
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC") or _dateline(ent):
             continue
         if ent.text in govs or strip_det(ent.text) in govs:
             continue  # "Kyiv called the seizure …" tagged as a person: a seat of government
@@ -284,13 +325,17 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
         if longer is not ent:
             taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
             ent = longer
-        if not _looks_like_person(ent):
+        if not _looks_like_person(ent) and not _family_name(ent, surnames):
             if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
                 # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
                 key = norm_key(clean_org(ent.text))
                 cands = by_surname.get(key) or _by_first_name(clusters, key)
+                g = wordset_gender(doc[ent.start - 1].text) if ent.start > 0 and honorific(doc[ent.start - 1].text) else None
+                cands, unsure = _fit_honorific(cands, g)  # "Mr Brill" (only "Brill" tagged) after "Ms Brill"
                 if cands:
                     cand = max(cands, key=lambda c: c.last)
+                    if not unsure:
+                        cand.gender = cand.gender or g
                     cand.names.append(clean_org(ent.text))
                     cand.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
                     taken.add(ent.start_char)
@@ -300,12 +345,16 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             continue
         taken.add(ent.start_char)
         name, honor, lead_title = parts
+        if honor is None and ent.start > 0 and honorific(doc[ent.start - 1].text):
+            honor = doc[ent.start - 1].text  # "Mr. Trump" with only "Trump" tagged
         tokens = name.split()
         surname = norm_key(tokens[-1])
         title = title_before(ent) or lead_title
         cluster = None
         cands = by_surname.get(surname, [])
+        unsure = False
         if len(tokens) == 1:
+            cands, unsure = _fit_honorific(cands, wordset_gender(honor) if honor else None)
             cluster = max(cands, key=lambda c: c.last, default=None)
             if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name
                 cluster = next((c for c in reversed(clusters) if c.kind == "person"
@@ -322,15 +371,27 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             by_surname.setdefault(surname, []).append(cluster)
         cluster.names.append(name)
         cluster.aliases.append(name)
-        if honor:
+        cluster.gender = cluster.gender or genders.get(norm_key(name))
+        if honor and not unsure:
             cluster.aliases.append(f"{honor} {tokens[-1]}")
-            g = wordset_gender(honor)
-            if g:
-                cluster.gender = g
+            cluster.gender = cluster.gender or wordset_gender(honor)
         if title:
             cluster.titles.append(title)
             cluster.aliases.append(f"{title} {name}")
         cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def _fit_honorific(cands: list[_Cluster], g: str | None) -> tuple[list[_Cluster], bool]:
+    """The people a surname with an honorific can be: "Mr Brill" after "Ms Brill" is the brother, not
+    the sister named last. Also says whether the choice is a guess (two or more of unknown gender, as
+    "Mr. Clinton" among Hillary and Bill Clinton), when the honorific must not lend its gender."""
+    if not g or not cands:
+        return cands, False
+    same = [c for c in cands if c.gender == g]
+    if same:
+        return same, False
+    open_ = [c for c in cands if c.gender is None]
+    return (open_ or cands), len(open_) > 1
 
 
 def _by_first_name(clusters: list[_Cluster], key: str) -> list[_Cluster]:
@@ -386,7 +447,7 @@ def _same_org(a: str, b: str) -> bool:
 def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = mapping("governments.json")["names"]
     for ent in ents_of(doc):
-        if ent.start_char in taken:
+        if ent.start_char in taken or _dateline(ent):
             continue
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and is_title_word(ent.root.head.head.text):
             continue  # "Secretary of State": part of a title
@@ -419,7 +480,7 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
             continue
         kind = _org_kind(text, outlet)
         cluster = next((c for c in reversed(clusters) if c.kind in ("organization", "outlet", "government")
-                        and any(_same_org(n, text) for n in c.names)), None)
+                        and _fits(c, text)), None)
         if cluster is None:
             cluster = _Cluster(kind)
             clusters.append(cluster)
@@ -430,13 +491,32 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
         cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
 
 
+def _city_of_outlet(short: str, name: str) -> bool:
+    """"Ostrava" beside "Ostrava Herald": the city a paper is named after, not the paper."""
+    words = norm_key(strip_det(name)).split()
+    return len(words) > 1 and words[0] == norm_key(strip_det(short)) and words[-1] in wordset("outlet_words.txt")
+
+
+def _fits(cluster: _Cluster, text: str) -> bool:
+    """Is the body named `text` the cluster's? A name that shares only a place word with it ("Ostrava
+    Herald" and "Ostrava Aviation Union", both matching a bare "Ostrava") is another body, and a paper
+    named after a city is not that city's government ("Kessia" acting, then "The Kessia Tribune")."""
+    if not any(_same_org(n, text) for n in cluster.names):
+        return False
+    if cluster.kind == "government" and any(_city_of_outlet(n, text) for n in cluster.names):
+        return False
+    longer = [n for n in cluster.names if len(norm_key(strip_det(n)).split()) > 1]
+    return len(norm_key(strip_det(text)).split()) < 2 or not longer or any(_same_org(n, text) for n in longer)
+
+
 def _absorb_person_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
     """spaCy sometimes tags a company's one-word name as a PERSON: fold it into the organization."""
     orgs = [c for c in clusters if c.kind in ("organization", "outlet")]
     keep = []
     for c in clusters:
         if c.kind == "person" and all(len(n.split()) == 1 for n in c.names):
-            org = next((o for o in orgs if any(norm_key(o_n).split()[0] == norm_key(c.names[0]) for o_n in o.names)), None)
+            org = next((o for o in orgs if any(norm_key(o_n).split()[0] == norm_key(c.names[0])
+                                               and not _city_of_outlet(c.names[0], o_n) for o_n in o.names)), None)
             if org:
                 org.mentions.extend(c.mentions)
                 org.aliases.extend(c.aliases)

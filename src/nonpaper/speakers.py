@@ -359,7 +359,7 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = None  # "It was a potent punch, …": an empty subject stands for nobody
         else:
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
-                                    paragraph_start=_line_start(head))
+                                    paragraph_start=_line_start(head), quoted=_quoted_before(head))
         if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
             whole = full_mention(head)
             return Resolved(actor, whole.text, whole.start_char, whole.end_char)
@@ -368,10 +368,36 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
     actor = _resolve_span(registry, span, head)
     if actor is None:
         group = _one_of(head)
-        if group is not None:  # "one of the people said": one of the people named before
+        if group is not None and group.lower_ in ("them", "those"):
+            actor = _group_before(registry, head.idx)  # "One of them said", after "two diplomats familiar with …"
+        elif group is not None:  # "one of the people said": one of the people named before
             actor = resolve_token(registry, group, para_start=para_start).actor
     whole = full_mention(head)
     return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+
+
+OPENERS = {"“": "”", "\"": "\"", "''": "''", "``": "''"}
+SYMMETRIC = {"\"", "''"}  # marks that open and close alike
+
+
+def _quoted_before(tok) -> list[tuple[int, int]]:
+    """Character ranges quoted in the token's sentence before it: in "“Jonas did nothing wrong,” he
+    said", Jonas is a name inside the quotation, not the subject "he" picks up."""
+    out, open_at, closer = [], None, None
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if open_at is None and t.text in OPENERS:
+            open_at, closer = t.idx, OPENERS[t.text]
+        elif open_at is not None and t.text == closer or (closer == "”" and t.text == "\"" and open_at is not None):
+            out.append((open_at, t.idx))
+            open_at = None
+    if open_at is not None and closer in SYMMETRIC and not out:
+        out.append((tok.sent.start_char, open_at))  # a straight mark left open closes a quotation begun before
+    elif open_at is None and not out:
+        # a quotation that opened in an earlier sentence: everything before the closing mark is quoted
+        close = next((t for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.text == "”"), None)
+        if close is not None:
+            out.append((tok.sent.start_char, close.idx))
+    return out
 
 
 def _line_start(tok) -> int:
@@ -390,7 +416,19 @@ def _one_of(head):
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.lower_ in ("them", "those"):
+        return pobj
     return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
+def _group_before(registry: ActorRegistry, before: int, window: int = 1500) -> str | None:
+    """The latest unnamed group of people before a position ("two people familiar with the talks")."""
+    for seen in reversed(registry.seen()):
+        actor = registry.get(seen.actor)
+        if seen.start < before and before - seen.start <= window and actor.kind == "unnamed" \
+                and seen.actor not in registry.singular:
+            return actor.id
+    return None
 
 
 def _past_dateline(head):
@@ -560,6 +598,9 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
             body = resolve_token(registry, named_owner).actor
             if body is not None and registry.get(body).kind in BODY_KINDS:
                 return body
+        own = _own_body(registry, span, head, kind) if kind == "government" else None
+        if own:
+            return own
         if kind:
             found = _latest(registry, span.start_char, kind, head_word=lemma)
             if found:
@@ -594,7 +635,12 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         kind = "unnamed"
         if len(words) == 1 and not people_head and not _noun_kind(span, lemma) and head.tag_ == "NNS":
             return None  # "Ships began leaving": a bare plural that names no one
-        if name.split()[0].lower() in ("the", "this") and not is_title_word(head.text):
+        if name.split()[0].lower() in ("the", "this") and is_title_word(head.text):
+            mods = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+            group = _unnamed_group_before(registry, span.start_char, {lemma, head.lower_}, mods)
+            if group:  # "the official" after "a senior official, who asked not to be named"
+                return group
+        elif name.split()[0].lower() in ("the", "this"):
             if not (people_head or _noun_kind(span, lemma)):
                 return None  # "The informal document": a thing, not a speaker
             group = _unnamed_group_before(registry, span.start_char, {lemma, head.lower_}) if people_head else None
@@ -602,8 +648,52 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
                 return group
             kind = "organization"
             name = name[0].upper() + name[1:]
-        return registry.add(name, kind)
+        actor_id = registry.add(name, kind)
+        if kind == "unnamed" and head.tag_ == "NN" and people_head and det in ("a", "an", "one") \
+                and lemma not in wordset("asker_nouns.txt"):
+            registry.singular.add(actor_id)  # "a local doctor … she said": one person, whom he/she can pick up
+            g = gender_of_words([head.text]) or _gender_in_relative(head)
+            if g:
+                registry.gender.setdefault(actor_id, g)
+        return actor_id
     return None
+
+
+def _own_body(registry: ActorRegistry, span, head, kind: str) -> str | None:
+    """"The defence ministry said" after the emergency agency was named: a body with its own portfolio
+    is the body named with those words, or a body of its own, never merely the latest one."""
+    # (lower-case words only: "the Obama administration" is the government named, "the defence
+    # ministry" a body of its own; the tagger reads some lower-case words as proper nouns)
+    mods = [t for t in head.lefts if t.text.islower() and (
+            (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN"))
+            or (t.dep_ in ("amod", "compound") and head.lower_ in ("ministry", "department")
+                and t.pos_ in ("ADJ", "PROPN")))]
+    if not mods:
+        return None
+    need = {t.lower_ for t in mods} | {head.lower_}
+    for s in reversed(registry.seen()):
+        actor = registry.get(s.actor)
+        if s.start < span.start_char and actor.kind in BODY_KINDS and need <= set(norm_key(actor.name).split()):
+            _alias(registry, actor.id, span.text)
+            return actor.id
+    words = [t for t in span if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+    if not words:
+        return None
+    name = span.doc[words[0].i:span.end].text
+    return registry.add(name[0].upper() + name[1:], kind, alias=span.text)
+
+
+def _gender_in_relative(head) -> str | None:
+    """"A local doctor, who did not want to be named for fear of losing her job": the relative clause's
+    pronouns give the source's gender (none, or both, gives nothing)."""
+    found = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl"):
+            for t in child.subtree:
+                g = PERSONAL.get(t.lower_) or POSSESSIVE.get(t.lower_) or {"himself": "m", "herself": "f"}.get(t.lower_)
+                if g:
+                    found.add(g)
+    return found.pop() if len(found) == 1 else None
 
 
 def _untagged_name(registry: ActorRegistry, head) -> str | None:
@@ -660,11 +750,14 @@ def _noun_kind(span, lemma: str) -> str | None:
     return None
 
 
-def _unnamed_group_before(registry: ActorRegistry, before: int, heads: set[str]) -> str | None:
-    """The latest unnamed source whose first words hold the noun ("two people familiar with …")."""
+def _unnamed_group_before(registry: ActorRegistry, before: int, heads: set[str],
+                          mods: set[str] = frozenset()) -> str | None:
+    """The latest unnamed source whose first words hold the noun ("two people familiar with …") and
+    every modifier of the mention ("the Ohio governor" is not "a Florida governor")."""
     for seen in reversed(registry.seen()):
         actor = registry.get(seen.actor)
-        if seen.start < before and actor.kind == "unnamed" and heads & set(norm_key(actor.name).split()[:4]):
+        words = norm_key(actor.name).split()
+        if seen.start < before and actor.kind == "unnamed" and heads & set(words[:4]) and mods <= set(words):
             return actor.id
     return None
 
@@ -724,7 +817,19 @@ def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = ""
 
 
 def _by_title(registry: ActorRegistry, span, head) -> str | None:
-    words = {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_}
+    """The person whose title the role noun repeats; a name in the role ("the Rovers coach") must be
+    in the title too when some person's title has it ("Rovers coach Ines Dahl", not "United coach …")."""
+    named = {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ and t.dep_ != "poss"
+             and not any(c.dep_ == "case" for c in t.children) and t.i != head.i}
+    if named:
+        words = {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        found = _by_title_words(registry, span, head, words)
+        if found:
+            return found
+    return _by_title_words(registry, span, head, {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_})
+
+
+def _by_title_words(registry: ActorRegistry, span, head, words: set[str]) -> str | None:
     head_word = head.lower_
     best, best_pos = None, -1
     for s in registry.seen():
@@ -745,9 +850,11 @@ NEWCOMER_WINDOW = 300  # characters: about two sentences
 
 
 def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sentence_start: int | None = None,
-                    paragraph_start: int | None = None,
+                    paragraph_start: int | None = None, quoted: list[tuple[int, int]] = (),
                     window: int = 1500) -> str | None:
-    """he/she → a person; they/it → an organization or government (plural people are left open)."""
+    """he/she → a person (or an unnamed source who is one person: "a local doctor"); they/it → an
+    organization or government (plural people are left open). `quoted`: ranges inside quotation
+    marks, whose names are the quoted speaker's words, not antecedents."""
     table = _pronoun_table()
     gender = table.get(pronoun.lower())
     if gender in ("m", "f"):
@@ -757,7 +864,8 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
     else:
         return None
     cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
-             and registry.get(s.actor).kind in kinds]
+             and (registry.get(s.actor).kind in kinds or (kinds == ("person",) and s.actor in registry.singular))
+             and not any(a <= s.start < b for a, b in quoted)]
     if gender in ("m", "f"):
         cands = [s for s in cands if registry.gender.get(s.actor, gender) == gender]
     if not cands:
@@ -773,6 +881,13 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
                  and position - s.start <= NEWCOMER_WINDOW]
         if newer:
             return newer[-1].actor
+        if gender in ("m", "f") and registry.gender.get(speakers[-1].actor) != gender:
+            # "Mbeki, 19, was making her second start. / “I just closed my eyes,” she said": a person
+            # known to be a woman, brought in after the last speaker (whose gender is open), is "she"
+            known = [s for s in cands if s.subject and s.start > speakers[-1].start
+                     and registry.gender.get(s.actor) == gender and position - s.start <= 2 * NEWCOMER_WINDOW]
+            if known:
+                return known[-1].actor
     if speakers:
         return speakers[-1].actor
     subjects = [s for s in cands if s.subject]
@@ -805,11 +920,12 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     words = low_nodet.split()
     if not words:
         return None
-    # surname or a person's name without its title ("President Trump")
+    # surname or a person's name without its title ("President Trump"), not a phrase that merely ends
+    # in a name ("One pastor supporting Mr. Cruz" is the pastor, not Cruz)
     persons = [a for a in registry.actors() if a.kind == "person"]
     last = words[-1]
     hits = [a.id for a in persons if norm_key(a.name).split()[-1] == last]
-    if hits:
+    if hits and _name_like(strip_det(raw).split()[:-1]):
         return _nearest(registry, hits, pos)
     head = words[-1]
     if is_title_word(head):
@@ -822,6 +938,17 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     if kind and raw.lower().startswith(("the ", "this ")):
         return _latest(registry, pos, kind, head_word=head)
     return None
+
+
+NAME_PREMODIFIERS = {"former", "foreign", "deputy", "vice", "acting", "interim", "then", "late", "of", "the"}
+
+
+def _name_like(words: list[str]) -> bool:
+    """Are the words before a surname part of a name or its title ("Deputy Mayor Ana", "former
+    president")?"""
+    from .actors_names import honorific
+    return all(w[:1].isupper() or is_title_word(w) or honorific(w) or w.lower() in NAME_PREMODIFIERS
+               or not any(ch.isalpha() for ch in w) for w in words)
 
 
 def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
@@ -842,6 +969,36 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
     set earlier stands, and a person whose votes tie stays open."""
     from collections import Counter
     votes: dict[str, Counter] = {}
+    for subj, g in gender_votes(doc, lambda t: _person_at(registry, t)):
+        actor = _actor_at(registry, subj.idx, subj.idx + len(subj.text))
+        if actor and registry.get(actor).kind == "person":
+            votes.setdefault(actor, Counter())[g] += 1
+    for actor, count in votes.items():
+        first = _majority(count)
+        if first:
+            registry.gender.setdefault(actor, first)
+
+
+def _majority(count) -> str | None:
+    (first, n1), *rest = count.most_common()
+    return first if not rest or n1 > rest[0][1] else None
+
+
+def name_genders(doc) -> dict[str, str]:
+    """Genders of full names (norm_key of a two-word or longer PERSON entity) from the same votes,
+    before the actors exist: "Anna Brill said she …" lets a later "Ms Brill" find Anna, not Thomas."""
+    from collections import Counter
+    votes: dict[str, Counter] = {}
+    for subj, g in gender_votes(doc, lambda t: False):
+        ent = _ent_of(subj)
+        words = [t for t in ent if t.pos_ == "PROPN"] if ent is not None else []
+        if ent is not None and ent.label_ == "PERSON" and len(words) >= 2:
+            votes.setdefault(norm_key(" ".join(t.text for t in words)), Counter())[g] += 1
+    return {name: g for name, count in votes.items() if (g := _majority(count))}
+
+
+def gender_votes(doc, untagged_person=lambda tok: False):
+    """(subject token, "m"|"f") for each pronoun that its own clause's named subject is referred by."""
     for tok in doc:
         g = _clause_pronoun_gender(tok)
         if not g:
@@ -857,19 +1014,20 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.ent_type_ != "PERSON":  # "Velm's foreign minister, Karel Danek, said"
             subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
-        if subj is None or subj.ent_type_ != "PERSON" or subj.i > tok.i:
+        if subj is None or subj.i > tok.i:
             continue
+        if subj.ent_type_ != "PERSON" and not (subj.pos_ == "PROPN" and untagged_person(subj)):
+            continue  # ("Dahl, who took over in January, has won six of her matches": a surname left untagged)
         if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in PERSONAL
                or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
                for t in doc[subj.i + 1:tok.i] if t.head.i != subj.i and t.dep_ != "compound"):
             continue  # "Trump attacked Clinton for her support": another person stands between
-        actor = _actor_at(registry, subj.idx, subj.idx + len(subj.text))
-        if actor and registry.get(actor).kind == "person":
-            votes.setdefault(actor, Counter())[g] += 1
-    for actor, count in votes.items():
-        (first, n1), *rest = count.most_common()
-        if not rest or n1 > rest[0][1]:
-            registry.gender.setdefault(actor, first)
+        yield subj, g
+
+
+def _person_at(registry: ActorRegistry, tok) -> bool:
+    actor = _actor_at(registry, tok.idx, tok.idx + len(tok.text))
+    return actor is not None and registry.get(actor).kind == "person"
 
 
 def _clause_pronoun_gender(tok) -> str | None:
