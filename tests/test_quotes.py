@@ -1219,3 +1219,11 @@ def test_a_quotation_after_a_cue_and_but_goes_on_speaking():
                         "history of representing the oil firms in big cases.\"")
     second = one(found, "energy, Arne")
     assert second.kind == "direct" and speaker_name(reg, second) == "Varga"
+
+
+def test_an_although_inside_a_phrase_cuts_nothing_and_a_reported_would_goes_on():
+    found, reg, _ = run("Profile\n\nAnn Dahl said she always treated the photo line as a crucial, although brief, "
+                        "chance to question the mayor. Ms. Vik said she hoped to get her account back, and then would "
+                        "continue to spread her message.")
+    assert one(found, "photo line").text.endswith("although brief, chance to question the mayor")
+    assert one(found, "account back").text.endswith("and then would continue to spread her message")

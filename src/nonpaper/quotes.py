@@ -1117,7 +1117,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
                 cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
                 b = (cc[-1] if cc else c.left_edge.i) - 1
                 break
-        b = _through_colon(doc, _through_advcl(tok, b))
+        b = _through_colon(doc, _through_advcl(tok, _through_reported_modal(tok, b)))
         b = _second_that_clause(tok, b)
         if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
             a = tok.i + 1  # "donations, which he said were tied to favours": what he said follows the cue
@@ -1180,6 +1180,22 @@ def _set_off(tok) -> bool:
     own = [c for c in tok.children if c.dep_ != "punct"]
     a, b = min([tok.i] + [c.left_edge.i for c in own]), max([tok.i] + [c.right_edge.i for c in own])
     return a > tok.sent.start and doc[a - 1].text == "," and b + 1 < tok.sent.end - 1 and doc[b + 1].text == ","
+
+
+REPORTED_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _through_reported_modal(tok, b: int) -> int:
+    """"said she hoped to get her account back, and then would continue to …": a conjunct of the cue with no
+    subject of its own and the "would" of reported speech goes on with what was said."""
+    if tok.tag_ != "VBD":
+        return b
+    for c in tok.rights:
+        if c.dep_ == "conj" and c.i > b and not any(x.dep_ == "ccomp" for x in c.children) \
+                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                and any(x.dep_ == "aux" and x.lower_ in REPORTED_MODALS for x in c.children):
+            b = c.right_edge.i
+    return b
 
 
 def _reports_on_its_own(c) -> bool:
@@ -1550,7 +1566,7 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
             return i - 2
-        if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark":
+        if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
             return i - 2  # ", although it may take days to tell": the writer's caveat
         if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
             return i - 2
