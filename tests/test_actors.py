@@ -530,3 +530,27 @@ def test_a_phrase_that_merely_ends_in_a_name_is_not_that_person():
     assert reg.resolve("Rask", start=10_000) == "ivo-rask"
     assert reg.resolve("Minister Rask", start=10_000) == "ivo-rask"
     assert reg.resolve("a longtime adviser to Rask", start=10_000) != "ivo-rask"
+
+
+def test_the_airline_is_the_company_named_before():
+    a = analyze_text("Job cuts\n\nNorvik Air said on Wednesday it would cut 1,200 jobs. The airline said in a statement "
+                     "that no pilots would lose their jobs.", published="2026-05-12")
+    assert _speaker_of(a, "no pilots would lose") == "Norvik Air"
+
+
+def test_a_body_called_a_broadcaster_is_an_outlet_and_the_broadcaster_later():
+    a = analyze_text("Floods\n\nThe state broadcaster VTV reported that villages were without power. According to the "
+                     "broadcaster, the water supply had been contaminated.", published="2026-05-12")
+    vtv = next(x for x in a.actors if x.name == "VTV")
+    assert vtv.kind == "outlet"
+    assert _speaker_of(a, "water supply had been contaminated") == "VTV"
+
+
+def test_bare_plural_experts_and_a_title_before_a_name():
+    a = analyze_text("Talks\n\nMediator Johan Rees said he was disappointed. Meteorologists said more rain was expected "
+                     "on Tuesday.\n\nMartin Kovac, a farmer whose house was flooded, said he had seen nothing.",
+                     published="2026-05-12")
+    assert _speaker_of(a, "disappointed") == "Johan Rees"
+    assert _speaker_of(a, "more rain was expected") == "Meteorologists"
+    kovac = next(x for x in a.actors if x.name == "Martin Kovac")
+    assert "a farmer whose" not in kovac.aliases

@@ -478,7 +478,7 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
             cluster.aliases.append(strip_det(text))
             cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
             continue
-        kind = _org_kind(text, outlet)
+        kind = "outlet" if _described_as_outlet(ent) else _org_kind(text, outlet)
         cluster = next((c for c in reversed(clusters) if c.kind in ("organization", "outlet", "government")
                         and _fits(c, text)), None)
         if cluster is None:
@@ -489,6 +489,15 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
         cluster.names.append(strip_det(text))
         cluster.aliases.append(text)
         cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def _described_as_outlet(ent) -> bool:
+    """"The state broadcaster VTV", "VTV, the state broadcaster": a body its appositive calls an outlet."""
+    root = ent.root
+    nouns = wordset("outlet_nouns.txt")
+    if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
 
 
 def _city_of_outlet(short: str, name: str) -> bool:

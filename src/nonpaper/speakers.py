@@ -126,7 +126,10 @@ def _ent_of(tok):
 
 def _desc_span(head, stop=None):
     doc = head.doc
-    toks = [t for t in head.subtree if stop is None or not (stop.left_edge.i <= t.i <= stop.right_edge.i)]
+    clauses = {t.i for c in head.children if c.dep_ == "relcl" and c.i > head.i for t in c.subtree}
+    # ("a farmer whose house was flooded": the relative clause is no part of the description)
+    toks = [t for t in head.subtree if (stop is None or not (stop.left_edge.i <= t.i <= stop.right_edge.i))
+            and t.i not in clauses]
     toks = [t for t in toks if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "amod", "poss", "det", "case")
             or t.head.i > head.i and t.head.dep_ in ("prep", "pobj", "poss", "compound")]
     if not toks:
