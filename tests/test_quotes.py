@@ -1227,3 +1227,9 @@ def test_an_although_inside_a_phrase_cuts_nothing_and_a_reported_would_goes_on()
                         "continue to spread her message.")
     assert one(found, "photo line").text.endswith("although brief, chance to question the mayor")
     assert one(found, "account back").text.endswith("and then would continue to spread her message")
+
+
+def test_a_title_before_the_cue_is_not_what_was_suggested_and_it_goes_without_saying():
+    found, reg, _ = run("Money advice\n\nIn his 2002 book, “Make Your Kid a Millionaire,” Mr. Vik suggested looking at the "
+                        "things on your card statement. It goes without saying that raising fees is unpopular.")
+    assert [q.text for q in found] == ["looking at the things on your card statement"]

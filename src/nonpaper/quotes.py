@@ -1089,6 +1089,9 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     # an opening "While he acknowledged …" on the cue as well)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+    if comp is not None and comp.i < tok.i and any(c.dep_ in ("xcomp", "dobj") and c.i > tok.i and not _addressee(tok, c)
+                                                   for c in tok.children):
+        comp = None  # "In his book, “Make Your Kid a Millionaire,” he suggested looking at …": what follows
     if comp is None and (tok.lemma_.lower() in _indirect_lemmas() or tok.lemma_.lower() in _object_lemmas()):
         comp = _misparsed_clause(tok)
     if comp is None and tok.lemma_.lower() in _indirect_lemmas():
