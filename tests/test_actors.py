@@ -554,3 +554,21 @@ def test_bare_plural_experts_and_a_title_before_a_name():
     assert _speaker_of(a, "more rain was expected") == "Meteorologists"
     kovac = next(x for x in a.actors if x.name == "Martin Kovac")
     assert "a farmer whose" not in kovac.aliases
+
+
+def test_an_invented_country_with_a_demonym_or_a_minister_is_a_government():
+    a = analyze_text("Talks stall\n\nVelmar's foreign minister, Sandor Halas, said Ostrava had walked away from a deal.\n\n"
+                     "His Ostravan counterpart, Eva Lindqvist, rejected that account. She said Velmar had added new "
+                     "demands.", published="2026-05-12")
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("Ostrava") in (None, "government") and kinds.get("Velmar") in (None, "government")
+    assert _speaker_of(a, "added new demands") == "Eva Lindqvist"
+
+
+def test_a_union_named_after_its_country_is_not_the_government():
+    a = analyze_text("Fuel tax\n\nVelmar's finance minister, Tomas Varga, defended the tax.\n\n"
+                     "The Velmar Transport Workers' Union said it would call a strike. The government said the decision "
+                     "was final.", published="2026-05-12")
+    union = _speaker_of(a, "call a strike")
+    assert union is not None and "Union" in union
+    assert _speaker_of(a, "decision was final") == "Velmar"

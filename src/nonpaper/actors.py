@@ -47,6 +47,7 @@ class ActorRegistry:
         self._sorted: list[_Seen] | None = None
         self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
+        self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
         self.singular: set[str] = set()  # unnamed actors that are one person ("a local doctor"): he/she can be them
 
     # -- reading ---------------------------------------------------------------------------
@@ -160,6 +161,44 @@ def _is_subject(span) -> bool:
 def _locative(span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+STATE_HEADS = frozenset({"minister", "ambassador", "envoy", "embassy", "parliament", "ministry", "army",
+                         "navy", "diplomat", "diplomats"})
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
+
+
+def governments_of(doc) -> dict[str, str]:
+    """Surface form -> country: the known ones (governments.json) and the invented countries of the
+    article, found as a one-word name with a demonym beside it ("Ostrava" and "Ostravan officials") or
+    owning a state's office ("Velmar's foreign minister", "the ambassador of Velmar"). Without them
+    "Ostrava" tagged as a person would be a person whom "she" could pick up."""
+    cached = doc.user_data.get("nonpaper_govs")
+    if cached is not None:
+        return cached
+    govs = dict(mapping("governments.json")["names"])
+    words = {t.text for t in doc if t.text[:1].isupper() and t.is_alpha}
+    surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
+    surnames |= {t.text for t in doc if t.i > 0 and t.text[:1].isupper()
+                 and (honorific(doc[t.i - 1].text) or is_title_word(doc[t.i - 1].text))}  # "President Obama"
+    # (places the tagger knows, "Europe", "Yemen", act through the GPE path already; a person's name
+    # owns governments too, "Merkel's government", and gives adjectives, "Trumpian")
+    for ent in ents_of(doc):
+        if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG", "NORP") or ent.text in govs or ent.text in surnames:
+            continue
+        name = clean_org(ent.text)
+        if not name.isalpha() or not name[:1].isupper() or name.isupper() or len(name) < 4:
+            continue
+        demonyms = {name + e for e in DEMONYM_ENDINGS} | {name[:-1] + e for e in ("an", "ian")}
+        tok = ent.root
+        owns = (tok.dep_ == "poss" and tok.head.lemma_.lower() in STATE_HEADS) or \
+            (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in STATE_HEADS)
+        if owns or demonyms & words:
+            govs[name] = name
+            for d in demonyms & words:
+                govs[d] = name
+    doc.user_data["nonpaper_govs"] = govs
+    return govs
 
 
 def _dateline(ent) -> bool:
@@ -309,9 +348,9 @@ def _with_first_names(ent, tagged: set[int]):
 def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[_Cluster]] = {}
-    govs = mapping("governments.json")["names"]
     tagged = {t.i for e in ents_of(doc) for t in e}
     ents = sorted(list(ents_of(doc)) + _untagged_people(doc), key=lambda e: e.start)
+    govs = governments_of(doc)
     surnames = {norm_key(e[-1].text) for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC")
                 and e.text not in govs and _looks_like_person(e)}
     from .speakers import name_genders
@@ -445,7 +484,7 @@ def _same_org(a: str, b: str) -> bool:
 
 
 def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
-    govs = mapping("governments.json")["names"]
+    govs = governments_of(doc)
     for ent in ents_of(doc):
         if ent.start_char in taken or _dateline(ent):
             continue
@@ -514,6 +553,9 @@ def _fits(cluster: _Cluster, text: str) -> bool:
         return False
     if cluster.kind == "government" and any(_city_of_outlet(n, text) for n in cluster.names):
         return False
+    if cluster.kind == "government" and len(norm_key(strip_det(text)).split()) > \
+            max(len(norm_key(strip_det(n)).split()) for n in cluster.names):
+        return False  # "The Velmar Transport Workers' Union" is not Velmar's government
     longer = [n for n in cluster.names if len(norm_key(strip_det(n)).split()) > 1]
     return len(norm_key(strip_det(text)).split()) < 2 or not longer or any(_same_org(n, text) for n in longer)
 
@@ -548,6 +590,7 @@ def _outside_headings(parsed: Parsed):
 def find_actors(parsed: Parsed) -> ActorRegistry:
     doc = _outside_headings(parsed)
     registry = ActorRegistry()
+    registry.govs = governments_of(doc)
     clusters: list[_Cluster] = []
     taken: set[int] = set()
     _person_clusters(doc, clusters, taken)

@@ -816,6 +816,10 @@ def _latest(registry: ActorRegistry, before: int, kind: str, head_word: str = ""
         orgs = [s for s in seen if registry.get(s.actor).kind == "organization"]
         if orgs:
             return orgs[-1].actor
+    if kind == "government":  # "the government" after Velmar and then its transport workers' union: Velmar
+        govs = [s for s in seen if registry.get(s.actor).kind == "government"]
+        if govs:
+            return govs[-1].actor
     return seen[-1].actor
 
 
@@ -913,7 +917,7 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     matches = registry.ids_by_alias(low) | registry.ids_by_alias(low_nodet)
     if matches:
         return _nearest(registry, sorted(matches), pos)
-    govs = mapping("governments.json")["names"]
+    govs = registry.govs or mapping("governments.json")["names"]
     country = govs.get(raw) or govs.get(strip_det(raw))
     if country:
         from .actors_names import slug
