@@ -1233,3 +1233,8 @@ def test_a_title_before_the_cue_is_not_what_was_suggested_and_it_goes_without_sa
     found, reg, _ = run("Money advice\n\nIn his 2002 book, “Make Your Kid a Millionaire,” Mr. Vik suggested looking at the "
                         "things on your card statement. It goes without saying that raising fees is unpopular.")
     assert [q.text for q in found] == ["looking at the things on your card statement"]
+
+
+def test_a_closing_cue_joined_to_the_first_clause_reports_both():
+    found, reg, _ = run("Budget\n\nThe mayor wanted the money, but the council refused, the source added.")
+    assert [q.text for q in found] == ["The mayor wanted the money, but the council refused"]

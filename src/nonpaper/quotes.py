@@ -1129,6 +1129,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
             return None
         if comp.i < tok.i:  # "…, the agency said in a report, and the bottom fifth paid …"
             b = _content_after_aside(tok, b)
+            a = _first_conjunct(tok, a)
         else:  # "said he had offers, but “the offers were …”"
             b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
@@ -1210,6 +1211,17 @@ def _reports_on_its_own(c) -> bool:
 def _addressee(tok, c) -> bool:
     """"The solution, the partner told them, was simple": whom one tells is not what is told."""
     return tok.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in wordset("told_nouns.txt")
+
+
+def _first_conjunct(tok, a: int) -> int:
+    """"The mayor wanted the money, but the council refused, the source added.": a cue closing the
+    sentence that the parser joined to the first clause reports both clauses, not just the last."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.i < a and head.left_edge.i == tok.sent.start \
+            and all(t.is_punct or t.dep_ in ("nsubj", "det", "compound", "amod", "poss", "case")
+                    or t.i == tok.i for t in tok.doc[a:tok.sent.end] if t.i > tok.i):
+        return head.left_edge.i
+    return a
 
 
 def _content_after_aside(tok, b: int) -> int:
