@@ -1238,3 +1238,8 @@ def test_a_title_before_the_cue_is_not_what_was_suggested_and_it_goes_without_sa
 def test_a_closing_cue_joined_to_the_first_clause_reports_both():
     found, reg, _ = run("Budget\n\nThe mayor wanted the money, but the council refused, the source added.")
     assert [q.text for q in found] == ["The mayor wanted the money, but the council refused"]
+
+
+def test_seeing_something_as_something_is_a_view_but_not_as_a_child():
+    found, reg, _ = run("Poll\n\nMany voters see Varga as a safe pair of hands. She saw the film as a child.")
+    assert [q.text for q in found] == ["Varga as a safe pair of hands"]

@@ -326,7 +326,7 @@ def _find_attributions(ctx: _Context) -> None:
             if subj is not None and not ctx.in_direct(subj.idx) and (_source_like(subj) or subj.pos_ == "PROPN"):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and _labels_as_quoted(ctx, tok):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in lemmas and (_labels_as_quoted(ctx, tok) or _sees_as(tok)):
             subj = subject_of(tok)  # "Reid has been pounding Trump as a “con artist”"
             if subj is not None and not ctx.in_direct(subj.idx) and (_human(subj) or subj.pos_ == "PROPN"):
                 found.append((tok.idx, tok, subj, _cue_text(tok), tok.idx, tok.idx + len(tok.text)))
@@ -1133,7 +1133,8 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
         else:  # "said he had offers, but “the offers were …”"
             b = _quoted_conjunct(tok, b)
         return _trim(doc, a, b)
-    if (tok.lemma_.lower() in _object_lemmas() or _tells_to(tok) or _tells_story(tok) or _labels_as_quoted(ctx, tok)) \
+    if (tok.lemma_.lower() in _object_lemmas() or _tells_to(tok) or _tells_story(tok) or _labels_as_quoted(ctx, tok)
+            or _sees_as(tok)) \
             and not any(c.dep_ == "prt" and not _calls_on(tok, c) for c in tok.children):
         span = _object_content(tok)  # ("called off" is no report)
         if span is not None:
@@ -1479,6 +1480,14 @@ def _before_second_cue(tok, a: int, b: int) -> int:
             cc = [x.i for x in t.head.children if x.dep_ == "cc" and x.i < t.i]
             return (cc[-1] if cc else t.left_edge.i) - 1
     return b
+
+
+def _sees_as(tok) -> bool:
+    """"developers see golf courses as wasted space": a view of something, given with "as"."""
+    return tok.lemma_.lower() in wordset("cue_verbs_as.txt") and any(c.dep_ == "dobj" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
+                and not any(x.dep_ == "pobj" and x.lemma_.lower() in wordset("life_stage_nouns.txt") for x in c.children)
+                for c in tok.children)  # (not "saw the film as a child")
 
 
 def _labels_as_quoted(ctx: _Context, tok) -> bool:
