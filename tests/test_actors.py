@@ -572,3 +572,24 @@ def test_a_union_named_after_its_country_is_not_the_government():
     union = _speaker_of(a, "call a strike")
     assert union is not None and "Union" in union
     assert _speaker_of(a, "decision was final") == "Velmar"
+
+
+def test_a_lone_surname_tagged_as_a_nationality_is_still_the_person():
+    a = analyze_text("Pilot cleared\n\nJudge Peter Halloran said the prosecution had failed to show that the pilot, "
+                     "Marek Sokol, had ignored radar warnings.\n\n\"The evidence points to a failure of equipment,\" "
+                     "Halloran said in his ruling.\n\nSokol, 58, embraced his wife as the verdict was read. Speaking "
+                     "outside the court, he said he had never doubted the truth would come out.", published="2026-05-12")
+    assert _speaker_of(a, "never doubted") == "Marek Sokol"
+
+
+def test_people_named_by_what_they_are_are_unnamed_sources_not_bodies():
+    a = analyze_text("Recall\n\nThe two men said they would appeal. Consumer group Fair Shelf said the recall showed the "
+                     "need for checks. Fishermen say the quotas will ruin them.\n\nA customer found glass in a jar on "
+                     "Sunday. The customer, a mother of two who asked not to be named, said she found it while feeding "
+                     "her daughter.\n\n\"I could have lost her,\" she told the newspaper.", published="2026-05-12")
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("The two men") == "unnamed" and kinds.get("Fair Shelf") == "organization"
+    assert _speaker_of(a, "ruin them") == "Fishermen"
+    customer = a.actor(next(q for q in a.quotes if "could have lost her" in q.text).speaker)
+    assert customer.name == "A customer" or customer.name == "a customer"
+    assert "a mother of two" in customer.aliases

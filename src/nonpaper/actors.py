@@ -228,6 +228,10 @@ def _looks_like_person(ent) -> bool:
             return False  # "the Aurel": a building or a thing called after someone
         if len(words) == 1 and ent[0].tag_ == "NNS":
             return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end \
+                and before.lemma_.lower() in wordset("org_nouns.txt") | wordset("outlet_nouns.txt"):
+            return False  # "Consumer group Fair Shelf", "the firm Brackwater": the noun in front says a body
         return True
     if ent.label_ in ("GPE", "LOC"):  # "union organiser Pia Lund" tagged as a place: a title makes a person
         return (len(words) > 1 and person_signals(ent)) or _age_after(ent)
@@ -356,7 +360,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
     from .speakers import name_genders
     genders = name_genders(doc)
     for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC") or _dateline(ent):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP") or _dateline(ent):
             continue
         if ent.text in govs or strip_det(ent.text) in govs:
             continue  # "Kyiv called the seizure …" tagged as a person: a seat of government
@@ -365,10 +369,11 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
             ent = longer
         if not _looks_like_person(ent) and not _family_name(ent, surnames):
-            if ent.label_ in ("ORG", "GPE") and len(ent) == 1 and ent.text not in govs:
-                # "Marsh said": a lone surname spaCy tagged ORG joins the person with that surname
+            if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text not in govs:
+                # "Marsh said", "Sokol, 58, embraced his wife": a lone surname spaCy tagged as a body, a
+                # place or a nationality joins the person with that surname
                 key = norm_key(clean_org(ent.text))
-                cands = by_surname.get(key) or _by_first_name(clusters, key)
+                cands = by_surname.get(key) or (_by_first_name(clusters, key) if ent.label_ != "NORP" else [])
                 g = wordset_gender(doc[ent.start - 1].text) if ent.start > 0 and honorific(doc[ent.start - 1].text) else None
                 cands, unsure = _fit_honorific(cands, g)  # "Mr Brill" (only "Brill" tagged) after "Ms Brill"
                 if cands:

@@ -344,6 +344,8 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
     low = head.lower_
     if low in RELATIVE and head.head.dep_ == "relcl":
         antecedent = head.head.head
+        if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ in ("NOUN", "PROPN"):
+            antecedent = antecedent.head  # "The customer, a mother of two who asked not to be named": the customer
         inner = resolve_token(registry, antecedent, para_start=para_start)
         return Resolved(inner.actor, head.text, head.idx, head.idx + len(head.text))
     if head.pos_ == "PRON" and low not in _pronoun_table() and low not in RELATIVE:
@@ -642,14 +644,16 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
             mods = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
             group = _unnamed_group_before(registry, span.start_char, {lemma, head.lower_}, mods)
             if group:  # "the official" after "a senior official, who asked not to be named"
+                _describe(registry, group, head)
                 return group
         elif name.split()[0].lower() in ("the", "this"):
             if not (people_head or _noun_kind(span, lemma)):
                 return None  # "The informal document": a thing, not a speaker
             group = _unnamed_group_before(registry, span.start_char, {lemma, head.lower_}) if people_head else None
             if group:  # "the people" after "two people familiar with the matter"
+                _describe(registry, group, head)
                 return group
-            kind = "organization"
+            kind = "unnamed" if people_head and not _noun_kind(span, lemma) else "organization"  # ("The two men")
             name = name[0].upper() + name[1:]
         actor_id = registry.add(name, kind)
         if kind == "unnamed" and head.tag_ == "NN" and people_head and det in ("a", "an", "one") \
@@ -684,6 +688,19 @@ def _own_body(registry: ActorRegistry, span, head, kind: str) -> str | None:
         return None
     name = span.doc[words[0].i:span.end].text
     return registry.add(name[0].upper() + name[1:], kind, alias=span.text)
+
+
+def _describe(registry: ActorRegistry, actor_id: str, head) -> None:
+    """"The customer, a mother of two from Aldenport": the appositive describes the source named
+    before (an alias, and its gender)."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            desc = _desc_span(child)
+            if desc is not None:
+                _alias(registry, actor_id, desc.text)
+            g = gender_of_words([child.text]) or _gender_in_relative(child)
+            if g:
+                registry.gender.setdefault(actor_id, g)
 
 
 def _gender_in_relative(head) -> str | None:
