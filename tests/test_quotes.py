@@ -1243,3 +1243,10 @@ def test_a_closing_cue_joined_to_the_first_clause_reports_both():
 def test_seeing_something_as_something_is_a_view_but_not_as_a_child():
     found, reg, _ = run("Poll\n\nMany voters see Varga as a safe pair of hands. She saw the film as a child.")
     assert [q.text for q in found] == ["Varga as a safe pair of hands"]
+
+
+def test_a_poll_indicates_and_charges_are_made():
+    found, reg, _ = run("Poll\n\nThe Courier poll indicates a tightening race. Dahl made similar charges that the council "
+                        "had hidden the report.")
+    assert one(found, "tightening").text == "a tightening race"
+    assert one(found, "hidden").text == "the council had hidden the report"
