@@ -593,3 +593,20 @@ def test_people_named_by_what_they_are_are_unnamed_sources_not_bodies():
     customer = a.actor(next(q for q in a.quotes if "could have lost her" in q.text).speaker)
     assert customer.name == "A customer" or customer.name == "a customer"
     assert "a mother of two" in customer.aliases
+
+
+def test_a_surname_with_particles_and_a_statement_from_a_body():
+    a = analyze_text("Port chief quits\n\nThe head of the port authority, Pieter van der Berg, resigned on Thursday.\n\n"
+                     "Van der Berg said he was stepping down. Maria de la Cruz will take "
+                     "over. De la Cruz said she would cooperate.\n\nA statement from the transport ministry said the "
+                     "minister had ordered a review.", published="2026-05-12")
+    assert [x.name for x in a.actors if "Berg" in x.name] == ["Pieter van der Berg"]
+    assert _speaker_of(a, "stepping down") == "Pieter van der Berg"
+    assert _speaker_of(a, "would cooperate") == "Maria de la Cruz"
+    ministry = _speaker_of(a, "ordered a review")
+    assert ministry is not None and "ministry" in ministry.lower() and "statement" not in ministry.lower()
+
+
+def test_an_abbreviated_military_title_is_no_part_of_the_name():
+    a = analyze_text("Visit\n\nGen. Aksel Norum said he would visit the port next week.", published="2026-05-12")
+    assert _speaker_of(a, "visit the port") == "Aksel Norum"

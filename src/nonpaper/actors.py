@@ -397,7 +397,8 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
         cluster = None
         cands = by_surname.get(surname, [])
         unsure = False
-        if len(tokens) == 1:
+        if len(tokens) == 1 or all(t.lower() in wordset("name_particles.txt") for t in tokens[:-1]):
+            # ("Van der Berg said" after "Pieter van der Berg": the surname alone)
             cands, unsure = _fit_honorific(cands, wordset_gender(honor) if honor else None)
             cluster = max(cands, key=lambda c: c.last, default=None)
             if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name

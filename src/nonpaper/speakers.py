@@ -619,7 +619,10 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     # ("a Financial Times publication" is the paper's; "an unnamed Ostravan diplomat" stays unnamed: one
     # of them, not the body)
     one_of_them = people_head and det in ("a", "an")
-    if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or people_head):
+    # "A statement from the transport ministry said": the body the document comes from
+    from_body = bool(inner) and lemma in wordset("issued_nouns.txt") and inner[0].root.head.lower_ in ("from", "by", "of") \
+        and inner[0].root.head.head.i == head.i
+    if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or people_head or from_body):
         found = _actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
         if found:
             _alias(registry, found, span.text)
