@@ -1250,3 +1250,10 @@ def test_a_poll_indicates_and_charges_are_made():
                         "had hidden the report.")
     assert one(found, "tightening").text == "a tightening race"
     assert one(found, "hidden").text == "the council had hidden the report"
+
+
+def test_exhorted_proclaimed_and_told_to_with_a_quoted_fragment():
+    found, reg, _ = run("Rally\n\nVarga exhorted delegates to \"vote your conscience\". In his speech, Dahl proclaimed a "
+                        "goal of \"Peace Through Trade.\"")
+    assert one(found, "conscience").kind == "mixed"
+    assert one(found, "Peace Through").text == "a goal of \"Peace Through Trade.\""

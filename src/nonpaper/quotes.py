@@ -1419,7 +1419,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
     about = tok.lemma_.lower() in wordset("cue_verbs_about.txt")
     comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
-             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or _calls_on(tok, c)]
+             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or _calls_on(tok, c)
+             or (c.dep_ == "advcl" and _tells_to(tok) and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
     if not comps:
         return None
     first = comps[0]
@@ -1512,8 +1513,8 @@ def _tells_story(tok) -> bool:
 def _tells_to(tok) -> bool:
     """"told residents to stay home": whom a speaker tells is no report, but what they tell them to do is."""
     return tok.lemma_.lower() in ("tell", "advise") and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-        for c in tok.children)
+        c.dep_ in ("xcomp", "advcl") and c.i > tok.i and c.pos_ == "VERB"
+        and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in tok.children)
 
 
 def _calls_on(tok, prt) -> bool:
