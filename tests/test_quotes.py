@@ -1257,3 +1257,9 @@ def test_exhorted_proclaimed_and_told_to_with_a_quoted_fragment():
                         "goal of \"Peace Through Trade.\"")
     assert one(found, "conscience").kind == "mixed"
     assert one(found, "Peace Through").text == "a goal of \"Peace Through Trade.\""
+
+
+def test_responding_by_doing_something_is_the_response():
+    found, reg, _ = run("Gun row\n\nVarga responded by using the example of Orlay to argue that the ban is not the "
+                        "solution.")
+    assert one(found, "example of Orlay").text.startswith("using the example of Orlay")

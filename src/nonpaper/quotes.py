@@ -1420,6 +1420,7 @@ def _object_content(tok) -> tuple[int, int] | None:
     about = tok.lemma_.lower() in wordset("cue_verbs_about.txt")
     comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
              or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or _calls_on(tok, c)
+             or (c.dep_ == "prep" and c.lower_ == "by" and tok.lemma_.lower() in ("respond", "reply", "react"))
              or (c.dep_ == "advcl" and _tells_to(tok) and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
     if not comps:
         return None
