@@ -1263,3 +1263,9 @@ def test_responding_by_doing_something_is_the_response():
     found, reg, _ = run("Gun row\n\nVarga responded by using the example of Orlay to argue that the ban is not the "
                         "solution.")
     assert one(found, "example of Orlay").text.startswith("using the example of Orlay")
+
+
+def test_it_is_worth_noting_is_the_writer_speaking():
+    found, reg, _ = run("Levy\n\nIt is worth noting that the levy was never collected. It bears repeating that the "
+                        "port is closed.")
+    assert found == []

@@ -394,9 +394,14 @@ def _idioms() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in wordlist("cue_idioms.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def _idiom_words() -> frozenset[str]:
+    return frozenset(w for words in _idioms() for w in words)
+
+
 def _in_idiom(tok) -> bool:
     """The token stands in one of the set phrases of `cue_idioms.txt`, at the place its word has there."""
-    if tok.lemma_.lower() not in ("say", "speak"):
+    if tok.lower_ not in _idiom_words():
         return False
     doc = tok.doc
     for words in _idioms():
