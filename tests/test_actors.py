@@ -610,3 +610,12 @@ def test_a_surname_with_particles_and_a_statement_from_a_body():
 def test_an_abbreviated_military_title_is_no_part_of_the_name():
     a = analyze_text("Visit\n\nGen. Aksel Norum said he would visit the port next week.", published="2026-05-12")
     assert _speaker_of(a, "visit the port") == "Aksel Norum"
+
+
+def test_whom_a_reader_just_took_for_she_is_not_the_he_that_answers():
+    a = analyze_text("Library vote\n\nDeputy Mayor Clara Wendt proposed the closures. Councillor Joseph Amadi voted "
+                     "against the plan.\n\nA spokeswoman for the mayor, Ruth Glas, said he had stepped aside.\n\n"
+                     "Wendt and Amadi clashed again after the vote. She accused him of \"playing to the gallery\". He "
+                     "replied that she had \"stopped listening to voters\".", published="2026-05-12")
+    assert _speaker_of(a, "playing to the gallery") == "Clara Wendt"
+    assert _speaker_of(a, "stopped listening to voters") == "Joseph Amadi"

@@ -48,7 +48,8 @@ class ActorRegistry:
         self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
         self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
-        self.singular: set[str] = set()  # unnamed actors that are one person ("a local doctor"): he/she can be them
+        self.singular: set[str] = set()
+        self.pronouns: list[tuple[int, str, str]] = []  # (position, actor id, "m"|"f") of resolved he/she  # unnamed actors that are one person ("a local doctor"): he/she can be them
 
     # -- reading ---------------------------------------------------------------------------
     def actors(self) -> list[Actor]:
@@ -133,7 +134,8 @@ class _Cluster:
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, str, bool]] = field(default_factory=list)  # start, end, text, subject
-    gender: str | None = None
+    gender: str | None = None  # from an honorific ("Ms Brill")
+    voted: str | None = None  # from the pronouns of the person's own clauses ("Anna Brill said she …")
 
     @property
     def last(self) -> int:
@@ -286,8 +288,9 @@ def _age_after(ent) -> bool:
 
 
 def _untagged_surnames(doc, clusters: list[_Cluster], taken: set[int]) -> None:
-    """A lone surname spaCy left untagged ("Rask met the envoy") joins the person with that surname."""
-    tagged = {t.i for e in ents_of(doc) for t in e}
+    """A lone surname spaCy left untagged ("Rask met the envoy"), or tagged as a product or a work
+    ("Wendt and Amadi clashed"), joins the person with that surname."""
+    tagged = {t.i for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP") for t in e}
     people = {}
     for c in clusters:
         if c.kind == "person":
@@ -416,7 +419,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             by_surname.setdefault(surname, []).append(cluster)
         cluster.names.append(name)
         cluster.aliases.append(name)
-        cluster.gender = cluster.gender or genders.get(norm_key(name))
+        cluster.voted = cluster.voted or genders.get(norm_key(name))
         if honor and not unsure:
             cluster.aliases.append(f"{honor} {tokens[-1]}")
             cluster.gender = cluster.gender or wordset_gender(honor)
@@ -432,10 +435,10 @@ def _fit_honorific(cands: list[_Cluster], g: str | None) -> tuple[list[_Cluster]
     "Mr. Clinton" among Hillary and Bill Clinton), when the honorific must not lend its gender."""
     if not g or not cands:
         return cands, False
-    same = [c for c in cands if c.gender == g]
+    same = [c for c in cands if (c.gender or c.voted) == g]
     if same:
         return same, False
-    open_ = [c for c in cands if c.gender is None]
+    open_ = [c for c in cands if (c.gender or c.voted) is None]
     return (open_ or cands), len(open_) > 1
 
 
@@ -607,6 +610,7 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
         name = strip_det(parsed.article.outlet)
         if not any(c.kind in ("outlet", "organization") and any(_same_org(n, name) for n in c.names) for c in clusters):
             clusters.append(_Cluster("outlet", names=[name], aliases=[parsed.article.outlet]))
+    voted: dict[str, str] = {}
     for cluster in sorted(clusters, key=lambda c: c.mentions[0][0] if c.mentions else 10 ** 9):
         actor_id = registry.add(cluster.canonical(), cluster.kind)
         for alias in cluster.aliases:
@@ -615,9 +619,13 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
             registry.add_title(actor_id, title)
         if cluster.gender:
             registry.gender[actor_id] = cluster.gender
+        elif cluster.voted:
+            voted[actor_id] = cluster.voted
         for start, end, text, subject in sorted(cluster.mentions):
             registry.note(actor_id, start, end, text, subject=subject)
     _appositives(doc, registry)
+    for actor_id, g in voted.items():  # a gendered title ("a spokeswoman") outweighs "said he had stepped aside"
+        registry.gender.setdefault(actor_id, g)
     from .speakers import learn_genders
     learn_genders(registry, doc)
     return registry

@@ -101,6 +101,9 @@ def appositive_pairs(doc):
             if name is not None and desc is not None and not _overlaps(name, desc):
                 yield name, desc, tok
         elif _named_person(tok, head) and head.pos_ == "NOUN" and not head.ent_type_:
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" \
+                    and is_title_word(head.head.head.text) and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+                head = head.head.head  # "A spokeswoman for the mayor, Ruth Glas": the spokeswoman, not the mayor
             name = _ent_of(tok)
             desc = _desc_span(head, stop=tok)
             if name is not None and desc is not None and not _overlaps(name, desc):
@@ -365,6 +368,8 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
         else:
             actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
                                     paragraph_start=_line_start(head), quoted=_quoted_before(head))
+            if actor and low in PERSONAL:
+                registry.pronouns.append((head.idx, actor, PERSONAL[low]))
         if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
             whole = full_mention(head)
             return Resolved(actor, whole.text, whole.start_char, whole.end_char)
@@ -874,6 +879,7 @@ def _by_title_words(registry: ActorRegistry, span, head, words: set[str]) -> str
 
 
 NEWCOMER_WINDOW = 300  # characters: about two sentences
+RECENT_PRONOUN = 300  # characters within which a person called "she" cannot also be "he"
 
 
 def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sentence_start: int | None = None,
@@ -894,7 +900,9 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
              and (registry.get(s.actor).kind in kinds or (kinds == ("person",) and s.actor in registry.singular))
              and not any(a <= s.start < b for a, b in quoted)]
     if gender in ("m", "f"):
-        cands = [s for s in cands if registry.gender.get(s.actor, gender) == gender]
+        # "She accused him of …. He replied …": whom a reader has just taken for "she" is not "he"
+        just = {a for p, a, g in registry.pronouns if g != gender and 0 < position - p <= RECENT_PRONOUN}
+        cands = [s for s in cands if registry.gender.get(s.actor, gender) == gender and s.actor not in just]
     if not cands:
         return None
     if sentence_start is not None:  # "Devereaux … said he was proud": the subject of the same sentence
