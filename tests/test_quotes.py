@@ -1269,3 +1269,11 @@ def test_it_is_worth_noting_is_the_writer_speaking():
     found, reg, _ = run("Levy\n\nIt is worth noting that the levy was never collected. It bears repeating that the "
                         "port is closed.")
     assert found == []
+
+
+def test_where_a_label_was_put_can_be_part_of_it():
+    doc = nlp.load()("the migrants to a “vicious snake” in a song about a woman")
+    last = len(doc) - 1
+    assert quotes._before_circumstance(doc, 0, last) == last
+    doc = nlp.load()("the act as a “crazy system” during a campaign stop")
+    assert doc[quotes._before_circumstance(doc, 0, len(doc) - 1)].text == "”"

@@ -1464,12 +1464,13 @@ def _object_content(tok) -> tuple[int, int] | None:
     return _trim(tok.doc, a, _before_circumstance(tok.doc, a, _before_second_cue(tok, a, b)))
 
 
-CIRCUMSTANCE_PREPS = frozenset({"during", "at", "on", "in", "while", "after", "before"})
+CIRCUMSTANCE_PREPS = frozenset({"during", "while", "after", "before"})
 
 
 def _before_circumstance(doc, a: int, b: int) -> int:
     """"criticized the act as a “crazy system” during a campaign stop in Flint", "blasted her as a “disgrace”
-    Wednesday on a radio show": when and where the label was put, after its closing mark, is the writer's."""
+    Wednesday on a radio show": when the label was put, after its closing mark, is the writer's (where is not
+    told apart from what: "likened them to a “vicious snake” in a song about …")."""
     closes = [t.i for t in doc[a:b + 1] if t.text in CLOSING_MARKS or t.text == '"' and t.i > a]
     if not closes or closes[-1] >= b:
         return b
