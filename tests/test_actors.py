@@ -619,3 +619,19 @@ def test_whom_a_reader_just_took_for_she_is_not_the_he_that_answers():
                      "replied that she had \"stopped listening to voters\".", published="2026-05-12")
     assert _speaker_of(a, "playing to the gallery") == "Clara Wendt"
     assert _speaker_of(a, "stopped listening to voters") == "Joseph Amadi"
+
+
+def test_an_epithet_is_the_person_the_story_is_about():
+    a = analyze_text("Title race\n\n\"We were the better team,\" said Harwick goalkeeper Tom Reilly.\n\n"
+                     "Harwick manager Dean Coles was less happy. The former Aldenport defender said his team had "
+                     "\"switched off\" at set pieces.\n\n\"We practise them every week,\" he said.", published="2026-05-12")
+    assert _speaker_of(a, "switched off") == "Dean Coles"
+    assert _speaker_of(a, "practise them every week") == "Dean Coles"
+
+
+def test_a_family_a_couple_and_a_service_are_sources_of_their_own():
+    a = analyze_text("Missing climber\n\nThe family of a missing climber has called for the search to resume. The "
+                     "couple said their son had food for two weeks. The mountain rescue service said conditions were "
+                     "too dangerous.", published="2026-05-12")
+    assert _speaker_of(a, "food for two weeks") == "The couple"
+    assert _speaker_of(a, "too dangerous") == "The mountain rescue service"

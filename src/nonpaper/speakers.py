@@ -581,6 +581,14 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
         if found:
             _alias(registry, found, span.text)
             return found
+    # 3c. epithets: "The former Aldenport defender said", "the 24-year-old said", "The Swede said": the
+    # person the story is about at that point, as a pronoun would be
+    if det == "the" and _epithet(head):
+        found = resolve_pronoun(registry, "", head.idx, sentence_start=head.sent.start_char,
+                                paragraph_start=_line_start(head), quoted=_quoted_before(head))
+        if found:
+            _alias(registry, found, span.text)
+            return found
     # 4a. "The Velmar Dockers' Union": a capitalised name the tagger missed is a body of its own,
     # not "the union" named before
     if head.pos_ == "PROPN" and head.text[:1].isupper() and det == "the" \
@@ -672,6 +680,16 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
                 registry.gender.setdefault(actor_id, g)
         return actor_id
     return None
+
+
+def _epithet(head) -> bool:
+    """A noun phrase that re-describes someone already in the story rather than naming a role: "the
+    former defender", "the 52-year-old", "the Swede" (a nationality for one person)."""
+    if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "former" for c in head.children):
+        return True
+    if head.lower_ == "old" and any(c.lower_ == "year" and any(g.like_num for g in c.children) for c in head.children):
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and not head.text.endswith("s")
 
 
 def _own_body(registry: ActorRegistry, span, head, kind: str) -> str | None:
@@ -889,15 +907,15 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
     organization or government (plural people are left open). `quoted`: ranges inside quotation
     marks, whose names are the quoted speaker's words, not antecedents."""
     table = _pronoun_table()
-    gender = table.get(pronoun.lower())
-    if gender in ("m", "f"):
+    gender = table.get(pronoun.lower()) if pronoun else "x"  # "x": a person of either gender (an epithet)
+    if gender in ("m", "f", "x"):
         kinds = ("person",)
     elif gender in ("p", "n"):
         kinds = ("organization", "government", "outlet")
     else:
         return None
     cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
-             and (registry.get(s.actor).kind in kinds or (kinds == ("person",) and s.actor in registry.singular))
+             and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and s.actor in registry.singular))
              and not any(a <= s.start < b for a, b in quoted)]
     if gender in ("m", "f"):
         # "She accused him of …. He replied …": whom a reader has just taken for "she" is not "he"
