@@ -635,3 +635,9 @@ def test_a_family_a_couple_and_a_service_are_sources_of_their_own():
                      "too dangerous.", published="2026-05-12")
     assert _speaker_of(a, "food for two weeks") == "The couple"
     assert _speaker_of(a, "too dangerous") == "The mountain rescue service"
+
+
+def test_a_party_label_in_brackets_is_no_alias():
+    reg, _ = registry_of("Hearing\n\nSen. Ana Holm (D-Kess.), a member of the budget panel, questioned the minister.")
+    holm = by_name(reg, "Ana Holm")
+    assert not any(len(a) <= 6 and "-" in a for a in holm.aliases), holm.aliases

@@ -638,7 +638,7 @@ def _appositives(doc, registry: ActorRegistry) -> None:
     for name_span, desc_span, head in appositive_pairs(doc):
         actor_id = registry.resolve(name_span.text, name_span.start_char)
         actor = registry.get(actor_id)
-        if not actor:
+        if not actor or not _descriptive(desc_span):
             continue
         registry.add_alias(actor_id, desc_span.text)
         if actor.kind == "person" and head is not None and is_title_word(head.text):
@@ -648,6 +648,15 @@ def _appositives(doc, registry: ActorRegistry) -> None:
             g = gender_of_words([head.text])
             if g:
                 registry.gender.setdefault(actor_id, g)
+
+
+def _descriptive(span) -> bool:
+    """A description worth keeping as an alias: "a spokeswoman for Brackwater", not a party label in
+    brackets ("(D-Mo.)", "R") or the piece of a split word ("co" of "co-editor")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text == "(" or span.end < len(doc) and doc[span.end].text == "-":
+        return False
+    return any(t.is_alpha and len(t.text) >= 3 and t.text.islower() for t in span)
 
 
 # -- merge_actors -----------------------------------------------------------------------------
