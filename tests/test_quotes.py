@@ -1277,3 +1277,10 @@ def test_where_a_label_was_put_can_be_part_of_it():
     assert quotes._before_circumstance(doc, 0, last) == last
     doc = nlp.load()("the act as a “crazy system” during a campaign stop")
     assert doc[quotes._before_circumstance(doc, 0, len(doc) - 1)].text == "”"
+
+
+def test_calling_someone_is_phoning_them_and_a_quotation_mark_the_parser_hung_on_the_verb_is_kept():
+    found, reg, _ = run("Flood report\n\nThey called Ines Varga, who said the plan was dead. Police reported “2,521 "
+                        "flooded homes” in the city.")
+    assert [q.text for q in found] == ["the plan was dead", "“2,521 flooded homes” in the city"]
+    assert speaker_name(reg, found[0]) == "Ines Varga"

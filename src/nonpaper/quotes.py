@@ -1435,6 +1435,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     if tok.lemma_.lower() == "call" and first.dep_ == "dobj" and first.lemma_.lower() in wordset("called_events.txt") \
             and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
         return None  # "called a strike", "called an emergency meeting": organised, not said
+    if tok.lemma_.lower() == "call" and len(comps) == 1 and first.pos_ == "PROPN" and first.dep_ in ("dobj", "oprd"):
+        return None  # "They called Ines Varga, who said …": phoned, not named
     if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and _source_like(first):
         return None  # "citing the city council": the source of a report, not what it says
     a = first.left_edge.i
@@ -1624,6 +1626,7 @@ def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
     if b < a:
         return None
     b = _close_open_mark(doc, a, b)
+    a = _open_closed_mark(doc, a, b)
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
     return start, end
 
@@ -1636,6 +1639,15 @@ def _past_citing(doc, a: int, b: int) -> int:
     for t in doc[a + 1:min(b, a + 15) + 1]:
         if t.lower_ == "that" and t.dep_ == "mark" and doc[t.i - 1].text == ",":
             return t.i
+    return a
+
+
+def _open_closed_mark(doc, a: int, b: int) -> int:
+    """"reported “2,521 shooting incidents” in the city": the parser hung the opening mark on the verb;
+    a content closing a quotation it never opened takes the mark right before it."""
+    closed = sum(1 for t in doc[a:b + 1] if t.text in ("”", "»")) - sum(1 for t in doc[a:b + 1] if t.text in ("“", "«"))
+    if closed > 0 and a > 0 and doc[a - 1].text in ("“", "«"):
+        return a - 1
     return a
 
 
