@@ -1284,3 +1284,8 @@ def test_calling_someone_is_phoning_them_and_a_quotation_mark_the_parser_hung_on
                         "flooded homes” in the city.")
     assert [q.text for q in found] == ["the plan was dead", "“2,521 flooded homes” in the city"]
     assert speaker_name(reg, found[0]) == "Ines Varga"
+
+
+def test_a_phrase_before_he_said_is_what_he_said():
+    found, reg, _ = run("Senate race\n\nWho could run? People like Dahl, he said.")
+    assert one(found, "People like").text == "People like Dahl"

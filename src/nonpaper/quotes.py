@@ -1298,6 +1298,9 @@ def _trailing_report(tok) -> tuple[int, int] | None:
     else:
         first = subj.left_edge.i
         rest = [t for t in doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    if not rest and subj.i < tok.i and first - sent.start >= 3 and doc[first - 1].text == "," \
+            and sent.text.rstrip().endswith(".") and not any(t.text in ALL_MARKS for t in doc[sent.start:sent.end]):
+        return _trim(doc, sent.start, first - 1)  # "People like Scott, he said.": the words before are what was said
     if first - sent.start < 4 or doc[first - 1].text != "," or len(rest) > 6 \
             or not sent.text.rstrip().endswith((".", "!", "?")) \
             or any(t.text in (",", ";", ":") for t in doc[tok.i + 1:sent.end]) and subj.i < tok.i \
