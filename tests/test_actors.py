@@ -641,3 +641,18 @@ def test_a_party_label_in_brackets_is_no_alias():
     reg, _ = registry_of("Hearing\n\nSen. Ana Holm (D-Kess.), a member of the budget panel, questioned the minister.")
     holm = by_name(reg, "Ana Holm")
     assert not any(len(a) <= 6 and "-" in a for a in holm.aliases), holm.aliases
+
+
+def test_merging_articles_keeps_a_country_apart_from_bodies_named_after_it():
+    a1 = _analysis("a1", [Actor("velmar", "Velmar", "government", aliases=["Velmar"]),
+                          Actor("lindau", "Lindau", "government", aliases=["Lindau"])])
+    a2 = _analysis("a2", [Actor("velmar-transport-workers-union", "Velmar Transport Workers' Union", "organization",
+                                aliases=["Velmar Transport Workers' Union"]),
+                          Actor("lindau-daily", "Lindau Daily", "outlet", aliases=["Lindau Daily"]),
+                          Actor("velmar", "Velmar", "government", aliases=["Velmar"]),
+                          Actor("eu", "EU", "government", aliases=["EU"])])
+    a3 = _analysis("a3", [Actor("european-union", "European Union", "government", aliases=["European Union"])])
+    merged = {a.name: a.articles for a in merge_actors([a1, a2, a3])}
+    assert merged["Velmar"] == ["a1", "a2"]
+    assert merged["Velmar Transport Workers' Union"] == ["a2"] and merged["Lindau Daily"] == ["a2"]
+    assert merged["EU"] == ["a2", "a3"]
