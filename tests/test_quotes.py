@@ -1289,3 +1289,10 @@ def test_calling_someone_is_phoning_them_and_a_quotation_mark_the_parser_hung_on
 def test_a_phrase_before_he_said_is_what_he_said():
     found, reg, _ = run("Senate race\n\nWho could run? People like Dahl, he said.")
     assert one(found, "People like").text == "People like Dahl"
+
+
+def test_a_warning_from_someone_that_is_their_report():
+    found, reg, _ = run("Hearing\n\nThe vote took place despite repeated warnings from his lawyer that the hearing was "
+                        "fruitless.")
+    q = one(found, "fruitless")
+    assert q.text == "the hearing was fruitless" and q.speaker_text == "his lawyer"

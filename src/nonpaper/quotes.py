@@ -311,7 +311,7 @@ def _find_attributions(ctx: _Context) -> None:
             continue
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in wordset("cue_nouns.txt")
                                    or tok.lemma_.lower() in wordset("cue_nouns_object.txt")):
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _owner_from(tok)
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
                            and any(m.lower_ in ("that", "to") and m.dep_ in ("mark", "aux") for m in c.children)), None)
             if owner is not None and clause is not None and not ctx.in_direct(owner.idx) \
@@ -412,6 +412,16 @@ def _in_idiom(tok) -> bool:
             if a >= 0 and a + len(words) <= len(doc) and all(doc[a + j].lower_ == words[j] for j in range(len(words))):
                 return True
     return False
+
+
+def _owner_from(tok):
+    """"repeated warnings from his attorney that …": who gave the warning, named after "from"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and (_human(pobj) or pobj.pos_ == "PROPN"):
+                return pobj
+    return None
 
 
 def _verb_tagged_noun(tok) -> bool:
