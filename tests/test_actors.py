@@ -656,3 +656,12 @@ def test_merging_articles_keeps_a_country_apart_from_bodies_named_after_it():
     assert merged["Velmar"] == ["a1", "a2"]
     assert merged["Velmar Transport Workers' Union"] == ["a2"] and merged["Lindau Daily"] == ["a2"]
     assert merged["EU"] == ["a2", "a3"]
+
+
+def test_an_untagged_name_with_a_who_clause_elsewhere_is_a_person():
+    a = analyze_text("Cup semi-final\n\nEmeka Storrow scored twice as Orlay came from behind.\n\n"
+                     "Storrow, who missed three weeks in March with a hamstring injury, has scored seven goals.\n\n"
+                     "\"I have dreamed about this since I was a boy,\" Storrow said.", published="2026-04-19")
+    people = {x.name: x.kind for x in a.actors}
+    assert people.get("Emeka Storrow") == "person" and "Storrow" not in people
+    assert _speaker_of(a, "dreamed about this") == "Emeka Storrow"

@@ -316,6 +316,7 @@ def _untagged_people(doc) -> list:
     "Ms. Varg". Returned as PERSON spans over the name (the title stays outside)."""
     from spacy.tokens import Span
     tagged = {t.i for e in ents_of(doc) for t in e}
+    marked = _marked_people(doc)
     out = []
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or tok.i in tagged:
@@ -328,9 +329,24 @@ def _untagged_people(doc) -> list:
         while k < len(chain) and (is_title_word(chain[k].text) or honorific(chain[k].text)):
             k += 1
         name = chain[k:]
-        if k == 0 or not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        if not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
             continue
+        if k == 0 and not (len(name) in (2, 3) and tok.text in marked and all(t.is_alpha for t in name)):
+            continue  # ("Emeka Storrow scored twice" untagged, but "Storrow, who missed three weeks …")
         out.append(Span(doc, name[0].i, tok.i + 1, label="PERSON"))
+    return out
+
+
+def _marked_people(doc) -> set[str]:
+    """Capitalised words that somewhere carry a person's mark of their own: a "who" clause ("Storrow,
+    who missed three weeks …") or a bare age ("Mbeki, 19, …")."""
+    out = set()
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in _body_words():
+            continue
+        who = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in tok.children)
+        if who or _age_after(doc[tok.i:tok.i + 1]):
+            out.add(tok.text)
     return out
 
 
