@@ -665,3 +665,11 @@ def test_an_untagged_name_with_a_who_clause_elsewhere_is_a_person():
     people = {x.name: x.kind for x in a.actors}
     assert people.get("Emeka Storrow") == "person" and "Storrow" not in people
     assert _speaker_of(a, "dreamed about this") == "Emeka Storrow"
+
+
+def test_an_untagged_firm_named_by_its_appositive_takes_in_its_short_name():
+    a = analyze_text("Hall closure\n\nBrackwater Restoration, the firm renovating the hall, said on Tuesday the closure "
+                     "was likely to be indefinite.\n\nAnselm Kade, Brackwater's managing director, said the trusses had "
+                     "to come out.", published="2026-11-03")
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("Brackwater Restoration") == "organization" and "Brackwater" not in kinds
