@@ -1296,3 +1296,13 @@ def test_a_warning_from_someone_that_is_their_report():
                         "fruitless.")
     q = one(found, "fruitless")
     assert q.text == "the hearing was fruitless" and q.speaker_text == "his lawyer"
+
+
+def test_calling_someone_a_name_when_the_parser_hangs_the_name_on_them():
+    # the misparse seen in a real article, built by hand: "a fascist" hung on "Trump", itself an xcomp
+    from spacy.tokens import Doc
+    words = ["Varga", "calling", "Dahl", "a", "fascist"]
+    doc = Doc(nlp.load().vocab, words=words, heads=[1, 1, 1, 4, 2], deps=["nsubj", "ROOT", "xcomp", "det", "appos"],
+              pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"], lemmas=["Varga", "call", "Dahl", "a", "fascist"])
+    start, end = quotes._object_content(doc[1])
+    assert doc.text[start:end] == "Dahl a fascist"

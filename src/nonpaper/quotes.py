@@ -1464,8 +1464,9 @@ def _object_content(tok) -> tuple[int, int] | None:
             else:
                 return None  # "… on Tuesday": when, not what
     b = max(c.right_edge.i for c in comps)
-    if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX"):
-        return None
+    if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX") \
+            and not (tok.lemma_.lower() == "call" and first.right_edge.i > first.i):
+        return None  # (but "calling Trump a fascist", the label hung on the name, is what was called)
     for c in tok.rights:
         # "wants to triple the program, grow the corps and create a reserve"; "mentioned refinancing
         # loans and forcing universities to …" (a gerund the parser took for a second verb)
