@@ -117,3 +117,9 @@ def test_shared_articles_metadata(stem):
     assert set(gold.get("sections", [])) <= set(art.sections)
     for line in gold.get("boilerplate", []):
         assert line not in art.text
+
+
+def test_a_quoted_promotion_line_at_the_end_is_boilerplate():
+    article = build_article("Debate night\n\n\"Pence said the debate went well.\n\n\"Follow Ada Brenn on Twitter "
+                            "@adabrenn.\"\n")
+    assert "Follow" not in article.text
