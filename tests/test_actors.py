@@ -673,3 +673,8 @@ def test_an_untagged_firm_named_by_its_appositive_takes_in_its_short_name():
                      "to come out.", published="2026-11-03")
     kinds = {x.name: x.kind for x in a.actors}
     assert kinds.get("Brackwater Restoration") == "organization" and "Brackwater" not in kinds
+
+
+def test_a_lower_case_word_tagged_as_a_body_is_no_actor():
+    reg, _ = registry_of("Hall closure\n\nThe council agreed a 40,000-crown fee with the contractor on Monday.")
+    assert not any(not any(ch.isupper() for ch in x.name) for x in reg.actors()), [x.name for x in reg.actors()]
