@@ -532,8 +532,11 @@ def _untagged_bodies(doc) -> list:
 def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = governments_of(doc)
     for ent in sorted(list(ents_of(doc)) + _untagged_bodies(doc), key=lambda e: e.start):
-        if ent.start_char in taken or _dateline(ent) or not any(ch.isupper() for ch in ent.text):
-            continue  # ("a 40,000-crown fee": a lower-case word tagged as a body names none)
+        if ent.start_char in taken or _dateline(ent):
+            continue
+        if not any(ch.isupper() for ch in ent.text) and ent.root.lemma_.lower() not in \
+                wordset("org_nouns.txt") | wordset("government_nouns.txt") | wordset("outlet_nouns.txt"):
+            continue  # ("a 40,000-crown fee": a lower-case word tagged as a body names none; "the transport ministry" does)
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and is_title_word(ent.root.head.head.text):
             continue  # "Secretary of State": part of a title
         if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in _body_words():
