@@ -1306,3 +1306,8 @@ def test_calling_someone_a_name_when_the_parser_hangs_the_name_on_them():
               pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"], lemmas=["Varga", "call", "Dahl", "a", "fascist"])
     start, end = quotes._object_content(doc[1])
     assert doc.text[start:end] == "Dahl a fascist"
+
+
+def test_the_writers_gloss_on_a_name_ending_the_report_is_not_part_of_it():
+    found, reg, _ = run("Succession\n\nAides said he would pick Arne Vik, a former harbour master from Orlay.")
+    assert [q.text for q in found] == ["he would pick Arne Vik"]

@@ -1621,6 +1621,9 @@ def _cut_tail(doc, a: int, b: int) -> int:
         if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
                 and t.head.right_edge.i >= min(b - 1, last):
             return i - 2  # ", who has not been charged …" about a named person
+        if t.lower_ in ("a", "an") and t.head.dep_ == "appos" and t.head.head.ent_type_ == "PERSON" \
+                and t.head.right_edge.i >= min(b - 1, last) and t.head.head.i < i:
+            return i - 2  # "…, he would consider Don Beyer, a former lieutenant governor who …": the writer's gloss
         v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= min(b - 1, last):
             return i - 2
