@@ -1311,3 +1311,10 @@ def test_calling_someone_a_name_when_the_parser_hangs_the_name_on_them():
 def test_the_writers_gloss_on_a_name_ending_the_report_is_not_part_of_it():
     found, reg, _ = run("Succession\n\nAides said he would pick Arne Vik, a former harbour master from Orlay.")
     assert [q.text for q in found] == ["he would pick Arne Vik"]
+
+
+def test_a_quoted_phrase_joined_to_the_cue_with_and_goes_on_with_what_was_said():
+    found, reg, _ = run("Ceremony\n\nAnna Lund, 59, of Orlay, who watched the ceremony on a screen, said the event brought "
+                        "back memories of her father, and of “all the people who weren't here who did things to get "
+                        "us here.”")
+    assert one(found, "memories").text.endswith("and of “all the people who weren't here who did things to get us here.”")

@@ -1264,6 +1264,10 @@ def _quoted_conjunct(tok, b: int) -> int:
     to the cue rather than to what was said goes on with it when it carries the speaker's words."""
     doc = tok.doc
     for c in tok.rights:
+        if c.dep_ == "prep" and c.i > b and doc[c.i - 1].dep_ == "cc" \
+                and any(t.text in ALL_MARKS or t.text == "''" for t in doc[c.i:c.right_edge.i + 1]) \
+                and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c.i]):
+            return c.right_edge.i  # "said the event brought back memories of her father, and of “all the people …”"
         if c.dep_ != "conj" or c.i <= b or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in _indirect_lemmas():
             continue
         if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
