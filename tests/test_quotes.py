@@ -1318,3 +1318,9 @@ def test_a_quoted_phrase_joined_to_the_cue_with_and_goes_on_with_what_was_said()
                         "back memories of her father, and of “all the people who weren't here who did things to get "
                         "us here.”")
     assert one(found, "memories").text.endswith("and of “all the people who weren't here who did things to get us here.”")
+
+
+def test_what_a_warning_asked_for_ends_before_what_prompted_it():
+    found, reg, _ = run("Cyber\n\nLast month, the agency warned harbour officials to boost their security after hackers "
+                        "targeted data systems in two ports.")
+    assert one(found, "boost").text == "harbour officials to boost their security"

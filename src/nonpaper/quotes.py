@@ -1481,10 +1481,26 @@ def _object_content(tok) -> tuple[int, int] | None:
             b = c.right_edge.i
     if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
         b = _result_tail(tok, b)
+    b = _before_occasion(comps, a, b)
     return _trim(tok.doc, a, _before_circumstance(tok.doc, a, _before_second_cue(tok, a, b)))
 
 
 CIRCUMSTANCE_PREPS = frozenset({"during", "while", "after", "before"})
+
+
+OCCASION_MARKS = frozenset({"after", "before", "when", "because", "since", "while"})
+
+
+def _before_occasion(comps, a: int, b: int) -> int:
+    """"warned officials to boost their election security after hackers targeted two states": what the
+    warning asked for ends before the clause saying what prompted it."""
+    for c in comps:
+        if c.dep_ != "xcomp":
+            continue
+        for x in c.children:
+            if x.dep_ == "advcl" and x.i > c.i and x.left_edge.lower_ in OCCASION_MARKS and x.left_edge.i > a:
+                b = min(b, x.left_edge.i - 1)
+    return b
 
 
 def _before_circumstance(doc, a: int, b: int) -> int:
