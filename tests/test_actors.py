@@ -678,3 +678,21 @@ def test_an_untagged_firm_named_by_its_appositive_takes_in_its_short_name():
 def test_a_lower_case_word_tagged_as_a_body_is_no_actor():
     reg, _ = registry_of("Hall closure\n\nThe council agreed a 40,000-crown fee with the contractor on Monday.")
     assert not any(not any(ch.isupper() for ch in x.name) for x in reg.actors()), [x.name for x in reg.actors()]
+
+
+def test_a_role_noun_subject_keeps_its_person_in_mind_for_the_next_she():
+    a = analyze_text("Rail strike\n\nTransport Minister Ilse Marr said talks could begin on Friday. Hours later, Finance "
+                     "Minister Oskar Brenner said there would be no new money.\n\nThe transport minister appeared to "
+                     "soften her position in the evening. She told the Kessia Courier that any talks would stay within "
+                     "the budget.", published="2026-05-12")
+    assert _speaker_of(a, "stay within the budget") == "Ilse Marr"
+
+
+def test_they_after_a_group_of_unnamed_people_is_that_group_and_it_after_a_rail_company_is_the_company():
+    a = analyze_text("Rail strike\n\nOfficials at the rail workers' union said they had not been contacted. They said "
+                     "the strike would continue.\n\nVelmar Rail, the state operator, said in a statement that it would "
+                     "run a reduced service. It said 40 trains would run.", published="2026-05-12")
+    assert _speaker_of(a, "strike would continue") == "Officials at the rail workers' union"
+    rail = next(x for x in a.actors if x.name == "Velmar Rail")
+    assert rail.kind == "organization"
+    assert _speaker_of(a, "40 trains") == "Velmar Rail"

@@ -49,6 +49,7 @@ class ActorRegistry:
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
         self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
         self.singular: set[str] = set()
+        self.groups: set[str] = set()  # unnamed actors that are several people ("officials at the union"): "they"
         self.pronouns: list[tuple[int, str, str]] = []  # (position, actor id, "m"|"f") of resolved he/she  # unnamed actors that are one person ("a local doctor"): he/she can be them
 
     # -- reading ---------------------------------------------------------------------------
@@ -664,6 +665,8 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
         for start, end, text, subject in sorted(cluster.mentions):
             registry.note(actor_id, start, end, text, subject=subject)
     _appositives(doc, registry)
+    from .speakers import note_role_subjects
+    note_role_subjects(registry, doc)
     for actor_id, g in voted.items():  # a gendered title ("a spokeswoman") outweighs "said he had stepped aside"
         registry.gender.setdefault(actor_id, g)
     from .speakers import learn_genders

@@ -435,8 +435,7 @@ def _group_before(registry: ActorRegistry, before: int, window: int = 1500) -> s
     """The latest unnamed group of people before a position ("two people familiar with the talks")."""
     for seen in reversed(registry.seen()):
         actor = registry.get(seen.actor)
-        if seen.start < before and before - seen.start <= window and actor.kind == "unnamed" \
-                and seen.actor not in registry.singular:
+        if seen.start < before and before - seen.start <= window and seen.actor in registry.groups:
             return actor.id
     return None
 
@@ -672,6 +671,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
             kind = "unnamed" if people_head and not _noun_kind(span, lemma) else "organization"  # ("The two men")
             name = name[0].upper() + name[1:]
         actor_id = registry.add(name, kind)
+        if kind == "unnamed" and head.tag_ == "NNS" and people_head:
+            registry.groups.add(actor_id)  # "Officials at the rail workers' union said …. They said …"
         if kind == "unnamed" and head.tag_ == "NN" and people_head and det in ("a", "an", "one") \
                 and lemma not in wordset("asker_nouns.txt"):
             registry.singular.add(actor_id)  # "a local doctor … she said": one person, whom he/she can pick up
@@ -904,7 +905,8 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
                     paragraph_start: int | None = None, quoted: list[tuple[int, int]] = (),
                     window: int = 1500) -> str | None:
     """he/she → a person (or an unnamed source who is one person: "a local doctor"); they/it → an
-    organization or government (plural people are left open). `quoted`: ranges inside quotation
+    organization or government, and "they" also a group of unnamed people ("Officials at the union said
+    …. They said …"); named people in the plural are left open. `quoted`: ranges inside quotation
     marks, whose names are the quoted speaker's words, not antecedents."""
     table = _pronoun_table()
     gender = table.get(pronoun.lower()) if pronoun else "x"  # "x": a person of either gender (an epithet)
@@ -915,7 +917,8 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
     else:
         return None
     cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
-             and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and s.actor in registry.singular))
+             and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and s.actor in registry.singular)
+                  or (gender == "p" and s.actor in registry.groups))
              and not any(a <= s.start < b for a, b in quoted)]
     if gender in ("m", "f"):
         # "She accused him of …. He replied …": whom a reader has just taken for "she" is not "he"
@@ -1015,6 +1018,22 @@ def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
     return best
 
 
+def note_role_subjects(registry: ActorRegistry, doc) -> None:
+    """"The transport minister appeared to soften her position": a role noun that is a clause's subject
+    is a mention of the person with that title, for salience ("She told the Courier …" next) and for
+    gender ("her position")."""
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or not is_title_word(tok.text):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "")
+        if det not in ("the", "this", "that"):
+            continue
+        span = mention_span(tok)
+        found = _by_title(registry, span, tok)
+        if found:
+            registry.note(found, span.start_char, span.end_char, span.text, subject=True)
+
+
 def learn_genders(registry: ActorRegistry, doc) -> None:
     """Gender from the pronouns a named person's own clause uses for them: a possessive or reflexive
     ("Teodora Vance guided her first ship", "Lindell praised his side's patience") or the subject of
@@ -1069,7 +1088,7 @@ def gender_votes(doc, untagged_person=lambda tok: False):
             subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
         if subj is None or subj.i > tok.i:
             continue
-        if subj.ent_type_ != "PERSON" and not (subj.pos_ == "PROPN" and untagged_person(subj)):
+        if subj.ent_type_ != "PERSON" and not (subj.pos_ in ("PROPN", "NOUN") and untagged_person(subj)):
             continue  # ("Dahl, who took over in January, has won six of her matches": a surname left untagged)
         if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")) or t.lower_ in PERSONAL
                or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
