@@ -696,3 +696,8 @@ def test_they_after_a_group_of_unnamed_people_is_that_group_and_it_after_a_rail_
     rail = next(x for x in a.actors if x.name == "Velmar Rail")
     assert rail.kind == "organization"
     assert _speaker_of(a, "40 trains") == "Velmar Rail"
+
+
+def test_the_portfolio_word_of_a_ministers_title_is_no_body():
+    reg, _ = registry_of("Rail strike\n\nFinance Minister Oskar Brenner said there would be no new money.")
+    assert [x.name for x in reg.actors()] == ["Oskar Brenner"], [x.name for x in reg.actors()]

@@ -540,6 +540,10 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
             continue  # ("a 40,000-crown fee": a lower-case word tagged as a body names none; "the transport ministry" does)
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and is_title_word(ent.root.head.head.text):
             continue  # "Secretary of State": part of a title
+        if ent.root.dep_ == "compound" and is_title_word(ent.root.head.text) and ent.root.head.text[:1].isupper() \
+                and ent.end < len(doc) and doc[ent.end].i == ent.root.head.i and ent.root.head.i + 1 < len(doc) \
+                and doc[ent.root.head.i + 1].pos_ == "PROPN":
+            continue  # "Finance Minister Oskar Brenner": "Finance" is part of his title, not a body
         if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in _body_words():
             pass  # "The Sorran Herald" tagged as a person: an outlet
         elif ent.label_ == "PERSON" and (ent.text in govs or strip_det(ent.text) in govs):
