@@ -701,3 +701,12 @@ def test_they_after_a_group_of_unnamed_people_is_that_group_and_it_after_a_rail_
 def test_the_portfolio_word_of_a_ministers_title_is_no_body():
     reg, _ = registry_of("Rail strike\n\nFinance Minister Oskar Brenner said there would be no new money.")
     assert [x.name for x in reg.actors()] == ["Oskar Brenner"], [x.name for x in reg.actors()]
+
+
+def test_a_person_close_to_the_mayor_is_not_the_mayor_and_a_name_beside_a_title_is_a_person():
+    a = analyze_text("Pay row\n\nKESSARY — The chair of the Kessary Harbour Board, Vera Lund, resigned on Monday.\n\n"
+                     "Lund said she could no longer defend the decision.\n\nMayor Hanna Berg said nothing. According to a "
+                     "person close to the mayor, Berg was \"livid\" when she learned of it.", published="2026-05-12")
+    assert _speaker_of(a, "could no longer defend") == "Vera Lund"
+    close = _speaker_of(a, "livid")
+    assert close is not None and close.lower().startswith("a person close to")

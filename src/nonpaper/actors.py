@@ -332,10 +332,22 @@ def _untagged_people(doc) -> list:
         name = chain[k:]
         if not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
             continue
-        if k == 0 and not (len(name) in (2, 3) and tok.text in marked and all(t.is_alpha for t in name)):
+        described = _appos_of_title(tok)
+        if k == 0 and not (len(name) in (2, 3) and (tok.text in marked or described) and all(t.is_alpha for t in name)):
             continue  # ("Emeka Storrow scored twice" untagged, but "Storrow, who missed three weeks …")
         out.append(Span(doc, name[0].i, tok.i + 1, label="PERSON"))
     return out
+
+
+def _appos_of_title(tok) -> bool:
+    """"The harbour board's chair, Vera Lund" / "The chair of the Kessary Harbour Board, Vera Lund" (the
+    parser hanging the name on the board): a name set beside a title noun."""
+    if tok.dep_ != "appos":
+        return False
+    head = tok.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.i < tok.i:
+        head = head.head.head
+    return head.pos_ == "NOUN" and is_title_word(head.text)
 
 
 def _marked_people(doc) -> set[str]:

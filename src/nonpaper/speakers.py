@@ -984,7 +984,7 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     if hits and _name_like(strip_det(raw).split()[:-1]):
         return _nearest(registry, hits, pos)
     head = words[-1]
-    if is_title_word(head):
+    if is_title_word(head) and _name_like(strip_det(raw).split()[:-1]):  # ("a person close to the mayor": not her)
         hits = [a.id for a in persons if any(re.search(rf"\b{re.escape(head)}\b", t.lower()) for t in a.titles)]
         if hits:
             return _nearest(registry, hits, pos)
