@@ -1324,3 +1324,8 @@ def test_what_a_warning_asked_for_ends_before_what_prompted_it():
     found, reg, _ = run("Cyber\n\nLast month, the agency warned harbour officials to boost their security after hackers "
                         "targeted data systems in two ports.")
     assert one(found, "boost").text == "harbour officials to boost their security"
+
+
+def test_an_infinitive_after_a_noun_of_report_belongs_to_it():
+    found, reg, _ = run("Wages\n\nVarga defended his call to raise the minimum wage to 15 crowns an hour.")
+    assert one(found, "minimum wage").text == "his call to raise the minimum wage to 15 crowns an hour"

@@ -1482,10 +1482,22 @@ def _object_content(tok) -> tuple[int, int] | None:
     if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
         b = _result_tail(tok, b)
     b = _before_occasion(comps, a, b)
+    b = _through_noun_infinitive(tok, first, b)
     return _trim(tok.doc, a, _before_circumstance(tok.doc, a, _before_second_cue(tok, a, b)))
 
 
 CIRCUMSTANCE_PREPS = frozenset({"during", "while", "after", "before"})
+
+
+def _through_noun_infinitive(tok, first, b: int) -> int:
+    """"defended his call to raise the minimum wage": the infinitive the parser hung on the verb belongs
+    to the object when the object is a noun of report (call, pledge, plan, …) and the infinitive follows it."""
+    if first.dep_ != "dobj" or first.lemma_.lower() not in wordset("cue_nouns.txt"):
+        return b
+    for c in tok.rights:
+        if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == b + 1 and c.left_edge.lower_ == "to":
+            return c.right_edge.i
+    return b
 
 
 OCCASION_MARKS = frozenset({"after", "before", "when", "because", "since", "while"})
