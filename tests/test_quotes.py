@@ -1329,3 +1329,10 @@ def test_what_a_warning_asked_for_ends_before_what_prompted_it():
 def test_an_infinitive_after_a_noun_of_report_belongs_to_it():
     found, reg, _ = run("Wages\n\nVarga defended his call to raise the minimum wage to 15 crowns an hour.")
     assert one(found, "minimum wage").text == "his call to raise the minimum wage to 15 crowns an hour"
+
+
+def test_even_as_a_phrase_is_no_caveat_but_even_as_a_clause_is():
+    found, reg, _ = run("Port\n\nOfficials warned that Arne Vik, even as a candidate, had elevated the dangers confronting "
+                        "the port. Varga is the party's nominee, even as he has taken shots at its leaders, aides said.")
+    assert one(found, "dangers").text == "Arne Vik, even as a candidate, had elevated the dangers confronting the port"
+    assert one(found, "nominee").text == "Varga is the party's nominee"

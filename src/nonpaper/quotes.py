@@ -1638,7 +1638,8 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.text in TAIL_BREAKS and i - a >= 3:
             return i - 1
-        if t.lower_ == "even" and i < b and doc[i + 1].lower_ in ("as", "though", "if", "while") and i - a >= 4:
+        if t.lower_ == "even" and i < b and doc[i + 1].lower_ in ("as", "though", "if", "while") and i - a >= 4 \
+                and doc[i + 1].dep_ == "mark":  # (not "Trump, even as a candidate, had …")
             return i - 1  # "… the party's nominee, even as he has taken shots at …": the writer's caveat
         # a comma inside the closing mark sets off what follows as well: "“… by Cleveland,” referring to …"
         comma = doc[i - 1].text == "," or doc[i - 1].text in CLOSING_MARKS and doc[i - 2].text == ","
