@@ -604,7 +604,7 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     owner = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
     if owner is not None and _noun_kind(span, lemma):
         found = resolve_pronoun(registry, "he" if POSSESSIVE[owner.lower_] == "m" else "she", owner.idx,
-                                sentence_start=owner.sent.start_char)
+                                sentence_start=owner.sent.start_char, unnamed=False)  # (an anonymous source has no office)
         if found:
             return found
     # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
@@ -903,7 +903,7 @@ RECENT_PRONOUN = 300  # characters within which a person called "she" cannot als
 
 def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sentence_start: int | None = None,
                     paragraph_start: int | None = None, quoted: list[tuple[int, int]] = (),
-                    window: int = 1500) -> str | None:
+                    window: int = 1500, unnamed: bool = True) -> str | None:
     """he/she → a person (or an unnamed source who is one person: "a local doctor"); they/it → an
     organization or government, and "they" also a group of unnamed people ("Officials at the union said
     …. They said …"); named people in the plural are left open. `quoted`: ranges inside quotation
@@ -917,7 +917,7 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
     else:
         return None
     cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
-             and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and s.actor in registry.singular)
+             and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and unnamed and s.actor in registry.singular)
                   or (gender == "p" and s.actor in registry.groups))
              and not any(a <= s.start < b for a, b in quoted)]
     if gender in ("m", "f"):
