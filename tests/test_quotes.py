@@ -1336,3 +1336,14 @@ def test_even_as_a_phrase_is_no_caveat_but_even_as_a_clause_is():
                         "the port. Varga is the party's nominee, even as he has taken shots at its leaders, aides said.")
     assert one(found, "dangers").text == "Arne Vik, even as a candidate, had elevated the dangers confronting the port"
     assert one(found, "nominee").text == "Varga is the party's nominee"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Many of the closures, he said, have involved public courses, the latter a reference to clubs that let "
+     "visitors play.", "Many of the closures, he said, have involved public courses"),
+    ("Now, 52 percent said Varga would be better, compared with 41 percent for Dahl.", "Varga would be better"),
+    ("The union announced support on Thursday.", "support"),
+])
+def test_the_writers_gloss_comparison_and_time_after_a_report_are_not_part_of_it(sentence, content):
+    found, reg, _ = run("Orlay news\n\n" + sentence)
+    assert [q.text for q in found] == [content]

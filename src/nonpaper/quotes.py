@@ -1467,7 +1467,7 @@ def _object_content(tok) -> tuple[int, int] | None:
                 first, a = comps[1], comps[1].left_edge.i
             else:
                 return None  # "… on Tuesday": when, not what
-    b = max(c.right_edge.i for c in comps)
+    b = max(c.right_edge.i for c in comps if c is first or not _when_phrase(c))  # (not "support on Thursday")
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX") \
             and not (tok.lemma_.lower() == "call" and first.right_edge.i > first.i):
         return None  # (but "calling Trump a fascist", the label hung on the name, is what was called)
@@ -1526,6 +1526,13 @@ def _before_circumstance(doc, a: int, b: int) -> int:
     if nxt.ent_type_ in ("DATE", "TIME") or (nxt.dep_ == "prep" and nxt.lower_ in CIRCUMSTANCE_PREPS):
         return closes[-1]
     return b
+
+
+def _when_phrase(prep) -> bool:
+    """"on Thursday", "for two hours", "on multiple occasions": a phrase of time after the object."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.dep_ == "prep" and pobj is not None and (
+        pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in ("occasion", "time", "hour", "day", "week"))
 
 
 def _before_second_cue(tok, a: int, b: int) -> int:
@@ -1647,6 +1654,10 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
             return i - 2
+        if t.lower_ == "compared" and i < b and doc[i + 1].lower_ in ("with", "to"):
+            return i - 2  # ", compared with 41 percent for …": the writer's comparison
+        if _gloss_after(doc, i, b):
+            return i - 2  # ", the latter a reference to clubs that …", ", a swipe at …": the writer's gloss
         if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
             return i - 2  # ", although it may take days to tell": the writer's caveat
         if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
@@ -1661,6 +1672,16 @@ def _cut_tail(doc, a: int, b: int) -> int:
         if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= min(b - 1, last):
             return i - 2
     return b
+
+
+def _gloss_after(doc, i: int, b: int) -> bool:
+    """Tokens from i open a noun phrase of the writer's gloss (`gloss_nouns.txt`): "a reference to …",
+    "an apparent swipe at …", "the latter a reference to …"."""
+    for j in range(i, min(b, i + 4) + 1):
+        t = doc[j]
+        if t.lemma_.lower() in wordset("gloss_nouns.txt") and t.pos_ == "NOUN":
+            return all(x.pos_ in ("DET", "ADJ", "ADV", "NOUN") or x.lower_ == "latter" for x in doc[i:j])
+    return False
 
 
 def _trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
