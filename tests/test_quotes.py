@@ -1347,3 +1347,11 @@ def test_even_as_a_phrase_is_no_caveat_but_even_as_a_clause_is():
 def test_the_writers_gloss_comparison_and_time_after_a_report_are_not_part_of_it(sentence, content):
     found, reg, _ = run("Orlay news\n\n" + sentence)
     assert [q.text for q in found] == [content]
+
+
+def test_a_comparison_inside_a_finding_and_what_someone_is_thanked_for_stay():
+    found, reg, _ = run("Sleep study\n\nThe volunteers who used the app took 31 minutes to fall asleep, compared with 30 "
+                        "minutes for those who did not, the researchers wrote. Club chairman Osric Pell thanked the "
+                        "coach for \"five remarkable years\".")
+    assert one(found, "fall asleep").text.endswith("compared with 30 minutes for those who did not")
+    assert one(found, "remarkable").text == "the coach for \"five remarkable years\""

@@ -1529,9 +1529,10 @@ def _before_circumstance(doc, a: int, b: int) -> int:
 
 
 def _when_phrase(prep) -> bool:
-    """"on Thursday", "for two hours", "on multiple occasions": a phrase of time after the object."""
+    """"on Thursday", "on multiple occasions": a phrase of time after the object (but "thanked the coach for
+    five remarkable years" is what he was thanked for)."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return prep.dep_ == "prep" and pobj is not None and (
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "at", "in", "during", "over") and pobj is not None and (
         pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in ("occasion", "time", "hour", "day", "week"))
 
 
@@ -1654,8 +1655,9 @@ def _cut_tail(doc, a: int, b: int) -> int:
             continue
         if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
             return i - 2
-        if t.lower_ == "compared" and i < b and doc[i + 1].lower_ in ("with", "to"):
-            return i - 2  # ", compared with 41 percent for …": the writer's comparison
+        if t.lower_ == "compared" and i < b and doc[i + 1].lower_ in ("with", "to") and b + 2 >= t.sent.end:
+            return i - 2  # "said X would be better, compared with 41 percent for …": the writer's comparison
+            # (one inside a report closed by its cue, "X, compared with Y, the researchers wrote", is theirs)
         if _gloss_after(doc, i, b):
             return i - 2  # ", the latter a reference to clubs that …", ", a swipe at …": the writer's gloss
         if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
