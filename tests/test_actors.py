@@ -710,3 +710,12 @@ def test_a_person_close_to_the_mayor_is_not_the_mayor_and_a_name_beside_a_title_
     assert _speaker_of(a, "could no longer defend") == "Vera Lund"
     close = _speaker_of(a, "livid")
     assert close is not None and close.lower().startswith("a person close to")
+
+
+def test_a_lender_and_its_depositors_association_are_two_bodies():
+    a = analyze_text("Takeover\n\nBrevik Bank agreed to buy Harwick Savings. Harwick Savings said its board had "
+                     "recommended the offer.\n\nThe Harwick Savings Depositors' Association said the price was too low.",
+                     published="2026-05-12")
+    assert _speaker_of(a, "recommended the offer") == "Harwick Savings"
+    assert _speaker_of(a, "price was too low") == "Harwick Savings Depositors' Association"
+    assert {x.name: x.kind for x in a.actors}.get("Harwick Savings") == "organization"
