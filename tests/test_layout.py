@@ -123,3 +123,9 @@ def test_a_quoted_promotion_line_at_the_end_is_boilerplate():
     article = build_article("Debate night\n\n\"Pence said the debate went well.\n\n\"Follow Ada Brenn on Twitter "
                             "@adabrenn.\"\n")
     assert "Follow" not in article.text
+
+
+def test_an_editors_note_closing_the_article_is_boilerplate():
+    article = build_article("Debate night\n\nVarga said the debate went well.\n\nEditor’s note: Varga has repeatedly "
+                            "pledged to close the port.\n")
+    assert "Editor" not in article.text and "pledged" not in article.text
