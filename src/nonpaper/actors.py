@@ -514,7 +514,7 @@ def _same_org(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(long_) > len(short) and long_[-1] in wordset("member_body_nouns.txt") and short[-1] != long_[-1]:
+    if len(long_) > len(short) and long_[:len(short)] == short and long_[-1] in wordset("member_body_nouns.txt"):
         return False  # "Harwick Savings" is not "Harwick Savings Depositors' Association"
     if long_[:len(short)] == short or long_[-len(short):] == short:
         return True  # "Brackwater" ~ "Brackwater Restoration", "Philharmonic" ~ "Castrel Philharmonic"
