@@ -1355,3 +1355,10 @@ def test_a_comparison_inside_a_finding_and_what_someone_is_thanked_for_stay():
                         "coach for \"five remarkable years\".")
     assert one(found, "fall asleep").text.endswith("compared with 30 minutes for those who did not")
     assert one(found, "remarkable").text == "the coach for \"five remarkable years\""
+
+
+def test_a_dash_aside_inside_what_was_said_is_kept_and_reporting_to_a_boss_is_no_report():
+    found, reg, _ = run("Politics\n\nKamarck argues the issue will be moot because it is up to members of the college "
+                        "— typically loyal partisans — to cast the ballots. Mr. Vik reported daily to Ines Varga.")
+    assert one(found, "moot").text.endswith("— typically loyal partisans — to cast the ballots")
+    assert not [q for q in found if "Varga" in q.text]

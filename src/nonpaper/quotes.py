@@ -1447,6 +1447,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     if not comps:
         return None
     first = comps[0]
+    if tok.lemma_.lower() == "report" and first.dep_ == "prep" and first.lower_ == "to":
+        return None  # "Mannix reported daily to Louis B. Mayer": whom he answered to, not what he reported
     if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
         return None  # "calls it her “retirement”": a name for something, not a report
     if tok.lemma_.lower() == "call" and first.dep_ == "dobj" and first.lemma_.lower() in wordset("called_events.txt") \
@@ -1638,13 +1640,18 @@ def _cut_tail(doc, a: int, b: int) -> int:
     last = b  # the last word: a full stop and a paragraph break after it end nothing
     while last > a and (doc[last].is_punct and doc[last].text not in ALL_MARKS or doc[last].is_space):
         last -= 1
+    skip_to = -1
     for i in range(a + 1, b + 1):
         t = doc[i]
         if t.text in ALL_MARKS:
             quoted ^= 1
-        if quoted:
+        if quoted or i <= skip_to:
             continue
         if t.text in TAIL_BREAKS and i - a >= 3:
+            close = next((j for j in range(i + 1, min(b, i + 30) + 1) if doc[j].text == t.text), None)
+            if close is not None and close < b:
+                skip_to = close  # "BuzzFeed -- which is best known for … -- missed its targets": an aside, not the end
+                continue
             return i - 1
         if t.lower_ == "even" and i < b and doc[i + 1].lower_ in ("as", "though", "if", "while") and i - a >= 4 \
                 and doc[i + 1].dep_ == "mark":  # (not "Trump, even as a candidate, had …")
