@@ -1362,3 +1362,8 @@ def test_a_dash_aside_inside_what_was_said_is_kept_and_reporting_to_a_boss_is_no
                         "— typically loyal partisans — to cast the ballots. Mr. Vik reported daily to Ines Varga.")
     assert one(found, "moot").text.endswith("— typically loyal partisans — to cast the ballots")
     assert not [q for q in found if "Varga" in q.text]
+
+
+def test_a_fragment_closed_by_two_apostrophes_keeps_both():
+    found, reg, _ = run("Plan\n\nMs. Holm said the plan was ''a necessary one and an urgent one.''")
+    assert one(found, "urgent").text == "the plan was ''a necessary one and an urgent one.''"

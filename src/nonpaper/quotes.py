@@ -1040,6 +1040,8 @@ def _through_fragment(ctx: _Context, s: int, e: int) -> tuple[int, int]:
         if s <= f.open_at < e and f.close_at is not None and f.close_at >= e and f.depth == 0 \
                 and ctx.para_of(f.open_at) == ctx.para_of(f.close_at):
             e = f.close_at + 1
+    if ctx.text[e - 1:e + 1] == "''":
+        e += 1  # a closing mark typed as two apostrophes ends after the second
     return s, e
 
 
