@@ -1267,7 +1267,7 @@ def test_responding_by_doing_something_is_the_response():
 
 def test_it_is_worth_noting_is_the_writer_speaking():
     found, reg, _ = run("Levy\n\nIt is worth noting that the levy was never collected. It bears repeating that the "
-                        "port is closed.")
+                        "port is closed. Investors expecting a quick deal may want to think twice.")
     assert found == []
 
 
