@@ -719,3 +719,12 @@ def test_a_lender_and_its_depositors_association_are_two_bodies():
     assert _speaker_of(a, "recommended the offer") == "Harwick Savings"
     assert _speaker_of(a, "price was too low") == "Harwick Savings Depositors' Association"
     assert {x.name: x.kind for x in a.actors}.get("Harwick Savings") == "organization"
+
+
+def test_a_first_name_joined_to_a_full_name_shares_its_surname():
+    a = analyze_text("Missing climber\n\nHis parents, Ove and Greta Lind, said they refused to give up hope.\n\n"
+                     "Donald Trump and Hillary Clinton met on Monday. Trump and Hillary Clinton spoke later.",
+                     published="2026-05-12")
+    names = {x.name for x in a.actors if x.kind == "person"}
+    assert "Ove Lind" in names and "Ove" not in names
+    assert "Trump Clinton" not in names

@@ -421,6 +421,7 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             continue
         taken.add(ent.start_char)
         name, honor, lead_title = parts
+        name = _shared_surname(ent, name)
         if honor is None and ent.start > 0 and honorific(doc[ent.start - 1].text):
             honor = doc[ent.start - 1].text  # "Mr. Trump" with only "Trump" tagged
         tokens = name.split()
@@ -456,6 +457,20 @@ def _person_clusters(doc, clusters: list[_Cluster], taken: set[int]) -> None:
             cluster.titles.append(title)
             cluster.aliases.append(f"{title} {name}")
         cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
+
+
+def _shared_surname(ent, name: str) -> str:
+    """"Ove and Greta Lind": a lone first name joined by "and" to a full name shares its surname."""
+    doc = ent.doc
+    if len(name.split()) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return name
+    other = next((e for e in ents_of(doc) if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    if other is None or len(other) != 2 or not all(t.pos_ == "PROPN" for t in other):
+        return name
+    surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
+    if name in surnames or (ent.start > 0 and (honorific(doc[ent.start - 1].text) or is_title_word(doc[ent.start - 1].text))):
+        return name  # "Trump and Hillary Clinton": a surname of its own, not "Trump Clinton"
+    return f"{name} {other[-1].text}"
 
 
 def _fit_honorific(cands: list[_Cluster], g: str | None) -> tuple[list[_Cluster], bool]:
