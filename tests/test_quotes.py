@@ -1367,3 +1367,20 @@ def test_a_dash_aside_inside_what_was_said_is_kept_and_reporting_to_a_boss_is_no
 def test_a_fragment_closed_by_two_apostrophes_keeps_both():
     found, reg, _ = run("Plan\n\nMs. Holm said the plan was ''a necessary one and an urgent one.''")
     assert one(found, "urgent").text == "the plan was ''a necessary one and an urgent one.''"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sokol, 58, embraced his wife, Irena, as the verdict was read.",
+    "A harbour pilot accused of causing a collision in the strait was cleared on Monday.",
+])
+def test_no_report_in_a_read_verdict_or_an_accused_pilot(sentence):
+    found, reg, _ = run("Court\n\n" + sentence)
+    assert found == []
+
+
+def test_a_quotation_run_into_begin_is_a_fragment_of_what_was_said():
+    found, reg, _ = run("Talks\n\nTransport Minister Ilse Marr said talks could begin \"as early as Friday\". He began, "
+                        "“Ladies and gentlemen, we are here.”")
+    q = one(found, "early as Friday")
+    assert q.kind == "mixed" and q.text == "talks could begin \"as early as Friday\""
+    assert one(found, "Ladies").kind == "direct"

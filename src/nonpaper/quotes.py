@@ -207,7 +207,18 @@ def _ends_with_cue(before: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
+    if last in _strong_only_forms() and not before.rstrip().endswith((",", ":")):
+        return False  # "talks could begin “as early as Friday”": "began, “…”" opens speech, "begin “…”" does not
     return last in _cue_forms()
+
+
+@functools.lru_cache(maxsize=1)
+def _strong_only_forms() -> frozenset[str]:
+    """Forms of the verbs that report only beside a quotation ("began", "continued", "went"), not of
+    the verbs of saying, which may run into a quotation without a comma ("called it “a mistake”")."""
+    lemmas = wordset("cue_verbs_strong.txt") - wordset("cue_verbs.txt") - wordset("cue_verbs_object.txt")
+    forms = {f for lemma in lemmas for f in (lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing")}
+    return frozenset(forms | ({"began"} if "begin" in lemmas else set()) | ({"went"} if "go" in lemmas else set()))
 
 
 def _starts_with_attribution(after: str) -> bool:
@@ -355,6 +366,9 @@ def _find_attributions(ctx: _Context) -> None:
                 subj = _inverted_subject(tok) or _name_before(tok)  # “… Full panic mode,” said Leslie Wimes: not "mode"
             if subj is None or ctx.in_direct(subj.idx):
                 continue
+            if subj.dep_ == "nsubjpass" and subj.head.i == tok.i and tok.lemma_.lower() in wordset("passive_content_verbs.txt") \
+                    and not any(c.dep_ == "agent" for c in tok.children):
+                continue  # "as the verdict was read": what was read, not who read it
             if _attitude_only(tok.lemma_.lower()) and not (_human(subj) or subj.pos_ == "PROPN"):
                 continue  # "the document was meant to remind Washington …"
             if tok.lemma_.lower() in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
@@ -535,6 +549,8 @@ def _verbless_subject(tok):
     """"One of the doctors who signed the letter called Oz a quack.": the parser found no main verb and
     hung the real one on a noun as a participle; the sentence's root noun is who speaks."""
     root = tok.sent.root
+    if tok.tag_ == "VBN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("of", "by"):
+        return None  # "A harbour pilot accused of causing a collision …": a passive participle, not a verb of the root
     if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or root.pos_ not in ("NOUN", "PROPN", "NUM") \
             or not root.i < tok.i or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in tok.sent):
         return None
