@@ -129,3 +129,9 @@ def test_an_editors_note_closing_the_article_is_boilerplate():
     article = build_article("Debate night\n\nVarga said the debate went well.\n\nEditor’s note: Varga has repeatedly "
                             "pledged to close the port.\n")
     assert "Editor" not in article.text and "pledged" not in article.text
+
+
+def test_a_reporting_credit_after_a_dash_is_boilerplate_not_a_signed_quotation():
+    article = build_article("Council row\n\nAsked whether he would resign, Fisk said no.\n\n— Additional reporting by "
+                            "Mia Holt\n")
+    assert "Mia Holt" not in article.text

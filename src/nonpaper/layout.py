@@ -56,7 +56,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def is_boilerplate(line: str) -> bool:
-    line = line.lstrip("\"“‘'« ")  # a dump may wrap every paragraph in quotation marks: "Follow X on Twitter."
+    line = line.lstrip("\"“‘'« —–-(")  # "Follow X on Twitter." in a dump's quotation marks; "— Additional reporting by …"
     return any(p.match(line) for p in patterns("boilerplate.txt"))
 
 
