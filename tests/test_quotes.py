@@ -1384,3 +1384,10 @@ def test_a_quotation_run_into_begin_is_a_fragment_of_what_was_said():
     q = one(found, "early as Friday")
     assert q.kind == "mixed" and q.text == "talks could begin \"as early as Friday\""
     assert one(found, "Ladies").kind == "direct"
+
+
+@pytest.mark.parametrize("headline", ["Kessary Foods recalls 40,000 jars of honey",
+                                      "Rival candidates clash over stadium plan in Orlay"])
+def test_headlines_that_report_nothing(headline):
+    found, reg, _ = run(headline + "\n\nThe story goes on here with no quotes at all.")
+    assert found == []

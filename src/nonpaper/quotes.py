@@ -1852,7 +1852,7 @@ HEADLINE_NOT_WHO = frozenset({"a", "an", "the", "one", "two", "three", "new", "t
 def _headline_cue_forms() -> dict[str, str]:
     """Third-person and plural forms of the cue verbs ("calls", "urges", "questions") -> lemma."""
     forms = {}
-    for lemma in sorted(_cue_lemmas() | wordset("headline_cue_verbs.txt")):
+    for lemma in sorted((_cue_lemmas() | wordset("headline_cue_verbs.txt")) - wordset("headline_not_cues.txt")):
         for form in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies" if lemma.endswith("y") else None):
             if form:
                 forms.setdefault(form, lemma)
