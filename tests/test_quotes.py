@@ -1391,3 +1391,24 @@ def test_a_quotation_run_into_begin_is_a_fragment_of_what_was_said():
 def test_headlines_that_report_nothing(headline):
     found, reg, _ = run(headline + "\n\nThe story goes on here with no quotes at all.")
     assert found == []
+
+
+QA_INTERVIEW = """Interview: Fisheries minister Corin Vale on quotas
+
+Fisheries Minister Corin Vale has been in the job for six months. She spoke to the Halmere Gazette about the quotas.
+
+Q: The fishermen's association says you did not consult them.
+
+A: We held fourteen meetings. I attended nine of them myself.
+
+Q: Your deputy, Petra Ulvang, disagrees.
+
+Ulvang: I do not. We argue, but we agree on the quotas.
+"""
+
+
+def test_answers_in_a_question_and_answer_interview_are_direct_quotes():
+    found, reg, _ = run(QA_INTERVIEW)
+    answer = one(found, "fourteen meetings")
+    assert answer.kind == "direct" and speaker_name(reg, answer) == "Corin Vale"
+    assert speaker_name(reg, one(found, "we agree")) == "Petra Ulvang"

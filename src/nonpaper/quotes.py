@@ -770,17 +770,38 @@ def _transcript_answers(ctx: _Context) -> list[Quote]:
     text = ctx.text
     for p, (ps, pe) in enumerate(ctx.paragraphs):
         m = TRANSCRIPT_LABEL.match(text, ps)
-        if m is None or m.end() > pe or len(m.group(1)) < 3 or m.group(1).lower() in wordset("headline_labels.txt"):
+        if m is None or m.end() > pe or (len(m.group(1)) < 3 and m.group(1) != "A") \
+                or m.group(1).lower() in wordset("headline_labels.txt"):
             continue
         body = text[m.end():pe].strip()
         if len(_words(body)) < 3 or any(ps <= d.span.open_at < pe for d in ctx.direct):
             continue  # (a quotation in marks after a label is a direct quotation already)
         s_, e_ = m.start(1), m.end(1)
-        actor = resolve_text(ctx.registry, m.group(1).title(), s_)
+        if m.group(1) == "A":  # "A: They are worried, …" in a Q-and-A: the person the interview is with
+            actor = _interviewee(ctx)
+        else:
+            actor = resolve_text(ctx.registry, m.group(1).title(), s_)
         if actor is None or ctx.registry.get(actor).kind != "person":
             continue  # "WASHINGTON:" or a label naming no one the article introduced
         out.append(_paragraph_quote(text, m.end(), pe, Resolved(actor, m.group(1), s_, e_), ":", e_, e_ + 1))
     return out
+
+
+QUESTION_LABEL = re.compile(r"\s*Q\s*[:.]\s")
+
+
+def _interviewee(ctx: _Context) -> str | None:
+    """In a question-and-answer interview, the person the introduction before the first "Q:" is most about
+    ("Fisheries Minister Corin Vale has been in the job for six months. She spoke to the Gazette …")."""
+    first_q = next((ps for ps, _ in ctx.paragraphs if QUESTION_LABEL.match(ctx.text, ps)), None)
+    if first_q is None:
+        return None
+    counts: dict[str, int] = {}
+    for seen in ctx.registry.seen():
+        actor = ctx.registry.get(seen.actor)
+        if seen.start < first_q and actor is not None and actor.kind == "person":
+            counts[seen.actor] = counts.get(seen.actor, 0) + 1
+    return max(counts, key=lambda a: counts[a]) if counts else None
 
 
 def _signed_blocks(ctx: _Context) -> list[Quote]:
@@ -821,7 +842,8 @@ def _says(a: Attribution) -> bool:
     return a.token.lemma_.lower() not in _object_lemmas()
 
 
-TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}"
+                              r"|[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}|A):\s")  # "OKAFOR: …", "Ulvang: …", "A: …"
 
 
 def _transcript_label(ctx: _Context, d: _Direct) -> Attribution | None:
