@@ -1412,3 +1412,16 @@ def test_answers_in_a_question_and_answer_interview_are_direct_quotes():
     answer = one(found, "fourteen meetings")
     assert answer.kind == "direct" and speaker_name(reg, answer) == "Corin Vale"
     assert speaker_name(reg, one(found, "we agree")) == "Petra Ulvang"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“People make all these claims,” Mrs. Varga said, a hint of frustration in her voice.",
+     ["People make all these claims,"]),
+    ("The revolution dampened plans to return home, Mr. Dahl said in his 2012 book, “An Orlay Son.”",
+     ["The revolution dampened plans to return home"]),
+    ("As they say about the storied doctor, “gifted hands, enhanced imagination.”",
+     ["gifted hands, enhanced imagination."]),  # a saying: no report about "the storied doctor"
+])
+def test_what_is_set_off_after_the_cue_is_the_writers(text, expected):
+    found, reg, _ = run("Profile\n\n" + text)
+    assert [q.text for q in found] == expected

@@ -1145,7 +1145,7 @@ def _content_span(ctx: _Context, att: Attribution) -> tuple[int, int] | None:
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
     if comp is not None and comp.i < tok.i and any(c.dep_ in ("xcomp", "dobj") and c.i > tok.i and not _addressee(tok, c)
-                                                   for c in tok.children):
+                                                   and not _after_comma(tok, c) for c in tok.children):
         comp = None  # "In his book, “Make Your Kid a Millionaire,” he suggested looking at …": what follows
     if comp is None and (tok.lemma_.lower() in _indirect_lemmas() or tok.lemma_.lower() in _object_lemmas()):
         comp = _misparsed_clause(tok)
@@ -1487,6 +1487,8 @@ def _object_content(tok) -> tuple[int, int] | None:
     if not comps:
         return None
     first = comps[0]
+    if first.dep_ == "dobj" and _after_comma(tok, first):
+        return None  # "Mrs. Clinton said, a hint of frustration in her voice": the writer's description
     if tok.lemma_.lower() == "report" and first.dep_ == "prep" and first.lower_ == "to":
         return None  # "Mannix reported daily to Louis B. Mayer": whom he answered to, not what he reported
     if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
@@ -1607,6 +1609,12 @@ def _labels_as_quoted(ctx: _Context, tok) -> bool:
             if any(a <= f.open_at < b for f in ctx.fragments):
                 return True
     return False
+
+
+def _after_comma(tok, c) -> bool:
+    """A comma stands between the cue and its complement's phrase ("said in his 2012 book, “An American
+    Son”"): what follows is set off, not the object."""
+    return any(t.text == "," for t in tok.doc[tok.i + 1:c.left_edge.i])
 
 
 def _tells_story(tok) -> bool:
