@@ -1425,3 +1425,12 @@ def test_answers_in_a_question_and_answer_interview_are_direct_quotes():
 def test_what_is_set_off_after_the_cue_is_the_writers(text, expected):
     found, reg, _ = run("Profile\n\n" + text)
     assert [q.text for q in found] == expected
+
+
+def test_several_named_speakers_are_not_the_first_of_them_and_his_campaign_is_his():
+    found, reg, _ = run("Speaking fees\n\nThe Campaign Legal Center said the fees were unusual. Carson, Fiorina and "
+                        "Huckabee have all characterized their speeches as old commitments. Asked about his speeches, "
+                        "Huckabee’s campaign said he hasn’t accepted any new gigs.")
+    q = one(found, "old commitments")
+    assert q.speaker is None and q.speaker_text == "Carson, Fiorina and Huckabee"
+    assert speaker_name(reg, one(found, "new gigs")) != "Campaign Legal Center"

@@ -382,7 +382,16 @@ def _find_attributions(ctx: _Context) -> None:
     for pos, tok, subj, cue, s, e in found:
         speaker_of_quote = None
         resolved = resolve_token(ctx.registry, subj, in_quote_of=speaker_of_quote)
+        if _several_named(subj):
+            # "Carson, Fiorina and Huckabee have all characterized …": several people speak, not the first
+            # of them; the mention names them all and no one actor stands for it
+            first, last = subj.left_edge, subj.right_edge
+            resolved = Resolved(None, ctx.text[first.idx:last.idx + len(last.text)], first.idx, last.idx + len(last.text))
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None and subj.pos_ == "NOUN" and owner.pos_ == "PROPN" and resolved.actor is not None \
+                and ctx.registry.get(resolved.actor).kind != "person" and owner.text not in ctx.registry.get(resolved.actor).name:
+            # "Huckabee's campaign said" is Huckabee's side, not the Campaign Legal Center named before
+            resolved = Resolved(None, resolved.text, resolved.start, resolved.end)
         if resolved.actor is None and owner is not None and subj.pos_ == "NOUN":
             # "according to the port's own figures", "the union's statement said": the owner speaks
             by_owner = resolve_token(ctx.registry, owner)
@@ -436,6 +445,12 @@ def _owner_from(tok):
             if pobj is not None and (_human(pobj) or pobj.pos_ == "PROPN"):
                 return pobj
     return None
+
+
+def _several_named(subj) -> bool:
+    """The subject joins two or more named people or bodies with "and" ("Carson, Fiorina and Huckabee")."""
+    return subj.pos_ == "PROPN" and any(c.dep_ == "cc" and c.lower_ == "and" for c in subj.subtree) \
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.head.i == subj.i for c in subj.children)
 
 
 def _verb_tagged_noun(tok) -> bool:
