@@ -309,3 +309,21 @@ def test_that_is_not_true_denies_the_claim_just_before_and_not_the_narrator_s():
     [d] = a.disputes
     assert d.kind == "denial" and _parties(a, d) == {"Lena Voss", "Ada Krill"}
     assert "sold to a developer" in d.summary and "never put up for sale" in d.summary
+
+
+SPEECHES = """Candidates kept giving paid speeches
+
+By Noor Castell
+
+The Orlay Courier reported in October that Varga's agency advertised her for future paid events.
+Varga's team denied that she would be accepting new speeches.
+
+Asked about his own speeches, Dahl's campaign said he had not accepted any new speeches since he entered the race.
+"""
+
+
+def test_a_denial_answers_what_was_said_before_it_not_a_later_claim():
+    a = analyze_text(SPEECHES, published="2026-05-12")
+    denials = [d for d in a.disputes if d.kind == "denial"]
+    names = {x.id: x.name for x in a.actors}
+    assert not any("Dahl" in names.get(c.actor, "") for d in denials for c in d.claims)

@@ -122,7 +122,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     elif clause is not None:
         about = content_lemmas(clause.subtree)
         obj_text = "".join(t.text_with_ws for t in clause.subtree).strip()
-        target = _best_overlap(about, [c for c in statements if c.actor != actor], minimum=2,
+        # a denial answers what was said before it ("… reported that X. Her team denied that X"), not a
+        # claim made further on by someone else
+        before = [c for c in statements if c.actor != actor and c.start is not None and c.start < tok.sent.end_char]
+        target = _best_overlap(about, before, minimum=2,
                                verb=clause.lemma_.lower() if clause.pos_ in ("VERB", "AUX") else None)
     else:
         return
