@@ -217,8 +217,7 @@ def _strong_only_forms() -> frozenset[str]:
     """Forms of the verbs that report only beside a quotation ("began", "continued", "went"), not of
     the verbs of saying, which may run into a quotation without a comma ("called it “a mistake”")."""
     lemmas = wordset("cue_verbs_strong.txt") - wordset("cue_verbs.txt") - wordset("cue_verbs_object.txt")
-    forms = {f for lemma in lemmas for f in (lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing")}
-    return frozenset(forms | ({"began"} if "begin" in lemmas else set()) | ({"went"} if "go" in lemmas else set()))
+    return frozenset(f for lemma in lemmas for f in _verb_forms(lemma))
 
 
 def _starts_with_attribution(after: str) -> bool:
@@ -227,10 +226,17 @@ def _starts_with_attribution(after: str) -> bool:
 
 
 def _cue_forms() -> set[str]:
-    forms = set()
-    for lemma in wordset("cue_verbs_strong.txt"):
-        forms |= {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms = {f for lemma in wordset("cue_verbs_strong.txt") for f in _verb_forms(lemma)}
     return forms | {"said", "told", "wrote", "says", "tells", "writes", "went", "began", "answered", "replied"}
+
+
+IRREGULAR_PAST = {"begin": "began", "go": "went"}
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """The forms a cue verb takes next to a quotation, guessed from its lemma ("add": adds, added, adding)."""
+    return {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"} | (
+        {IRREGULAR_PAST[lemma]} if lemma in IRREGULAR_PAST else set())
 
 
 def _classify(ctx: _Context) -> None:
