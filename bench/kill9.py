@@ -43,7 +43,7 @@ def gather(folder: Path) -> int:
 
 
 def distinct_texts(folder: Path) -> int:
-    from nonpaper.layout import content_hash
+    from nonpaper.ingest.layout import content_hash
     return len({content_hash(p.read_text(encoding="utf-8", errors="replace")) for p in folder.iterdir()})
 
 

@@ -26,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from nonpaper import actors, ingest, nlp, quotes  # noqa: E402
+from nonpaper import actors, ingest, quotes
+
+from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.model import Analysis  # noqa: E402
 
 KINDS = ("direct", "mixed", "indirect")

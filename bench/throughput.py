@@ -31,14 +31,14 @@ DEFAULT_TEXTS = ROOT.parent / "shared" / "datasets" / "polnear" / "train" / "tex
 
 def parse_only(articles) -> list:
     """(a): the spaCy parse of a chunk, nothing else (runs in a worker)."""
-    from nonpaper import nlp
+    from nonpaper.text import parse as nlp
 
     docs = [p.doc for p in nlp.parse_many(articles)]
     return [(a.content_hash, None, None) for a, _ in zip(articles, docs)]
 
 
 def _warm_task(_: int) -> int:
-    from nonpaper import nlp
+    from nonpaper.text import parse as nlp
 
     nlp.load()
     time.sleep(0.5)  # long enough that each worker takes one warm-up task
@@ -58,7 +58,8 @@ def files(texts: Path, n: int) -> list[Path]:
 
 def measure(stage: str, workers: int, paths: list[Path]) -> dict:
     """One measurement in this (fresh) process."""
-    from nonpaper import corpus, nlp
+    from nonpaper import corpus
+    from nonpaper.text import parse as nlp
     from nonpaper.ingest import read_sources
 
     if stage == "ingest":

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from nonpaper import nlp  # noqa: E402
+from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.model import Timex  # noqa: E402
-from nonpaper.time import extract_timexes, extract_title_timexes  # noqa: E402
+from nonpaper.time.extract import extract_timexes, extract_title_timexes  # noqa: E402
 
 
 def load_module(path: Path, name: str):

@@ -56,7 +56,7 @@ def runs(shared: Path, tmp: Path) -> list[tuple[str, list[str]]]:
         ("dev.json", [str(shared / "articles" / "dev"), "--format", "json"]),
         ("tests-articles.json", [str(ROOT / "tests" / "articles"), "--published", "2026-03-10", "--format", "json"]),
         ("polnear-dev.json", [str(shared / "datasets" / "polnear" / "dev" / "text"), "--format", "json"]),
-        ("meantime.json", [str(meantime_jsonl(shared, tmp)), "--format", "json"]),
+        ("meantime.json", [meantime_jsonl(shared, tmp).name, "--format", "json"]),  # relative: runs in tmp
     ]
 
 
@@ -75,6 +75,7 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--only", nargs="*", help="output names to write (default: all)")
     args = parser.parse_args()
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, argv in runs(args.shared.resolve(), Path(tmp)):
@@ -82,8 +83,8 @@ def main() -> int:
                 continue
             start = time.monotonic()
             done = subprocess.run([sys.executable, "-m", "nonpaper", "analyze", *argv, "-o", str(args.out / name)],
-                                  capture_output=True, text=True, env=environment())
-            (args.out / (name + ".stderr")).write_text(done.stderr.replace(tmp, "TMP"), encoding="utf-8")
+                                  capture_output=True, text=True, env=environment(), cwd=tmp)
+            (args.out / (name + ".stderr")).write_text(done.stderr, encoding="utf-8")
             print(f"{name:24} exit {done.returncode}  {time.monotonic() - start:6.1f} s", flush=True)
     return 0
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from nonpaper import nlp
+from nonpaper.text import parse as nlp
 from nonpaper.claims import extract_claims
 from nonpaper.ingest import article_from_string
 from nonpaper.model import Actor, Analysis, Mention, Quote

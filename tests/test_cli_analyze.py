@@ -144,7 +144,7 @@ def test_missing_path(cli_run, tmp_path):
 
 def test_unreadable_file(cli_run, article_file, monkeypatch):
     if os.geteuid() == 0:  # root reads any file: make the read itself fail
-        import nonpaper.ingest as ingest
+        import nonpaper.ingest.readers as ingest
 
         def denied(path):
             raise PermissionError(13, "Permission denied")
@@ -294,7 +294,7 @@ def test_oversized_jsonl_line_is_skipped(cli_run, tmp_path):
 
 
 def test_the_cast_shows_each_title_once_and_no_name_twice():
-    from nonpaper.render import _also_called
+    from nonpaper.cli.render import _also_called
     a = analyze_text("Port news\n\nUnion secretary Tomas Feld spoke. Feld said the strike was over. The union secretary "
                      "left.", published="2026-03-10")
     feld = next(x for x in a.actors if x.name == "Tomas Feld")

@@ -255,7 +255,7 @@ def test_shares_of_different_populations_are_different_measures():
 def test_names_in_every_story_of_a_large_corpus_do_not_tie_two_stories_together():
     # ten campaign stories that all name the two candidates are not one story; two that also share a
     # rarer name a few days apart are
-    from nonpaper.disputes import _related_articles
+    from nonpaper.disputes.find import _related_articles
     from nonpaper.model import Actor, Analysis, Article
 
     def story(i: int, extra: list[str]) -> Analysis:
@@ -275,7 +275,7 @@ def test_names_in_every_story_of_a_large_corpus_do_not_tie_two_stories_together(
 def test_a_word_other_stories_use_weighs_little_and_a_word_of_one_story_alone_fully():
     from collections import Counter
 
-    from nonpaper.disputes import Specificity
+    from nonpaper.disputes.find import Specificity
 
     bags = {"x": Counter({"meeting": 1, "dam": 2}), "y": Counter({"meeting": 1, "dam": 1}),
             **{f"o{i}": Counter({"meeting": 1, f"w{i}": 1}) for i in range(60)}}
@@ -300,7 +300,7 @@ def _alike(first: list[str], second: list[str], topic_claims=True):
 
 
 def test_articles_weeks_apart_must_read_much_alike_to_tell_one_story():
-    from nonpaper.disputes import _related_articles, _story_links, _word_bags
+    from nonpaper.disputes.find import _related_articles, _story_links, _word_bags
 
     analyses = _alike(["dam", "spillway", "survey", "board", "engineer", "repair"],
                       ["dam", "spillway", "lake", "fish", "rain", "road"], topic_claims=False)

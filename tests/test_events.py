@@ -5,12 +5,12 @@ Short texts written for these tests (fiction). Quotes are built by hand where th
 """
 from __future__ import annotations
 
-from nonpaper import nlp
+from nonpaper.text import parse as nlp
 from nonpaper.actors import ActorRegistry
 from nonpaper.events import extract_events
 from nonpaper.ingest import article_from_string
 from nonpaper.model import Quote
-from nonpaper.time import extract_timexes
+from nonpaper.time.extract import extract_timexes
 
 HEAD = "Ministers fall out over the river treaty\n\n"
 

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from conftest import SHARED, shared_path
-from nonpaper.layout import build_article, outlet_from_footer, parse_dateline
+from nonpaper.ingest.layout import build_article, outlet_from_footer, parse_dateline
 
 NEWSPAPER = """Harbour board delays vote on new cranes
 

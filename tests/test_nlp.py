@@ -1,8 +1,8 @@
 """The NLP layer: one pipeline per process, sentences inside paragraphs, a clear error without the model."""
 import pytest
 
-from nonpaper import nlp
-from nonpaper.layout import build_article
+from nonpaper.text import parse as nlp
+from nonpaper.ingest.layout import build_article
 
 
 def test_sentences_never_cross_blocks():

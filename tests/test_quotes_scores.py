@@ -9,7 +9,9 @@ import json
 
 from conftest import scorer, shared_path
 
-from nonpaper import actors, ingest, nlp, quotes
+from nonpaper import actors, ingest, quotes
+
+from nonpaper.text import parse as nlp
 from nonpaper.model import Analysis
 
 

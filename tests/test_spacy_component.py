@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import spacy
 
-import nonpaper.spacy_component  # noqa: F401  (registers the factory)
-from nonpaper.nlp import MODEL
+import nonpaper.components  # noqa: F401  (registers the factory)
+from nonpaper.text.parse import MODEL
 
 
 def test_component_fills_doc_quotes():

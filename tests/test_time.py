@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from nonpaper import nlp
+from nonpaper.text import parse as nlp
 from nonpaper.ingest import article_from_string
-from nonpaper.time import extract_timexes
+from nonpaper.time.extract import extract_timexes
 
 HEAD = "Harbour board meets again\n\n"
 
@@ -206,7 +206,7 @@ def test_over_is_more_than_only_after_a_preposition():
 # --- headlines -----------------------------------------------------------------------------------
 
 def test_headline_time_expressions_point_into_the_title():
-    from nonpaper.time import extract_title_timexes
+    from nonpaper.time.extract import extract_title_timexes
 
     article = article_from_string("Ferry fares at highest level since 1997\n\nThe harbour board raised fares again "
                                   "on Monday.", published="2026-11-04")

@@ -20,7 +20,7 @@ def analyze(text_or_html: str, *, published: str | None = None, title: str | Non
     `published` (an ISO date, or any date `nonpaper analyze --published` accepts) anchors relative
     dates; metadata arguments override what is found in the text.
     """
-    from .ingest import article_from_string
+    from .ingest.readers import article_from_string
     from .pipeline import analyze_article
 
     article = article_from_string(text_or_html, published=published, title=title, author=author,
@@ -30,7 +30,7 @@ def analyze(text_or_html: str, *, published: str | None = None, title: str | Non
 
 def analyze_many(texts, *, published: str | None = None) -> Corpus:
     """Analyse several articles together: per-article results plus cross-article actors and disputes."""
-    from .ingest import article_from_string
+    from .ingest.readers import article_from_string
     from .pipeline import analyze_articles, build_corpus
 
     articles = [article_from_string(t, published=published) for t in texts]

@@ -71,7 +71,7 @@ def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
                   ) -> list[tuple[str | None, dict | None, str | None]]:
     """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each.
     One article failing, or taking over `timeout` seconds, never loses the others."""
-    from . import nlp
+    from .text import parse as nlp
     from .pipeline import analyze_parsed
 
     try:
@@ -114,7 +114,7 @@ def _warm() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
-    from . import nlp
+    from .text import parse as nlp
     nlp.load()
 
 
@@ -295,7 +295,7 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
     goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
     was stored (or a previous run was interrupted before doing so); `merge=False` defers that to a
     later run (or `store.recompute()`), for many small batches into a large corpus."""
-    from .ingest import read_sources
+    from .ingest.readers import read_sources
 
     warn = warn or (lambda message: None)
     summary = Summary()

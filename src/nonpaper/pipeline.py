@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import actors, claims, disputes, events, nlp, quotes, time
+from . import actors, claims, disputes, events, quotes, time
+
+from .text import parse as nlp
 from .model import Analysis, Article, Corpus
 
 

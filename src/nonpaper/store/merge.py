@@ -17,7 +17,7 @@ from ..model import Actor, Analysis, Dispute
 
 
 def text_hash(text: str) -> str:
-    from ..layout import content_hash
+    from ..ingest.layout import content_hash
     return content_hash(text)
 
 
@@ -30,7 +30,7 @@ def norm(name: str | None) -> str:
 def slug(name: str | None) -> str:
     """The slug the actor stage gives ids ("Sergey Lavrov" -> "sergey-lavrov"), so a provisional corpus
     id is the article-level id of the same name."""
-    from ..actors_names import slug as actor_slug
+    from ..text.names import slug as actor_slug
     return actor_slug(name or "")
 
 

@@ -22,7 +22,7 @@ def too_large_message(size: int | None) -> str:
 
 def upload_text(data: bytes, filename: str | None) -> tuple[str, list[str]]:
     """An uploaded file's text and any decoding warnings; 413 when too large, 400 when not an article."""
-    from ..ingest import FEED_EXT, JSONL_EXT, InputError, decode, sniff
+    from ..ingest.readers import FEED_EXT, JSONL_EXT, InputError, decode, sniff
 
     name = filename or "upload"
     if len(data) > MAX_UPLOAD:
@@ -43,8 +43,8 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             article_id: str | None = None) -> Analysis:
     """`nonpaper.analyze` with input problems as HTTP 400 (one line saying how to fix the input)."""
     import nonpaper
-    from ..ingest import InputError, TooLarge
-    from ..nlp import ModelMissing
+    from ..ingest.readers import InputError, TooLarge
+    from ..text.parse import ModelMissing
 
     if len(text.encode("utf-8")) > MAX_UPLOAD:
         raise HTTPException(413, too_large_message(len(text.encode("utf-8"))))

@@ -1,0 +1,39 @@
+"""Claims: attributed propositions about events (issue 5).
+
+A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
+topic: an ordering, a date, a status, a measured value, a duration, a denial of another claim, or a plain statement.
+The finders live in `claims_find` (shared helpers, statements), `claims_time`, `claims_status`,
+`claims_values`, `claims_durations` and `claims_denials`; this module runs them in order and numbers the claims.
+"""
+from __future__ import annotations
+
+from .denials import denial_claims
+from .durations import duration_claims
+from .find import Context, statement_claims
+from .status import status_claims
+from .time import date_claims, order_claims
+from .values import value_claims
+from ..model import Analysis, Claim
+from ..text.parse import Parsed
+
+
+def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
+    ctx = Context(parsed, analysis)
+    out: list[Claim] = []
+
+    def add(claims) -> list[Claim]:
+        added = []
+        for c in claims:
+            c.id = f"c{len(out) + 1}"
+            out.append(c)
+            added.append(c)
+        return added
+
+    statements = add(statement_claims(ctx))
+    add(order_claims(ctx))
+    add(date_claims(ctx))
+    add(status_claims(ctx))
+    add(value_claims(ctx))
+    add(duration_claims(ctx))
+    add(denial_claims(ctx, statements))
+    return out

@@ -1,0 +1,217 @@
+"""Who asserts what sits at a place in the text: the source side of claims (issue 5).
+
+The quote stage attributes speech; this module answers, for any character span, which actor's
+statement it belongs to (a quote's speaker), falling back on the sentence's subject when no quote
+covers it, and on the narrator (None) otherwise. Pure functions of the parse and the analysis.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .. import lexicon as resources
+from ..model import Actor, Analysis, Quote
+from ..text.parse import Parsed
+
+PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+OUTLET_HEADS = {"paper", "newspaper", "daily", "outlet", "agency", "wire", "broadcaster", "publication"}
+
+
+class Source(NamedTuple):
+    actor: str | None  # Actor.id; None for the narrator
+    quote: str | None  # Quote.id the span sits in
+
+
+@dataclass
+class Sources:
+    """Attribution lookups over one analysed article."""
+    parsed: Parsed
+    analysis: Analysis
+
+    def __post_init__(self) -> None:
+        self.quotes = [q for q in self.analysis.quotes
+                       if q.field == "text" and q.start is not None and q.end is not None]
+        self.actors = {a.id: a for a in self.analysis.actors}
+
+    # ---------------------------------------------------------------- quotes
+    def quote_covering(self, start: int, end: int) -> Quote | None:
+        """The narrowest quote whose span holds [start, end)."""
+        inside = [q for q in self.quotes if q.start <= start and end <= q.end]
+        spoken = [q for q in inside if q.speaker] or inside  # an unattributed inner span defers to its report
+        return min(spoken, key=lambda q: q.end - q.start) if spoken else None
+
+    def quotes_in_sentence(self, sent) -> list[Quote]:
+        """Quotes whose content or cue lies in the sentence."""
+        out = []
+        for q in self.quotes:
+            cue_in = q.cue_start is not None and sent.start_char <= q.cue_start < sent.end_char
+            if cue_in or (sent.start_char <= q.start < sent.end_char):
+                out.append(q)
+        return out
+
+    def at(self, start: int, end: int) -> Source:
+        """The source of a proposition at [start, end): the covering quote's speaker, else the
+        speaker of a quote cued in the same sentence, else the sentence subject, else the narrator."""
+        q = self.quote_covering(start, end)
+        if q is not None:
+            return Source(q.speaker, q.id)
+        n = len(self.parsed.text)
+        if not 0 <= start < n:
+            return Source(None, None)
+        sent = self.parsed.doc.char_span(start, max(start + 1, min(end, n)), alignment_mode="expand")
+        if sent is None:
+            return Source(None, None)
+        sent = sent.sent
+        return self.sentence_source(sent)
+
+    def sentence_source(self, sent) -> Source:
+        cued = [q for q in self.quotes_in_sentence(sent) if q.speaker]
+        if cued:
+            return Source(cued[0].speaker, cued[0].id)
+        stance = resources.wordset("claim_stance_verbs.txt")
+        subj = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        if subj is not None and sent.root.lemma_.lower() in stance:
+            actor = self.actor_of_token(subj)
+            if actor:
+                return Source(actor, None)
+        return Source(self.trailing_attribution(sent, stance), None)
+
+    def trailing_attribution(self, sent, stance) -> str | None:
+        """'…, the chairwoman of the commission, Vera Lask, said on Monday.': a stance verb late in the
+        sentence with no subject of its own takes the actor named just before it."""
+        for verb in sent:
+            if verb.lemma_.lower() not in stance or verb.pos_ != "VERB" or verb.i < sent.start + 4:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            for tok in reversed(sent.doc[max(sent.start, verb.i - 10):verb.i]):
+                if tok.pos_ in ("PROPN", "NOUN"):
+                    actor = self.actor_of_token(tok)
+                    if actor:
+                        return actor
+        return None
+
+    # ---------------------------------------------------------------- actors
+    def actor_of_span(self, start: int, end: int) -> str | None:
+        """The actor a mention at [start, end) points to: an actor mention there, a quote's speaker
+        mention there, or a name/alias match on the text."""
+        for q in self.quotes:
+            if q.speaker and q.speaker_start is not None and q.speaker_start <= start < (q.speaker_end or 0):
+                return q.speaker
+        for a in self.actors.values():
+            for m in a.mentions:
+                if m.start <= start < m.end or start <= m.start < end:
+                    return a.id
+        text = self.parsed.text[start:end]
+        return self.actor_by_name(text)
+
+    def actor_by_name(self, text: str) -> str | None:
+        norm = _norm(text)
+        if not norm:
+            return None
+        for a in self.actors.values():
+            names = {_norm(n) for n in [a.name, *a.aliases]}
+            if norm in names:
+                return a.id
+        for a in self.actors.values():  # a surname alone, or a name inside a longer phrase
+            if a.kind == "person" and a.name.split() and norm.split()[-1] == _norm(a.name).split()[-1]:
+                return a.id
+        for a in self.actors.values():
+            if a.kind != "person" and _norm(a.name) and _norm(a.name) in norm:
+                return a.id
+        return None
+
+    def actor_by_head(self, token) -> str | None:
+        """'the union' → the one organization or government whose name ends in that noun ("The pilots'
+        union"); None when no actor or several do."""
+        if token.pos_ != "NOUN":
+            return None
+        head = token.lemma_.lower()
+        found = {a.id for a in self.actors.values() if a.kind in ("organization", "government")
+                 and any(_norm(n).split()[-1:] == [head] for n in [a.name, *a.aliases] if _norm(n))}
+        return found.pop() if len(found) == 1 else None
+
+    def speaks_for(self, actor_id: str | None, org_id: str | None, quote: Quote | None = None) -> bool:
+        """Does the actor speak for the other: the same actor; someone named by the body's word ("a
+        council spokesman" for the council, "union chair Olu Bakare" for the pilots' union); or, right
+        after the body was named, "its spokesman"."""
+        if not actor_id or not org_id:
+            return False
+        if actor_id == org_id:
+            return True
+        actor, org = self.actors.get(actor_id), self.actors.get(org_id)
+        if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
+            return False
+        heads = {_norm(n).split()[-1] for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3}
+        own = {w for n in [actor.name, *actor.aliases, *actor.titles] for w in _norm(n).split()}
+        if heads & own:
+            return True
+        if actor.kind == "unnamed":  # "a company spokeswoman" for the company just named
+            bodies = resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt")
+            if own & bodies and quote is not None and (quote.speaker_text or "").lower().split()[:1] in (["a"], ["an"], ["the"]):
+                return True
+        said_by = (quote.speaker_text or "") if quote is not None else ""
+        return said_by.lower().split()[:1] in (["its"], ["their"])
+
+    def actor_of_token(self, token) -> str | None:
+        """A subject or possessor token to an actor id; pronouns to the latest compatible actor."""
+        low = token.lower_
+        if low in PRONOUNS:
+            return self.latest_actor_before(token.idx, person=low in PERSON_PRONOUNS)
+        span = _noun_phrase(token)
+        actor = self.actor_of_span(span.start_char, span.end_char)
+        if actor:
+            return actor
+        if token.lemma_.lower() in OUTLET_HEADS:
+            return self.latest_actor_before(token.idx, kinds={"outlet"})
+        return None
+
+    def latest_actor_before(self, offset: int, person: bool = False, kinds: set[str] | None = None) -> str | None:
+        """The actor mentioned (or quoted) last before `offset`."""
+        best: tuple[int, str] | None = None
+        for a in self.actors.values():
+            if person and a.kind != "person":
+                continue
+            if kinds and a.kind not in kinds:
+                continue
+            for m in a.mentions:
+                if m.end <= offset and (best is None or m.start > best[0]):
+                    best = (m.start, a.id)
+        for q in self.quotes:
+            a = self.actors.get(q.speaker or "")
+            if a is None or (person and a.kind != "person") or (kinds and a.kind not in kinds):
+                continue
+            pos = q.speaker_start if q.speaker_start is not None else q.start
+            if pos < offset and (best is None or pos > best[0]):
+                best = (pos, a.id)
+        if best is None and not person and not kinds:
+            return None
+        return best[1] if best else None
+
+
+def _noun_phrase(token):
+    """The token's phrase without relative clauses or appositions (names stay whole)."""
+    left = min((t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod", "det", "poss",
+                                                                          "nmod", "flat")),
+               key=lambda t: t.i, default=token)
+    doc = token.doc
+    right = token.i
+    while right + 1 < len(doc) and doc[right + 1].dep_ in ("flat", "compound") and doc[right + 1].head == token:
+        right += 1
+    return doc[left.i:right + 1]
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").lower()
+    text = text[:-2] if text.endswith("'s") else text
+    return " ".join(w for w in text.replace(",", " ").split() if w not in ("the", "a", "an"))
+
+
+def actor_name(actors: dict[str, Actor] | list[Actor], actor_id: str | None, outlet: str | None = None) -> str:
+    """How a summary names a source."""
+    if actor_id is None:
+        return outlet or "the article"
+    table = actors if isinstance(actors, dict) else {a.id: a for a in actors}
+    actor = table.get(actor_id)
+    return actor.name if actor else actor_id.replace("-", " ").title()

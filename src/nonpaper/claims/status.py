@@ -1,0 +1,185 @@
+"""Status claims (issue 5): called off / postponed / held / suspended / temporary / indefinite ... of an
+event or topic, with negation, rejected alternatives ("rather than") and hedges."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+
+from .. import lexicon as resources
+from .find import (Context, child, clause_subject, hedged, negated, rejected_alternative, span_of)
+from .text import canonical_topic, eventish, short
+from ..model import Claim
+
+
+# ---------------------------------------------------------------- statuses
+
+FUTURE_AUX = {"will", "would", "shall", "may", "might", "could", "can", "to", "should", "must"}
+
+
+@functools.lru_cache(maxsize=1)
+def _status_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
+    """The status patterns in order, and one zero-width pattern that stops wherever any of them matches."""
+    spec = resources.mapping("claim_status.json")["patterns"]
+    each = [(status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, pats in spec.items() for p in pats]
+    anywhere = re.compile(r"\b(?=" + "|".join(rf"(?:{p})\b" for pats in spec.values() for p in pats) + ")",
+                          re.IGNORECASE)
+    return each, anywhere
+
+
+def _matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, trying only the offsets in `starts` (every offset where the pattern can
+    match): one scan of the text for all the patterns instead of one scan per pattern."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)  # \b still sees the character before `start`
+        if m is not None:
+            yield m
+            pos = max(m.end(), start + 1)
+
+
+def status_claims(ctx: Context) -> Iterator[Claim]:
+    seen: set[int] = set()
+    patterns, anywhere = _status_patterns()
+    starts = [m.start() for m in anywhere.finditer(ctx.text)]
+    for status, pattern in patterns:
+        for m in _matches(pattern, ctx.text, starts):
+            if m.start() in seen:
+                continue
+            span = span_of(ctx.doc, m.start(), m.end())
+            if span is None:
+                continue
+            seen.add(m.start())
+            yield from _status_at(ctx, status, span)
+
+
+def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
+    token = span.root
+    if status == "held" and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX for c in token.children):
+        return  # "will take place" is planned, not held ("did not take place" stays held, negated)
+    event_id, topic, word = _topic(ctx, token, span)
+    if topic is None and event_id is None:
+        return
+    rejected = rejected_alternative(span)
+    polarity = not (rejected or negated(token))
+    src = ctx.sources.at(span.start_char, span.end_char)
+    sent = span.sent
+    value = {"status": status, "topic": topic, "hedged": hedged(sent), "date": ctx.event_date(event_id),
+             "about": sorted(ctx.event_lemmas(event_id) | ({topic} if topic else set()))}
+    if word is not None and word.pos_ in ("NOUN", "PROPN"):  # how the source names it, for summaries
+        value["topic_text"] = word.lower_
+        value["topic_plural"] = word.tag_ in ("NNS", "NNPS")
+    yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id, value=value,
+                    polarity=polarity, quote=src.quote, start=span.start_char, end=span.end_char)
+    if polarity and _bounded(ctx, status, token):  # "on hold until spring": a pause with an end is temporary
+        yield ctx.claim(actor=src.actor, text=short(sent.text, 300), kind="status", event=event_id,
+                        value={**value, "status": "temporary"}, polarity=True, quote=src.quote,
+                        start=span.start_char, end=span.end_char)
+    if rejected and src.actor:
+        yield from _remark_holders(ctx, sent, src.actor, status, event_id, value)
+
+
+def _bounded(ctx: Context, status: str, token) -> bool:
+    """A pause or postponement said to last until a time ("on hold until spring", "postponed till
+    March"): the status word's own 'until' or its clause verb's, whose object is a date."""
+    spec = resources.mapping("claim_status.json").get("bounded", {})
+    if status not in spec.get("statuses", ()):
+        return False
+    preps = set(spec.get("preps", ()))
+    holders = [token, token.head] + ([token.head.head] if token.head.dep_ == "prep" else [])
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and _is_time(ctx, obj):
+                    return True
+    return False
+
+
+def _is_time(ctx: Context, token) -> bool:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return any(t.type in ("DATE", "TIME") and t.start <= token.idx < t.end for t in ctx.analysis.timexes)
+
+
+def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, value) -> Iterator[Claim]:
+    """'X read Y's remarks as a postponement rather than a cancellation': Y holds the rejected status."""
+    nouns = resources.wordset("claim_remark_nouns.txt")
+    for t in sent:
+        if t.lower_ not in nouns:
+            continue
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        holder = ctx.sources.actor_of_token(poss) if poss is not None else None
+        if not holder or holder == reader:
+            continue
+        said = [q for q in ctx.sources.quotes if q.speaker == holder and q.start < sent.start_char]
+        q = said[-1] if said else None
+        yield ctx.claim(actor=holder, text=q.text if q else f"{poss.text}'s {t.text}", kind="status",
+                        event=event_id, value={**value, "hedged": False, "via": reader}, polarity=True,
+                        quote=q.id if q else None, start=t.idx, end=t.idx + len(t))
+
+
+def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
+    """What a status word is said of: (event id, canonical topic lemma, the word naming it)."""
+    cand = None
+    if token.pos_ in ("VERB", "AUX"):
+        if eventish(canonical_topic(token.lemma_.lower())) and canonical_topic(token.lemma_.lower()) != token.lemma_.lower():
+            cand = token
+        else:
+            args = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep and c not in span]
+            cand = next((c for c in args if _topic_word(c) or ctx.trigger_events(c)), None) or \
+                (args[0] if args else _nonperson_subject(ctx, token))
+    elif token.pos_ in ("NOUN", "PROPN"):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        cand = child(of, "pobj") if of is not None else None
+    elif token.pos_ == "ADJ":
+        cand = token.head if token.dep_ == "amod" else clause_subject(token)
+    else:  # adverbs and 'for good': what the verb they modify is said of
+        head = token.head
+        cand = head if _topic_word(head) else (child(head, "nsubjpass", "dobj") or clause_subject(head))
+    if cand is not None and cand.pos_ == "PRON":
+        cand = None
+    if cand is not None:
+        events = ctx.trigger_events(cand)
+        lemma = _topic_word(cand) or canonical_topic(cand.lemma_.lower())
+        if events or _topic_word(cand):
+            return (events[0] if events else None), lemma, cand
+        return None, None, None  # said of something that is no event ("temporary steel props")
+    return _context_topic(ctx, token)
+
+
+def _topic_word(token) -> str | None:
+    """The canonical topic a word names ('talks' → 'meeting'), or None when it names no event."""
+    for w in (token.lower_, token.lemma_.lower()):
+        if eventish(canonical_topic(w)) or eventish(w):
+            return canonical_topic(w)
+    return None
+
+
+
+def _nonperson_subject(ctx: Context, verb):
+    subj = child(verb, "nsubj")
+    if subj is None or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ctx.sources.actor_of_token(subj):
+        return None
+    return subj
+
+
+
+def _context_topic(ctx: Context, token) -> tuple[str | None, str | None, object]:
+    """The latest event mention or event noun before the token, in its paragraph or the one before."""
+    block = ctx.parsed.block_at(token.idx)
+    paragraphs = ctx.parsed.paragraphs()
+    lo = 0
+    if block is not None and block in paragraphs:
+        i = paragraphs.index(block)
+        lo = paragraphs[max(0, i - 1)].start
+    best = None
+    for t in ctx.doc.char_span(lo, token.idx, alignment_mode="expand") or []:
+        lemma = _topic_word(t)
+        if t.pos_ in ("NOUN", "VERB") and lemma and t.i != token.i:
+            events = ctx.trigger_events(t)
+            best = (events[0] if events else None, lemma, t)
+    return best if best else (None, None, None)

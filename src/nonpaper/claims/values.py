@@ -1,0 +1,166 @@
+"""Value claims (issue 5): measured or counted figures ("0.4 kilograms", "61 percent", "eleven concerts")
+with what they measure, for fact disputes."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import lexicon as resources
+from .find import TIME_UNITS, Context, child, hedged
+from .text import content_lemmas, parse_number, short
+from ..model import Claim
+
+
+# ---------------------------------------------------------------- values
+
+def value_claims(ctx: Context) -> Iterator[Claim]:
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
+            continue
+        number = parse_number(ent.text)
+        if number is None or _paired(ent):
+            continue
+        unit = _unit(ent)
+        if unit is None:
+            continue
+        context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
+        src = ctx.sources.at(ent.start_char, ent.end_char)
+        if src.actor is None:
+            src = _continued_source(ctx, ent.sent) or src
+        events = ctx.events_at(ent.start_char, ent.end_char)
+        yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
+                        event=events[0] if events else None, quote=src.quote,
+                        value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
+                               "qualifiers": sorted(_qualifiers(ent)), "population": sorted(_population(ent)), "period": sorted(_period(ctx, ent)),
+                               "forecast": _forecast(ent),
+                               "count": ent.label_ == "CARDINAL", "hedged": hedged(ent.sent)},
+                        start=ent.start_char, end=ent.end_char)
+
+
+def _unit(ent) -> str | None:
+    return _base_unit(ent) and _base_unit(ent) + _per(ent)
+
+
+def _paired(ent) -> bool:
+    """'43 percent to 38 percent', '3-1': one figure of a comparison, not a value of its own."""
+    if re.search(r"\d.*\b(?:to|versus|vs)\b.*\d|\d-\d", ent.text):
+        return True
+    doc = ent.doc
+    nums = ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+    if ent[-1].lower_ in ("to", "versus", "vs", "against") and ent.end < len(doc) and doc[ent.end].ent_type_ in nums:
+        return True  # the tagger ran the connector into the first figure: "43 percent to" | "38 percent"
+    after = doc[ent.end:ent.end + 2]
+    before = doc[max(0, ent.start - 2):ent.start]
+    if len(after) == 2 and after[0].lower_ in ("to", "versus", "vs", "against") and after[1].ent_type_ in nums:
+        return True
+    return len(before) == 2 and before[1].lower_ in ("to", "versus", "vs", "against") and before[0].ent_type_ in nums
+
+
+def _per(ent) -> str:
+    """'$9.66 per share', '40 km an hour': the rate's denominator belongs to the unit."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 < len(doc) and doc[i].lower_ in ("per", "a", "an", "each") and doc[i + 1].pos_ == "NOUN":
+        return "/" + doc[i + 1].lemma_.lower()
+    return ""
+
+
+def _per_tokens(ent) -> list:
+    return list(ent.doc[ent.end:ent.end + 2]) if _per(ent) else []
+
+
+def _base_unit(ent) -> str | None:
+    if ent.label_ == "PERCENT":
+        return "percent"
+    if ent.label_ == "MONEY":
+        words = [t.lemma_.lower() for t in ent if t.is_alpha and t.lower_ not in ("million", "billion", "thousand")]
+        return "money:" + (words[-1] if words else "$")
+    if ent.label_ == "QUANTITY":
+        unit = ent[-1].lemma_.lower()
+        return None if unit in TIME_UNITS else unit
+    root = ent.root
+    if root.dep_ == "nummod" and root.head.pos_ == "NOUN":  # "eleven concerts", "six percentage points"
+        unit = root.head.lemma_.lower()
+        kind = [c.lemma_.lower() for c in root.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return None if unit in TIME_UNITS else " ".join(kind + [unit])
+    return None
+
+
+def _period(ctx: Context, ent) -> frozenset[str]:
+    """The dated periods in the value's sentence ('the first quarter of last year', 'in 2006'): two
+    figures for different periods are two facts. Durations ('six months') are no period."""
+    sent = ent.sent
+    found = {t.value for t in ctx.analysis.timexes
+             if t.type == "DATE" and sent.start_char <= t.start < sent.end_char and not t.value.endswith("_REF")}
+    if not ctx.analysis.timexes:
+        found = {e.text.lower() for e in sent.ents if e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b|quarter", e.text)}
+    return frozenset(found)
+
+
+def _forecast(ent) -> bool:
+    """Is the figure a forecast, estimate or target rather than a reported fact?"""
+    words = resources.wordset("claim_forecast_words.txt")
+    head = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), ent.root)
+    clause = list(head.subtree) + list(head.ancestors)[:2]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
+
+
+def _population(ent) -> frozenset[str]:
+    """'81 percent of Democrats', '60 percent of Mrs. Clinton's contributions': what a share is of."""
+    heads = [t for t in ent if t.lower_ in ("percent", "%", "per")] or [ent.root]
+    for head in heads + [ent.root.head]:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return content_lemmas(of.subtree)
+    return frozenset()
+
+
+def _qualifiers(ent) -> frozenset[str]:
+    """What kind of thing is measured: the modifiers of the measured noun ("the library budget",
+    "average weight loss"), or of the clause subject when the value hangs from the verb."""
+    noun = None
+    for t in ent.root.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            noun = child(t, "nsubj", "nsubjpass")
+            break
+        if t.pos_ == "NOUN":
+            noun = t
+            break
+    if noun is None:
+        return frozenset()
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    return content_lemmas(mods)
+
+
+def _value_context(ent) -> frozenset[str]:
+    """Lemmas along the path from the value to its clause verb, with each step's direct modifiers,
+    and what the value is of ("12 tonnes of dead fish")."""
+    tokens = [t for c in ent.root.children if c.dep_ == "prep" for t in c.subtree]
+    t = ent.root
+    for _ in range(5):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        tokens.append(t)
+        tokens.extend(c for c in t.children if c.dep_ not in ("relcl", "appos", "advcl", "ccomp", "conj", "punct")
+                      and c not in ent)
+        if t.pos_ == "NOUN" and t.i == ent.root.head.i:  # "30 tonnes of dead fish": what is counted
+            tokens.extend(x for c in t.children if c.dep_ == "prep" for x in c.subtree)
+        if t.pos_ in ("VERB", "AUX"):
+            subj = child(t, "nsubj", "nsubjpass")  # what the figure is of: "turnout in the election"
+            if subj is not None:
+                tokens.extend(x for c in subj.children if c.dep_ in ("prep", "compound", "amod") for x in c.subtree)
+            break
+    return content_lemmas(tokens, names=False)  # who is named is no part of what is measured
+
+
+def _continued_source(ctx: Context, sent):
+    """A narrator sentence right after an attributed one in the same paragraph continues its report."""
+    block = ctx.parsed.block_at(sent.start_char)
+    prev = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is None or block is None or prev.start_char < block.start:
+        return None
+    src = ctx.sources.at(prev.start_char, prev.end_char)
+    if src.actor is None:
+        src = next((ctx.sources.at(q.start, q.end) for q in ctx.sources.quotes_in_sentence(prev) if q.speaker), None)
+    return src if src is not None and src.actor else None

@@ -1,0 +1,431 @@
+"""Event mentions: triggers from the lexicon (`data/event_triggers.txt`), their text, participants and
+the time expressions attached to them; then coreference into events within one article.
+
+A mention is a verb or a noun whose lemma is in the lexicon. Coreference, without a model:
+- an indefinite noun phrase ("a follow-up conversation", "a planned meeting") starts a new event;
+- a definite one ("the call", "their phone call", "the October 16 call") is the latest event of its type,
+  skipping events marked as distinct ("a follow-up conversation", "the second semi-final") unless the
+  mention repeats that word;
+- a verb joins the latest event of its type;
+- never when their days differ or their participants are disjoint.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+
+from ..model import Timex
+from ..text.parse import Parsed
+from ..lexicon import wordlist, wordset
+
+_DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my", "your"}
+_INDEFINITE = {"a", "an", "another", "any", "some", "no"}
+# Nouns that are the setting of a verb event rather than another happening ("responded in a statement",
+# "voted at a session"); "meet in the final" keeps the final as its own event.
+_SETTING_TYPES = {"statement", "interview", "meeting", "announce", "hearing"}
+_CLAUSE_BREAK = {"that", "which", "who", "whom", "whose", "before", "after", "while", "when", "because",
+                 "but", "although", "though", "since", "until", "ahead", "said", "says", ";"}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> tuple[dict, dict]:
+    """(single-lemma triggers, multi-word triggers): lemma → (type, pos)."""
+    single, multi = {}, {}
+    for line in wordlist("event_triggers.txt"):
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        lemma, etype, pos = parts[0].lower(), parts[1], (parts[2] if len(parts) > 2 else "any")
+        (multi if " " in lemma else single)[lemma] = (etype, pos)
+    return single, multi
+
+
+@functools.lru_cache(maxsize=1)
+def _multi_by_first() -> dict[str, list[tuple[list[str], str, str]]]:
+    """The multi-word triggers grouped by their first lemma (in lexicon order), so a token is only
+    tried against the phrases it can start."""
+    index: dict[str, list[tuple[list[str], str, str]]] = {}
+    for phrase, (etype, pos) in lexicon()[1].items():
+        words = phrase.split()
+        index.setdefault(words[0], []).append((words, etype, pos))
+    return index
+
+
+def _in_any(spans: list[tuple[int, int]]):
+    """A test `offset -> bool`: does the offset fall in one of `spans` (start inclusive, end exclusive)?
+    A bisect over the starts with the running maximum of the ends, not a scan of every span per token."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach, top = [], -1
+    for _, e in ordered:
+        top = max(top, e)
+        reach.append(top)
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset)  # spans [0, k) start at or before the offset
+        return k > 0 and offset < reach[k - 1]
+    return inside
+
+
+@dataclass
+class EventMention:
+    i: int  # token index of the trigger
+    start: int
+    end: int
+    text: str  # the trigger with its object, or the noun phrase
+    type: str
+    kind: str  # noun | verb
+    sent_start: int
+    definite: bool = False
+    distinct: str | None = None  # "follow-up", "second"...: marks a different event of the type
+    participants: list[str] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    cluster: int = -1
+    host: int | None = None  # token of the verb event this noun is the setting of ("voted at a session")
+    background: bool = False  # told in a relative clause ("Rovers, who had beaten Orlay in February")
+
+    @property
+    def day(self) -> str | None:
+        for t in self.timexes:
+            d = day_of(t)
+            if d:
+                return d
+        return None
+
+
+def day_of(t: Timex) -> str | None:
+    """The YYYY-MM-DD a DATE or TIME timex fixes, else None."""
+    v = t.value or ""
+    if t.type in ("DATE", "TIME") and len(v) >= 10 and v[:4].isdigit() and v[4] == "-" and v[5:7].isdigit() \
+            and v[7] == "-" and v[8:10].isdigit():
+        return v[:10]
+    return None
+
+
+def _nominal_adj(tok) -> bool:
+    """ "the final", "the Caldor Cup final": the tagger often calls these nouns adjectives."""
+    if tok.pos_ != "ADJ":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or nxt.text == "-" or nxt.is_punct
+
+
+def _trigger(tok, single, multi) -> tuple[str, int] | None:
+    """(type, last token index) when `tok` starts a lexicon trigger."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    if lemma not in single and lemma not in multi:
+        return None  # most tokens: nothing below can match them
+    kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") or _nominal_adj(tok) else None
+    if kind is None or (kind == "noun" and tok.dep_ == "compound"):
+        return None  # "phone" in "phone call": the head noun is the trigger
+    for words, etype, pos in multi.get(lemma, ()):
+        if pos not in (kind, "any"):
+            continue
+        seq = [t.lemma_.lower() for t in doc[tok.i:tok.i + len(words)]]
+        if seq == words:
+            last = tok.i + len(words) - 1
+            if kind == "noun" and doc[last].text.lower().endswith("s") and not doc[last].text.lower().endswith("talks"):
+                return None  # plural: generic ("wins you semi-finals")
+            return etype, last
+        if kind == "verb" and len(words) == 2 and any(c.dep_ in ("prt", "prep") and c.lower_ == words[1]
+                                                      for c in tok.children):
+            return etype, tok.i
+    if kind == "verb" and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "called off" is matched above; any other particle changes the meaning
+    if lemma in single:
+        etype, pos = single[lemma]
+        if pos not in (kind, "any"):
+            return None
+        if kind == "noun" and tok.tag_ in ("NNS", "NNPS") and not tok.lower_.endswith(("talks", "negotiations")):
+            return None  # plural nouns are generic ("wins you semi-finals")
+        if kind == "noun" and tok.tag_ == "NNP" and not tok.lower_ == lemma:
+            return None
+        return etype, tok.i
+    return None
+
+
+def _np_text(tok) -> tuple[int, int]:
+    """Character span of a noun event's phrase: its left dependents, and right ones up to a comma."""
+    left = min((t.idx for t in tok.subtree if t.i <= tok.i), default=tok.idx)
+    right_tokens = [tok]
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        if t.is_punct or t.lower_ in ("which", "who", "that") or t.i - tok.i > 8:
+            break
+        right_tokens.append(t)
+    end = max(t.idx + len(t.text) for t in right_tokens)
+    first = tok.doc.char_span(left, end, alignment_mode="expand")
+    if first is not None and first[0].pos_ == "ADP":  # never a leading preposition
+        left = first[1].idx if len(first) > 1 else tok.idx
+    return left, end
+
+
+def _left_run(tok, last: int) -> tuple[int, int]:
+    """A noun phrase read off the words before the trigger: "Wednesday’s second semi-final"."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and tok.i - i < 6 and (doc[i - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM") or doc[i - 1].tag_ == "POS"):
+        i -= 1
+    return doc[i].idx, doc[last].idx + len(doc[last].text)
+
+
+def _vp_text(tok, last: int) -> tuple[int, int]:
+    """Character span of a verb event: the verb (and particle) with its direct object, kept short."""
+    doc = tok.doc
+    end_tok = doc[last]
+    for c in tok.children:
+        if c.dep_ in ("prt",):
+            end_tok = max(end_tok, c, key=lambda t: t.i)
+        if c.dep_ in ("dobj", "dative") and c.i > tok.i:
+            sub = [t for t in c.subtree if t.i - tok.i <= 8 and not t.is_punct]
+            if sub:
+                end_tok = max(end_tok, max(sub, key=lambda t: t.i), key=lambda t: t.i)
+    if end_tok.i == last and not any(c.dep_ in ("dobj", "dative", "prt") for c in tok.children):
+        # no object in the parse (it may be misattached): take the words that follow, up to a break
+        for t in doc[last + 1:last + 9]:
+            if t.text in ("-", "–") and t.i + 1 < len(doc) and doc[t.i + 1].like_num and doc[t.i - 1].like_num:
+                end_tok = t
+                continue  # a score: "beaten Orlay 4-0"
+            if t.is_punct or t.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX", "VERB", "PART") \
+                    or t.lower_ in _CLAUSE_BREAK or t.ent_type_ in ("DATE", "TIME"):
+                break
+            end_tok = t
+    while end_tok.i + 2 < len(doc) and end_tok.like_num and doc[end_tok.i + 1].text in ("-", "–") \
+            and doc[end_tok.i + 2].like_num:
+        end_tok = doc[end_tok.i + 2]  # a score or a tally: "beaten Orlay 4-0", "voted 31-4"
+    if end_tok.ent_iob_ in ("B", "I"):  # never stop inside a name ("the United States")
+        last_i = end_tok.i
+        while last_i + 1 < len(doc) and doc[last_i + 1].ent_iob_ == "I" and last_i + 1 - tok.i <= 12:
+            last_i += 1
+        end_tok = doc[last_i]
+    start_tok = tok
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subject is not None:  # a passive reads better with what it happened to: "the meeting had been canceled"
+        left = min(t.i for t in subject.subtree if t.i <= subject.i)
+        if tok.i - left <= 12 and not any(t.is_punct and t.text in (";", ":") for t in doc[left:tok.i]):
+            start_tok = doc[left]
+    return start_tok.idx, end_tok.idx + len(end_tok.text)
+
+
+def _participant_tokens(tok, kind: str):
+    deps = ("nsubj", "nsubjpass", "dobj", "dative", "poss", "compound", "nmod")
+    for c in tok.children:
+        if c.dep_ in deps and c.pos_ in ("PROPN", "NOUN"):  # pronouns: too unsure to keep events apart
+            yield c
+            yield from (cc for cc in c.conjuncts)
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "between", "by")):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield g
+                    yield from g.conjuncts
+
+
+def _entity_text(tok) -> tuple[str, int]:
+    """The whole named entity a token belongs to, or the token itself."""
+    doc = tok.doc
+    if tok.ent_iob_ in ("B", "I"):
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end].text, doc[start].idx
+    if tok.pos_ == "NOUN":
+        left = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ in ("det", "compound", "amod", "poss")
+                   or t.i == tok.i)
+        return doc[left:tok.i + 1].text, doc[left].idx
+    return tok.text, tok.idx
+
+
+def _participants(tok, kind: str, registry) -> list[str]:
+    ids: list[str] = []
+    for p in _participant_tokens(tok, kind):
+        text, start = _entity_text(p)
+        # "Putin–Trump meeting": a hyphenated compound of two names
+        for piece, off in _split_names(text, start):
+            actor = registry.resolve(piece, off) if registry is not None else None
+            if actor and actor not in ids:
+                ids.append(actor)
+    return ids
+
+
+def _split_names(text: str, start: int):
+    for sep in ("–", "—", "-"):
+        if sep in text and all(p[:1].isupper() for p in text.split(sep) if p):
+            pos = start
+            for piece in text.split(sep):
+                yield piece, pos
+                pos += len(piece) + len(sep)
+            return
+    yield text, start
+
+
+def _in_relative_clause(tok) -> bool:
+    for _ in range(3):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -> list[EventMention]:
+    single, multi = lexicon()[0], _multi_by_first()
+    distinct_words = wordset("event_distinct_modifiers.txt")
+    doc = parsed.doc
+    text = parsed.text  # Doc.text rebuilds the string on every call
+    out: list[EventMention] = []
+    covered: set[int] = set()
+    sent_start = {}
+    for sent in doc.sents:  # token.sent walks the document each time: look sentences up once
+        for t in sent:
+            sent_start[t.i] = sent.start_char
+    in_paragraph = _in_any(paragraphs)
+    for tok in doc:
+        if not in_paragraph(tok.idx):
+            continue
+        hit = _trigger(tok, single, multi)
+        if hit is None:
+            continue
+        etype, last = hit
+        if last in covered or tok.i in covered:
+            continue
+        covered.update(range(tok.i, last + 1))
+        kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
+        if kind == "verb" and (tok.dep_ in ("amod", "compound", "nmod") or tok.i > 0 and doc[tok.i - 1].pos_ == "DET"):
+            continue  # "the planned talks", "the phone conversation": a modifier, not a happening
+        if kind == "noun" and (tok.pos_ == "ADJ" or last > tok.i):
+            start, end = _left_run(tok, last)
+        else:
+            start, end = _np_text(tok) if kind == "noun" else _vp_text(tok, last)
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        distinct = next((c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "advmod")
+                         and c.lower_ in distinct_words), None)
+        if distinct is None:
+            distinct = next((w for w in distinct_words if "-" in w and w in text[start:tok.idx].lower()), None)
+        out.append(EventMention(
+            i=tok.i, start=start, end=end, text=text[start:end], type=etype, kind=kind,
+            sent_start=sent_start[tok.i],
+            definite=bool(kind == "noun" and (any(d in _DEFINITE for d in dets) or any(
+                c.dep_ == "poss" for c in tok.children))),
+            distinct=distinct, participants=_participants(tok, kind, registry),
+            background=_in_relative_clause(tok)))
+    by_token = {m.i: m for m in out}
+    for m in out:  # "at an emergency session on Thursday, councillors voted": one happening
+        tok = doc[m.i]
+        setting = ("at", "during", "in") if m.type in _SETTING_TYPES else ("at", "during")
+        if m.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in setting \
+                and tok.head.head.i in by_token and by_token[tok.head.head.i].kind == "verb":
+            m.host = tok.head.head.i
+    return out
+
+
+def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> None:
+    """A DATE/TIME timex belongs to the event noun it sits in ("the October 16 call"), else to the
+    nearest event before it in the same clause ("examined the roof last Monday"), else to the event
+    verb it depends on ("On Tuesday, the council voted")."""
+    doc = parsed.doc
+    by_token = {m.i: m for m in mentions}
+    for t in timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
+        if target is not None and target.host is not None:
+            target = by_token.get(target.host, target)
+        if target is not None:
+            target.timexes.append(t)
+
+
+def _inside_np(span, by_token):
+    tok = span.root
+    for _ in range(3):
+        if tok.i in by_token and by_token[tok.i].kind == "noun" and tok.i >= span.end:
+            return by_token[tok.i]
+        if tok.dep_ not in ("compound", "nmod", "poss", "nummod", "amod", "npadvmod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return by_token.get(tok.i) if tok.i in by_token and by_token[tok.i].kind == "noun" else None
+
+
+def _preceding(span, mentions, doc):
+    sent = span.sent
+    verbs = {m.i for m in mentions if m.kind == "verb"}
+    before = [m for m in mentions if sent.start <= m.i < span.start and span.start - m.i <= 14]
+    for m in sorted(before, key=lambda m: -m.i):
+        between = doc[m.i + 1:span.start]
+        if any(t.lower_ in _CLAUSE_BREAK for t in between):
+            return None
+        if any(t.i in verbs for t in between):
+            continue
+        return m
+    return None
+
+
+def _governing(span, by_token):
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in by_token:
+            return by_token[tok.i]
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Coreference inside the article (see the module docstring)."""
+    clusters: list[list[EventMention]] = []
+    hosted = [m for m in mentions if m.host is not None]
+    for m in sorted((m for m in mentions if m.host is None), key=lambda m: m.start):
+        target = None
+        if not (m.kind == "noun" and not m.definite) and not m.distinct:
+            fits = [ci for ci in range(len(clusters) - 1, -1, -1)
+                    if clusters[ci][0].type == m.type and _compatible(clusters[ci], m)
+                    and not (any(x.distinct for x in clusters[ci]) and not any(x.distinct == m.distinct for x in clusters[ci]))]
+            # a definite description points at a foreground event, not one told in a relative clause
+            foreground = [ci for ci in fits if not all(x.background for x in clusters[ci])]
+            target = (foreground or fits or [None])[0] if m.kind == "noun" else (fits or [None])[0]
+        elif m.distinct:
+            for ci in range(len(clusters) - 1, -1, -1):
+                c = clusters[ci]
+                if c[0].type == m.type and any(x.distinct == m.distinct for x in c) and m.definite:
+                    target = ci
+                    break
+        if target is None:
+            clusters.append([m])
+            m.cluster = len(clusters) - 1
+        else:
+            clusters[target].append(m)
+            m.cluster = target
+    by_token = {m.i: m for m in mentions}
+    for m in hosted:
+        host = by_token[m.host]
+        m.cluster = host.cluster
+        clusters[host.cluster].append(m)
+    for c in clusters:
+        c.sort(key=lambda m: m.start)
+    return clusters
+
+
+def _compatible(c: list[EventMention], m: EventMention) -> bool:
+    """Same days, overlapping months or weeks, and not disjoint participants."""
+    from .relations import value_range
+
+    theirs = [r for x in c for r in (value_range(t.value) for t in x.timexes) if r]
+    mine = [r for r in (value_range(t.value) for t in m.timexes) if r]
+    if theirs and mine and not any(a[0] <= b[1] and b[0] <= a[1] for a in theirs for b in mine):
+        return False
+    people = {p for x in c for p in x.participants}
+    if people and m.participants and not people & set(m.participants):
+        return False
+    return True

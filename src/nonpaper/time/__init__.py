@@ -1,0 +1,4 @@
+"""Time: time expressions found and normalised to TIMEX3 values against the article's reference date."""
+from .extract import extract_timexes, extract_title_timexes
+
+__all__ = ["extract_timexes", "extract_title_timexes"]
