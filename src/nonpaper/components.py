@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 
 from .actors.registry import find_actors
 from .model import Article, Block
-from .text.parse import Parsed, _block_sentences
-from .quotes.extract import _paragraphs, extract_quotes
+from .quotes import extract_quotes
+from .text.paragraphs import blank_line_spans
+from .text.parse import Parsed, block_sentences
 
 for _name in ("quotes", "actors"):
     if not Doc.has_extension(_name):
@@ -33,7 +34,7 @@ class QuotesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        blocks = [Block("paragraph", s, e) for s, e in _paragraphs(doc.text)]
+        blocks = [Block("paragraph", s, e) for s, e in blank_line_spans(doc.text)]
         article = Article(id="doc", text=doc.text, blocks=blocks)
         parsed = Parsed(article, doc)
         registry = find_actors(parsed)
@@ -46,4 +47,4 @@ if "nonpaper_quotes" not in Language.factories:
     Language.factory("nonpaper_quotes")(QuotesComponent)
 
 if "nonpaper_paragraphs" not in Language.factories:
-    Language.component("nonpaper_paragraphs")(_block_sentences)
+    Language.component("nonpaper_paragraphs")(block_sentences)

@@ -510,7 +510,7 @@ def _first_compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def _org_kind(name: str, outlet: str | None) -> str:
+def org_kind(name: str, outlet: str | None) -> str:
     words = set(norm_key(name).split())
     if outlet and norm_key(strip_det(outlet)) == norm_key(strip_det(name)):
         return "outlet"
@@ -521,7 +521,7 @@ def _org_kind(name: str, outlet: str | None) -> str:
     return "organization"
 
 
-def _same_org(a: str, b: str) -> bool:
+def same_org(a: str, b: str) -> bool:
     ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
     if ka == kb:
         return True
@@ -600,7 +600,7 @@ def _org_clusters(doc, clusters: list[_Cluster], outlet: str | None, taken: set[
             cluster.aliases.append(strip_det(text))
             cluster.mentions.append((ent.start_char, ent.end_char, ent.text, _is_subject(ent)))
             continue
-        kind = "outlet" if _described_as_outlet(ent) else _org_kind(text, outlet)
+        kind = "outlet" if _described_as_outlet(ent) else org_kind(text, outlet)
         cluster = next((c for c in reversed(clusters) if c.kind in ("organization", "outlet", "government")
                         and _fits(c, text)), None)
         if cluster is None:
@@ -632,7 +632,7 @@ def _fits(cluster: _Cluster, text: str) -> bool:
     """Is the body named `text` the cluster's? A name that shares only a place word with it ("Ostrava
     Herald" and "Ostrava Aviation Union", both matching a bare "Ostrava") is another body, and a paper
     named after a city is not that city's government ("Kessia" acting, then "The Kessia Tribune")."""
-    if not any(_same_org(n, text) for n in cluster.names):
+    if not any(same_org(n, text) for n in cluster.names):
         return False
     if cluster.kind == "government" and any(_city_of_outlet(n, text) for n in cluster.names):
         return False
@@ -640,7 +640,7 @@ def _fits(cluster: _Cluster, text: str) -> bool:
             max(len(norm_key(strip_det(n)).split()) for n in cluster.names):
         return False  # "The Velmar Transport Workers' Union" is not Velmar's government
     longer = [n for n in cluster.names if len(norm_key(strip_det(n)).split()) > 1]
-    return len(norm_key(strip_det(text)).split()) < 2 or not longer or any(_same_org(n, text) for n in longer)
+    return len(norm_key(strip_det(text)).split()) < 2 or not longer or any(same_org(n, text) for n in longer)
 
 
 def _absorb_person_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -682,7 +682,7 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
     _untagged_surnames(doc, clusters, taken)
     if parsed.article.outlet:
         name = strip_det(parsed.article.outlet)
-        if not any(c.kind in ("outlet", "organization") and any(_same_org(n, name) for n in c.names) for c in clusters):
+        if not any(c.kind in ("outlet", "organization") and any(same_org(n, name) for n in c.names) for c in clusters):
             clusters.append(_Cluster("outlet", names=[name], aliases=[parsed.article.outlet]))
     voted: dict[str, str] = {}
     for cluster in sorted(clusters, key=lambda c: c.mentions[0][0] if c.mentions else 10 ** 9):
@@ -833,7 +833,7 @@ def _same_actor(a: Actor, b: Actor) -> bool:
             return _titles_compatible(a, b)
         return _first_compatible(ta[0], tb[0])
     if a.kind in ("organization", "outlet", "government") and b.kind in ("organization", "outlet", "government"):
-        if not _same_org(a.name, b.name) or _city_of_outlet(a.name, b.name) or _city_of_outlet(b.name, a.name):
+        if not same_org(a.name, b.name) or _city_of_outlet(a.name, b.name) or _city_of_outlet(b.name, a.name):
             return False  # ("Lindau" the city's government is not "Lindau Daily")
         if "government" in (a.kind, b.kind):  # "Velmar" is not "Velmar Transport Workers' Union"
             return len(norm_key(strip_det(a.name)).split()) == len(norm_key(strip_det(b.name)).split()) \

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .registry import ActorRegistry
 from ..text.names import gender_of_words, norm_key, strip_det, is_title_word
 from ..text.names import ents_of
-from ..lexicon import mapping, wordlist, wordset
+from ..lexicon import mapping, speech_verbs, wordlist, wordset
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
@@ -42,7 +42,7 @@ class Resolved:
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
-    return wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt")
+    return speech_verbs("clause") | speech_verbs("strong")
 
 
 @functools.lru_cache(maxsize=1)
@@ -593,8 +593,8 @@ def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
     if head.pos_ == "PROPN" and head.text[:1].isupper() and det == "the" \
             and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span if t.i < head.i):
         name = span.text[len(words[0].text):].strip()
-        from .registry import _org_kind
-        return registry.resolve(name, span.start_char) or registry.add(name, _org_kind(name, None))
+        from .registry import org_kind
+        return registry.resolve(name, span.start_char) or registry.add(name, org_kind(name, None))
     # 3b. "the letter said" after "In a letter to staff, he wrote …": the letter's writer
     if det in ("the", "this", "that") and lemma in wordset("document_nouns.txt"):
         found = _writer_of_earlier(registry, head)
@@ -769,8 +769,8 @@ def _untagged_name(registry: ActorRegistry, head) -> str | None:
                     if desc is not None:
                         registry.add_alias(actor_id, desc.text)  # "a spokeswoman for Brackwater"
         return actor_id
-    from .registry import _org_kind
-    return registry.add(name, _org_kind(name, None))
+    from .registry import org_kind
+    return registry.add(name, org_kind(name, None))
 
 
 def _alias(registry: ActorRegistry, actor_id: str, text: str) -> None:

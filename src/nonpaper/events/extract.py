@@ -11,14 +11,8 @@ from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentio
 from .relations import (RawRelation, derive_dates, disputed_events, find_relations, quote_at,
                                value_range)
 from ..model import Event, Mention, Quote, Relation, Timex
+from ..text.paragraphs import paragraph_spans
 from ..text.parse import Parsed
-
-
-def _paragraphs(parsed: Parsed) -> list[tuple[int, int]]:
-    blocks = parsed.article.blocks
-    if not blocks:
-        return [(0, len(parsed.text))]
-    return [(b.start, b.end) for b in blocks if b.kind == "paragraph"]
 
 
 def _status(m: EventMention, parsed: Parsed) -> str | None:
@@ -147,7 +141,7 @@ def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int =
 
 def extract_events(parsed: Parsed, registry: ActorRegistry, quotes: list[Quote],
                    timexes: list[Timex]) -> tuple[list[Event], list[Relation]]:
-    mentions = find_mentions(parsed, registry, _paragraphs(parsed))
+    mentions = find_mentions(parsed, registry, paragraph_spans(parsed.article))
     attach_timexes(parsed, mentions, timexes)
     clusters = cluster(mentions)
     rels = find_relations(parsed, mentions, quotes, timexes)

@@ -5,7 +5,7 @@ The flow (see docs/design.md, "Quotes"):
 2. Each outermost span is a *direct* quotation when it carries speech (it stands where a clause
    stands and is not a title, a term or a scare-quoted word); other spans are *fragments*, which make
    the reported clause around them a *mixed* quotation, or nothing.
-3. Attributions: every reporting verb from `data/cue_verbs.txt` outside a quotation, with its subject
+3. Attributions: every reporting verb of `lexicon/data/speech_verbs.txt` outside a quotation, with its subject
    (through conjunctions and participles), "according to X", a clause ending in ":" before a quote,
    and the cue-less layouts `"…" — Name` and `Name: "…"`. They are resolved to actors in text order,
    so a pronoun sees the speakers before it (`speakers.py`).
@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 
 from ..actors.registry import ActorRegistry
 from ..model import Quote
+from ..text.paragraphs import blank_line_spans, block_spans
 from ..text.parse import Parsed
 from .marks import ALL_MARKS, MarkSpan, scan
 from ..text.names import ents_of
-from ..lexicon import wordlist, wordset
+from ..lexicon import speech_verbs, wordlist, wordset
 from ..actors.speakers import Resolved, continues_clause, resolve_text, resolve_token, subject_of
 
 TERM_CUES = {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "called", "known", "as", "word", "term",
@@ -106,9 +107,7 @@ class _Context:
 
 
 def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
-    paragraphs = [(b.start, b.end) for b in parsed.article.blocks if b.kind == "paragraph"]
-    if not paragraphs:
-        paragraphs = _paragraphs(parsed.article.text)
+    paragraphs = block_spans(parsed.article) or blank_line_spans(parsed.article.text)
     spans, _warnings = scan(parsed.article.text, paragraphs)
     ctx = _Context(parsed, registry, paragraphs, spans)
     _classify(ctx)
@@ -122,14 +121,6 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
     return quotes
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        if m.group().strip():
-            out.append((m.start(), m.end()))
-    return out
 
 
 # -- 2. direct quotation or fragment --------------------------------------------------------------
@@ -216,7 +207,7 @@ def _ends_with_cue(before: str) -> bool:
 def _strong_only_forms() -> frozenset[str]:
     """Forms of the verbs that report only beside a quotation ("began", "continued", "went"), not of
     the verbs of saying, which may run into a quotation without a comma ("called it “a mistake”")."""
-    lemmas = wordset("cue_verbs_strong.txt") - wordset("cue_verbs.txt") - wordset("cue_verbs_object.txt")
+    lemmas = speech_verbs("strong") - speech_verbs("clause") - speech_verbs("object")
     return frozenset(f for lemma in lemmas for f in _verb_forms(lemma))
 
 
@@ -226,7 +217,7 @@ def _starts_with_attribution(after: str) -> bool:
 
 
 def _cue_forms() -> set[str]:
-    forms = {f for lemma in wordset("cue_verbs_strong.txt") for f in _verb_forms(lemma)}
+    forms = {f for lemma in speech_verbs("strong") for f in _verb_forms(lemma)}
     return forms | {"said", "told", "wrote", "says", "tells", "writes", "went", "began", "answered", "replied"}
 
 
@@ -271,25 +262,25 @@ def _speech_like_inner(ctx: _Context, span: MarkSpan) -> bool:
 
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _cue_lemmas() -> frozenset[str]:
-    return (wordset("cue_verbs.txt") | wordset("cue_verbs_strong.txt") | wordset("cue_verbs_object.txt")
-            | wordset("cue_verbs_attitude.txt") | wordset("cue_verbs_about.txt"))
+    return (speech_verbs("clause") | speech_verbs("strong") | speech_verbs("object")
+            | speech_verbs("attitude") | speech_verbs("about"))
 
 
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def _object_lemmas() -> frozenset[str]:
     """Verbs whose content may be their object ("called for new elections", "praised his patience")."""
-    return wordset("cue_verbs_object.txt") | wordset("cue_verbs_attitude.txt") | wordset("cue_verbs_about.txt")
+    return speech_verbs("object") | speech_verbs("attitude") | speech_verbs("about")
 
 
 def _attitude_only(lemma: str) -> bool:
     """A verb of stance, not of saying: it reports only with a person or body as its subject."""
-    return lemma in wordset("cue_verbs_attitude.txt") and lemma not in wordset("cue_verbs.txt") \
-        and lemma not in wordset("cue_verbs_object.txt") and lemma not in wordset("cue_verbs_strong.txt")
+    return lemma in speech_verbs("attitude") and lemma not in speech_verbs("clause") \
+        and lemma not in speech_verbs("object") and lemma not in speech_verbs("strong")
 
 
 def _indirect_lemmas() -> frozenset[str]:
     """Verbs that report a clause (the strong-only ones, like "ask" or "continue", need a quotation)."""
-    return wordset("cue_verbs.txt")
+    return speech_verbs("clause")
 
 
 def _find_attributions(ctx: _Context) -> None:
@@ -848,7 +839,7 @@ def _signed_blocks(ctx: _Context) -> list[Quote]:
 def _speech_verb(a: Attribution) -> bool:
     """A verb of saying ("added", "wrote", "told"), not just any verb before a colon."""
     lemma = a.token.lemma_.lower() if a.token is not None else ""
-    return lemma in wordset("cue_verbs.txt") or lemma in wordset("cue_verbs_strong.txt")
+    return lemma in speech_verbs("clause") or lemma in speech_verbs("strong")
 
 
 def _usable(a: Attribution) -> bool:
@@ -1500,7 +1491,7 @@ ABOUT_PREPS = ("about", "of", "against")
 def _object_content(tok) -> tuple[int, int] | None:
     """"called for new elections" → "new elections"; "urged voters to stay home" → "voters to stay
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
-    about = tok.lemma_.lower() in wordset("cue_verbs_about.txt")
+    about = tok.lemma_.lower() in speech_verbs("about")
     comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
              or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or _calls_on(tok, c)
              or (c.dep_ == "prep" and c.lower_ == "by" and tok.lemma_.lower() in ("respond", "reply", "react"))
@@ -1613,7 +1604,7 @@ def _before_second_cue(tok, a: int, b: int) -> int:
 
 def _sees_as(tok) -> bool:
     """"developers see golf courses as wasted space": a view of something, given with "as"."""
-    return tok.lemma_.lower() in wordset("cue_verbs_as.txt") and any(c.dep_ == "dobj" for c in tok.children) \
+    return tok.lemma_.lower() in speech_verbs("as") and any(c.dep_ == "dobj" for c in tok.children) \
         and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
                 and not any(x.dep_ == "pobj" and x.lemma_.lower() in wordset("life_stage_nouns.txt") for x in c.children)
                 for c in tok.children)  # (not "saw the film as a child")
@@ -1942,18 +1933,18 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
 
 def _headline_actor(ctx: _Context, name: str) -> str:
     """A speaker named only in the headline ("Poll: …", "NY Post: …"): a body, by its words."""
-    from ..actors.registry import _org_kind
+    from ..actors.registry import org_kind
     from ..text.names import strip_det
-    from ..actors.registry import _same_org
+    from ..actors.registry import same_org
     from ..text.names import is_title_word
     name = strip_det(name)
     for known in ctx.registry.actors():
-        if known.kind != "person" and _same_org(known.name, name):
+        if known.kind != "person" and same_org(known.name, name):
             return known.id  # "Council" in the headline, "Castrel City Council" in the body
     if is_title_word(name.split()[-1]) or name.split()[-1].lower() in wordset("anonymous_heads.txt"):
         return ctx.registry.add(name, "unnamed")  # "Culture committee chair", "sources": a role or a source, not a body
     actor = ctx.registry.add(name, "organization")
-    ctx.registry.get(actor).kind = _org_kind(name, None)  # type: ignore[assignment]
+    ctx.registry.get(actor).kind = org_kind(name, None)  # type: ignore[assignment]
     return actor
 
 

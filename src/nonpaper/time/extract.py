@@ -11,8 +11,9 @@ import re
 from datetime import date
 
 from ..model import Timex
+from ..text.paragraphs import paragraph_spans
 from ..text.parse import Parsed
-from ..lexicon import wordset
+from ..lexicon import speech_verbs, wordset
 from .grammar import Candidate, find_candidates, rules
 from .normalise import CONTEXT_DAY, SAME_LAST_YEAR, TOLD_TIME, YEAR_TOLD, Context, Norm, normalise
 
@@ -99,7 +100,7 @@ def clause_tense(parsed: Parsed, start: int, end: int) -> str | None:
 def _reported_verb(verb, start: int):
     """"… will start on September 7, the board announced": a date before a trailing attribution
     belongs to the reported clause, whatever the parser attached it to."""
-    if verb.lemma_ not in _SPEECH:
+    if verb.lemma_ not in speech_verbs("told"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or verb.i < subj.i or start >= subj.left_edge.idx:
@@ -108,9 +109,6 @@ def _reported_verb(verb, start: int):
         return verb.head  # the parser hung the attribution under the reported verb
     return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")
                  and c.idx < subj.left_edge.idx), None)
-
-
-_SPEECH = {"say", "announce", "tell", "report", "add", "state", "confirm", "reveal", "claim", "write"}
 
 
 def _said_before(doc, start: int):
@@ -122,7 +120,7 @@ def _said_before(doc, start: int):
     i = span[0].i - 1
     if i >= 0 and doc[i].pos_ == "ADP":
         i -= 1
-    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_ in _SPEECH:
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_ in speech_verbs("told"):
         return doc[i]
     return None
 
@@ -154,13 +152,6 @@ def _valid(parsed: Parsed, cand: Candidate, anchor: date | None, paragraph: str,
     if cand.rule == "year" and not _plausible_year(parsed, cand):
         return None
     return normalise(cand.rule, cand.match, ctx)
-
-
-def _paragraph_spans(parsed: Parsed) -> list[tuple[int, int]]:
-    blocks = parsed.article.blocks
-    if not blocks:
-        return [(0, len(parsed.text))]
-    return [(b.start, b.end) for b in blocks if b.kind == "paragraph"]
 
 
 def _choose(found: list[tuple[Candidate, Norm, int, int]]) -> list[tuple[Candidate, Norm, int, int]]:
@@ -231,7 +222,7 @@ def _resolve_same_period(parsed: Parsed, chosen, anchor: date | None) -> None:
 def _leading_date(parsed: Parsed) -> date | None:
     """With no publication date, the article's own date when the body opens with one
     ("September 01, 2007 Airbus said ...", "2026-11-03 - ...")."""
-    spans = _paragraph_spans(parsed)
+    spans = paragraph_spans(parsed.article)
     if not spans:
         return None
     p_start, p_end = spans[0]
@@ -311,7 +302,7 @@ def extract_timexes(parsed: Parsed, quotes: list | None = None) -> list[Timex]:
     if own_date:
         anchor = own_date
     found = []
-    for p_start, p_end in _paragraph_spans(parsed):
+    for p_start, p_end in paragraph_spans(parsed.article):
         paragraph = text[p_start:p_end]
         for cand in find_candidates(paragraph, p_start):
             norm = _valid(parsed, cand, anchor, paragraph, p_start)

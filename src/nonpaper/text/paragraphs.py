@@ -1,0 +1,32 @@
+"""Paragraph spans, decided here for every stage.
+
+Layout (`ingest.layout`) gives an article its blocks; the stages read body paragraphs from them as
+(start, end) character offsets into `article.text`. An article built without layout (a spaCy Doc given
+to the `nonpaper_quotes` component, an `Article` made by hand) has none: quotes then split the text at
+blank lines, time and events read the whole text as one paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Article
+
+# a run of non-empty lines: a line break that is not followed by a blank line stays inside the block
+_BLANK_LINE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def block_spans(article: Article) -> list[tuple[int, int]]:
+    """The body paragraphs layout found (headings, bylines and boilerplate are other blocks)."""
+    return [(b.start, b.end) for b in article.blocks if b.kind == "paragraph"]
+
+
+def blank_line_spans(text: str) -> list[tuple[int, int]]:
+    """Blocks of text between blank lines, without layout."""
+    return [(m.start(), m.end()) for m in _BLANK_LINE_BLOCK.finditer(text) if m.group().strip()]
+
+
+def paragraph_spans(article: Article) -> list[tuple[int, int]]:
+    """The body paragraphs; the whole text when the article has no blocks at all."""
+    if not article.blocks:
+        return [(0, len(article.text))]
+    return block_spans(article)
