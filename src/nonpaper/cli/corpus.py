@@ -13,7 +13,7 @@ from typing import Callable
 
 import click
 
-from .main import Failure, date_option, warn, write_atomic
+from .common import Failure, date_option, warn, write_atomic
 
 QUERY_FORMATS = ("table", "json", "csv")
 

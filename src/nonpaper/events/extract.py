@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from ..actors.registry import ActorRegistry
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions
-from .relations import (RawRelation, derive_dates, disputed_events, find_relations, quote_at,
-                               value_range)
+from .relations import RawRelation, derive_dates, disputed_events, find_relations, quote_at
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
+from ..time.ranges import value_range
 from ..text.parse import Parsed
 
 

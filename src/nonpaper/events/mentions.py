@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Timex
 from ..text.parse import Parsed
+from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
 _DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my", "your"}
@@ -419,7 +420,6 @@ def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
 
 def _compatible(c: list[EventMention], m: EventMention) -> bool:
     """Same days, overlapping months or weeks, and not disjoint participants."""
-    from .relations import value_range
 
     theirs = [r for x in c for r in (value_range(t.value) for t in x.timexes) if r]
     mine = [r for r in (value_range(t.value) for t in m.timexes) if r]

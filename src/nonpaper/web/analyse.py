@@ -1,14 +1,17 @@
-"""Analyse one pasted or uploaded article for the web (shared by the page and the API)."""
+"""One pasted or uploaded article for the web, shared by the page and the API: the request limits, the
+form, the analysis and storing it."""
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 
 from ..model import Analysis
 
 MAX_UPLOAD = 5 * 1024 * 1024
+MAX_BODY = MAX_UPLOAD + 64 * 1024  # the whole request: the upload plus form fields and boundaries
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
 # One analysis at a time: the spaCy pipeline is shared by the server's threads and is not
 # documented as thread-safe; on a desk machine analyses are rare, so waiting is fine.
 _ANALYSE = threading.Lock()
@@ -63,3 +66,38 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             raise
         raise HTTPException(413, f"the article is {len(text):,} characters, over the 1,000,000 the parser "
                                  "takes at once: split it into articles")
+
+
+MAX_READ = 5 * 1024 * 1024 + 1  # one byte over the limit is enough to know it is too large
+
+
+async def read_form(request: Request) -> dict:
+    """The analyse form (multipart or urlencoded). Starlette caps each form field at 1 MB by default;
+    a pasted article may be up to the 5 MB request limit (BodyLimit refuses bigger bodies)."""
+    from starlette.formparsers import MultiPartException
+
+    try:
+        form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BODY)
+    except MultiPartException as exc:
+        raise HTTPException(400, f"cannot read the form: {exc.message}")
+    upload = form.get("file")
+    data, filename = b"", None
+    if upload is not None and hasattr(upload, "read") and upload.filename:
+        data, filename = await upload.read(MAX_READ), upload.filename
+
+    def field(name: str) -> str:
+        value = form.get(name)
+        return value if isinstance(value, str) else ""
+
+    return {"text": field("text"), "published": field("published"), "title": field("title"),
+            "id": field("id"), "save": field("save").lower() in ("1", "true", "on", "yes"),
+            "store": field("store").lower() in ("1", "true", "on", "yes"), "token": field("token"),
+            "data": data, "filename": filename}
+
+
+def store_analysis(s, analysis) -> tuple[str, bool]:
+    """Add one analysis and bring corpus-level actors and disputes up to date, as ingest does."""
+    stored = s.add(analysis)
+    if stored[1] and hasattr(s, "recompute"):
+        s.recompute()
+    return stored

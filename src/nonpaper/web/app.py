@@ -25,11 +25,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import views
-from .analyse import MAX_UPLOAD, too_large_message
+from .analyse import MAX_BODY, MAX_UPLOAD, too_large_message
+from .routes_api import add_api_routes
+from .routes_pages import add_page_routes
 
 HERE = Path(__file__).resolve().parent
-MAX_BODY = MAX_UPLOAD + 64 * 1024  # the whole request: the upload plus form fields and boundaries
-DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'")
 READ_ONLY = "this server is read-only: restart it with `nonpaper serve --allow-write` to store analyses"
@@ -197,8 +197,6 @@ def create_app(store_url: Any, allow_write: bool = False, token: str | None = No
                                           status_code=status_code)
 
     _error_handlers(app, page)
-    from .routes_api import add_api_routes
-    from .routes_pages import add_page_routes
     checker = TokenCheck(allow_write, token)
     add_page_routes(app, access, page, checker)
     add_api_routes(app, access, checker)

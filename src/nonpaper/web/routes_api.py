@@ -6,8 +6,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from .analyse import analyse, upload_text
-from .app import DATE
+from .analyse import DATE, analyse, read_form, store_analysis, upload_text
 
 
 class AnalyzeRequest(BaseModel):
@@ -104,8 +103,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         analysis = await run_in_threadpool(analyse, body.text, body.published, body.title, body.id)
         if not body.store:
             return AnalyzeResponse(analysis=analysis.to_dict(), stored=False)
-        from .routes_pages import _store
-        article_id, new = await run_in_threadpool(lambda: _store(store(), analysis))
+        article_id, new = await run_in_threadpool(lambda: store_analysis(store(), analysis))
         return AnalyzeResponse(analysis=analysis.to_dict(), stored=True, article_id=article_id, new=new)
 
 
@@ -113,7 +111,6 @@ async def _analyze_request(request: Request) -> AnalyzeRequest:
     """The request as JSON or as a multipart/urlencoded form with `file` or `text`."""
     ctype = request.headers.get("content-type", "")
     if ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
-        from .routes_pages import read_form
 
         fields = await read_form(request)
         text = fields["text"]

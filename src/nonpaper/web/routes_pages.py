@@ -9,8 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import views
-from .analyse import analyse, upload_text
-from .app import DATE, MAX_BODY
+from .analyse import DATE, analyse, read_form, store_analysis, upload_text
 
 PAGE = 50
 MAX_EVENTS = 1000
@@ -129,7 +128,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
                 check_token(request, fields["token"])
             analysis = analyse(text, published=fields["published"].strip() or None,
                                title=fields["title"].strip() or None)
-            stored = _store(store(), analysis) if fields["save"] else None
+            stored = store_analysis(store(), analysis) if fields["save"] else None
         except HTTPException as exc:
             return page(request, "analyze.html", status_code=exc.status_code, form=form, result=None,
                         error=exc.detail)
@@ -151,33 +150,6 @@ def _date(value: str, name: str) -> str | None:
     return value
 
 
-MAX_READ = 5 * 1024 * 1024 + 1  # one byte over the limit is enough to know it is too large
-
-
-async def read_form(request: Request) -> dict:
-    """The analyse form (multipart or urlencoded). Starlette caps each form field at 1 MB by default;
-    a pasted article may be up to the 5 MB request limit (BodyLimit refuses bigger bodies)."""
-    from starlette.formparsers import MultiPartException
-
-    try:
-        form = await request.form(max_files=1, max_fields=20, max_part_size=MAX_BODY)
-    except MultiPartException as exc:
-        raise HTTPException(400, f"cannot read the form: {exc.message}")
-    upload = form.get("file")
-    data, filename = b"", None
-    if upload is not None and hasattr(upload, "read") and upload.filename:
-        data, filename = await upload.read(MAX_READ), upload.filename
-
-    def field(name: str) -> str:
-        value = form.get(name)
-        return value if isinstance(value, str) else ""
-
-    return {"text": field("text"), "published": field("published"), "title": field("title"),
-            "id": field("id"), "save": field("save").lower() in ("1", "true", "on", "yes"),
-            "store": field("store").lower() in ("1", "true", "on", "yes"), "token": field("token"),
-            "data": data, "filename": filename}
-
-
 def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]) -> dict:
     """What the article template shows for one analysis (stored, or just analysed). `idmap` maps
     its actor ids to the store's; actors not in it are linked to a search by name."""
@@ -191,14 +163,6 @@ def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]
             "names": {x.id: x.name for x in analysis.actors}, "disputes": disputes,
             "cast": sorted(who.values(), key=lambda s: (-s.n_quotes, s.name)),
             "titles": {analysis.article.id: analysis.article.title}, "idmap": idmap}
-
-
-def _store(s, analysis) -> tuple[str, bool]:
-    """Add one analysis and bring corpus-level actors and disputes up to date, as ingest does."""
-    stored = s.add(analysis)
-    if stored[1] and hasattr(s, "recompute"):
-        s.recompute()
-    return stored
 
 
 def _titles(s) -> dict[str, str]:

@@ -1,0 +1,96 @@
+"""`nonpaper analyze` and `nonpaper schema`: articles in, the nonpaper/1 contract out (no store)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import FORMATS, Failure, date_option, render, warn
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(analyze)
+    cli.add_command(schema)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--published", metavar="DATE",
+              help="Publication date that relative dates are resolved against (YYYY-MM-DD). "
+                   "Overrides dates found in the inputs.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="brief", show_default=True,
+              help="brief: for reading in a terminal; json: the nonpaper/1 contract; markdown: a document.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Parse with this many processes (worth it from a few dozen articles).")
+def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int) -> None:
+    """Analyse articles: quotes and speakers, time, events, disputes.
+
+    SOURCE is a .txt file, an .html page, an RSS/Atom feed (.xml/.rss/.atom), a .jsonl dump (one
+    article per line: "text" or "html", optional "title", "url", "published", "outlet", "author"),
+    a directory of those (read recursively), or - for stdin. One article gives the article object;
+    several give {"schema": "nonpaper/1", "articles": [...], "actors": [...], "disputes": [...]}.
+
+    \b
+    Example:
+      nonpaper analyze examples/harbour-strike.txt --published 2026-03-12
+      nonpaper analyze a.txt b.txt --format json -o corpus.json
+    """
+    from ..ingest.readers import read_sources
+    from ..pipeline import analyze_articles, build_corpus
+
+    when = date_option(published, "--published")
+    problems: list = []
+
+    def report(problem) -> None:
+        problems.append(problem)
+        warn(("warning: " if not problem.fatal else "error: ") + str(problem))
+
+    articles = _unique_ids(list(read_sources(sources, report=report, published=when)))
+    if not articles:
+        if problems:  # each already said in one line
+            sys.exit(2)
+        raise Failure("nothing to analyse: no articles found in the input")
+    analyses = list(_progress(analyze_articles(articles, n_process=workers), len(articles), "analysing"))
+    result = analyses[0] if len(analyses) == 1 else build_corpus(analyses)
+    render(result, fmt, output)
+    if any(p.fatal for p in problems):
+        sys.exit(1)
+
+
+def _unique_ids(articles: list) -> list:
+    """Article ids (file stems by default) made unique within one run."""
+    seen: dict[str, int] = {}
+    for art in articles:
+        n = seen.get(art.id, 0)
+        seen[art.id] = n + 1
+        if n:
+            art.id = f"{art.id}-{n + 1}"
+    return articles
+
+
+def _progress(items, total: int, label: str):
+    """A progress bar on stderr for long runs in a terminal; silent for one article or in pipes."""
+    if total < 5 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.console import Console
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the nonpaper/1 output contract.
+
+    \b
+    Example:
+      nonpaper schema > nonpaper-1.schema.json
+    """
+    from ..schema import schema_text
+    click.echo(schema_text())

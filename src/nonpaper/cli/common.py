@@ -1,0 +1,85 @@
+"""What every `nonpaper` command shares: one-line errors, atomic output files, the output formats,
+dates given as options. Commands import this module; it imports none of them."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+FORMATS = ("brief", "json", "markdown")
+
+
+class Failure(click.ClickException):
+    """A one-line error with exit code 2."""
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"nonpaper: error: {self.format_message()}", err=True)
+
+
+def warn(message: str) -> None:
+    click.echo(f"nonpaper: {message}", err=True)
+
+
+def write_atomic(path: str, data: str) -> None:
+    """Write via a temp file in the same folder and rename: readers never see half a file."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise Failure(f"cannot write {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def emit(text: str, output: str | None) -> None:
+    if output and output != "-":
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise Failure(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def render(obj, fmt: str, output: str | None) -> None:
+    from . import render as views
+
+    if fmt == "json":
+        emit(obj.to_json() + "\n", output)
+    elif fmt == "markdown":
+        emit(views.markdown(obj), output)
+    else:
+        from rich.console import Console
+        if output and output != "-":
+            console = Console(record=True, file=open(os.devnull, "w"), width=100)
+            views.brief(obj, console)
+            emit(console.export_text(), output)
+        else:
+            views.brief(obj, Console(highlight=False))
+
+
+def date_option(value: str | None, name: str) -> str | None:
+    """A date given on the command line as an ISO date, or a one-line error naming the option."""
+    from ..ingest.readers import InputError, parse_date
+
+    if not value:
+        return None
+    try:
+        return parse_date(value)
+    except InputError as exc:
+        raise Failure(f"{name}: {exc}")
