@@ -10,6 +10,7 @@ import functools
 import json
 import re
 from importlib import resources
+from typing import Iterable
 
 
 def _read(name: str) -> str:
@@ -42,17 +43,22 @@ def mapping(name: str) -> dict:
 SPEECH_ROLES = ("clause", "strong", "object", "attitude", "about", "as", "told")
 
 
-@functools.lru_cache(maxsize=None)
-def speech_verb_roles() -> dict[str, frozenset[str]]:
-    """Each lemma of `speech_verbs.txt` with its roles; a repeated lemma or an unknown role is an error."""
+def parse_speech_verbs(lines: Iterable[str]) -> dict[str, frozenset[str]]:
+    """`lemma role role …` lines -> {lemma: roles}; a repeated lemma or an unknown role is an error."""
     table: dict[str, frozenset[str]] = {}
-    for line in wordlist("speech_verbs.txt"):
+    for line in lines:
         lemma, *roles = line.lower().split()
         unknown = set(roles) - set(SPEECH_ROLES)
         if not roles or unknown or lemma in table:
-            raise ValueError(f"speech_verbs.txt: bad line {line!r} (one lemma, then roles from {SPEECH_ROLES})")
+            raise ValueError(f"speech_verbs.txt: bad line {line!r} (one lemma, once, then roles from {SPEECH_ROLES})")
         table[lemma] = frozenset(roles)
     return table
+
+
+@functools.lru_cache(maxsize=None)
+def speech_verb_roles() -> dict[str, frozenset[str]]:
+    """Each lemma of `speech_verbs.txt` with its roles."""
+    return parse_speech_verbs(wordlist("speech_verbs.txt"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -51,19 +51,29 @@ def block_sentences(doc: Doc) -> Doc:
     return doc
 
 
+PARAGRAPHS = "nonpaper_paragraphs"
+
+
+def register_paragraphs() -> None:
+    """Register the `nonpaper_paragraphs` component with spaCy: the one place it is registered. Called
+    on first use, not at import, so that importing nonpaper does not import spaCy."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, assigns=["token.is_sent_start"], func=block_sentences)
+
+
 @functools.lru_cache(maxsize=1)
 def load():
     """The shared pipeline, loaded once per process."""
     import spacy
-    from spacy.language import Language
 
-    if "nonpaper_paragraphs" not in Language.factories:
-        Language.component("nonpaper_paragraphs")(block_sentences)
+    register_paragraphs()
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
         raise ModelMissing(f"the spaCy model '{MODEL}' is not installed; install it with: {INSTALL_HINT}") from exc
-    nlp.add_pipe("nonpaper_paragraphs", before="parser")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 
