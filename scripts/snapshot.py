@@ -5,9 +5,11 @@
     diff -r BEFORE_DIR AFTER_DIR        # a change that should change no output leaves no diff
 
 A refactor (issue 14 moved every module) proves it changed nothing by running this before and after.
-It drives the command line only (`python -m nonpaper analyze`), the interface every layout keeps, one
+It drives the command line only (`python -m nonpaper …`), the interface every layout keeps, one
 process per set so the model loads once: each set is a corpus JSON (articles, cross-article actors and
-disputes), and the bundled samples are also rendered as brief and markdown.
+disputes), the bundled samples are also rendered as brief and markdown, and the dev articles,
+tests/articles and PolNeAR dev are ingested into an SQLite store and exported (articles, quotes, actors,
+events, disputes, timeline), which covers the store's corpus-level recompute.
 Sets: examples/, the founding article (with and without its publication date), the six dev articles,
 tests/articles/, PolNeAR dev (84) and MEANTIME English (120, each with its own creation date, read as
 JSONL). Third-party texts are read from ../shared at run time; OUT_DIR should be outside the repository.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -42,11 +45,12 @@ def meantime_jsonl(shared: Path, tmp: Path) -> Path:
 
 
 def runs(shared: Path, tmp: Path) -> list[tuple[str, list[str]]]:
-    """(output name, arguments of `nonpaper analyze`) for every set."""
+    """(output name, `nonpaper` arguments) for every set, in order (the store is filled before it is read)."""
     examples = sorted(str(p) for p in (ROOT / "examples").iterdir())
     harbour = [str(ROOT / "examples" / "harbour-strike.txt"), str(ROOT / "examples" / "harbour-strike-wire.txt")]
     founding = str(shared / "articles" / "nonpaper-memo.txt")
-    return [
+    polnear = str(shared / "datasets" / "polnear" / "dev" / "text")
+    analyze = [
         ("examples.json", examples + ["--format", "json"]),
         ("harbour.brief.txt", harbour + ["--published", "2026-03-10", "--format", "brief"]),
         ("harbour.md", harbour + ["--published", "2026-03-10", "--format", "markdown"]),
@@ -55,15 +59,30 @@ def runs(shared: Path, tmp: Path) -> list[tuple[str, list[str]]]:
         ("founding.md", [founding, "--published", "2025-10-28", "--format", "markdown"]),
         ("dev.json", [str(shared / "articles" / "dev"), "--format", "json"]),
         ("tests-articles.json", [str(ROOT / "tests" / "articles"), "--published", "2026-03-10", "--format", "json"]),
-        ("polnear-dev.json", [str(shared / "datasets" / "polnear" / "dev" / "text"), "--format", "json"]),
+        ("polnear-dev.json", [polnear, "--format", "json"]),
         ("meantime.json", [meantime_jsonl(shared, tmp).name, "--format", "json"]),  # relative: runs in tmp
     ]
+    # the store path: ingest (per-article analyses, then the corpus-level recompute) and every export
+    db = ["--db", "store.db"]
+    store = [("store.ingest.txt", ["ingest", str(shared / "articles" / "dev"), str(ROOT / "tests" / "articles"),
+                                   polnear, *db])]
+    store += [(f"store.{what}.jsonl", ["export", "--what", what, *db])
+              for what in ("articles", "quotes", "actors", "events", "disputes")]
+    store += [("store.timeline.json", ["timeline", "--format", "json", *db])]
+    return [(name, ["analyze", *argv]) for name, argv in analyze] + store
 
 
-def environment() -> dict[str, str]:
+def steady(text: str) -> str:
+    """The output without what varies from run to run of the same code: the ingest's timings and speed,
+    and its progress lines (printed every few seconds)."""
+    text = re.sub(r"(?m)^nonpaper: ingesting \d+/\d+ articles.*\n", "", text)
+    return re.sub(r"\d+(?:\.\d+)?s\b|[\d.]+ articles/s", "…", text)
+
+
+def environment(seed: int = 0) -> dict[str, str]:
     """A fixed environment (terminal width, hash seed) so two runs differ only by the code; PYTHONPATH
     passes through, so `PYTHONPATH=/tmp/before/src` snapshots another checkout on the same inputs."""
-    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
+    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": str(seed), "LC_ALL": "C.UTF-8"}
     if os.environ.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return env
@@ -74,6 +93,8 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--only", nargs="*", help="output names to write (default: all)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="PYTHONHASHSEED of the runs: two seeds giving one output show the output is stable")
     args = parser.parse_args()
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -82,9 +103,10 @@ def main() -> int:
             if args.only and name not in args.only:
                 continue
             start = time.monotonic()
-            done = subprocess.run([sys.executable, "-m", "nonpaper", "analyze", *argv, "-o", str(args.out / name)],
-                                  capture_output=True, text=True, env=environment(), cwd=tmp)
-            (args.out / (name + ".stderr")).write_text(done.stderr, encoding="utf-8")
+            done = subprocess.run([sys.executable, "-m", "nonpaper", *argv], capture_output=True, text=True,
+                                  env=environment(args.seed), cwd=tmp)
+            (args.out / name).write_text(steady(done.stdout), encoding="utf-8")
+            (args.out / (name + ".stderr")).write_text(steady(done.stderr), encoding="utf-8")
             print(f"{name:24} exit {done.returncode}  {time.monotonic() - start:6.1f} s", flush=True)
     return 0
 

@@ -25,8 +25,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from . import pipeline
+from .ingest.readers import read_sources
 from .model import Article
 from .store import Store, StoreError, open_store
+from .text import parse as nlp
 
 CHUNK = 4  # articles per task: amortises the task round trip, keeps little in flight
 DASK_TIMEOUT = "15s"  # how long to wait for the scheduler before saying it cannot be reached
@@ -71,9 +74,6 @@ def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
                   ) -> list[tuple[str | None, dict | None, str | None]]:
     """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each.
     One article failing, or taking over `timeout` seconds, never loses the others."""
-    from .text import parse as nlp
-    from .pipeline import analyze_parsed
-
     try:
         with time_limit(timeout * len(articles) if timeout else None):
             parsed: list = list(nlp.parse_many(articles))
@@ -94,7 +94,7 @@ def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
             continue
         try:
             with time_limit(timeout):
-                out.append((art.content_hash, analyze_parsed(item).to_dict(), None))
+                out.append((art.content_hash, pipeline.analyze_parsed(item).to_dict(), None))
         except Exception as exc:
             out.append((art.content_hash, None, _error(exc)))
     return out
@@ -114,7 +114,6 @@ def _warm() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
-    from .text import parse as nlp
     nlp.load()
 
 
@@ -295,8 +294,6 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
     goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
     was stored (or a previous run was interrupted before doing so); `merge=False` defers that to a
     later run (or `store.recompute()`), for many small batches into a large corpus."""
-    from .ingest.readers import read_sources
-
     warn = warn or (lambda message: None)
     summary = Summary()
     started = time.monotonic()

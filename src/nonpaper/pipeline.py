@@ -9,7 +9,7 @@ from typing import Iterable
 from . import actors, claims, disputes, events, quotes, time
 
 from .text import parse as nlp
-from .model import Analysis, Article, Corpus
+from .model import Actor, Analysis, Article, Corpus, Dispute
 
 
 def analyze_parsed(parsed: nlp.Parsed) -> Analysis:
@@ -35,7 +35,19 @@ def analyze_articles(articles: Iterable[Article], n_process: int = 1) -> Iterabl
         yield analyze_parsed(parsed)
 
 
+# -- the corpus level: the one place its stages are called, by `build_corpus` (a run of `nonpaper analyze`
+# on several articles) and by the store's recompute after an ingest (`store/merge.py`, which adds ids).
+
+def corpus_actors(analyses: list[Analysis]) -> list[Actor]:
+    """The actors of all articles merged: one per person or body across the corpus."""
+    return actors.merge_actors(analyses)
+
+
+def corpus_disputes(analyses: list[Analysis], merged: list[Actor]) -> list[Dispute]:
+    """Disputes between claims of different articles, their sides named by the merged actors."""
+    return disputes.find_cross_disputes(analyses, merged)
+
+
 def build_corpus(analyses: list[Analysis]) -> Corpus:
-    merged = actors.merge_actors(analyses)
-    return Corpus(articles=analyses, actors=merged,
-                  disputes=disputes.find_cross_disputes(analyses, merged))
+    merged = corpus_actors(analyses)
+    return Corpus(articles=analyses, actors=merged, disputes=corpus_disputes(analyses, merged))

@@ -1,7 +1,7 @@
 """Corpus-level rows from per-article analyses: merged actors, merged events, cross-article disputes.
 
-The merging itself belongs to the analysis stages (`nonpaper.actors.merge_actors`,
-`nonpaper.disputes.find_cross_disputes`); this module calls them, maps each article's own actors onto
+The merging itself belongs to the pipeline's corpus level (`nonpaper.pipeline.corpus_actors`,
+`nonpaper.pipeline.corpus_disputes`, which `nonpaper analyze` also runs); this module calls them, maps each article's own actors onto
 the merged ones, merges by name whatever they leave out (so every actor has a corpus id even when a
 stage fails), and links the same happening reported by several articles.
 """
@@ -13,11 +13,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .. import pipeline
+from ..ingest.layout import content_hash
 from ..model import Actor, Analysis, Dispute
+from ..text.names import slug as actor_slug
 
 
 def text_hash(text: str) -> str:
-    from ..ingest.layout import content_hash
     return content_hash(text)
 
 
@@ -30,7 +32,6 @@ def norm(name: str | None) -> str:
 def slug(name: str | None) -> str:
     """The slug the actor stage gives ids ("Sergey Lavrov" -> "sergey-lavrov"), so a provisional corpus
     id is the article-level id of the same name."""
-    from ..text.names import slug as actor_slug
     return actor_slug(name or "")
 
 
@@ -59,20 +60,17 @@ class CorpusLevel:
 
 
 def corpus_level(analyses: list[Analysis]) -> CorpusLevel:
-    from .. import actors as actor_stage
-    from .. import disputes as dispute_stage
-
     out = CorpusLevel()
     merged: list[Actor] = []
     try:
-        merged = list(actor_stage.merge_actors(analyses) or [])
+        merged = list(pipeline.corpus_actors(analyses) or [])
     except Exception as exc:  # a stage bug must not lose the ingest; say so and merge by name
         out.warnings.append(f"merging actors failed ({type(exc).__name__}: {exc}); merged by name instead")
     out.actor_map = map_actors(analyses, merged)
     out.actors = merged + by_name(analyses, out.actor_map, {a.id for a in merged})
     out.events, out.event_map = link_events(analyses, out.actor_map)
     try:
-        found = list(dispute_stage.find_cross_disputes(analyses, out.actors) or [])
+        found = list(pipeline.corpus_disputes(analyses, out.actors) or [])
     except Exception as exc:
         out.warnings.append(f"cross-article disputes failed ({type(exc).__name__}: {exc}); none stored")
         found = []
