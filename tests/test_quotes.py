@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from nonpaper import actors, quotes
-from nonpaper.quotes import attribution, objects
+from nonpaper.quotes import detectors, objects
 
 from nonpaper.text import parse as nlp
 from nonpaper.ingest import article_from_string
@@ -1052,8 +1052,8 @@ def test_a_date_after_the_cue_is_not_the_speaker_when_the_parse_goes_wrong():
     doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 9, 11, "PERSON"), Span(doc, 12, 13, "DATE")]
     said = doc[11]
-    assert attribution._inverted_subject(said) is None
-    assert attribution._name_before(said).text == "Feld"
+    assert detectors._inverted_subject(said) is None
+    assert detectors._name_before(said).text == "Feld"
 
 
 def test_a_reporting_verb_tagged_as_a_plural_noun_still_reports():

@@ -77,9 +77,7 @@ def _speech_like(ctx: Context, span: MarkSpan) -> bool:
 def _noun_before(ctx: Context, offset: int) -> bool:
     """The word before a quotation mark is a noun ("the IG's report “wasn't good.”"), not a cue verb."""
     doc = ctx.parsed.doc
-    starts = ctx.__dict__.get("_tok_starts")
-    if starts is None:  # (built once per article: setdefault would build the list on every call)
-        starts = ctx.__dict__["_tok_starts"] = [t.idx for t in doc]
+    starts = ctx.token_starts
     i = bisect.bisect_left(starts, offset) - 1
     while i >= 0 and (doc[i].is_space or doc[i].is_punct):
         i -= 1
