@@ -9,6 +9,7 @@ quotation takes the cue inside the outer one.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..actors.speakers import Resolved, resolve_text, resolve_token, subject_of
 from ..lexicon import wordset
@@ -67,10 +68,19 @@ def _transcript_label(ctx: Context, d: Direct) -> Attribution | None:
     return Attribution(":", e, e + 1, Resolved(actor, m.group(1), s, e), None, d.paragraph)
 
 
-def _attribution_for(ctx: Context, d: Direct, previous: Direct | None) -> Attribution | None:
-    label = _transcript_label(ctx, d)
-    if label is not None:
-        return label
+class _Place(NamedTuple):
+    """Where a direct quotation stands: its paragraph and the usable cues around it."""
+    d: Direct
+    previous: Direct | None  # the outer direct quotation before it
+    p: int  # its paragraph
+    para: tuple[int, int]
+    close: int  # the offset after its closing mark (or its end)
+    same_para: list[Attribution]  # the cues of its paragraph outside it (of speech, when there are)
+    after: list[Attribution]  # those in its sentence after it
+    before: list[Attribution]  # those in its sentence before it
+
+
+def _place(ctx: Context, d: Direct, previous: Direct | None) -> _Place:
     text = ctx.text
     p = d.paragraph
     para = ctx.paragraphs[p]
@@ -83,7 +93,7 @@ def _attribution_for(ctx: Context, d: Direct, previous: Direct | None) -> Attrib
     others = [o for o in ctx.direct if not o.inner and o.paragraph == p and o is not d]
     next_open = min((o.span.open_at for o in others if o.span.open_at > span.open_at), default=para[1])
     prev_close = max(((o.span.close_at or o.span.end) for o in others if o.span.open_at < span.open_at), default=para[0])
-    # a. the attribution right after it, in its sentence: “…,” Lavrov said.
+    # the attribution right after it, in its sentence: “…,” Lavrov said.
     after_end = sentence_end(text, close, next_open)
     after = [a for a in same_para if close <= a.cue_start < after_end]
     if text[span.open_at:close].rstrip("”’\"'» \n").endswith(".") and after:
@@ -91,55 +101,151 @@ def _attribution_for(ctx: Context, d: Direct, previous: Direct | None) -> Attrib
         # content of a cue that reports a clause or object of its own after it
         after = [a for a in after if a.token is None or not any(
             c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > a.token.i for c in a.token.children)]
-    # b. the attribution right before it, in its sentence: Lavrov said: “…”
+    # the attribution right before it, in its sentence: Lavrov said: “…”
     before_start = sentence_start(text, prev_close, span.open_at)
     before = [a for a in same_para if before_start <= a.cue_start < span.open_at]
-    colon_before = text[para[0]:span.open_at].rstrip().endswith(":")
-    if before and colon_before:
-        return before[-1]
-    adjacent = [a for a in before if close_by(text[a.cue_end:span.open_at])]
-    if adjacent:
-        return adjacent[-1]  # "Trump barked, “Go back …,” the reporter recalled": the verb at the mark
-    if before and after and _new_sentence_after(text, span, close):
-        return before[-1]
-    if after:
-        return after[0]
-    if before:
-        return before[-1]
-    # c. a split or follow-up quotation in the same paragraph takes the earlier one's speaker
-    if previous is not None and previous.paragraph == p and previous.attribution is not None:
+    return _Place(d, previous, p, para, close, same_para, after, before)
+
+
+def _label(ctx: Context, q: _Place) -> Attribution | None:
+    """“PENCE: Well, look, …”: the transcript label inside the marks."""
+    return _transcript_label(ctx, q.d)
+
+
+def _colon_before(ctx: Context, q: _Place) -> Attribution | None:
+    """"Lavrov said: “…”": the cue of the sentence that opens it with a colon."""
+    colon_before = ctx.text[q.para[0]:q.d.span.open_at].rstrip().endswith(":")
+    return q.before[-1] if q.before and colon_before else None
+
+
+def _at_the_mark(ctx: Context, q: _Place) -> Attribution | None:
+    """"Trump barked, “Go back …,” the reporter recalled": the verb at the mark."""
+    adjacent = [a for a in q.before if close_by(ctx.text[a.cue_end:q.d.span.open_at])]
+    return adjacent[-1] if adjacent else None
+
+
+def _before_a_full_quote(ctx: Context, q: _Place) -> Attribution | None:
+    """"said that when …, “it cut the heart out of the quay.” Feld disagreed.": a quotation that ends
+    its sentence belongs to the cue before it, not to the next sentence's."""
+    if q.before and q.after and _new_sentence_after(ctx.text, q.d.span, q.close):
+        return q.before[-1]
+    return None
+
+
+def _after_in_sentence(ctx: Context, q: _Place) -> Attribution | None:
+    """"“…,” Lavrov said.": the first cue after it in its sentence."""
+    return q.after[0] if q.after else None
+
+
+def _before_in_sentence(ctx: Context, q: _Place) -> Attribution | None:
+    """"Lavrov said that “…”": the last cue before it in its sentence."""
+    return q.before[-1] if q.before else None
+
+
+def _split_quotation(ctx: Context, q: _Place) -> Attribution | None:
+    """A split or follow-up quotation in the same paragraph takes the earlier one's speaker."""
+    previous = q.previous
+    if previous is not None and previous.paragraph == q.p and previous.attribution is not None:
         return previous.attribution
-    earlier = [a for a in same_para if a.cue_start < span.open_at]
-    if earlier:
-        return earlier[-1]
-    later = [a for a in same_para if a.cue_start >= close]
-    if later:
-        return later[0]
-    # d. a continuation paragraph: the speaker of the quotation it continues
-    if span.continuation and previous is not None and previous.attribution is not None:
+    return None
+
+
+def _earlier_in_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    earlier = [a for a in q.same_para if a.cue_start < q.d.span.open_at]
+    return earlier[-1] if earlier else None
+
+
+def _later_in_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    later = [a for a in q.same_para if a.cue_start >= q.close]
+    return later[0] if later else None
+
+
+def _continued_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    """A continuation paragraph: the speaker of the quotation it continues."""
+    previous = q.previous
+    if q.d.span.continuation and previous is not None and previous.attribution is not None:
         return previous.attribution
-    # e. an attribution line after it ("Lavrov said." / "he emphasized.")
-    line = _attribution_line(ctx, p + 1)
-    if line is not None and text[close:para[1]].strip() == "" and _ends_quote_run(ctx, d):
+    return None
+
+
+def _line_after(ctx: Context, q: _Place) -> Attribution | None:
+    """An attribution line after it ("Lavrov said." / "he emphasized."), when it ends its paragraph and
+    the run of quotations."""
+    line = _attribution_line(ctx, q.p + 1)
+    if line is not None and ctx.text[q.close:q.para[1]].strip() == "" and _ends_quote_run(ctx, q.d):
         return line
-    # f. a colon paragraph before it ("Caddell continued:")
-    if p > 0 and text[ctx.paragraphs[p - 1][0]:ctx.paragraphs[p - 1][1]].rstrip().endswith(":"):
+    return None
+
+
+def _colon_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    """A colon paragraph before it ("Caddell continued:"): its last cue."""
+    p = q.p
+    if p > 0 and ctx.text[ctx.paragraphs[p - 1][0]:ctx.paragraphs[p - 1][1]].rstrip().endswith(":"):
         prev = [a for a in ctx.attributions if a.paragraph == p - 1 and usable(a)]
         if prev:
             return prev[-1]
-    # g. the quotation before runs on into this one (continued over a paragraph break)
-    if previous is not None and previous.paragraph == p - 1 and previous.span.continues and previous.attribution:
+    return None
+
+
+def _runs_on(ctx: Context, q: _Place) -> Attribution | None:
+    """The quotation before runs on into this one (continued over a paragraph break)."""
+    previous = q.previous
+    if previous is not None and previous.paragraph == q.p - 1 and previous.span.continues and previous.attribution:
         return previous.attribution
-    # h. the last speaker of the previous paragraph ("Halloran said the trial …" then the quotation)
+    return None
+
+
+def _previous_speaker(ctx: Context, q: _Place) -> Attribution | None:
+    """The last speaker of the previous paragraph ("Halloran said the trial …" then the quotation), when
+    that paragraph quotes no one directly."""
+    p = q.p
     if p > 0:
         prev = _outermost([a for a in ctx.attributions if a.paragraph == p - 1 and usable(a)])
         quote_para = any(o.paragraph == p - 1 for o in ctx.direct if not o.inner)
         if prev and not quote_para:
             return prev[-1]
-        # i. a paragraph that is only a quotation, after a paragraph quoting someone: the same voice
-        alone = not text[para[0]:span.open_at].strip() and not text[close:para[1]].strip()
-        if alone and previous is not None and previous.paragraph == p - 1 and previous.attribution is not None:
+    return None
+
+
+def _same_voice(ctx: Context, q: _Place) -> Attribution | None:
+    """A paragraph that is only a quotation, after a paragraph quoting someone: the same voice."""
+    text, para, previous = ctx.text, q.para, q.previous
+    if q.p > 0:
+        alone = not text[para[0]:q.d.span.open_at].strip() and not text[q.close:para[1]].strip()
+        if alone and previous is not None and previous.paragraph == q.p - 1 and previous.attribution is not None:
             return previous.attribution
+    return None
+
+
+Strategy = Callable[[Context, _Place], "Attribution | None"]
+
+# The attribution of a direct quotation: the first of these that finds one (dateparser's ordered
+# PARSERS are the model). In its sentence first, then its paragraph, then the paragraphs around it.
+STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("transcript label", _label),
+    ("cue before a colon", _colon_before),
+    ("cue at the opening mark", _at_the_mark),
+    ("cue before a quotation that ends its sentence", _before_a_full_quote),
+    ("cue after, in its sentence", _after_in_sentence),
+    ("cue before, in its sentence", _before_in_sentence),
+    ("speaker of the split quotation", _split_quotation),
+    ("earlier cue in the paragraph", _earlier_in_paragraph),
+    ("later cue in the paragraph", _later_in_paragraph),
+    ("speaker of the continued paragraph", _continued_paragraph),
+    ("attribution line after", _line_after),
+    ("colon paragraph before", _colon_paragraph),
+    ("quotation running on", _runs_on),
+    ("last speaker of the previous paragraph", _previous_speaker),
+    ("same voice as the previous paragraph", _same_voice),
+)
+
+
+def _attribution_for(ctx: Context, d: Direct, previous: Direct | None) -> Attribution | None:
+    place = _place(ctx, d, previous)
+    for _name, strategy in STRATEGIES:
+        found = strategy(ctx, place)
+        if found is not None:
+            return found
     return None
 
 
