@@ -6,8 +6,13 @@ dropped; and that a span keeps its quotation marks paired.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import wordset
 from .marks import ALL_MARKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 TAIL_BREAKS = frozenset({"--", "—", "―"})
@@ -16,7 +21,7 @@ TAIL_BREAKS = frozenset({"--", "—", "―"})
 CLOSING_MARKS = frozenset({"”", "''", '"', "»"})
 
 
-def cut_tail(doc, a: int, b: int) -> int:
+def cut_tail(doc: Doc, a: int, b: int) -> int:
     """The reported content ends before an aside tacked on after a comma: ", which …", ", arguing …",
     ", according to …", ", although …", or after a dash (the writer's words, not the speaker's); an aside runs to the end."""
     quoted = 0
@@ -66,7 +71,7 @@ def cut_tail(doc, a: int, b: int) -> int:
     return b
 
 
-def _gloss_after(doc, i: int, b: int) -> bool:
+def _gloss_after(doc: Doc, i: int, b: int) -> bool:
     """Tokens from i open a noun phrase of the writer's gloss (`gloss_nouns.txt`): "a reference to …",
     "an apparent swipe at …", "the latter a reference to …"."""
     for j in range(i, min(b, i + 4) + 1):
@@ -76,7 +81,10 @@ def _gloss_after(doc, i: int, b: int) -> bool:
     return False
 
 
-def trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
+def trim(doc: Doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
+    """The character offsets of tokens a..b as a content: cut before an aside (unless `cut` is False),
+    without punctuation, a leading "that" or a trailing conjunction, its quotation marks paired; None
+    when nothing is left."""
     if cut:
         b = cut_tail(doc, a, b)
     a = _past_citing(doc, a, b)
@@ -94,7 +102,7 @@ def trim(doc, a: int, b: int, cut: bool = True) -> tuple[int, int] | None:
     return start, end
 
 
-def _past_citing(doc, a: int, b: int) -> int:
+def _past_citing(doc: Doc, a: int, b: int) -> int:
     """"citing an internal memo, that the repairs would take until June": a participle phrase the parser
     left before the "that" of what was reported is how it was reported, not what."""
     if a > b or doc[a].tag_ != "VBG":
@@ -105,7 +113,7 @@ def _past_citing(doc, a: int, b: int) -> int:
     return a
 
 
-def _open_closed_mark(doc, a: int, b: int) -> int:
+def _open_closed_mark(doc: Doc, a: int, b: int) -> int:
     """"reported “2,521 shooting incidents” in the city": the parser hung the opening mark on the verb;
     a content closing a quotation it never opened takes the mark right before it."""
     closed = sum(1 for t in doc[a:b + 1] if t.text in ("”", "»")) - sum(1 for t in doc[a:b + 1] if t.text in ("“", "«"))
@@ -114,7 +122,7 @@ def _open_closed_mark(doc, a: int, b: int) -> int:
     return a
 
 
-def _close_open_mark(doc, a: int, b: int) -> int:
+def _close_open_mark(doc: Doc, a: int, b: int) -> int:
     """A content ending inside a quoted fragment (“wasn't good.” hung on the main verb) takes the
     closing mark, and the full stop before it, so its marks stay paired."""
     opened = sum(1 for t in doc[a:b + 1] if t.text in ("“", "«")) - sum(1 for t in doc[a:b + 1] if t.text in ("”", "»"))

@@ -29,6 +29,7 @@ CLAUSE_OPENERS = (":", ",", "—", "–", "-", ".", "?", "!", "(", ";", "…")
 
 
 def _is_term(content: str, before: str) -> bool:
+    """A quoted title, name or term ("the so-called “…”", "Operation Sea Lion"), not speech."""
     words = words_of(content)
     prev = words_of(before[-40:])
     ended = before.rstrip().endswith((".", "!", "?"))  # "… who proposed the plan. “We have …”": a new sentence
@@ -47,6 +48,8 @@ BYLINE_AFTER = re.compile(r",?\s*by\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)
 
 
 def _speech_like(ctx: Context, span: MarkSpan) -> bool:
+    """An outermost span carries speech: it starts and ends where a clause does, and is no title,
+    term or word or two the sentence runs into."""
     text = ctx.text
     content = text[span.start:span.end]
     para = ctx.paragraphs[ctx.para_of(span.open_at)]
@@ -91,6 +94,7 @@ def _cue_then_conjunction(before: str) -> bool:
 
 
 def _ends_with_cue(before: str) -> bool:
+    """The text before a quotation ends with a cue verb that opens speech there."""
     words = words_of(before[-30:])
     if not words:
         return False
@@ -101,11 +105,14 @@ def _ends_with_cue(before: str) -> bool:
 
 
 def _starts_with_attribution(after: str) -> bool:
+    """One of the first two words after a quotation is a cue ("…,” said Kall")."""
     words = words_of(after[:40])
     return len(words) >= 2 and (words[0].lower() in cue_forms() or words[1].lower() in cue_forms())
 
 
 def classify_spans(ctx: Context) -> None:
+    """Stage 2: the outermost spans into `ctx.direct` or `ctx.fragments`, then the spans inside a direct
+    quotation that are speech in their turn into `ctx.direct` as inner ones."""
     outer: list[Direct] = []
     for span in ctx.spans:
         if span.depth == 0:
@@ -127,6 +134,7 @@ def classify_spans(ctx: Context) -> None:
 
 
 def _speech_like_inner(ctx: Context, span: MarkSpan) -> bool:
+    """A span inside a direct quotation is a quotation in its turn ("he told me, ‘If you …’")."""
     content = ctx.text[span.start:span.end]
     words = words_of(content)
     before = ctx.text[max(0, span.open_at - 40):span.open_at].rstrip()

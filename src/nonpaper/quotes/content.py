@@ -1,102 +1,43 @@
 """Stage 5, the content of a cue: which tokens a reporting cue reports.
 
-The clausal complement without "that" (through a misparse, a colon, a reported modal, a second "that"
-clause, a conjunct carrying quoted words), the rest of the sentence for "according to X", the clause
-around a parenthetical, trailing or "as" cue, the clause after a noun of report, what a stance
-adjective is about, the subject of a passive cue with an agent, or the object (`objects.py`).
+By the kind of cue: the clausal complement without "that" (found here, bounded in `clauses.py`), the
+rest of the sentence for "according to X", the clause around a parenthetical, trailing or "as" cue,
+the clause after a noun of report, what a stance adjective is about, the subject of a passive cue
+with an agent, a gerund after a clause verb, or the object (`objects.py`).
 """
 from __future__ import annotations
 
-from ..actors.speakers import continues_clause, subject_of
+from typing import TYPE_CHECKING
+
+from ..actors.speakers import subject_of
 from ..lexicon import wordset
 from .marks import ALL_MARKS
 from .context import Attribution, Context
 from .bounds import cut_tail, trim
 from .cues import (adjective_content, cue_lemmas, indirect_lemmas, labels_as_quoted, noun_object, object_lemmas,
-    reports_a_clause, sees_as, sentence_pp_cue)
+                   sees_as, sentence_pp_cue)
 from .objects import after_comma, calls_on, object_content, tells_story, tells_to
+from .clauses import clause_content
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def content_span(ctx: Context, att: Attribution) -> tuple[int, int] | None:
+    """The (start, end) offsets of what a cue reports, or None; which tokens is decided by the kind of cue."""
     tok = att.token
-    doc = ctx.parsed.doc
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return None  # "three days later than the town has said": a comparison, however the parser hung it
     if sentence_pp_cue(att):
-        sent = tok.sent
-        pp = _pp_extent(tok)
-        if tok.head.i == tok.i and pp[1] >= sent.end - 2:
-            return None
-        lo, hi = sent.start, sent.end - 1
-        left = (lo, pp[0] - 1)
-        right = (pp[1] + 1, hi)
-        left_n = left[1] - left[0] + 1
-        right_n = right[1] - right[0] + 1
-        a, b = left if left_n >= right_n else right
-        if min(left_n, right_n) >= 4 and doc[pp[0] - 1].text == "," and pp[1] + 1 < len(doc) \
-                and doc[pp[1] + 1].text == "," and doc[lo].is_sent_start and not doc[lo].is_punct:
-            return trim(doc, lo, hi, cut=False)  # "The top 1 percent, according to X, would see …"
-        return trim(doc, a, b)
+        return _rest_of_sentence(tok)
     if tok.pos_ == "ADJ" or (tok.dep_ == "attr" and tok.lemma_.lower() in wordset("stance_role_nouns.txt")):
         span = adjective_content(tok)
-        return None if span is None else trim(doc, *span)
-    if tok.pos_ == "NOUN":  # "Kade's claim that …": the clause after the noun
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
-        if clause is None:
-            pobj = noun_object(tok)  # "her criticism of the plan": what the noun is about
-            return None if pobj is None else trim(doc, pobj.left_edge.i, pobj.right_edge.i)
-        a, b = clause.left_edge.i, clause.right_edge.i
-        if doc[a].lower_ == "to":
-            a += 1
-        return trim(doc, a, b)
-    # a clause after the cue is what was said; one before it only in "…, he said" (a misparse can hang
-    # an opening "While he acknowledged …" on the cue as well)
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
-    comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
-    if comp is not None and comp.i < tok.i and any(c.dep_ in ("xcomp", "dobj") and c.i > tok.i and not _addressee(tok, c)
-                                                   and not after_comma(tok, c) for c in tok.children):
-        comp = None  # "In his book, “Make Your Kid a Millionaire,” he suggested looking at …": what follows
-    if comp is None and (tok.lemma_.lower() in indirect_lemmas() or tok.lemma_.lower() in object_lemmas()):
-        comp = _misparsed_clause(tok)
-    if comp is None and tok.lemma_.lower() in indirect_lemmas():
-        comp = _that_clause_in_phrase(tok)
-    if comp is None:
-        comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
-    if comp is not None and tok.lemma_.lower() not in indirect_lemmas() and not reports_a_clause(tok) \
-            and not (tok.lemma_.lower() in object_lemmas() and comp.i > tok.i and comp.pos_ in ("VERB", "AUX")):
-        # ("called for X to be clawed back" reports; "refers to it with the marks audible" does not)
-        return None
+        return None if span is None else trim(tok.doc, *span)
+    if tok.pos_ == "NOUN":
+        return _noun_content(tok)
+    comp = _complement(tok)
     if comp is not None:
-        a, b = comp.left_edge.i, comp.right_edge.i
-        # "discovered that attempts … | were made by …": a misparse cuts one clause into two, side by side
-        b = max([b] + [c.right_edge.i for c in comps if c.i > comp.i and c.left_edge.i == b + 1
-                       and c.lemma_.lower() not in cue_lemmas()])  # (not "…, and three-quarters said the same")
-        mark = next((m for m in comp.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > a), None)
-        if mark is not None and any(t.text == "," for t in doc[a:mark.i]):
-            a = mark.i  # "reported, citing an internal memo, that the repairs …": what was reported follows "that"
-        if comp.dep_ == "advcl":  # the misparsed clause: from its subject on, not the phrase before it
-            a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
-        # "… was likely to be “indefinite” and insisted that …": a reporting conjunct ends the clause
-        for c in comp.children:
-            if c.dep_ == "conj" and c.i > comp.i and _reports_on_its_own(c) and subject_of(c) is not None \
-                    and not any(m.dep_ == "mark" for m in c.children) and not continues_clause(c):
-                # ("… but that it would add …", "… and had shown remorse" go on)
-                cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
-                b = (cc[-1] if cc else c.left_edge.i) - 1
-                break
-        b = _through_colon(doc, _through_advcl(tok, _through_reported_modal(tok, b)))
-        b = _second_that_clause(tok, b)
-        if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
-            a = tok.i + 1  # "donations, which he said were tied to favours": what he said follows the cue
-        subj = subject_of(tok)
-        if subj is not None and a <= subj.i <= b:
-            return None
-        if comp.i < tok.i:  # "…, the agency said in a report, and the bottom fifth paid …"
-            b = _content_after_aside(tok, b)
-            a = _first_conjunct(tok, a)
-        else:  # "said he had offers, but “the offers were …”"
-            b = _quoted_conjunct(tok, b)
-        return trim(doc, a, b)
+        return clause_content(tok, comp)
     if (tok.lemma_.lower() in object_lemmas() or tells_to(tok) or tells_story(tok) or labels_as_quoted(ctx, tok)
             or sees_as(tok)) \
             and not any(c.dep_ == "prt" and not calls_on(tok, c) for c in tok.children):
@@ -106,7 +47,7 @@ def content_span(ctx: Context, att: Attribution) -> tuple[int, int] | None:
     if _as_clause(tok):
         # "…, as police have said." / "As the Courier reported, …": the clause the cue is hung on
         a, b, inside = _clause_around(tok)
-        return None if inside else trim(doc, a, b)
+        return None if inside else trim(tok.doc, a, b)
     trailing = _trailing_report(tok)
     if trailing is not None:
         return trailing
@@ -114,35 +55,92 @@ def content_span(ctx: Context, att: Attribution) -> tuple[int, int] | None:
     if other is not None:
         return other
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
-        # "The informal document, he explained, was meant …" / "…, the newspaper reported."
-        head = tok.head
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in cue_lemmas() and head.i > tok.i:
-            return None  # "He may add to his leadership, he said.": what was said, not a cue
-        if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)) \
-                and not (head.dep_ == "ROOT" and _set_off(tok)):
-            return None  # ("…, he added, amount to …" with the verb tagged as a noun still has its subject)
-        if tok.lemma_.lower() not in indirect_lemmas():
-            return None  # "how long her brand of magic can continue": a cue only next to a quotation
-        goes_on = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.lemma_.lower() not in cue_lemmas()
-                   and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
-        own_end = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")])
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
-        own_start = subj.left_edge.i if subj is not None else tok.left_edge.i  # (not "At times last year, …")
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and not _addressee(tok, c) for c in tok.children) \
-                or own_end - own_start > 10:
-            return None
-        if goes_on and tok.left_edge.i > head.left_edge.i:
-            # "He had no known affiliations, the airline added, and had passed all checks": the parser hung
-            # the rest of the clause on the cue; it goes on with what was said
-            return trim(doc, head.left_edge.i, goes_on[-1].right_edge.i)
-        a, b, inside = _clause_around(tok)  # a cue inside the clause stays in it
-        if inside and cut_tail(doc, a, b) <= tok.right_edge.i + 1 and tok.left_edge.i > a:
-            return trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
-        return trim(doc, a, b)
+        return _parenthetical_content(tok)
     return None
 
 
-def _set_off(tok) -> bool:
+def _rest_of_sentence(tok: Token) -> tuple[int, int] | None:
+    """"according to X", "in X's view": the longer side of the sentence around the phrase, or the whole
+    sentence when the phrase stands between commas in it."""
+    doc = tok.doc
+    sent = tok.sent
+    pp = _pp_extent(tok)
+    if tok.head.i == tok.i and pp[1] >= sent.end - 2:
+        return None
+    lo, hi = sent.start, sent.end - 1
+    left = (lo, pp[0] - 1)
+    right = (pp[1] + 1, hi)
+    left_n = left[1] - left[0] + 1
+    right_n = right[1] - right[0] + 1
+    a, b = left if left_n >= right_n else right
+    if min(left_n, right_n) >= 4 and doc[pp[0] - 1].text == "," and pp[1] + 1 < len(doc) \
+            and doc[pp[1] + 1].text == "," and doc[lo].is_sent_start and not doc[lo].is_punct:
+        return trim(doc, lo, hi, cut=False)  # "The top 1 percent, according to X, would see …"
+    return trim(doc, a, b)
+
+
+def _noun_content(tok: Token) -> tuple[int, int] | None:
+    """"Kade's claim that …": the clause after the noun; "her criticism of the plan": what it is about."""
+    doc = tok.doc
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+    if clause is None:
+        pobj = noun_object(tok)
+        return None if pobj is None else trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+    a, b = clause.left_edge.i, clause.right_edge.i
+    if doc[a].lower_ == "to":
+        a += 1
+    return trim(doc, a, b)
+
+
+def _complement(tok: Token) -> Token | None:
+    """The clause a verb reports: a clause after the cue is what was said; one before it only in "…, he
+    said" (a misparse can hang an opening "While he acknowledged …" on the cue as well)."""
+    lemma = tok.lemma_.lower()
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+    if comp is not None and comp.i < tok.i and any(c.dep_ in ("xcomp", "dobj") and c.i > tok.i and not _addressee(tok, c)
+                                                   and not after_comma(tok, c) for c in tok.children):
+        comp = None  # "In his book, “Make Your Kid a Millionaire,” he suggested looking at …": what follows
+    if comp is None and (lemma in indirect_lemmas() or lemma in object_lemmas()):
+        comp = _misparsed_clause(tok)
+    if comp is None and lemma in indirect_lemmas():
+        comp = _that_clause_in_phrase(tok)
+    if comp is None:
+        comp = next((c for c in tok.children if c.dep_ in ("xcomp",) and c.lemma_ in ("be",)), None)
+    return comp
+
+
+def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
+    """"The informal document, he explained, was meant …" / "…, the newspaper reported.": a cue set in
+    or after a clause reports the clause, when it is a short cue of its own."""
+    doc = tok.doc
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in cue_lemmas() and head.i > tok.i:
+        return None  # "He may add to his leadership, he said.": what was said, not a cue
+    if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)) \
+            and not (head.dep_ == "ROOT" and _set_off(tok)):
+        return None  # ("…, he added, amount to …" with the verb tagged as a noun still has its subject)
+    if tok.lemma_.lower() not in indirect_lemmas():
+        return None  # "how long her brand of magic can continue": a cue only next to a quotation
+    goes_on = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.lemma_.lower() not in cue_lemmas()
+               and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+    own_end = max([tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in ("conj", "cc", "punct")])
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    own_start = subj.left_edge.i if subj is not None else tok.left_edge.i  # (not "At times last year, …")
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and not _addressee(tok, c) for c in tok.children) \
+            or own_end - own_start > 10:
+        return None
+    if goes_on and tok.left_edge.i > head.left_edge.i:
+        # "He had no known affiliations, the airline added, and had passed all checks": the parser hung
+        # the rest of the clause on the cue; it goes on with what was said
+        return trim(doc, head.left_edge.i, goes_on[-1].right_edge.i)
+    a, b, inside = _clause_around(tok)  # a cue inside the clause stays in it
+    if inside and cut_tail(doc, a, b) <= tok.right_edge.i + 1 and tok.left_edge.i > a:
+        return trim(doc, a, tok.left_edge.i - 1)  # "…, one of the people said, asking not to be named."
+    return trim(doc, a, b)
+
+
+def _set_off(tok: Token) -> bool:
     """The cue's own words stand between commas in the middle of the sentence ("The hashtag, Mr. Abboud said,
     accompanied …"), however the parser hung them."""
     doc = tok.doc
@@ -151,86 +149,12 @@ def _set_off(tok) -> bool:
     return a > tok.sent.start and doc[a - 1].text == "," and b + 1 < tok.sent.end - 1 and doc[b + 1].text == ","
 
 
-REPORTED_MODALS = frozenset({"would", "could", "might", "should"})
-
-
-def _through_reported_modal(tok, b: int) -> int:
-    """"said she hoped to get her account back, and then would continue to …": a conjunct of the cue with no
-    subject of its own and the "would" of reported speech goes on with what was said."""
-    if tok.tag_ != "VBD":
-        return b
-    for c in tok.rights:
-        if c.dep_ == "conj" and c.i > b and not any(x.dep_ == "ccomp" for x in c.children) \
-                and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
-                and any(x.dep_ == "aux" and x.lower_ in REPORTED_MODALS for x in c.children):
-            b = c.right_edge.i
-    return b
-
-
-def _reports_on_its_own(c) -> bool:
-    """A verb joined to a reported clause that reports in its turn: a verb of saying, or a past-tense verb
-    with an object ("said he'd battled pneumonia and called it a common ailment")."""
-    return c.lemma_.lower() in indirect_lemmas() or (c.lemma_.lower() in object_lemmas() and c.tag_ in ("VBD", "VBZ"))
-
-
-def _addressee(tok, c) -> bool:
+def _addressee(tok: Token, c: Token) -> bool:
     """"The solution, the partner told them, was simple": whom one tells is not what is told."""
     return tok.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in wordset("told_nouns.txt")
 
 
-def _first_conjunct(tok, a: int) -> int:
-    """"The mayor wanted the money, but the council refused, the source added.": a cue closing the
-    sentence that the parser joined to the first clause reports both clauses, not just the last."""
-    head = tok.head
-    if tok.dep_ == "conj" and head.i < a and head.left_edge.i == tok.sent.start \
-            and all(t.is_punct or t.dep_ in ("nsubj", "det", "compound", "amod", "poss", "case")
-                    or t.i == tok.i for t in tok.doc[a:tok.sent.end] if t.i > tok.i):
-        return head.left_edge.i
-    return a
-
-
-def _content_after_aside(tok, b: int) -> int:
-    """"The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid
-    0.8 percent": a clause joined to a cue set off by commas goes on with what was said."""
-    subj = subject_of(tok)
-    doc = tok.doc
-    if subj is None or subj.i > tok.i or doc[subj.left_edge.i - 1].text != ",":
-        return b
-    for c in tok.rights:
-        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in indirect_lemmas():
-            continue
-        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if csubj is None or csubj.pos_ == "PRON" and csubj.lower_ not in ("it", "they", "those", "this", "that"):
-            continue
-        if doc[c.left_edge.i - 1].text not in ("and", "but") or doc[c.left_edge.i - 2].text != ",":
-            continue
-        return c.right_edge.i
-    return b
-
-
-def _quoted_conjunct(tok, b: int) -> int:
-    """"Zimmerman said he had offers for the gun, but “the offers were …”": a clause the parser joined
-    to the cue rather than to what was said goes on with it when it carries the speaker's words."""
-    doc = tok.doc
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.i > b and doc[c.i - 1].dep_ == "cc" \
-                and any(t.text in ALL_MARKS or t.text == "''" for t in doc[c.i:c.right_edge.i + 1]) \
-                and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c.i]):
-            return c.right_edge.i  # "said the event brought back memories of her father, and of “all the people …”"
-        if c.dep_ != "conj" or c.i <= b or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in indirect_lemmas():
-            continue
-        if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
-            continue
-        if not any(t.text in ALL_MARKS for t in doc[c.left_edge.i:c.right_edge.i + 1]):
-            continue
-        between = doc[b + 1:c.left_edge.i]
-        if not all(t.is_punct or t.dep_ == "cc" for t in between):
-            continue
-        return c.right_edge.i
-    return b
-
-
-def _passive_or_gerund(tok) -> tuple[int, int] | None:
+def _passive_or_gerund(tok: Token) -> tuple[int, int] | None:
     """"Her death was confirmed by the Eagle Forum": what a passive cue with an agent reports is its
     subject; "Trump suggested boycotting Apple if …": a gerund after a clause verb is what was said."""
     doc = tok.doc
@@ -245,7 +169,7 @@ def _passive_or_gerund(tok) -> tuple[int, int] | None:
     return None
 
 
-def _trailing_report(tok) -> tuple[int, int] | None:
+def _trailing_report(tok: Token) -> tuple[int, int] | None:
     """"Sanders remains committed to the race, his top aide, Tad Devine, told The Huffington Post.": a
     reporting verb closing the sentence after a comma, with at most its addressee and a time after it,
     reports everything before the comma however the parser hung the two together."""
@@ -277,7 +201,7 @@ def _trailing_report(tok) -> tuple[int, int] | None:
     return trim(doc, sent.start, first - 1)
 
 
-def _clause_around(tok) -> tuple[int, int, bool]:
+def _clause_around(tok: Token) -> tuple[int, int, bool]:
     """The clause a cue is hung on, without the cue's own clause when that opens or closes it;
     (start, end, whether the cue sits inside it)."""
     head = tok.head
@@ -290,7 +214,7 @@ def _clause_around(tok) -> tuple[int, int, bool]:
     return a, b, True
 
 
-def _that_clause_in_phrase(tok):
+def _that_clause_in_phrase(tok: Token) -> Token | None:
     """"says in a statement that the race …", "said following a vote in 2001 that he had …": the parser
     hangs the "that" clause on a noun of the phrase between; it is what was said."""
     for c in tok.rights:
@@ -304,7 +228,7 @@ def _that_clause_in_phrase(tok):
     return None
 
 
-def _misparsed_clause(tok):
+def _misparsed_clause(tok: Token) -> Token | None:
     """"Trump said after the convention he would not accept …": with a phrase between the cue and
     the clause the parser may hang the clause on the cue as an adverbial; one with its own subject
     and no conjunction ("if", "when") is what was said, as is "called for the bonuses to be cut"."""
@@ -317,7 +241,7 @@ def _misparsed_clause(tok):
     return None
 
 
-def _pp_extent(tok) -> tuple[int, int]:
+def _pp_extent(tok: Token) -> tuple[int, int]:
     """The tokens of "according to X" / "in X's view": up to the end of X's own phrase. The parser
     sometimes takes "According" for the root and hangs the rest of the sentence on X as an
     appositive; a comma after X's phrase then ends the cue."""
@@ -335,46 +259,10 @@ def _pp_extent(tok) -> tuple[int, int]:
     return a, b
 
 
-def _as_clause(tok) -> bool:
+def _as_clause(tok: Token) -> bool:
     """A reporting verb in an "as" clause of another verb ("…, as police have said")."""
     return (tok.dep_ == "advcl" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX")
             and tok.lemma_.lower() in indirect_lemmas()
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children))
 
-
-def _second_that_clause(tok, b: int) -> int:
-    """"telling CBS that the laws are set and that he had seen support": a second "that" clause the
-    parser coordinated with the cue verb is more of what was said."""
-    doc = tok.doc
-    for c in tok.rights:
-        if c.i > b and c.dep_ in ("conj", "ccomp") and c.left_edge.i > b \
-                and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children) \
-                and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c.left_edge.i]):
-            b = c.right_edge.i
-    return b
-
-
-ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})
-
-
-def _through_advcl(tok, b: int) -> int:
-    """"Lynch said there remains a gap, when it comes to …": a subordinate clause the parser hung on
-    the cue verb, right after the content, is still part of what was said."""
-    doc = tok.doc
-    for c in tok.rights:
-        if c.dep_ != "advcl" or c.left_edge.i <= b:
-            continue
-        gap = [t for t in doc[b + 1:c.left_edge.i] if not t.is_punct]
-        if not gap and doc[c.left_edge.i].lower_ in ADVCL_MARKS:
-            b = c.right_edge.i
-    return b
-
-
-def _through_colon(doc, b: int) -> int:
-    """"… three things are happening at once: home values are rising, …" — a colon right after the
-    clause announces more of what was said; the content runs on to the end of the sentence."""
-    if b + 2 >= len(doc) or doc[b + 1].text != ":" or doc[b + 2].text in ALL_MARKS:
-        return b
-    end = doc[b].sent.end - 1
-    return end if end > b + 1 else b

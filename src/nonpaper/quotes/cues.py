@@ -7,10 +7,14 @@ reports a clause, the text of a cue ("pointed out").
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from ..lexicon import speech_verbs, wordlist, wordset
 from ..text.names import is_title_word
 from .context import Attribution, Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @functools.lru_cache(maxsize=1)
@@ -22,6 +26,7 @@ def strong_only_forms() -> frozenset[str]:
 
 
 def cue_forms() -> set[str]:
+    """The forms of the cue verbs that open or close a direct quotation ("said", "tells", "went")."""
     forms = {f for lemma in speech_verbs("strong") for f in _verb_forms(lemma)}
     return forms | {"said", "told", "wrote", "says", "tells", "writes", "went", "began", "answered", "replied"}
 
@@ -37,6 +42,7 @@ def _verb_forms(lemma: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def cue_lemmas() -> frozenset[str]:
+    """Every lemma that reports: a clause, a quotation, an object, a stance or a topic."""
     return (speech_verbs("clause") | speech_verbs("strong") | speech_verbs("object")
             | speech_verbs("attitude") | speech_verbs("about"))
 
@@ -60,15 +66,17 @@ def indirect_lemmas() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _idioms() -> tuple[tuple[str, ...], ...]:
+    """The set phrases of `cue_idioms.txt`, word by word."""
     return tuple(tuple(p.split()) for p in wordlist("cue_idioms.txt"))
 
 
 @functools.lru_cache(maxsize=1)
 def _idiom_words() -> frozenset[str]:
+    """Every word of an idiom (a quick test before the phrases)."""
     return frozenset(w for words in _idioms() for w in words)
 
 
-def in_idiom(tok) -> bool:
+def in_idiom(tok: Token) -> bool:
     """The token stands in one of the set phrases of `cue_idioms.txt`, at the place its word has there."""
     if tok.lower_ not in _idiom_words():
         return False
@@ -83,14 +91,14 @@ def in_idiom(tok) -> bool:
     return False
 
 
-def verb_tagged_noun(tok) -> bool:
+def verb_tagged_noun(tok: Token) -> bool:
     """"Trump claims that he should be the exception": the tagger took the verb for a plural noun, but
     the parse still gives it a subject and a clause, as a verb has."""
     return tok.tag_ == "NNS" and tok.dep_ in ("ROOT", "conj") \
         and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 
-def made_point(tok) -> bool:
+def made_point(tok: Token) -> bool:
     """"made the point that …", "is making the case to black leaders that …": a noun of report as the
     object of "make", with a "that" clause."""
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_.lower() != "make":
@@ -100,12 +108,13 @@ def made_point(tok) -> bool:
     return _that_clause_of_noun(tok) is not None
 
 
-def _made_clear(tok) -> bool:
+def _made_clear(tok: Token) -> bool:
     """"Mr. Obama made clear over the weekend that …" reports, though "make" alone does not."""
     return tok.lemma_.lower() == "make" and any(c.dep_ == "oprd" and c.lower_ in ("clear", "plain") for c in tok.children)
 
 
-def _that_clause_of_noun(tok):
+def _that_clause_of_noun(tok: Token) -> Token | None:
+    """The "that" clause of a noun ("the point that …")."""
     # (a "relcl" with "that" as its mark, not its subject or object, is a misparsed "that" clause)
     return next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
                  and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
@@ -114,7 +123,7 @@ def _that_clause_of_noun(tok):
 NOUN_OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against"})
 
 
-def noun_object(tok):
+def noun_object(tok: Token) -> Token | None:
     """The object of a stance noun: "his support for the bill", "her criticism of the plan"."""
     if tok.lemma_.lower() not in wordset("cue_nouns_object.txt"):
         return None
@@ -124,13 +133,13 @@ def noun_object(tok):
     return None
 
 
-def as_put_it(tok) -> bool:
+def as_put_it(tok: Token) -> bool:
     """"As Kellan put it, “…”": a phrase that hands the words to a speaker."""
     return (tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children))
 
 
-def view_phrase(tok) -> bool:
+def view_phrase(tok: Token) -> bool:
     """The noun of "in X's view" / "by X's account": a view noun owned by someone, in an opening PP."""
     return ((tok.lemma_.lower() in wordset("view_nouns.txt") or tok.lower_ in wordset("view_nouns.txt")) and tok.dep_ == "pobj"
             and tok.head.lower_ in ("in", "by") and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i
@@ -148,7 +157,7 @@ NOT_REPORTING = {"be", "make", "ensure", "mean", "seem", "appear", "have", "do",
                  "watch", "look", "sound", "get", "go", "come", "take", "give", "keep", "find", "prove", "matter"}
 
 
-def reports_a_clause(tok) -> bool:
+def reports_a_clause(tok: Token) -> bool:
     """A verb outside the lexicon with a "that" clause ("Kade stressed that …", "she wagered that …"):
     a clausal complement after a human subject reports speech or thought."""
     if tok.lemma_.lower() in NOT_REPORTING and not _made_clear(tok):
@@ -159,7 +168,9 @@ def reports_a_clause(tok) -> bool:
     return False
 
 
-def human(subj) -> bool:
+def human(subj: Token) -> bool:
+    """A subject that can speak: a pronoun of people, a named person, body, place or people, a title or
+    an anonymous source ("officials")."""
     if subj.lower_ in ("he", "she", "they", "who"):
         return True
     if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -173,7 +184,7 @@ COPULAS = frozenset({"be", "seem", "feel", "remain", "become", "appear", "sound"
 STANCE_PREPS = frozenset({"about", "of", "with", "by", "on", "to", "over", "at", "in"})
 
 
-def stance_adjective(tok) -> bool:
+def stance_adjective(tok: Token) -> bool:
     """An adjective ("is worried about …") or a role noun ("is a staunch opponent of …") of stance after a
     copula, with what it is about."""
     lemma = tok.lemma_.lower()
@@ -182,7 +193,7 @@ def stance_adjective(tok) -> bool:
     return stance and tok.head.lemma_.lower() in COPULAS and adjective_content(tok) is not None
 
 
-def adjective_content(tok):
+def adjective_content(tok: Token) -> tuple[int, int] | None:
     """What a stance adjective is about: "worried [about the quay]", "confident [that …]", "eager [to sign]"."""
     for c in tok.rights:
         if c.dep_ in ("ccomp", "xcomp"):
@@ -194,7 +205,7 @@ def adjective_content(tok):
     return None
 
 
-def before_colon(tok) -> bool:
+def before_colon(tok: Token) -> bool:
     """"Caddell continued:" / "The harbour master was brief:" — the main verb of a sentence that
     ends in a colon opening a quotation."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -206,7 +217,8 @@ def before_colon(tok) -> bool:
     return False
 
 
-def cue_text(tok) -> str:
+def cue_text(tok: Token) -> str:
+    """The cue as shown: the verb with its particle ("pointed out") or "clear" ("made clear")."""
     parts = [tok]
     for child in tok.children:
         if child.i == tok.i + 1 and (child.dep_ == "prt" or child.dep_ == "oprd" and _made_clear(tok)):
@@ -228,7 +240,7 @@ def says(a: Attribution) -> bool:
     return a.token.lemma_.lower() not in object_lemmas()
 
 
-def sees_as(tok) -> bool:
+def sees_as(tok: Token) -> bool:
     """"developers see golf courses as wasted space": a view of something, given with "as"."""
     return tok.lemma_.lower() in speech_verbs("as") and any(c.dep_ == "dobj" for c in tok.children) \
         and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i
@@ -236,7 +248,7 @@ def sees_as(tok) -> bool:
                 for c in tok.children)  # (not "saw the film as a child")
 
 
-def labels_as_quoted(ctx: Context, tok) -> bool:
+def labels_as_quoted(ctx: Context, tok: Token) -> bool:
     """"pounding Trump as a “con artist”", "rated the claim as “false”": a verb that puts a quoted label on
     its object passes on someone's words, whatever the verb."""
     if not any(c.dep_ == "dobj" for c in tok.children):
@@ -249,7 +261,7 @@ def labels_as_quoted(ctx: Context, tok) -> bool:
     return False
 
 
-def source_like(tok) -> bool:
+def source_like(tok: Token) -> bool:
     """A noun that names who says something: a person, a body, an outlet, an official."""
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True

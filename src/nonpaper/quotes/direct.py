@@ -9,7 +9,7 @@ quotation takes the cue inside the outer one.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 from ..actors.speakers import Resolved, resolve_text, resolve_token, subject_of
 from ..lexicon import wordset
@@ -20,6 +20,8 @@ from .cues import cue_lemmas, cue_text, says
 
 
 def direct_quotes(ctx: Context) -> list[Quote]:
+    """Stage 4: the outer direct quotations in text order, each with the attribution the strategies give
+    it (after the one before it, which a split quotation follows), then the inner ones (confidence 0.6)."""
     quotes = []
     previous: Direct | None = None
     for d in sorted((d for d in ctx.direct if not d.inner), key=lambda d: d.span.open_at):
@@ -37,6 +39,8 @@ def direct_quotes(ctx: Context) -> list[Quote]:
 
 
 def _make_direct(ctx: Context, d: Direct, att: Attribution | None) -> Quote:
+    """The Quote of a direct quotation: its words without the space around them or a transcript label;
+    confidence 1.0 with an attribution, 0.3 without."""
     s, e = d.span.start, d.span.end
     text = ctx.text
     if att is not None and att.token is None and s <= att.cue_start < e:
@@ -81,6 +85,7 @@ class _Place(NamedTuple):
 
 
 def _place(ctx: Context, d: Direct, previous: Direct | None) -> _Place:
+    """Where the quotation stands, and the cues of its paragraph and sentence."""
     text = ctx.text
     p = d.paragraph
     para = ctx.paragraphs[p]
@@ -151,11 +156,13 @@ def _split_quotation(ctx: Context, q: _Place) -> Attribution | None:
 
 
 def _earlier_in_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    """The last cue before it in its paragraph."""
     earlier = [a for a in q.same_para if a.cue_start < q.d.span.open_at]
     return earlier[-1] if earlier else None
 
 
 def _later_in_paragraph(ctx: Context, q: _Place) -> Attribution | None:
+    """The first cue after it in its paragraph."""
     later = [a for a in q.same_para if a.cue_start >= q.close]
     return later[0] if later else None
 
@@ -241,6 +248,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 
 
 def _attribution_for(ctx: Context, d: Direct, previous: Direct | None) -> Attribution | None:
+    """The attribution of an outer direct quotation: the first that a strategy finds."""
     place = _place(ctx, d, previous)
     for _name, strategy in STRATEGIES:
         found = strategy(ctx, place)
@@ -265,6 +273,7 @@ def _outermost(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _ends_quote_run(ctx: Context, d: Direct) -> bool:
+    """No other direct quotation follows it in its paragraph."""
     later = [o for o in ctx.direct if not o.inner and o.paragraph == d.paragraph and o.span.open_at > d.span.open_at]
     return not later
 

@@ -7,7 +7,7 @@ The flow (see docs/design.md, "Quotes"), one module a stage:
 2. `classify`: each outermost span is a *direct* quotation when it carries speech (it stands where a
    clause stands and is not a title, a term or a scare-quoted word); other spans are *fragments*, which
    make the reported clause around them a *mixed* quotation, or nothing.
-3. `attribution` (with the vocabulary of `cues`): every reporting verb of
+3. `detectors` and `attribution` (with the vocabulary of `cues`): every reporting verb of
    `lexicon/data/speech_verbs.txt` outside a quotation, with its subject (through conjunctions and
    participles), "according to X", a clause ending in ":" before a quote, and the cue-less layouts
    `"…" — Name` and `Name: "…"`. They are resolved to actors in text order, so a pronoun sees the
@@ -17,7 +17,7 @@ The flow (see docs/design.md, "Quotes"), one module a stage:
    the speaker of the quotation it continues, else the last speaker of the previous paragraph.
    `blocks`: an unmarked paragraph after "The governor added:", signed by the next line, or after a
    transcript label is a block quotation.
-5. `indirect` (with `content`, `objects` and `bounds`): a reporting verb with a clausal complement
+5. `indirect` (with `content`, `clauses`, `objects` and `bounds`): a reporting verb with a clausal complement
    outside a direct quotation gives an indirect (or mixed) quotation: the complement without "that"; a
    parenthetical cue ("The document, he explained, was …"), a trailing one ("…, Brask said.") or an
    "as" clause ("…, as police have said") takes the clause around it. Verbs and nouns of stance report
@@ -42,6 +42,8 @@ from .headline import title_quotes
 
 
 def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
+    """Every quotation of the article (direct, mixed, indirect, and of its headline) with its cue and
+    speaker: the title's first, then in text order; numbered q1, q2, …"""
     paragraphs = block_spans(parsed.article) or blank_line_spans(parsed.article.text)
     spans, _warnings = scan(parsed.article.text, paragraphs)
     ctx = Context(parsed, registry, paragraphs, spans)
@@ -59,6 +61,7 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quotation per span and field, the direct one kept; an indirect one inside a direct one goes."""
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start if q.start is not None else -1)):
         if q.start is not None and any(o.start is not None and o.field == q.field and o.start == q.start and o.end == q.end for o in out):

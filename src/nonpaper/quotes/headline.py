@@ -26,6 +26,7 @@ TITLE_SAYS = re.compile(r"^\s*((?:[A-Z][\w’'.\-]*\s+){0,4}?[A-Z][\w’'.\-]*)\
 
 
 def title_quotes(ctx: Context) -> list[Quote]:
+    """Stage 6: the quotations of the title and subtitle, each part of a headline ("…; …") on its own."""
     out = []
     art = ctx.parsed.article
     for field_name, line in (("title", art.title), ("subtitle", art.subtitle)):

@@ -21,6 +21,8 @@ LEAD_MIN_WORDS = 4  # words of a "that" clause before a quotation that make the 
 
 
 def indirect_quotes(ctx: Context) -> list[Quote]:
+    """Stage 5: an indirect (or mixed) quotation for every cue with a content that is not a direct
+    quotation already, nor the terms of anonymity, a lone pronoun or a report inside another's."""
     quotes = []
     doc = ctx.parsed.doc
     used_cues = {id(d.attribution) for d in ctx.direct if d.attribution is not None}
@@ -73,6 +75,7 @@ LONE_PRONOUNS = frozenset({"that", "this", "it", "so", "what", "which", "these",
 
 
 def _anonymity_terms(text: str) -> bool:
+    """The content is the terms of an interview ("who asked not to be named")."""
     low = " ".join(words_of(text.lower()))
     return len(low.split()) <= 12 and any(p in low for p in wordset("anonymity_phrases.txt"))
 

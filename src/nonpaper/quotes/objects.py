@@ -7,9 +7,14 @@ such a content ends (before the occasion, the circumstance or a second cue).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import speech_verbs, wordset
 from .bounds import CLOSING_MARKS, trim
 from .cues import cue_lemmas, source_like
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
@@ -21,7 +26,7 @@ OBJECT_PREPS = ("for", "on", "as", "of", "about", "to", "against")
 ABOUT_PREPS = ("about", "of", "against")
 
 
-def object_content(tok) -> tuple[int, int] | None:
+def object_content(tok: Token) -> tuple[int, int] | None:
     """"called for new elections" → "new elections"; "urged voters to stay home" → "voters to stay
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
     about = tok.lemma_.lower() in speech_verbs("about")
@@ -78,7 +83,7 @@ def object_content(tok) -> tuple[int, int] | None:
 CIRCUMSTANCE_PREPS = frozenset({"during", "while", "after", "before"})
 
 
-def _through_noun_infinitive(tok, first, b: int) -> int:
+def _through_noun_infinitive(tok: Token, first: Token, b: int) -> int:
     """"defended his call to raise the minimum wage": the infinitive the parser hung on the verb belongs
     to the object when the object is a noun of report (call, pledge, plan, …) and the infinitive follows it."""
     if first.dep_ != "dobj" or first.lemma_.lower() not in wordset("cue_nouns.txt"):
@@ -92,7 +97,7 @@ def _through_noun_infinitive(tok, first, b: int) -> int:
 OCCASION_MARKS = frozenset({"after", "before", "when", "because", "since", "while"})
 
 
-def _before_occasion(comps, a: int, b: int) -> int:
+def _before_occasion(comps: list[Token], a: int, b: int) -> int:
     """"warned officials to boost their election security after hackers targeted two states": what the
     warning asked for ends before the clause saying what prompted it."""
     for c in comps:
@@ -104,7 +109,7 @@ def _before_occasion(comps, a: int, b: int) -> int:
     return b
 
 
-def _before_circumstance(doc, a: int, b: int) -> int:
+def _before_circumstance(doc: Doc, a: int, b: int) -> int:
     """"criticized the act as a “crazy system” during a campaign stop in Flint", "blasted her as a “disgrace”
     Wednesday on a radio show": when the label was put, after its closing mark, is the writer's (where is not
     told apart from what: "likened them to a “vicious snake” in a song about …")."""
@@ -117,7 +122,7 @@ def _before_circumstance(doc, a: int, b: int) -> int:
     return b
 
 
-def _when_phrase(prep) -> bool:
+def _when_phrase(prep: Token) -> bool:
     """"on Thursday", "on multiple occasions": a phrase of time after the object (but "thanked the coach for
     five remarkable years" is what he was thanked for)."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -125,7 +130,7 @@ def _when_phrase(prep) -> bool:
         pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in ("occasion", "time", "hour", "day", "week"))
 
 
-def _before_second_cue(tok, a: int, b: int) -> int:
+def _before_second_cue(tok: Token, a: int, b: int) -> int:
     """"called on police to release the videos and called on people to protest": a second reporting verb
     joined to the object's clause is a report of its own, not part of the first one's content."""
     for t in tok.doc[a:b + 1]:
@@ -135,33 +140,33 @@ def _before_second_cue(tok, a: int, b: int) -> int:
     return b
 
 
-def after_comma(tok, c) -> bool:
+def after_comma(tok: Token, c: Token) -> bool:
     """A comma stands between the cue and its complement's phrase ("said in his 2012 book, “An American
     Son”"): what follows is set off, not the object."""
     return any(t.text == "," for t in tok.doc[tok.i + 1:c.left_edge.i])
 
 
-def tells_story(tok) -> bool:
+def tells_story(tok: Token) -> bool:
     """"told the story of how he wooed her": a story told is what was said."""
     return tok.lemma_.lower() == "tell" and any(c.dep_ == "dobj" and c.lemma_.lower() in wordset("told_nouns.txt")
                                                 for c in tok.children)
 
 
-def tells_to(tok) -> bool:
+def tells_to(tok: Token) -> bool:
     """"told residents to stay home": whom a speaker tells is no report, but what they tell them to do is."""
     return tok.lemma_.lower() in ("tell", "advise") and any(
         c.dep_ in ("xcomp", "advcl") and c.i > tok.i and c.pos_ == "VERB"
         and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in tok.children)
 
 
-def calls_on(tok, prt) -> bool:
+def calls_on(tok: Token, prt: Token) -> bool:
     """"called on police to release the videos": the parser takes "on" for a particle, but whom the call
     is on and what they should do is what was said (unlike "called off")."""
     return prt.dep_ == "prt" and prt.lower_ == "on" and tok.lemma_.lower() == "call" \
         and any(c.dep_ == "xcomp" for c in tok.children)
 
 
-def _result_tail(tok, b: int) -> int:
+def _result_tail(tok: Token, b: int) -> int:
     """"a poll shows Clinton ahead by 3.7 points", "found Trump with a 16-point lead": what a poll or a
     study shows runs over the words after its object that say how things stand."""
     doc = tok.doc
@@ -177,7 +182,7 @@ def _result_tail(tok, b: int) -> int:
     return b
 
 
-def _judgement(tok, obj) -> bool:
+def _judgement(tok: Token, obj: Token) -> bool:
     """"called him a political opportunist", "calling it a “fundamental mistake”", "accused him of lying":
     a pronoun object with a described complement or a charge is a verdict on someone, not a name for
     something ("calls it her retirement")."""
@@ -187,6 +192,6 @@ def _judgement(tok, obj) -> bool:
                and any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in tok.rights)
 
 
-def _first_word(tok):
+def _first_word(tok: Token) -> Token:
     """The first word of a token's phrase, past an opening quotation mark (“a genius”)."""
     return next((t for t in tok.subtree if not t.is_punct), tok)
