@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.speakers import Resolved, resolve_token
 from ..text.names import ents_of
-from .context import Attribution, Context
+from .context import Attribution, Context, Direct
 from .detectors import Cue, find_cues
 
 if TYPE_CHECKING:
@@ -75,38 +75,50 @@ def _several_named(subj: Token) -> bool:
 
 def _cueless(ctx: Context) -> None:
     """`"…" — Name` after a quotation and `Name: "…"` before one."""
-    text = ctx.text
-    doc = ctx.parsed.doc
     for d in ctx.direct:
         if d.inner:
             continue
-        para = ctx.paragraphs[d.paragraph]
-        end = d.span.close_at + 1 if d.span.close_at is not None else d.span.end
-        after = text[end:para[1]]
-        # the name runs to the end of its line or to the next quotation ("“…”― Carla Sanchez. “…”")
-        stop = re.search(r"\n|(?<=\s)[“\"«]|(?<=[.])[“\"«]", after)
-        after = after[:stop.start()].rstrip() if stop else after
-        m = re.match(r"\s*[—–―-]{1,2}\s*(\S.{0,80})$", after)
-        if m:
-            span = doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
-            if span is not None:
-                res = resolve_name_span(ctx, span)
-                if res:
-                    ctx.attributions.append(Attribution("—", end + m.start(0), end + m.start(1), res, None, d.paragraph))
-        before = text[para[0]:d.span.open_at]
-        m = re.match(r"\s*([A-Z][^:\n]{0,60}):\s*$", before)
-        if m and not any(a.paragraph == d.paragraph and a.cue_start < d.span.open_at for a in ctx.attributions):
-            start, end = para[0] + m.start(1), para[0] + m.end(1)
-            cue = ":"
-            said = re.match(r"(said|says|added|asked|wrote|explained|replied)\s+", m.group(1), re.IGNORECASE)
-            if said:  # "Said Ellis: “…”": the cue before the name
-                cue, start = said.group(1), start + said.end()
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
-                known = ctx.registry.resolve(span.text, start) if said else None  # the parser's entity may be "Said Ellis"
-                res = Resolved(known, span.text, start, end) if known else resolve_name_span(ctx, span)
-                if res:
-                    ctx.attributions.append(Attribution(cue, end, end + 1, res, None, d.paragraph))
+        for layout in (_signed_after, _name_before_colon):  # (the second sees the first's attribution)
+            att = layout(ctx, d)
+            if att is not None:
+                ctx.attributions.append(att)
+
+
+def _signed_after(ctx: Context, d: Direct) -> Attribution | None:
+    """"“…” — Carla Sanchez": a dash and a name after the closing mark."""
+    text = ctx.text
+    para = ctx.paragraphs[d.paragraph]
+    end = d.span.close_at + 1 if d.span.close_at is not None else d.span.end
+    after = text[end:para[1]]
+    # the name runs to the end of its line or to the next quotation ("“…”― Carla Sanchez. “…”")
+    stop = re.search(r"\n|(?<=\s)[“\"«]|(?<=[.])[“\"«]", after)
+    after = after[:stop.start()].rstrip() if stop else after
+    m = re.match(r"\s*[—–―-]{1,2}\s*(\S.{0,80})$", after)
+    if not m:
+        return None
+    span = ctx.parsed.doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
+    res = resolve_name_span(ctx, span) if span is not None else None
+    return Attribution("—", end + m.start(0), end + m.start(1), res, None, d.paragraph) if res else None
+
+
+def _name_before_colon(ctx: Context, d: Direct) -> Attribution | None:
+    """"Ana Ellis: “…”", "Said Ellis: “…”": a name before a colon opening the paragraph's quotation, when
+    no cue comes before it in the paragraph."""
+    para = ctx.paragraphs[d.paragraph]
+    m = re.match(r"\s*([A-Z][^:\n]{0,60}):\s*$", ctx.text[para[0]:d.span.open_at])
+    if not m or any(a.paragraph == d.paragraph and a.cue_start < d.span.open_at for a in ctx.attributions):
+        return None
+    start, end = para[0] + m.start(1), para[0] + m.end(1)
+    cue = ":"
+    said = re.match(r"(said|says|added|asked|wrote|explained|replied)\s+", m.group(1), re.IGNORECASE)
+    if said:  # "Said Ellis: “…”": the cue before the name
+        cue, start = said.group(1), start + said.end()
+    span = ctx.parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+        return None
+    known = ctx.registry.resolve(span.text, start) if said else None  # the parser's entity may be "Said Ellis"
+    res = Resolved(known, span.text, start, end) if known else resolve_name_span(ctx, span)
+    return Attribution(cue, end, end + 1, res, None, d.paragraph) if res else None
 
 
 def resolve_name_span(ctx: Context, span: Span) -> Resolved | None:

@@ -46,29 +46,33 @@ def cut_tail(doc: Doc, a: int, b: int) -> int:
             return i - 1  # "… the party's nominee, even as he has taken shots at …": the writer's caveat
         # a comma inside the closing mark sets off what follows as well: "“… by Cleveland,” referring to …"
         comma = doc[i - 1].text == "," or doc[i - 1].text in CLOSING_MARKS and doc[i - 2].text == ","
-        if not comma or i - a < 4:
-            continue
-        if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
-            return i - 2
-        if t.lower_ == "compared" and i < b and doc[i + 1].lower_ in ("with", "to") and b + 2 >= t.sent.end:
-            return i - 2  # "said X would be better, compared with 41 percent for …": the writer's comparison
-            # (one inside a report closed by its cue, "X, compared with Y, the researchers wrote", is theirs)
-        if _gloss_after(doc, i, b):
-            return i - 2  # ", the latter a reference to clubs that …", ", a swipe at …": the writer's gloss
-        if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
-            return i - 2  # ", although it may take days to tell": the writer's caveat
-        if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
-            return i - 2
-        if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
-                and t.head.right_edge.i >= min(b - 1, last):
-            return i - 2  # ", who has not been charged …" about a named person
-        if t.lower_ in ("a", "an") and t.head.dep_ == "appos" and t.head.head.ent_type_ == "PERSON" \
-                and t.head.right_edge.i >= min(b - 1, last) and t.head.head.i < i:
-            return i - 2  # "…, he would consider Don Beyer, a former lieutenant governor who …": the writer's gloss
-        v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
-        if v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= min(b - 1, last):
+        if comma and i - a >= 4 and _aside_after_comma(doc, i, b, last):
             return i - 2
     return b
+
+
+def _aside_after_comma(doc: Doc, i: int, b: int, last: int) -> bool:
+    """The words from token i, right after a comma, are the writer's aside (up to b; `last` is the last word)."""
+    t = doc[i]
+    if t.lower_ == "according" and i < b and doc[i + 1].lower_ == "to":
+        return True
+    if t.lower_ == "compared" and i < b and doc[i + 1].lower_ in ("with", "to") and b + 2 >= t.sent.end:
+        return True  # "said X would be better, compared with 41 percent for …": the writer's comparison
+        # (one inside a report closed by its cue, "X, compared with Y, the researchers wrote", is theirs)
+    if _gloss_after(doc, i, b):
+        return True  # ", the latter a reference to clubs that …", ", a swipe at …": the writer's gloss
+    if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
+        return True  # ", although it may take days to tell": the writer's caveat
+    if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
+        return True
+    if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
+            and t.head.right_edge.i >= min(b - 1, last):
+        return True  # ", who has not been charged …" about a named person
+    if t.lower_ in ("a", "an") and t.head.dep_ == "appos" and t.head.head.ent_type_ == "PERSON" \
+            and t.head.right_edge.i >= min(b - 1, last) and t.head.head.i < i:
+        return True  # "…, he would consider Don Beyer, a former lieutenant governor who …": the writer's gloss
+    v = doc[i + 1] if t.tag_ == "RB" and i < b else t  # ", implicitly putting …"
+    return v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i < i and v.right_edge.i >= min(b - 1, last)
 
 
 def _gloss_after(doc: Doc, i: int, b: int) -> bool:

@@ -23,45 +23,57 @@ LEAD_MIN_WORDS = 4  # words of a "that" clause before a quotation that make the 
 def indirect_quotes(ctx: Context) -> list[Quote]:
     """Stage 5: an indirect (or mixed) quotation for every cue with a content that is not a direct
     quotation already, nor the terms of anonymity, a lone pronoun or a report inside another's."""
-    quotes = []
-    doc = ctx.parsed.doc
+    quotes: list[Quote] = []
     used_cues = {id(d.attribution) for d in ctx.direct if d.attribution is not None}
     for att in ctx.attributions:
-        tok = att.token
-        if tok is None or att.resolved is None:
+        if att.token is None or att.resolved is None:
             continue
-        span = content_span(ctx, att)
-        if span is None:
-            continue
-        s, e = _through_fragment(ctx, *span)
-        if _mostly_direct(ctx, s, e, att):
-            continue  # the complement is a direct quotation, already counted
-        text = ctx.text[s:e]
-        if _anonymity_terms(text):
-            continue  # "who asked not to be named": the terms of the interview
-        clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
-            or (tok.pos_ == "NOUN" and noun_object(tok) is None)
-        if len(words_of(text)) < (3 if clausal else 1):
-            continue
-        if text.strip().lower() in LONE_PRONOUNS:
-            continue  # "The council disputes that.": what is meant is the claim before, not a quotation
-        if not clausal and id(att) in used_cues and len(words_of(text)) <= 2:
-            continue  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
-        if not clausal and any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
-                               and any(c.dep_ == "ccomp" for c in o.token.children)
-                               and content_span(ctx, o) is not None for o in ctx.attributions):
-            continue  # "addressed a publication claiming that …": the clause reported inside is the quotation
-            # (but "describing as “unhinged” a tweet attacking her" keeps the description)
-        if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
-            continue  # a report inside a reported clause: the outer one is the quotation
-        kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
-            or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
-        res = att.resolved
-        quotes.append(Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
-                            speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
-                            cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                            confidence=(0.8 if clausal else 0.5) if id(att) not in used_cues else 0.6))
+        q = _indirect_quote(ctx, att, id(att) in used_cues, quotes)
+        if q is not None:
+            quotes.append(q)
     return [q for q in quotes if not _reported_inside(q, quotes)]
+
+
+def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quote]) -> Quote | None:
+    """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
+    `quotes`: the quotations of the cues before it)."""
+    tok = att.token
+    span = content_span(ctx, att)
+    if span is None:
+        return None
+    s, e = _through_fragment(ctx, *span)
+    if _mostly_direct(ctx, s, e, att):
+        return None  # the complement is a direct quotation, already counted
+    text = ctx.text[s:e]
+    if _anonymity_terms(text):
+        return None  # "who asked not to be named": the terms of the interview
+    clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
+        or (tok.pos_ == "NOUN" and noun_object(tok) is None)
+    if len(words_of(text)) < (3 if clausal else 1):
+        return None
+    if text.strip().lower() in LONE_PRONOUNS:
+        return None  # "The council disputes that.": what is meant is the claim before, not a quotation
+    if not clausal and used and len(words_of(text)) <= 2:
+        return None  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
+    if not clausal and _clause_reported_inside(ctx, att, s, e):
+        return None
+    if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
+        return None  # a report inside a reported clause: the outer one is the quotation
+    kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
+        or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
+    res = att.resolved
+    return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
+                 speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
+                 cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6)
+
+
+def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
+    """"addressed a publication claiming that …": the clause reported inside an object is the quotation
+    (but "describing as “unhinged” a tweet attacking her" keeps the description)."""
+    return any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
+               and any(c.dep_ == "ccomp" for c in o.token.children)
+               and content_span(ctx, o) is not None for o in ctx.attributions)
 
 
 def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:

@@ -29,27 +29,10 @@ ABOUT_PREPS = ("about", "of", "against")
 def object_content(tok: Token) -> tuple[int, int] | None:
     """"called for new elections" → "new elections"; "urged voters to stay home" → "voters to stay
     home"; "described the plan as a mistake" → "the plan as a mistake"."""
-    about = tok.lemma_.lower() in speech_verbs("about")
-    comps = [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
-             or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or calls_on(tok, c)
-             or (c.dep_ == "prep" and c.lower_ == "by" and tok.lemma_.lower() in ("respond", "reply", "react"))
-             or (c.dep_ == "advcl" and tells_to(tok) and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
-    if not comps:
+    comps = _objects(tok)
+    if not comps or not _object_reports(tok, comps):
         return None
     first = comps[0]
-    if first.dep_ == "dobj" and after_comma(tok, first):
-        return None  # "Mrs. Clinton said, a hint of frustration in her voice": the writer's description
-    if tok.lemma_.lower() == "report" and first.dep_ == "prep" and first.lower_ == "to":
-        return None  # "Mannix reported daily to Louis B. Mayer": whom he answered to, not what he reported
-    if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
-        return None  # "calls it her “retirement”": a name for something, not a report
-    if tok.lemma_.lower() == "call" and first.dep_ == "dobj" and first.lemma_.lower() in wordset("called_events.txt") \
-            and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
-        return None  # "called a strike", "called an emergency meeting": organised, not said
-    if tok.lemma_.lower() == "call" and len(comps) == 1 and first.pos_ == "PROPN" and first.dep_ in ("dobj", "oprd"):
-        return None  # "They called Ines Varga, who said …": phoned, not named
-    if tok.lemma_.lower() in ("cite", "quote") and first.dep_ == "dobj" and source_like(first):
-        return None  # "citing the city council": the source of a report, not what it says
     a = first.left_edge.i
     if first.dep_ in ("prep", "prt") and first.i == a:
         pobj = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]
@@ -65,19 +48,55 @@ def object_content(tok: Token) -> tuple[int, int] | None:
     if first.dep_ == "xcomp" and first.pos_ not in ("VERB", "AUX") \
             and not (tok.lemma_.lower() == "call" and first.right_edge.i > first.i):
         return None  # (but "calling Trump a fascist", the label hung on the name, is what was called)
-    for c in tok.rights:
-        # "wants to triple the program, grow the corps and create a reserve"; "mentioned refinancing
-        # loans and forcing universities to …" (a gerund the parser took for a second verb)
-        gerund = c.tag_ == "VBG" and tok.tag_ != "VBG"
-        if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or gerund) \
-                and c.tag_ in ("VB", "VBG") \
-                and c.lemma_.lower() not in cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-            b = c.right_edge.i
+    b = _through_verb_conjuncts(tok, first, b)
     if tok.lemma_.lower() in ("show", "find", "put", "give", "have"):
         b = _result_tail(tok, b)
     b = _before_occasion(comps, a, b)
     b = _through_noun_infinitive(tok, first, b)
     return trim(tok.doc, a, _before_circumstance(tok.doc, a, _before_second_cue(tok, a, b)))
+
+
+def _objects(tok: Token) -> list[Token]:
+    """The objects and object phrases of a verb after it: its object, "for …", "on …", "as …", "of …", …
+    (only "about", "of", "against" for the verbs that report a topic)."""
+    about = tok.lemma_.lower() in speech_verbs("about")
+    return [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
+            or (c.dep_ == "prep" and c.lower_ in (ABOUT_PREPS if about else OBJECT_PREPS)) or calls_on(tok, c)
+            or (c.dep_ == "prep" and c.lower_ == "by" and tok.lemma_.lower() in ("respond", "reply", "react"))
+            or (c.dep_ == "advcl" and tells_to(tok) and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
+
+
+def _object_reports(tok: Token, comps: list[Token]) -> bool:
+    """The first object is what was said, not a description, a name, an event, a person phoned or a source."""
+    first = comps[0]
+    lemma = tok.lemma_.lower()
+    if first.dep_ == "dobj" and after_comma(tok, first):
+        return False  # "Mrs. Clinton said, a hint of frustration in her voice": the writer's description
+    if lemma == "report" and first.dep_ == "prep" and first.lower_ == "to":
+        return False  # "Mannix reported daily to Louis B. Mayer": whom he answered to, not what he reported
+    if first.dep_ == "dobj" and first.pos_ == "PRON" and not _judgement(tok, first):
+        return False  # "calls it her “retirement”": a name for something, not a report
+    if lemma == "call" and first.dep_ == "dobj" and first.lemma_.lower() in wordset("called_events.txt") \
+            and not any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+        return False  # "called a strike", "called an emergency meeting": organised, not said
+    if lemma == "call" and len(comps) == 1 and first.pos_ == "PROPN" and first.dep_ in ("dobj", "oprd"):
+        return False  # "They called Ines Varga, who said …": phoned, not named
+    if lemma in ("cite", "quote") and first.dep_ == "dobj" and source_like(first):
+        return False  # "citing the city council": the source of a report, not what it says
+    return True
+
+
+def _through_verb_conjuncts(tok: Token, first: Token, b: int) -> int:
+    """"wants to triple the program, grow the corps and create a reserve"; "mentioned refinancing loans
+    and forcing universities to …" (a gerund the parser took for a second verb): the verbs joined to
+    the object without a subject of their own go on with it."""
+    for c in tok.rights:
+        gerund = c.tag_ == "VBG" and tok.tag_ != "VBG"
+        if c.dep_ == "conj" and c.i > b and c.pos_ == "VERB" and (first.dep_ == "xcomp" or gerund) \
+                and c.tag_ in ("VB", "VBG") \
+                and c.lemma_.lower() not in cue_lemmas() and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            b = c.right_edge.i
+    return b
 
 
 CIRCUMSTANCE_PREPS = frozenset({"during", "while", "after", "before"})
