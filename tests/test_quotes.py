@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from nonpaper import actors, quotes
-from nonpaper.quotes import extract as quote_rules
+from nonpaper.quotes import detectors, objects
 
 from nonpaper.text import parse as nlp
 from nonpaper.ingest import article_from_string
@@ -1052,8 +1052,8 @@ def test_a_date_after_the_cue_is_not_the_speaker_when_the_parse_goes_wrong():
     doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 9, 11, "PERSON"), Span(doc, 12, 13, "DATE")]
     said = doc[11]
-    assert quote_rules._inverted_subject(said) is None
-    assert quote_rules._name_before(said).text == "Feld"
+    assert detectors._inverted_subject(said) is None
+    assert detectors._name_before(said).text == "Feld"
 
 
 def test_a_reporting_verb_tagged_as_a_plural_noun_still_reports():
@@ -1277,9 +1277,9 @@ def test_it_is_worth_noting_is_the_writer_speaking():
 def test_where_a_label_was_put_can_be_part_of_it():
     doc = nlp.load()("the migrants to a “vicious snake” in a song about a woman")
     last = len(doc) - 1
-    assert quote_rules._before_circumstance(doc, 0, last) == last
+    assert objects._before_circumstance(doc, 0, last) == last
     doc = nlp.load()("the act as a “crazy system” during a campaign stop")
-    assert doc[quote_rules._before_circumstance(doc, 0, len(doc) - 1)].text == "”"
+    assert doc[objects._before_circumstance(doc, 0, len(doc) - 1)].text == "”"
 
 
 def test_calling_someone_is_phoning_them_and_a_quotation_mark_the_parser_hung_on_the_verb_is_kept():
@@ -1307,7 +1307,7 @@ def test_calling_someone_a_name_when_the_parser_hangs_the_name_on_them():
     words = ["Varga", "calling", "Dahl", "a", "fascist"]
     doc = Doc(nlp.load().vocab, words=words, heads=[1, 1, 1, 4, 2], deps=["nsubj", "ROOT", "xcomp", "det", "appos"],
               pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"], lemmas=["Varga", "call", "Dahl", "a", "fascist"])
-    start, end = quote_rules._object_content(doc[1])
+    start, end = objects.object_content(doc[1])
     assert doc.text[start:end] == "Dahl a fascist"
 
 

@@ -1,0 +1,129 @@
+"""Stage 5: indirect and mixed quotations.
+
+A cue with a content outside a direct quotation gives an indirect quotation of that content, or a
+mixed one when a quoted fragment (or a direct quotation the reported clause runs into) stands in it.
+It decides which contents are not quotations: a direct quotation already counted, the terms of
+anonymity, a lone pronoun, a report inside another's reported clause.
+"""
+from __future__ import annotations
+
+from ..lexicon import wordset
+from ..model import Quote
+from .context import Attribution, Context, Direct, SENT_END, words_of
+from .cues import noun_object, sentence_pp_cue
+from .content import content_span
+
+
+MIXED_MIN_WORDS = 8  # words of the writer's own around a quotation that make a reported clause of it
+
+
+LEAD_MIN_WORDS = 4  # words of a "that" clause before a quotation that make the quotation a fragment of it
+
+
+def indirect_quotes(ctx: Context) -> list[Quote]:
+    """Stage 5: an indirect (or mixed) quotation for every cue with a content that is not a direct
+    quotation already, nor the terms of anonymity, a lone pronoun or a report inside another's."""
+    quotes: list[Quote] = []
+    used_cues = {id(d.attribution) for d in ctx.direct if d.attribution is not None}
+    for att in ctx.attributions:
+        if att.token is None or att.resolved is None:
+            continue
+        q = _indirect_quote(ctx, att, id(att) in used_cues, quotes)
+        if q is not None:
+            quotes.append(q)
+    return [q for q in quotes if not _reported_inside(q, quotes)]
+
+
+def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quote]) -> Quote | None:
+    """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
+    `quotes`: the quotations of the cues before it)."""
+    tok = att.token
+    span = content_span(ctx, att)
+    if span is None:
+        return None
+    s, e = _through_fragment(ctx, *span)
+    if _mostly_direct(ctx, s, e, att):
+        return None  # the complement is a direct quotation, already counted
+    text = ctx.text[s:e]
+    if _anonymity_terms(text):
+        return None  # "who asked not to be named": the terms of the interview
+    clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
+        or (tok.pos_ == "NOUN" and noun_object(tok) is None)
+    if len(words_of(text)) < (3 if clausal else 1):
+        return None
+    if text.strip().lower() in LONE_PRONOUNS:
+        return None  # "The council disputes that.": what is meant is the claim before, not a quotation
+    if not clausal and used and len(words_of(text)) <= 2:
+        return None  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
+    if not clausal and _clause_reported_inside(ctx, att, s, e):
+        return None
+    if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
+        return None  # a report inside a reported clause: the outer one is the quotation
+    kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
+        or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
+    res = att.resolved
+    return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
+                 speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
+                 cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6)
+
+
+def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
+    """"addressed a publication claiming that …": the clause reported inside an object is the quotation
+    (but "describing as “unhinged” a tweet attacking her" keeps the description)."""
+    return any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
+               and any(c.dep_ == "ccomp" for c in o.token.children)
+               and content_span(ctx, o) is not None for o in ctx.attributions)
+
+
+def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
+    """"Germany told Poland that …, the minister said": a report inside another's reported clause
+    belongs to that clause; the outer report is the quotation (whichever cue comes first)."""
+    return any(o is not q and o.start <= q.cue_start < o.end and not (q.start <= o.cue_start < q.end)
+               and (o.start, o.end) != (q.start, q.end) for o in quotes)
+
+
+LONE_PRONOUNS = frozenset({"that", "this", "it", "so", "what", "which", "these", "those", "them"})
+
+
+def _anonymity_terms(text: str) -> bool:
+    """The content is the terms of an interview ("who asked not to be named")."""
+    low = " ".join(words_of(text.lower()))
+    return len(low.split()) <= 12 and any(p in low for p in wordset("anonymity_phrases.txt"))
+
+
+def _through_fragment(ctx: Context, s: int, e: int) -> tuple[int, int]:
+    """"telling CBS that the laws “are set… And I think we have to leave it that way.”": a quoted fragment
+    opened inside the reported clause runs to its closing mark, past a sentence break the parser saw in it."""
+    for f in ctx.fragments:
+        if s <= f.open_at < e and f.close_at is not None and f.close_at >= e and f.depth == 0 \
+                and ctx.para_of(f.open_at) == ctx.para_of(f.close_at):
+            e = f.close_at + 1
+    if ctx.text[e - 1:e + 1] == "''":
+        e += 1  # a closing mark typed as two apostrophes ends after the second
+    return s, e
+
+
+def _mostly_direct(ctx: Context, s: int, e: int, att: Attribution) -> bool:
+    """Is a reported clause a direct quotation already counted? It is when the quotation is this cue's
+    own, or when little else is left; "said the process could be “messy,” adding, “Democracy is messy.”"
+    reports more than the quotation "adding" introduces."""
+    rest = ctx.text[s:e]
+    inside = [d for d in ctx.direct if not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end)]
+    own = [d for d in inside if d.attribution is att]
+    if own:
+        if len(inside) == 1 and _leads_into(ctx, s, own[0]):
+            ctx.absorbed.append(own[0])
+            return False
+        return True
+    for d in sorted(inside, key=lambda d: -d.span.open_at):
+        a, b = max(s, d.span.open_at), min(e, d.span.close_at or d.span.end)
+        rest = rest[:a - s] + " " + rest[b - s:]
+    return bool(inside) and len(words_of(rest)) < MIXED_MIN_WORDS
+
+
+def _leads_into(ctx: Context, s: int, d: Direct) -> bool:
+    """"said that when Ms. Warren railed against Wall Street …, “she is speaking for all of us.”": a
+    reported clause that runs on into the quotation holds it as a fragment."""
+    lead = ctx.text[s:d.span.open_at].rstrip()
+    return not lead.endswith(":") and len(words_of(lead)) >= LEAD_MIN_WORDS and not SENT_END.search(lead[:-1])
