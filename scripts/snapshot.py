@@ -73,7 +73,7 @@ def runs(shared: Path, tmp: Path) -> list[tuple[str, list[str]]]:
 
 
 def steady(text: str) -> str:
-    """The output without what varies from run to run of the same code: the ingest's timings and speed,
+    """The ingest's report without what varies from run to run of the same code: its timings and speed,
     and its progress lines (printed every few seconds)."""
     text = re.sub(r"(?m)^nonpaper: ingesting \d+/\d+ articles.*\n", "", text)
     return re.sub(r"\d+(?:\.\d+)?s\b|[\d.]+ articles/s", "…", text)
@@ -105,8 +105,9 @@ def main() -> int:
             start = time.monotonic()
             done = subprocess.run([sys.executable, "-m", "nonpaper", *argv], capture_output=True, text=True,
                                   env=environment(args.seed), cwd=tmp)
-            (args.out / name).write_text(steady(done.stdout), encoding="utf-8")
-            (args.out / (name + ".stderr")).write_text(steady(done.stderr), encoding="utf-8")
+            clean = steady if argv[0] == "ingest" else str
+            (args.out / name).write_text(clean(done.stdout), encoding="utf-8")
+            (args.out / (name + ".stderr")).write_text(clean(done.stderr), encoding="utf-8")
             print(f"{name:24} exit {done.returncode}  {time.monotonic() - start:6.1f} s", flush=True)
     return 0
 
