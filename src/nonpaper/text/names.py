@@ -1,11 +1,16 @@
-"""Small helpers on names: slugs, cleaning entity text, titles before a name, gender from words."""
+"""Small helpers on names: slugs, cleaning entity text, titles before a name, gender from words and
+honorifics, whether two first names can be one person's, and the entity a token is in."""
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from ..lexicon import wordlist, wordset
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DETS = ("the ", "The ", "THE ")
@@ -58,13 +63,34 @@ def honorific(word: str) -> bool:
     return word.lower() in _honorific_set()
 
 
-def ents_of(doc) -> tuple:
+def honorific_gender(honorific: str) -> str | None:
+    for line in _honorifics():
+        if line[0] == honorific.lower():
+            return line[1] if line[1] in ("m", "f") else None
+    return None
+
+
+def _honorifics() -> list[tuple[str, str]]:
+    return [tuple(l.split("\t")) for l in wordlist("honorifics.txt") if "\t" in l]  # type: ignore[misc]
+
+
+def first_compatible(a: str, b: str) -> bool:
+    a, b = norm_key(a).rstrip("."), norm_key(b).rstrip(".")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, computed once per Doc (spaCy rebuilds the tuple on every access)."""
     cached = doc.user_data.get("nonpaper_ents")
     if cached is None:
         cached = tuple(doc.ents)
         doc.user_data["nonpaper_ents"] = cached
     return cached
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The entity the token is in, if any."""
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
 
 
 LEADING_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes"})
