@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
 from ..text.names import clean_org, ents_of, is_title_word, norm_key, strip_det
-from .clusters import Cluster, is_subject
+from .clusters import Cluster, ClusterMention, is_subject
 from .countries import governments_of
 from .kinds import body_words, city_of_outlet, described_as_outlet, is_dateline, org_kind, same_org
 from .untagged import untagged_bodies
@@ -20,12 +20,12 @@ LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around
                   "through", "toward", "towards", "via", "over", "throughout", "within", "between"}
 
 
-def _locative(span) -> bool:
+def _locative(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
-def org_clusters(doc, clusters: list[Cluster], outlet: str | None, taken: set[int]) -> None:
+def org_clusters(doc: Doc, clusters: list[Cluster], outlet: str | None, taken: set[int]) -> None:
     govs = governments_of(doc)
     for ent in sorted(list(ents_of(doc)) + untagged_bodies(doc), key=lambda e: e.start):
         if ent.start_char in taken or is_dateline(ent):
@@ -64,7 +64,7 @@ def org_clusters(doc, clusters: list[Cluster], outlet: str | None, taken: set[in
                 cluster = Cluster("government", names=[country], aliases=[country])
                 clusters.append(cluster)
             cluster.aliases.append(strip_det(text))
-            cluster.mentions.append((ent.start_char, ent.end_char, ent.text, is_subject(ent)))
+            cluster.mentions.append(ClusterMention.of(ent))
             continue
         kind = "outlet" if described_as_outlet(ent) else org_kind(text, outlet)
         cluster = next((c for c in reversed(clusters) if c.kind in ("organization", "outlet", "government")
@@ -76,7 +76,7 @@ def org_clusters(doc, clusters: list[Cluster], outlet: str | None, taken: set[in
             cluster.kind = "outlet"
         cluster.names.append(strip_det(text))
         cluster.aliases.append(text)
-        cluster.mentions.append((ent.start_char, ent.end_char, ent.text, is_subject(ent)))
+        cluster.mentions.append(ClusterMention.of(ent))
 
 
 def _fits(cluster: Cluster, text: str) -> bool:

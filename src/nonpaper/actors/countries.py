@@ -16,7 +16,7 @@ STATE_HEADS = frozenset({"minister", "ambassador", "envoy", "embassy", "parliame
 DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
 
 
-def governments_of(doc) -> dict[str, str]:
+def governments_of(doc: Doc) -> dict[str, str]:
     """Surface form -> country: the known ones (governments.json) and the invented countries of the
     article, found as a one-word name with a demonym beside it ("Ostrava" and "Ostravan officials") or
     owning a state's office ("Velmar's foreign minister", "the ambassador of Velmar"). Without them

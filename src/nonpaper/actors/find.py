@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def _outside_headings(parsed: Parsed):
+def _outside_headings(parsed: Parsed) -> Doc:
     """Entities of the body only: headings ("Putin and Trump Spoke 'Normally'") are title-cased
     phrases that the entity recognizer misreads as names."""
     headings = [(b.start, b.end) for b in parsed.article.blocks if b.kind == "heading"]
@@ -52,7 +52,7 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
         if not any(c.kind in ("outlet", "organization") and any(same_org(n, name) for n in c.names) for c in clusters):
             clusters.append(Cluster("outlet", names=[name], aliases=[parsed.article.outlet]))
     voted: dict[str, str] = {}
-    for cluster in sorted(clusters, key=lambda c: c.mentions[0][0] if c.mentions else 10 ** 9):
+    for cluster in sorted(clusters, key=lambda c: c.mentions[0].start if c.mentions else 10 ** 9):
         actor_id = registry.add(cluster.canonical(), cluster.kind)
         for alias in cluster.aliases:
             registry.add_alias(actor_id, alias)
@@ -72,7 +72,7 @@ def find_actors(parsed: Parsed) -> ActorRegistry:
     return registry
 
 
-def _appositives(doc, registry: ActorRegistry) -> None:
+def _appositives(doc: Doc, registry: ActorRegistry) -> None:
     """"Della Fenwick, a spokeswoman for Brackwater" / "The council's spokesman, Piet Valcourt":
     the descriptive noun phrase becomes an alias, and its head noun a title."""
     for name_span, desc_span, head in appositive_pairs(doc):
@@ -90,7 +90,7 @@ def _appositives(doc, registry: ActorRegistry) -> None:
                 registry.gender.setdefault(actor_id, g)
 
 
-def _descriptive(span) -> bool:
+def _descriptive(span: Span) -> bool:
     """A description worth keeping as an alias: "a spokeswoman for Brackwater", not a party label in
     brackets ("(D-Mo.)", "R") or the piece of a split word ("co" of "co-editor")."""
     doc = span.doc

@@ -5,7 +5,7 @@ named for fear of losing her job")."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from ..text.names import entity_at, is_title_word, norm_key
 from .mentions import cue_lemmas
@@ -18,7 +18,13 @@ PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 POSSESSIVE = {"his": "m", "her": "f"}  # ("her" is both)
 
 
-def learn_genders(registry: ActorRegistry, doc) -> None:
+class GenderVote(NamedTuple):
+    """A named subject (`subject`) that a pronoun of its own clause refers to as "m" or "f" (`gender`)."""
+    subject: Token
+    gender: str
+
+
+def learn_genders(registry: ActorRegistry, doc: Doc) -> None:
     """Gender from the pronouns a named person's own clause uses for them: a possessive or reflexive
     ("Teodora Vance guided her first ship", "Lindell praised his side's patience") or the subject of
     what they said ("Vance said she would stay"). Each use is a vote; an honorific or a gendered title
@@ -34,12 +40,12 @@ def learn_genders(registry: ActorRegistry, doc) -> None:
             registry.gender.setdefault(actor, first)
 
 
-def _majority(count) -> str | None:
+def _majority(count: Counter) -> str | None:
     (first, n1), *rest = count.most_common()
     return first if not rest or n1 > rest[0][1] else None
 
 
-def name_genders(doc) -> dict[str, str]:
+def name_genders(doc: Doc) -> dict[str, str]:
     """Genders of full names (norm_key of a two-word or longer PERSON entity) from the same votes,
     before the actors exist: "Anna Brill said she …" lets a later "Ms Brill" find Anna, not Thomas."""
     votes: dict[str, Counter] = {}
@@ -51,7 +57,7 @@ def name_genders(doc) -> dict[str, str]:
     return {name: g for name, count in votes.items() if (g := _majority(count))}
 
 
-def gender_votes(doc, untagged_person=lambda tok: False):
+def gender_votes(doc: Doc, untagged_person: Callable[[Token], bool] = lambda tok: False) -> Iterator[GenderVote]:
     """(subject token, "m"|"f") for each pronoun that its own clause's named subject is referred by."""
     for tok in doc:
         g = _clause_pronoun_gender(tok)
@@ -76,15 +82,15 @@ def gender_votes(doc, untagged_person=lambda tok: False):
                or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "dative", "pobj") and is_title_word(t.text))
                for t in doc[subj.i + 1:tok.i] if t.head.i != subj.i and t.dep_ != "compound"):
             continue  # "Trump attacked Clinton for her support": another person stands between
-        yield subj, g
+        yield GenderVote(subj, g)
 
 
-def _person_at(registry: ActorRegistry, tok) -> bool:
+def _person_at(registry: ActorRegistry, tok: Token) -> bool:
     actor = actor_at(registry, tok.idx, tok.idx + len(tok.text))
     return actor is not None and registry.get(actor).kind == "person"
 
 
-def _clause_pronoun_gender(tok) -> str | None:
+def _clause_pronoun_gender(tok: Token) -> str | None:
     low = tok.lower_
     if low in ("himself", "herself"):
         return "m" if low == "himself" else "f"
@@ -94,7 +100,7 @@ def _clause_pronoun_gender(tok) -> str | None:
     return None
 
 
-def gender_in_relative(head) -> str | None:
+def gender_in_relative(head: Token) -> str | None:
     """"A local doctor, who did not want to be named for fear of losing her job": the relative clause's
     pronouns give the source's gender (none, or both, gives nothing)."""
     found = set()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-def is_dateline(ent) -> bool:
+def is_dateline(ent: Span) -> bool:
     """"OSTRAVA — Norvik Air said …": a place in capitals opening a paragraph before a dash is the
     dateline (where the story was filed), never an actor; left in, it links every body named after
     the city ("Ostrava Aviation Union", "Ostrava Herald") into one."""
@@ -26,7 +26,7 @@ def body_words() -> frozenset[str]:
     return wordset("outlet_words.txt") | wordset("government_words.txt") | wordset("business_words.txt")
 
 
-def looks_like_person(ent) -> bool:
+def looks_like_person(ent: Span) -> bool:
     """A PERSON entity, or an ORG one that carries a person's marks: a title or honorific in front
     ("Councillor Ottilie Marsh"), a person-title appositive ("Della Fenwick, a spokeswoman"), or a
     "who" clause ("Marsh, who chairs …"). spaCy's small model tags unusual names either way."""
@@ -51,7 +51,7 @@ def looks_like_person(ent) -> bool:
     return person_signals(ent)
 
 
-def person_signals(ent) -> bool:
+def person_signals(ent: Span) -> bool:
     """The marks of a person on a name-like span (an entity, or proper nouns spaCy left untagged)."""
     words = [t.text for t in ent]
     if not words:
@@ -71,12 +71,12 @@ def person_signals(ent) -> bool:
     return False
 
 
-def _people_noun(tok) -> bool:
+def _people_noun(tok: Token) -> bool:
     """A singular noun that only a person can be: "man", "mother", "doctor", "official"."""
     return tok.tag_ == "NN" and (gender_of_words([tok.text]) is not None or tok.lower_ in wordset("anonymous_heads.txt"))
 
 
-def age_after(ent) -> bool:
+def age_after(ent: Span) -> bool:
     """"Mbeki, 19, was making her second start": a bare age set off by commas follows only a person."""
     doc = ent.doc
     i = ent.end
@@ -118,7 +118,7 @@ def city_of_outlet(short: str, name: str) -> bool:
     return len(words) > 1 and words[0] == norm_key(strip_det(short)) and words[-1] in wordset("outlet_words.txt")
 
 
-def described_as_outlet(ent) -> bool:
+def described_as_outlet(ent: Span) -> bool:
     """"The state broadcaster VTV", "VTV, the state broadcaster": a body its appositive calls an outlet."""
     root = ent.root
     nouns = wordset("outlet_nouns.txt")
@@ -127,7 +127,7 @@ def described_as_outlet(ent) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
 
 
-def noun_kind(span, lemma: str) -> str | None:
+def noun_kind(span: Span, lemma: str) -> str | None:
     words = " ".join(t.lower_ for t in span if not t.is_punct)
     if lemma in wordset("outlet_nouns.txt") or any(w in words for w in wordset("outlet_nouns.txt") if " " in w):
         return "outlet"

@@ -1,12 +1,14 @@
 """The words a mention of an actor covers: the noun phrase a subject heads (`mention_span`, without
-its relative clauses and appositives, to name an actor), the whole phrase as annotators mark it
-(`full_mention`), and "Name, a description" pairs (`appositive_pairs`)."""
+its relative clauses and appositives, to name an actor; `Phrase` with what resolution reads of it),
+the whole phrase as annotators mark it (`full_mention`), and "Name, a description" pairs
+(`appositive_pairs`)."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from ..lexicon import speech_verbs
+from ..lexicon import speech_verbs, wordset
 from ..text.names import entity_at, ents_of, is_title_word
 
 if TYPE_CHECKING:
@@ -18,12 +20,40 @@ FOCUS_WORDS = {"even", "just", "virtually"}  # "Even the mayor said": the writer
 POSSESSIVE_MARKS = {"’", "'", "’s", "'s"}
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase that may name a speaker, with what the steps resolving it read: its words (without
+    punctuation), its determiner, its head's lemma, and whether the head is a people noun ("official",
+    "spokeswoman", "people") rather than a thing."""
+    span: Span
+    head: Token
+    words: list[Token]
+    det: str
+    lemma: str
+    people_head: bool
+
+    @classmethod
+    def of(cls, span: Span, head: Token) -> Phrase:
+        words = [t for t in span if not t.is_punct]
+        lemma = head.lemma_.lower()
+        people_head = lemma in wordset("anonymous_heads.txt") or head.lower_ in wordset("anonymous_heads.txt") \
+            or is_title_word(head.text)
+        return cls(span, head, words, words[0].lower_ if words else "", lemma, people_head)
+
+
+class Appositive(NamedTuple):
+    """"Della Fenwick, a spokeswoman for Brackwater": the name, the description and its head noun."""
+    name: Span
+    description: Span
+    head: Token
+
+
 @functools.lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
     return speech_verbs("clause") | speech_verbs("strong")
 
 
-def mention_span(head):
+def mention_span(head: Token) -> Span:
     """The noun phrase a subject token heads, without relative clauses, appositives and what follows
     a comma: "An engineer familiar with the inspection" from "An engineer …, who spoke …,"."""
     doc = head.doc
@@ -59,7 +89,7 @@ def mention_span(head):
     return span
 
 
-def full_mention(head):
+def full_mention(head: Token) -> Span:
     """The whole noun phrase a subject heads, appositives and relative clauses included ("Jeff
     Weaver, Sanders' campaign manager,"): the mention an attribution rests on, as annotators mark it."""
     doc = head.doc
@@ -84,7 +114,7 @@ def full_mention(head):
     return span
 
 
-def _before_date(head, b: int) -> int:
+def _before_date(head: Token, b: int) -> int:
     """"a group of doctors in 2015 called for …": a date the parser hung on the noun says when, not who."""
     doc = head.doc
     for child in head.rights:
@@ -96,7 +126,7 @@ def _before_date(head, b: int) -> int:
     return b
 
 
-def _before_participle(head, b: int) -> int:
+def _before_participle(head: Token, b: int) -> int:
     """"by a group backing the mayor", "“…,” said a panel led by …": when the speaker is not the
     verb's own subject (an agent, an inverted or misparsed subject) a participle after its noun is the
     sentence's business, not the mention's. Subjects and "according to" sources keep theirs ("a poll
@@ -111,7 +141,7 @@ def _before_participle(head, b: int) -> int:
     return b
 
 
-def _stray_premodifiers(head, a: int, b: int) -> int:
+def _stray_premodifiers(head: Token, a: int, b: int) -> int:
     """Words of a name's title that the parser hung on the verb instead of the name ("Tennis great
     Ana Holm said", "Presumptive nominee Ana Holm told", "co-host Ana Holm asked", "Kert Radio's
     Ana Holm"): extend the mention's start over them."""
@@ -145,7 +175,7 @@ def _stray_premodifiers(head, a: int, b: int) -> int:
     return a
 
 
-def appositive_pairs(doc):
+def appositive_pairs(doc: Doc) -> Iterator[Appositive]:
     """(name span, description span, description head) for "Name, a description" and
     "The description, Name"."""
     for tok in doc:
@@ -156,7 +186,7 @@ def appositive_pairs(doc):
             name = entity_at(head)
             desc = description_span(tok)
             if name is not None and desc is not None and not _overlaps(name, desc):
-                yield name, desc, tok
+                yield Appositive(name, desc, tok)
         elif _named_person(tok, head) and head.pos_ == "NOUN" and not head.ent_type_:
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN" \
                     and is_title_word(head.head.head.text) and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
@@ -164,10 +194,10 @@ def appositive_pairs(doc):
             name = entity_at(tok)
             desc = description_span(head, stop=tok)
             if name is not None and desc is not None and not _overlaps(name, desc):
-                yield name, desc, head
+                yield Appositive(name, desc, head)
 
 
-def _named_person(tok, head) -> bool:
+def _named_person(tok: Token, head: Token) -> bool:
     """A person's name in apposition: tagged as a person, or a two-word name tagged as a place or body
     after a title ("her deputy, Ines Vogt" with "Ines Vogt" taken for a place)."""
     if tok.ent_type_ == "PERSON":
@@ -176,11 +206,11 @@ def _named_person(tok, head) -> bool:
     return ent is not None and len(ent) > 1 and is_title_word(head.text)
 
 
-def _overlaps(a, b) -> bool:
+def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def description_span(head, stop=None):
+def description_span(head: Token, stop: Token | None = None) -> Span | None:
     doc = head.doc
     clauses = {t.i for c in head.children if c.dep_ == "relcl" and c.i > head.i for t in c.subtree}
     # ("a farmer whose house was flooded": the relative clause is no part of the description)

@@ -10,7 +10,7 @@ from ..text.names import first_compatible, initials, norm_key, strip_det
 from .kinds import city_of_outlet, same_org
 
 
-def merge_actors(analyses) -> list[Actor]:
+def merge_actors(analyses: Iterable[Analysis]) -> list[Actor]:
     """Corpus-level actors: the same person or body across articles, merged.
 
     Same canonical name (case-insensitive) → one actor; a person whose surname matches another

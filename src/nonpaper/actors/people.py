@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import wordset
 from ..text.names import (clean_org, ents_of, first_compatible, honorific, honorific_gender, is_title_word,
                           norm_key, person_parts, strip_det, title_before)
-from .clusters import Cluster, is_subject
+from .clusters import Cluster, ClusterMention
 from .countries import governments_of
 from .genders import name_genders
 from .kinds import body_words, is_dateline, looks_like_person
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def person_clusters(doc, clusters: list[Cluster], taken: set[int]) -> None:
+def person_clusters(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """People, clustered by surname; `taken` collects the start offsets of the entities used."""
     by_surname: dict[str, list[Cluster]] = {}
     tagged = {t.i for e in ents_of(doc) for t in e}
@@ -49,7 +49,7 @@ def person_clusters(doc, clusters: list[Cluster], taken: set[int]) -> None:
                     if not unsure:
                         cand.gender = cand.gender or g
                     cand.names.append(clean_org(ent.text))
-                    cand.mentions.append((ent.start_char, ent.end_char, ent.text, is_subject(ent)))
+                    cand.mentions.append(ClusterMention.of(ent))
                     taken.add(ent.start_char)
             continue
         parts = person_parts(ent)
@@ -92,10 +92,10 @@ def person_clusters(doc, clusters: list[Cluster], taken: set[int]) -> None:
         if title:
             cluster.titles.append(title)
             cluster.aliases.append(f"{title} {name}")
-        cluster.mentions.append((ent.start_char, ent.end_char, ent.text, is_subject(ent)))
+        cluster.mentions.append(ClusterMention.of(ent))
 
 
-def _family_name(ent, surnames: set[str]) -> bool:
+def _family_name(ent: Span, surnames: set[str]) -> bool:
     """"Petra Ulvang" tagged as a body while "Karl Ulvang" is a person: a two- or three-word name of
     capitalised words ending in a person's surname is a person of that family."""
     words = [t for t in ent if not t.is_punct]
@@ -107,7 +107,7 @@ def _family_name(ent, surnames: set[str]) -> bool:
     return norm_key(words[-1].text) in surnames
 
 
-def _shared_surname(ent, name: str) -> str:
+def _shared_surname(ent: Span, name: str) -> str:
     """"Ove and Greta Lind": a lone first name joined by "and" to a full name shares its surname."""
     doc = ent.doc
     if len(name.split()) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def by_title(registry: ActorRegistry, span, head) -> str | None:
+def by_title(registry: ActorRegistry, span: Span, head: Token) -> str | None:
     """The person whose title the role noun repeats; a name in the role ("the Rovers coach") must be
     in the title too when some person's title has it ("Rovers coach Ines Dahl", not "United coach …")."""
     named = {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ and t.dep_ != "poss"
@@ -26,7 +26,7 @@ def by_title(registry: ActorRegistry, span, head) -> str | None:
     return _by_title_words(registry, span, head, {t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_})
 
 
-def _by_title_words(registry: ActorRegistry, span, head, words: set[str]) -> str | None:
+def _by_title_words(registry: ActorRegistry, span: Span, head: Token, words: set[str]) -> str | None:
     head_word = head.lower_
     best, best_pos = None, -1
     for s in registry.seen():
@@ -43,7 +43,7 @@ def _by_title_words(registry: ActorRegistry, span, head, words: set[str]) -> str
     return best
 
 
-def note_role_subjects(registry: ActorRegistry, doc) -> None:
+def note_role_subjects(registry: ActorRegistry, doc: Doc) -> None:
     """"The transport minister appeared to soften her position": a role noun that is a clause's subject
     is a mention of the person with that title, for salience ("She told the Courier …" next) and for
     gender ("her position")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import mapping, wordlist, wordset
 from ..model import Actor, Mention
@@ -26,6 +27,13 @@ class Seen:
     speaker: bool = False
 
 
+class PronounUse(NamedTuple):
+    """A he/she resolved to an actor: where it was, whom it was taken for, and its gender ("m"|"f")."""
+    position: int
+    actor: str
+    gender: str
+
+
 class ActorRegistry:
     """The actors of one article and the mentions that point to them."""
 
@@ -38,7 +46,7 @@ class ActorRegistry:
         self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
         self.singular: set[str] = set()  # unnamed actors that are one person ("a local doctor"): he/she can be them
         self.groups: set[str] = set()  # unnamed actors that are several people ("officials at the union"): "they"
-        self.pronouns: list[tuple[int, str, str]] = []  # (position, actor id, "m"|"f") of resolved he/she
+        self.pronouns: list[PronounUse] = []  # resolved he/she, in the order resolved
 
     # -- reading ---------------------------------------------------------------------------
     def actors(self) -> list[Actor]:

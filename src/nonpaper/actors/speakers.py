@@ -11,20 +11,19 @@ company" to the latest organization; capitals to the country's government; anony
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..lexicon import wordset
-from ..text.names import ents_of, entity_at, gender_of_words, is_title_word, norm_key
-from .genders import POSSESSIVE, PERSONAL, gender_in_relative
+from ..text.names import entity_at, ents_of, gender_of_words, is_title_word, norm_key
+from .genders import PERSONAL, POSSESSIVE
 from .kinds import noun_kind, org_kind, person_signals
-from .mentions import DASHES, description_span, full_mention, mention_span
+from .mentions import DASHES, Phrase, description_span, full_mention, mention_span
 from .roles import by_title
-from .roster import (BODY_KINDS, ActorRegistry, actor_at, add_mention_alias, latest_of_kind, pronoun_table,
-                     resolve_pronoun, resolve_text)
+from .roster import (BODY_KINDS, ActorRegistry, PronounUse, actor_at, add_mention_alias, latest_of_kind,
+                     pronoun_table, resolve_pronoun, resolve_text)
 from .subjects import NOT_SPEAKER_ENTS, continues_clause, expletive, subject_of
-from .unnamed import describe, group_before, one_of, unnamed_group_before
+from .unnamed import group_before, one_of, unnamed_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -41,46 +40,76 @@ INDEFINITE = {"a", "an", "some", "several", "many", "one", "two", "three", "few"
 
 @dataclass
 class Resolved:
+    """The actor a subject stands for (None: nobody found) and the mention it rests on (text, offsets)."""
     actor: str | None
     text: str
     start: int
     end: int
 
 
-def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quote_of: str | None = None) -> Resolved:
-    """The actor a subject token stands for, with the mention span it rests on."""
-    doc = head.doc
+def resolve_token(registry: ActorRegistry, head: Token, *, para_start: int = 0, in_quote_of: str | None = None) -> Resolved:
+    """The actor a subject token stands for, with the mention span it rests on: a relative pronoun
+    stands for its antecedent, a quantity ("some of his rivals") for an unnamed group, a personal
+    pronoun for the most salient person before it (I/we for the quoted speaker), a noun phrase for
+    what the steps of `SPAN_STEPS` make of it."""
     head = _past_dateline(head)
     low = head.lower_
     if low in RELATIVE and head.head.dep_ == "relcl":
-        antecedent = head.head.head
-        if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ in ("NOUN", "PROPN"):
-            antecedent = antecedent.head  # "The customer, a mother of two who asked not to be named": the customer
-        inner = resolve_token(registry, antecedent, para_start=para_start)
-        return Resolved(inner.actor, head.text, head.idx, head.idx + len(head.text))
+        return _resolve_relative(registry, head, para_start)
     if head.pos_ == "PRON" and low not in pronoun_table() and low not in RELATIVE:
-        # "some of his rivals", "those who voted": a quantity or a demonstrative heads a phrase
-        whole = full_mention(head)
-        span = mention_span(head)
-        actor = None
-        if len(span) > 2 and len(span.text) < 90 and any(t.pos_ in ("NOUN", "PROPN") for t in span):
-            actor = registry.add(span.text, "unnamed")  # "some of her rivals", not "all of them"
-        return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+        return _resolve_quantity(registry, head)
     if head.pos_ == "PRON" or low in PERSONAL or low in PLURAL or low in NEUTER or low in FIRST_SECOND:
-        actor = None
-        if low in FIRST_SECOND:
-            actor = in_quote_of
-        elif expletive(head):
-            actor = None  # "It was a potent punch, …": an empty subject stands for nobody
-        else:
-            actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
-                                    paragraph_start=_line_start(head), quoted=_quoted_before(head))
-            if actor and low in PERSONAL:
-                registry.pronouns.append((head.idx, actor, PERSONAL[low]))
-        if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
-            whole = full_mention(head)
-            return Resolved(actor, whole.text, whole.start_char, whole.end_char)
-        return Resolved(actor, head.text, head.idx, head.idx + len(head.text))
+        return _resolve_personal(registry, head, in_quote_of)
+    return _resolve_phrase(registry, head, para_start)
+
+
+def _resolved_as(actor: str | None, span: Span) -> Resolved:
+    return Resolved(actor, span.text, span.start_char, span.end_char)
+
+
+def _resolved_at(actor: str | None, tok: Token) -> Resolved:
+    return Resolved(actor, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def _resolve_relative(registry: ActorRegistry, head: Token, para_start: int) -> Resolved:
+    """"who", "which": the antecedent of the relative clause says."""
+    antecedent = head.head.head
+    if antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and antecedent.head.pos_ in ("NOUN", "PROPN"):
+        antecedent = antecedent.head  # "The customer, a mother of two who asked not to be named": the customer
+    inner = resolve_token(registry, antecedent, para_start=para_start)
+    return _resolved_at(inner.actor, head)
+
+
+def _resolve_quantity(registry: ActorRegistry, head: Token) -> Resolved:
+    """"some of his rivals", "those who voted": a quantity or a demonstrative heads a phrase."""
+    whole = full_mention(head)
+    span = mention_span(head)
+    actor = None
+    if len(span) > 2 and len(span.text) < 90 and any(t.pos_ in ("NOUN", "PROPN") for t in span):
+        actor = registry.add(span.text, "unnamed")  # "some of her rivals", not "all of them"
+    return _resolved_as(actor, whole)
+
+
+def _resolve_personal(registry: ActorRegistry, head: Token, in_quote_of: str | None) -> Resolved:
+    """he/she/they/it to the most salient actor before them; I/we/you to the speaker quoted around them."""
+    low = head.lower_
+    actor = None
+    if low in FIRST_SECOND:
+        actor = in_quote_of
+    elif expletive(head):
+        actor = None  # "It was a potent punch, …": an empty subject stands for nobody
+    else:
+        actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
+                                paragraph_start=_line_start(head), quoted=_quoted_before(head))
+        if actor and low in PERSONAL:
+            registry.pronouns.append(PronounUse(head.idx, actor, PERSONAL[low]))
+    if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
+        return _resolved_as(actor, full_mention(head))
+    return _resolved_at(actor, head)
+
+
+def _resolve_phrase(registry: ActorRegistry, head: Token, para_start: int) -> Resolved:
+    """A noun phrase through the steps; failing them, "one of the people" is one of a group named before."""
     span = mention_span(head)
     actor = _resolve_span(registry, span, head)
     if actor is None:
@@ -89,15 +118,14 @@ def resolve_token(registry: ActorRegistry, head, *, para_start: int = 0, in_quot
             actor = group_before(registry, head.idx)  # "One of them said", after "two diplomats familiar with …"
         elif group is not None:  # "one of the people said": one of the people named before
             actor = resolve_token(registry, group, para_start=para_start).actor
-    whole = full_mention(head)
-    return Resolved(actor, whole.text, whole.start_char, whole.end_char)
+    return _resolved_as(actor, full_mention(head))
 
 
 OPENERS = {"“": "”", "\"": "\"", "''": "''", "``": "''"}
 SYMMETRIC = {"\"", "''"}  # marks that open and close alike
 
 
-def _quoted_before(tok) -> list[tuple[int, int]]:
+def _quoted_before(tok: Token) -> list[tuple[int, int]]:
     """Character ranges quoted in the token's sentence before it: in "“Jonas did nothing wrong,” he
     said", Jonas is a name inside the quotation, not the subject "he" picks up."""
     out, open_at, closer = [], None, None
@@ -117,7 +145,7 @@ def _quoted_before(tok) -> list[tuple[int, int]]:
     return out
 
 
-def _line_start(tok) -> int:
+def _line_start(tok: Token) -> int:
     """Where the token's line (its paragraph) starts; walks the tokens, since `doc.text` is rebuilt on
     every call."""
     doc = tok.doc
@@ -127,7 +155,7 @@ def _line_start(tok) -> int:
     return 0
 
 
-def _past_dateline(head):
+def _past_dateline(head: Token) -> Token:
     """"WASHINGTON -- President Ilse Varga said": the parser may take the dateline for the subject and
     hang the name on it; the speaker is the name after the dash."""
     doc = head.doc
@@ -143,147 +171,194 @@ def _past_dateline(head):
     return head
 
 
-def _resolve_span(registry: ActorRegistry, span, head) -> str | None:
-    doc = span.doc
-    # 1. a named entity at the head (or the head's compound name)
-    for ent in ents_of(doc):
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= head.i < ent.end:
-            found = actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+class Decided(NamedTuple):
+    """A step's answer: the actor a phrase names, or None when it names nobody (no later step runs).
+    A step that does not apply returns None instead of a `Decided`."""
+    actor: str | None
+
+
+Step = Callable[[ActorRegistry, Phrase], "Decided | None"]
+
+
+def _resolve_span(registry: ActorRegistry, span: Span, head: Token) -> str | None:
+    """The actor a noun phrase names: the first step of `SPAN_STEPS` that decides."""
+    phrase = Phrase.of(span, head)
+    for step in SPAN_STEPS:
+        decided = step(registry, phrase)
+        if decided is not None:
+            return decided.actor
+    return None
+
+
+def _entity_actor(registry: ActorRegistry, ent: Span) -> str | None:
+    """The actor noted at the entity's place, else the one its text names."""
+    return actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+
+
+def _aliased(registry: ActorRegistry, actor_id: str, phrase: Phrase) -> Decided:
+    """The phrase names the actor, and becomes one of its aliases."""
+    add_mention_alias(registry, actor_id, phrase.span.text)
+    return Decided(actor_id)
+
+
+def _entity_at_head(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """A named entity at the head (or the head's compound name)."""
+    for ent in ents_of(p.span.doc):
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= p.head.i < ent.end:
+            found = _entity_actor(registry, ent)
             if found:
-                add_mention_alias(registry, found, span.text)
-                return found
-    # 2. "Her daughter, Marit Vance-Oduya": an appositive name
-    for child in head.children:
+                return _aliased(registry, found, p)
+    return None
+
+
+def _name_in_apposition(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"Her daughter, Marit Vance-Oduya": an appositive name."""
+    for child in p.head.children:
         if child.dep_ == "appos":
             ent = entity_at(child)
             if ent is not None and ent.label_ in ("PERSON", "ORG"):
-                found = actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+                found = _entity_actor(registry, ent)
                 if found:
-                    add_mention_alias(registry, found, span.text)
-                    return found
-    # 2b. "A spokeswoman for Halvard, Greta Olsen, said": the parser hangs the name on the body
-    if is_title_word(head.text):
-        for prep in (c for c in head.children if c.dep_ == "prep"):
+                    return _aliased(registry, found, p)
+    return None
+
+
+def _name_hung_on_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"A spokeswoman for Halvard, Greta Olsen, said": the parser hangs the name on the body."""
+    if is_title_word(p.head.text):
+        for prep in (c for c in p.head.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for appos in (c for c in pobj.children if c.dep_ == "appos"):
                     ent = entity_at(appos)
                     if ent is not None and ent.label_ == "PERSON":
-                        found = actor_at(registry, ent.start_char, ent.end_char) or registry.resolve(ent.text, ent.start_char)
+                        found = _entity_actor(registry, ent)
                         if found:
-                            add_mention_alias(registry, found, span.text)
-                            return found
-    words = [t for t in span if not t.is_punct]
-    det = words[0].lower_ if words else ""
-    lemma = head.lemma_.lower()
-    # 3. role nouns: "the councillor", "the foreign minister", "Brackwater's managing director"
-    if head.pos_ in ("NOUN", "PROPN") and is_title_word(head.text) and det not in INDEFINITE:
-        found = by_title(registry, span, head)
+                            return _aliased(registry, found, p)
+    return None
+
+
+def _role_noun(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """Role nouns: "the councillor", "the foreign minister", "Brackwater's managing director"."""
+    if p.head.pos_ in ("NOUN", "PROPN") and is_title_word(p.head.text) and p.det not in INDEFINITE:
+        found = by_title(registry, p.span, p.head)
         if found:
-            add_mention_alias(registry, found, span.text)
-            return found
-    # 3c. epithets: "The former Aldenport defender said", "the 24-year-old said", "The Swede said": the
-    # person the story is about at that point, as a pronoun would be
-    if det == "the" and _epithet(head):
+            return _aliased(registry, found, p)
+    return None
+
+
+def _epithet(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """Epithets: "The former Aldenport defender said", "the 24-year-old said", "The Swede said": the
+    person the story is about at that point, as a pronoun would be."""
+    head = p.head
+    if p.det == "the" and _is_epithet(head):
         found = resolve_pronoun(registry, "", head.idx, sentence_start=head.sent.start_char,
                                 paragraph_start=_line_start(head), quoted=_quoted_before(head))
         if found:
-            add_mention_alias(registry, found, span.text)
-            return found
-    # 4a. "The Velmar Dockers' Union": a capitalised name the tagger missed is a body of its own,
-    # not "the union" named before
-    if head.pos_ == "PROPN" and head.text[:1].isupper() and det == "the" \
+            return _aliased(registry, found, p)
+    return None
+
+
+def _capitalised_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"The Velmar Dockers' Union": a capitalised name the tagger missed is a body of its own, not "the
+    union" named before."""
+    head, span = p.head, p.span
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and p.det == "the" \
             and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span if t.i < head.i):
-        name = span.text[len(words[0].text):].strip()
-        return registry.resolve(name, span.start_char) or registry.add(name, org_kind(name, None))
-    # 3b. "the letter said" after "In a letter to staff, he wrote …": the letter's writer
-    if det in ("the", "this", "that") and lemma in wordset("document_nouns.txt"):
-        found = _writer_of_earlier(registry, head)
+        name = span.text[len(p.words[0].text):].strip()
+        return Decided(registry.resolve(name, span.start_char) or registry.add(name, org_kind(name, None)))
+    return None
+
+
+def _document(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"the letter said" after "In a letter to staff, he wrote …": the letter's writer."""
+    if p.det in ("the", "this", "that") and p.lemma in wordset("document_nouns.txt"):
+        found = _writer_of_earlier(registry, p.head)
         if found:
-            return found
-    # 4a. "her office", "his campaign": the person's own body speaks for them
-    owner = next((t for t in head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
-    if owner is not None and noun_kind(span, lemma):
+            return Decided(found)
+    return None
+
+
+def _owners_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"her office", "his campaign": the person's own body speaks for them."""
+    owner = next((t for t in p.head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
+    if owner is not None and noun_kind(p.span, p.lemma):
         found = resolve_pronoun(registry, "he" if POSSESSIVE[owner.lower_] == "m" else "she", owner.idx,
                                 sentence_start=owner.sent.start_char, unnamed=False)  # (an anonymous source has no office)
         if found:
-            return found
-    # 4. "the paper" → the latest outlet; "the company"/"the statement" → the latest organization
-    if det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
-        kind = noun_kind(span, lemma)
+            return Decided(found)
+    return None
+
+
+def _body_noun(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"the paper" → the latest outlet; "the company"/"the statement" → the latest organization; "the
+    council's transport department" → the council; "the defence ministry" → a body of its own."""
+    head, span = p.head, p.span
+    if p.det in ("the", "this", "that") or head.dep_ == "poss" or any(t.dep_ == "poss" for t in head.children):
+        kind = noun_kind(span, p.lemma)
         named_owner = next((t for t in head.children if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")), None)
         if kind and named_owner is not None:  # "the council's transport department": the council's body
             body = resolve_token(registry, named_owner).actor
             if body is not None and registry.get(body).kind in BODY_KINDS:
-                return body
+                return Decided(body)
         own = _own_body(registry, span, head, kind) if kind == "government" else None
         if own:
-            return own
+            return Decided(own)
         if kind:
-            found = latest_of_kind(registry, span.start_char, kind, head_word=lemma)
+            found = latest_of_kind(registry, span.start_char, kind, head_word=p.lemma)
             if found:
-                add_mention_alias(registry, found, span.text)
-                return found
-    # 5. "researchers at the University of Aldenport", "officials in Moscow" → the body named inside
-    inner = [e for e in ents_of(doc) if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
-    modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
-    people_head = lemma in wordset("anonymous_heads.txt") or head.lower_ in wordset("anonymous_heads.txt") \
-        or is_title_word(head.text)
-    # ("a Financial Times publication" is the paper's; "an unnamed Ostravan diplomat" stays unnamed: one
-    # of them, not the body)
-    one_of_them = people_head and det in ("a", "an")
-    # "A statement from the transport ministry said": the body the document comes from
-    from_body = bool(inner) and lemma in wordset("issued_nouns.txt") and inner[0].root.head.lower_ in ("from", "by", "of") \
-        and inner[0].root.head.head.i == head.i
-    if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or people_head or from_body):
-        found = actor_at(registry, inner[0].start_char, inner[0].end_char) or registry.resolve(inner[0].text, inner[0].start_char)
-        if found:
-            add_mention_alias(registry, found, span.text)
-            return found
-    # 6. capital-city and seat-of-power metonyms without an entity tag ("the White House")
-    gov = registry.resolve(span.text, span.start_char)
-    if gov:
-        return gov
-    if head.ent_type_ in NOT_SPEAKER_ENTS:
-        return None  # "in July, which showed …": a date, a sum or a count says nothing
-    # 7. a name spaCy did not tag ("Della Fenwick, a spokeswoman …"): a person if it carries a
-    # person's marks, else an organization
-    if head.pos_ == "PROPN":
-        return _untagged_name(registry, head)
-    # 8. anonymous sources and other unnamed speakers: an actor named by its own words
-    if head.pos_ == "NOUN" and len(span.text) < 90:
-        name = re.sub(r"[’']s?$", "", span.text)  # "the council's (department)": the council
-        kind = "unnamed"
-        if len(words) == 1 and not people_head and not noun_kind(span, lemma) and head.tag_ == "NNS":
-            return None  # "Ships began leaving": a bare plural that names no one
-        if name.split()[0].lower() in ("the", "this") and is_title_word(head.text):
-            mods = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
-            group = unnamed_group_before(registry, span.start_char, {lemma, head.lower_}, mods)
-            if group:  # "the official" after "a senior official, who asked not to be named"
-                describe(registry, group, head)
-                return group
-        elif name.split()[0].lower() in ("the", "this"):
-            if not (people_head or noun_kind(span, lemma)):
-                return None  # "The informal document": a thing, not a speaker
-            group = unnamed_group_before(registry, span.start_char, {lemma, head.lower_}) if people_head else None
-            if group:  # "the people" after "two people familiar with the matter"
-                describe(registry, group, head)
-                return group
-            kind = "unnamed" if people_head and not noun_kind(span, lemma) else "organization"  # ("The two men")
-            name = name[0].upper() + name[1:]
-        actor_id = registry.add(name, kind)
-        if kind == "unnamed" and head.tag_ == "NNS" and people_head:
-            registry.groups.add(actor_id)  # "Officials at the rail workers' union said …. They said …"
-        if kind == "unnamed" and head.tag_ == "NN" and people_head and det in ("a", "an", "one") \
-                and lemma not in wordset("asker_nouns.txt"):
-            registry.singular.add(actor_id)  # "a local doctor … she said": one person, whom he/she can pick up
-            g = gender_of_words([head.text]) or gender_in_relative(head)
-            if g:
-                registry.gender.setdefault(actor_id, g)
-        return actor_id
+                return _aliased(registry, found, p)
     return None
 
 
-def _epithet(head) -> bool:
+def _body_inside(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"researchers at the University of Aldenport", "officials in Moscow" → the body named inside."""
+    head, span = p.head, p.span
+    inner = [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
+    modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
+    # ("a Financial Times publication" is the paper's; "an unnamed Ostravan diplomat" stays unnamed: one
+    # of them, not the body)
+    one_of_them = p.people_head and p.det in ("a", "an")
+    # "A statement from the transport ministry said": the body the document comes from
+    from_body = bool(inner) and p.lemma in wordset("issued_nouns.txt") and inner[0].root.head.lower_ in ("from", "by", "of") \
+        and inner[0].root.head.head.i == head.i
+    if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or p.people_head or from_body):
+        found = _entity_actor(registry, inner[0])
+        if found:
+            return _aliased(registry, found, p)
+    return None
+
+
+def _metonym(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """Capital-city and seat-of-power metonyms without an entity tag ("the White House")."""
+    gov = registry.resolve(p.span.text, p.span.start_char)
+    return Decided(gov) if gov else None
+
+
+def _date_or_number(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"in July, which showed …": a date, a sum or a count says nothing."""
+    return Decided(None) if p.head.ent_type_ in NOT_SPEAKER_ENTS else None
+
+
+def _untagged_name(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """A name spaCy did not tag ("Della Fenwick, a spokeswoman …"): a person if it carries a person's
+    marks, else an organization."""
+    return Decided(_actor_of_untagged_name(registry, p.head)) if p.head.pos_ == "PROPN" else None
+
+
+def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """Anonymous sources and other unnamed speakers: an actor named by its own words."""
+    if p.head.pos_ == "NOUN" and len(p.span.text) < 90:
+        return Decided(unnamed_speaker(registry, p))
+    return None
+
+
+# The steps in order: the first that decides names the phrase's actor (or nobody).
+SPAN_STEPS: tuple[Step, ...] = (
+    _entity_at_head, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
+    _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
+
+
+def _is_epithet(head: Token) -> bool:
     """A noun phrase that re-describes someone already in the story rather than naming a role: "the
     former defender", "the 52-year-old", "the Swede" (a nationality for one person)."""
     if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "former" for c in head.children):
@@ -293,7 +368,7 @@ def _epithet(head) -> bool:
     return head.ent_type_ == "NORP" and head.tag_ == "NNP" and not head.text.endswith("s")
 
 
-def _own_body(registry: ActorRegistry, span, head, kind: str) -> str | None:
+def _own_body(registry: ActorRegistry, span: Span, head: Token, kind: str) -> str | None:
     """"The defence ministry said" after the emergency agency was named: a body with its own portfolio
     is the body named with those words, or a body of its own, never merely the latest one."""
     # (lower-case words only: "the Obama administration" is the government named, "the defence
@@ -317,7 +392,9 @@ def _own_body(registry: ActorRegistry, span, head, kind: str) -> str | None:
     return registry.add(name[0].upper() + name[1:], kind, alias=span.text)
 
 
-def _untagged_name(registry: ActorRegistry, head) -> str | None:
+def _actor_of_untagged_name(registry: ActorRegistry, head: Token) -> str:
+    """The name a PROPN head ends, as a known actor, a person (with the title and description beside it)
+    or a body."""
     doc = head.doc
     toks = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
     left = min(t.i for t in toks)
@@ -345,7 +422,7 @@ def _untagged_name(registry: ActorRegistry, head) -> str | None:
     return registry.add(name, org_kind(name, None))
 
 
-def _writer_of_earlier(registry: ActorRegistry, head) -> str | None:
+def _writer_of_earlier(registry: ActorRegistry, head: Token) -> str | None:
     """Who wrote or sent the same document named earlier ("In a letter to staff seen by the Courier, he
     wrote that …" … "the letter said"): the subject of the verb the document hangs on."""
     doc = head.doc

@@ -19,7 +19,7 @@ QUOTING_AS = frozenset({"quote", "cite", "describe", "report"})  # "quoted X as 
 CLOSERS = {",", "”", "’", "''", "'", '"', "—", "–"}
 
 
-def subject_of(verb):
+def subject_of(verb: Token) -> Token | None:
     """The token that says: the verb's subject, inherited through conjunctions and participles
     ("… and insisted", "…, saying"), the agent of a passive, or the noun a participle modifies
     ("a Financial Times publication claiming that …")."""
@@ -79,7 +79,7 @@ def subject_of(verb):
     return None
 
 
-def _name_before_mistagged_verb(tok):
+def _name_before_mistagged_verb(tok: Token) -> Token | None:
     """"Aldous disagreed, saying …": the tagger took the verb for a noun and the name for its adjective;
     the capitalised word right before a root "noun" in -ed is who acted."""
     if tok.dep_ != "ROOT" or tok.pos_ != "NOUN" or not tok.lower_.endswith("ed") or tok.i == 0:
@@ -90,13 +90,13 @@ def _name_before_mistagged_verb(tok):
     return None
 
 
-def continues_clause(conj) -> bool:
+def continues_clause(conj: Token) -> bool:
     """"argued that his client had repaid the money and had shown remorse": a conjunct with its own
     auxiliary goes on with the reported clause; "… and insisted that …" is a new report."""
     return any(c.dep_ in ("aux", "auxpass") for c in conj.children)
 
 
-def expletive(tok) -> bool:
+def expletive(tok: Token) -> bool:
     """"It was …", "There is …": a subject that stands for nobody."""
     if tok.lower_ == "there":
         return True
@@ -104,12 +104,12 @@ def expletive(tok) -> bool:
     return tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear") and tok.i == tok.sent.start
 
 
-def _comma_participle(tok) -> bool:
+def _comma_participle(tok: Token) -> bool:
     """"…, explaining that …": a participle set off by a comma, which speaks for the main clause."""
     return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
-def _clause_owner(head, before: int):
+def _clause_owner(head: Token, before: int) -> Token | None:
     """The verb of the main clause when a comma participle was hung inside a reported clause ("denied
     the notion that a shakeup is coming, explaining …") or on an object noun ("made a third attempt to
     deflect the criticism, writing …"); None when it hangs on the main clause already."""
@@ -125,7 +125,7 @@ def _clause_owner(head, before: int):
     return None
 
 
-def _embedded(node) -> bool:
+def _embedded(node: Token) -> bool:
     if node.pos_ in ("NOUN", "PROPN"):
         return node.dep_ in ("dobj", "pobj", "attr")
     if node.dep_ in ("acl", "relcl"):
@@ -134,7 +134,7 @@ def _embedded(node) -> bool:
                                      or any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
 
 
-def _person_like(tok) -> bool:
+def _person_like(tok: Token) -> bool:
     """A token that can head a speaker's noun phrase: a name, or a role or people noun."""
     if tok.ent_type_ in NOT_SPEAKER_ENTS or tok.ent_type_ in ("GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART"):
         return False  # "said Tuesday", "said in Kessia"
@@ -146,7 +146,7 @@ def _person_like(tok) -> bool:
     return tok.pos_ == "NOUN" and (is_title_word(tok.text) or tok.lemma_.lower() in heads or tok.lower_ in heads)
 
 
-def _name_head(tok):
+def _name_head(tok: Token) -> Token | None:
     """The last word of the name that starts at `tok` ("Ana" in "Ana Holm" → "Holm")."""
     steps = 0
     while tok.dep_ in ("compound", "flat") and tok.head.i == tok.i + 1 and steps < 4:
@@ -154,7 +154,7 @@ def _name_head(tok):
     return tok if tok.pos_ == "PROPN" else None
 
 
-def _misparsed_subject(verb):
+def _misparsed_subject(verb: Token) -> Token | None:
     """The speaker of a reporting verb the parser left without a subject:
     `“…,” said Skelly` / `“…,” added a party official` (the name taken for an object or adverb),
     `“…,” Bozell answers` (name and verb read as one noun phrase), and

@@ -1,19 +1,23 @@
-"""Unnamed sources: "one of the people", "the official" after "a senior official, who asked not to be
-named", "two people familiar with the talks" and what their appositive says of them."""
+"""Unnamed sources: the actor "a senior official" or "two people familiar with the talks" is, named by
+its own words and added to the registry; "the official" after it, "one of the people", and what an
+appositive says of them."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..text.names import gender_of_words, norm_key
+from ..lexicon import wordset
+from ..text.names import gender_of_words, is_title_word, norm_key
 from .genders import gender_in_relative
-from .mentions import description_span
+from .kinds import noun_kind
+from .mentions import Phrase, description_span
 from .roster import ActorRegistry, add_mention_alias
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def one_of(head):
+def one_of(head: Token) -> Token | None:
     """The group in "one of the people", "two of the officials"."""
     if head.pos_ != "NUM" and head.lower_ not in ("one", "some", "several", "many", "most", "each"):
         return None
@@ -33,7 +37,7 @@ def group_before(registry: ActorRegistry, before: int, window: int = 1500) -> st
     return None
 
 
-def describe(registry: ActorRegistry, actor_id: str, head) -> None:
+def describe(registry: ActorRegistry, actor_id: str, head: Token) -> None:
     """"The customer, a mother of two from Aldenport": the appositive describes the source named
     before (an alias, and its gender)."""
     for child in head.children:
@@ -56,3 +60,40 @@ def unnamed_group_before(registry: ActorRegistry, before: int, heads: set[str],
         if seen.start < before and actor.kind == "unnamed" and heads & set(words[:4]) and mods <= set(words):
             return actor.id
     return None
+
+
+def unnamed_speaker(registry: ActorRegistry, p: Phrase) -> str | None:
+    """The unnamed actor a noun phrase names by its own words ("a senior official", "the two men", "the
+    council's department"): an earlier unnamed source it repeats ("the official" after "a senior
+    official"), or a new one added to the registry; a group ("officials") can be "they", one person
+    ("a local doctor") "he" or "she". None for a bare plural or a thing."""
+    head, span, lemma = p.head, p.span, p.lemma
+    name = re.sub(r"[’']s?$", "", span.text)  # "the council's (department)": the council
+    kind = "unnamed"
+    if len(p.words) == 1 and not p.people_head and not noun_kind(span, lemma) and head.tag_ == "NNS":
+        return None  # "Ships began leaving": a bare plural that names no one
+    if name.split()[0].lower() in ("the", "this") and is_title_word(head.text):
+        mods = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        group = unnamed_group_before(registry, span.start_char, {lemma, head.lower_}, mods)
+        if group:  # "the official" after "a senior official, who asked not to be named"
+            describe(registry, group, head)
+            return group
+    elif name.split()[0].lower() in ("the", "this"):
+        if not (p.people_head or noun_kind(span, lemma)):
+            return None  # "The informal document": a thing, not a speaker
+        group = unnamed_group_before(registry, span.start_char, {lemma, head.lower_}) if p.people_head else None
+        if group:  # "the people" after "two people familiar with the matter"
+            describe(registry, group, head)
+            return group
+        kind = "unnamed" if p.people_head and not noun_kind(span, lemma) else "organization"  # ("The two men")
+        name = name[0].upper() + name[1:]
+    actor_id = registry.add(name, kind)
+    if kind == "unnamed" and head.tag_ == "NNS" and p.people_head:
+        registry.groups.add(actor_id)  # "Officials at the rail workers' union said …. They said …"
+    if kind == "unnamed" and head.tag_ == "NN" and p.people_head and p.det in ("a", "an", "one") \
+            and lemma not in wordset("asker_nouns.txt"):
+        registry.singular.add(actor_id)  # "a local doctor … she said": one person, whom he/she can pick up
+        g = gender_of_words([head.text]) or gender_in_relative(head)
+        if g:
+            registry.gender.setdefault(actor_id, g)
+    return actor_id

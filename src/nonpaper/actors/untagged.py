@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
 from ..text.names import ents_of, honorific, is_title_word, norm_key
-from .clusters import Cluster
+from .clusters import Cluster, ClusterMention
 from .kinds import age_after, body_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def untagged_surnames(doc, clusters: list[Cluster], taken: set[int]) -> None:
+def untagged_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """A lone surname spaCy left untagged ("Rask met the envoy"), or tagged as a product or a work
     ("Wendt and Amadi clashed"), joins the person with that surname."""
     tagged = {t.i for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP") for t in e}
@@ -32,14 +32,14 @@ def untagged_surnames(doc, clusters: list[Cluster], taken: set[int]) -> None:
         if any(t.dep_ in ("compound", "flat") for t in tok.lefts):
             continue
         cluster = people.get(norm_key(tok.text))
-        if cluster is None or any(m[0] == tok.idx for m in cluster.mentions):
+        if cluster is None or any(m.start == tok.idx for m in cluster.mentions):
             continue
         cluster.aliases.append(tok.text)
-        cluster.mentions.append((tok.idx, tok.idx + len(tok.text), tok.text, tok.dep_ in ("nsubj", "nsubjpass")))
+        cluster.mentions.append(ClusterMention(tok.idx, tok.idx + len(tok.text), tok.text, tok.dep_ in ("nsubj", "nsubjpass")))
         cluster.mentions.sort()
 
 
-def untagged_people(doc) -> list:
+def untagged_people(doc: Doc) -> list[Span]:
     """Names spaCy left untagged but a title or an honorific marks as people: "Minister Petra Ulvang",
     "Ms. Varg". Returned as PERSON spans over the name (the title stays outside)."""
     from spacy.tokens import Span
@@ -66,7 +66,7 @@ def untagged_people(doc) -> list:
     return out
 
 
-def _appos_of_title(tok) -> bool:
+def _appos_of_title(tok: Token) -> bool:
     """"The harbour board's chair, Vera Lund" / "The chair of the Kessary Harbour Board, Vera Lund" (the
     parser hanging the name on the board): a name set beside a title noun."""
     if tok.dep_ != "appos":
@@ -77,7 +77,7 @@ def _appos_of_title(tok) -> bool:
     return head.pos_ == "NOUN" and is_title_word(head.text)
 
 
-def _marked_people(doc) -> set[str]:
+def _marked_people(doc: Doc) -> set[str]:
     """Capitalised words that somewhere carry a person's mark of their own: a "who" clause ("Storrow,
     who missed three weeks …") or a bare age ("Mbeki, 19, …")."""
     out = set()
@@ -90,7 +90,7 @@ def _marked_people(doc) -> set[str]:
     return out
 
 
-def with_first_names(ent, tagged: set[int]):
+def with_first_names(ent: Span, tagged: set[int]) -> Span:
     """"Mayor Ana Brill" where spaCy tagged only "Brill": the untagged capitalized words of the same
     name in front of the entity belong to it (a title before them stays outside). `tagged`: the token
     indices inside entities."""
@@ -108,7 +108,7 @@ def with_first_names(ent, tagged: set[int]):
     return ent if i == ent.start else Span(doc, i, ent.end, label=ent.label_)
 
 
-def untagged_bodies(doc) -> list:
+def untagged_bodies(doc: Doc) -> list[Span]:
     """Names the tagger missed that their appositive calls a body: "Brackwater Restoration, the firm
     renovating the hall, said" (ORG spans, so that "Brackwater" alone, tagged as a person, folds in)."""
     from spacy.tokens import Span

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..lexicon import wordlist, wordset
 
@@ -93,10 +93,17 @@ def entity_at(tok: Token) -> Span | None:
     return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
 
 
+class PersonParts(NamedTuple):
+    """A PERSON entity taken apart: "Mr. Sergey Lavrov" -> ("Sergey Lavrov", "Mr.", None)."""
+    name: str
+    honorific: str | None
+    title: str | None
+
+
 LEADING_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes"})
 
 
-def person_parts(ent) -> tuple[str, str | None, str | None] | None:
+def person_parts(ent: Span) -> PersonParts | None:
     """(clean name, honorific, leading title) of a PERSON entity; None when nothing name-like is left."""
     words = [t.text for t in ent if not t.is_space]
     if words and words[-1] in ("'s", "’s", "'", "’"):
@@ -116,13 +123,13 @@ def person_parts(ent) -> tuple[str, str | None, str | None] | None:
     if not words or not words[0][:1].isupper():
         return None
     name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    return name, honor, " ".join(lead) or None
+    return PersonParts(name, honor, " ".join(lead) or None)
 
 
 TITLE_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
 
-def title_before(ent) -> str | None:
+def title_before(ent: Span) -> str | None:
     """The title in front of a name, inside its noun phrase: "Russian Foreign Minister" in
     "Russian Foreign Minister Sergey Lavrov", "Orlay manager" in "Orlay manager Gareth Lindell"."""
     doc = ent.doc
@@ -153,7 +160,7 @@ def _gender_table() -> dict[str, str]:
     return dict(l.split("\t") for l in wordlist("gendered_nouns.txt") if "\t" in l)
 
 
-def gender_of_words(words) -> str | None:
+def gender_of_words(words: Iterable[str]) -> str | None:
     table = _gender_table()
     for w in words:
         g = table.get(w.lower().strip(".,"))
