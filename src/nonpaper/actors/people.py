@@ -3,11 +3,11 @@
 or surname joining the full name, and a title or honorific kept as an alias."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import wordset
-from ..text.names import (clean_org, ents_of, first_compatible, honorific, honorific_gender, is_title_word,
-                          norm_key, person_parts, strip_det, title_before)
+from ..text.names import (PersonParts, clean_org, ents_of, first_compatible, honorific, honorific_gender,
+                          is_title_word, norm_key, person_parts, strip_det, title_before)
 from .clusters import Cluster, ClusterMention
 from .countries import governments_of
 from .genders import name_genders
@@ -16,6 +16,19 @@ from .untagged import untagged_people, with_first_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+
+class Choice(NamedTuple):
+    """The cluster a person's name joins (None: a new one), and whether that is a guess (`unsure`), when
+    the name's honorific must not lend the cluster its gender."""
+    cluster: Cluster | None
+    unsure: bool
+
+
+class Fit(NamedTuple):
+    """The clusters a surname with an honorific can be, and whether choosing among them is a guess."""
+    clusters: list[Cluster]
+    unsure: bool
 
 
 def person_clusters(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
@@ -38,61 +51,82 @@ def person_clusters(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
             ent = longer
         if not looks_like_person(ent) and not _family_name(ent, surnames):
             if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text not in govs:
-                # "Marsh said", "Sokol, 58, embraced his wife": a lone surname spaCy tagged as a body, a
-                # place or a nationality joins the person with that surname
-                key = norm_key(clean_org(ent.text))
-                cands = by_surname.get(key) or (_by_first_name(clusters, key) if ent.label_ != "NORP" else [])
-                g = honorific_gender(doc[ent.start - 1].text) if ent.start > 0 and honorific(doc[ent.start - 1].text) else None
-                cands, unsure = _fit_honorific(cands, g)  # "Mr Brill" (only "Brill" tagged) after "Ms Brill"
-                if cands:
-                    cand = max(cands, key=lambda c: c.last)
-                    if not unsure:
-                        cand.gender = cand.gender or g
-                    cand.names.append(clean_org(ent.text))
-                    cand.mentions.append(ClusterMention.of(ent))
-                    taken.add(ent.start_char)
+                _join_lone_surname(ent, clusters, by_surname, taken)
             continue
         parts = person_parts(ent)
         if parts is None:
             continue
         taken.add(ent.start_char)
-        name, honor, lead_title = parts
-        name = _shared_surname(ent, name)
-        if honor is None and ent.start > 0 and honorific(doc[ent.start - 1].text):
-            honor = doc[ent.start - 1].text  # "Mr. Trump" with only "Trump" tagged
-        tokens = name.split()
-        surname = norm_key(tokens[-1])
-        title = title_before(ent) or lead_title
-        cluster = None
-        cands = by_surname.get(surname, [])
-        unsure = False
-        if len(tokens) == 1 or all(t.lower() in wordset("name_particles.txt") for t in tokens[:-1]):
-            # ("Van der Berg said" after "Pieter van der Berg": the surname alone)
-            cands, unsure = _fit_honorific(cands, honorific_gender(honor) if honor else None)
-            cluster = max(cands, key=lambda c: c.last, default=None)
-            if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name
-                cluster = next((c for c in reversed(clusters) if c.kind == "person"
-                                and any(len(n.split()) > 1 and norm_key(n.split()[0]) == norm_key(tokens[0]) for n in c.names)), None)
-        else:
-            for c in reversed(cands):
-                fulls = [n for n in c.names if len(n.split()) > 1]
-                if not fulls or any(first_compatible(f.split()[0], tokens[0]) for f in fulls):
-                    cluster = c
-                    break
-        if cluster is None:
-            cluster = Cluster("person")
-            clusters.append(cluster)
-            by_surname.setdefault(surname, []).append(cluster)
-        cluster.names.append(name)
-        cluster.aliases.append(name)
-        cluster.voted = cluster.voted or genders.get(norm_key(name))
-        if honor and not unsure:
-            cluster.aliases.append(f"{honor} {tokens[-1]}")
-            cluster.gender = cluster.gender or honorific_gender(honor)
-        if title:
-            cluster.titles.append(title)
-            cluster.aliases.append(f"{title} {name}")
-        cluster.mentions.append(ClusterMention.of(ent))
+        _add_person(ent, parts, clusters, by_surname, genders)
+
+
+def _join_lone_surname(ent: Span, clusters: list[Cluster], by_surname: dict[str, list[Cluster]],
+                       taken: set[int]) -> None:
+    """"Marsh said", "Sokol, 58, embraced his wife": a lone surname spaCy tagged as a body, a place or a
+    nationality joins the person with that surname."""
+    doc = ent.doc
+    key = norm_key(clean_org(ent.text))
+    cands = by_surname.get(key) or (_by_first_name(clusters, key) if ent.label_ != "NORP" else [])
+    g = honorific_gender(doc[ent.start - 1].text) if ent.start > 0 and honorific(doc[ent.start - 1].text) else None
+    cands, unsure = _fit_honorific(cands, g)  # "Mr Brill" (only "Brill" tagged) after "Ms Brill"
+    if cands:
+        cand = max(cands, key=lambda c: c.last)
+        if not unsure:
+            cand.gender = cand.gender or g
+        cand.names.append(clean_org(ent.text))
+        cand.mentions.append(ClusterMention.of(ent))
+        taken.add(ent.start_char)
+
+
+def _add_person(ent: Span, parts: PersonParts, clusters: list[Cluster], by_surname: dict[str, list[Cluster]],
+                genders: dict[str, str]) -> None:
+    """A person entity joins the cluster of the same person (`_cluster_for`), or starts one; its
+    honorific and title become aliases."""
+    doc = ent.doc
+    name, honor, lead_title = parts
+    name = _shared_surname(ent, name)
+    if honor is None and ent.start > 0 and honorific(doc[ent.start - 1].text):
+        honor = doc[ent.start - 1].text  # "Mr. Trump" with only "Trump" tagged
+    tokens = name.split()
+    surname = norm_key(tokens[-1])
+    title = title_before(ent) or lead_title
+    cluster, unsure = _cluster_for(tokens, honor, by_surname.get(surname, []), clusters)
+    if cluster is None:
+        cluster = Cluster("person")
+        clusters.append(cluster)
+        by_surname.setdefault(surname, []).append(cluster)
+    cluster.names.append(name)
+    cluster.aliases.append(name)
+    cluster.voted = cluster.voted or genders.get(norm_key(name))
+    if honor and not unsure:
+        cluster.aliases.append(f"{honor} {tokens[-1]}")
+        cluster.gender = cluster.gender or honorific_gender(honor)
+    if title:
+        cluster.titles.append(title)
+        cluster.aliases.append(f"{title} {name}")
+    cluster.mentions.append(ClusterMention.of(ent))
+
+
+def _cluster_for(tokens: list[str], honor: str | None, cands: list[Cluster], clusters: list[Cluster]) -> Choice:
+    """The cluster a name joins among those with its surname (`cands`): a surname alone joins the
+    latest that its honorific fits, or a full name with that first name ("Hillary"); a full name the
+    latest whose first names are compatible. None: a new person."""
+    cluster = None
+    unsure = False
+    if len(tokens) == 1 or all(t.lower() in wordset("name_particles.txt") for t in tokens[:-1]):
+        # ("Van der Berg said" after "Pieter van der Berg": the surname alone)
+        cands, unsure = _fit_honorific(cands, honorific_gender(honor) if honor else None)
+        cluster = max(cands, key=lambda c: c.last, default=None)
+        if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name
+            cluster = next((c for c in reversed(clusters) if c.kind == "person"
+                            and any(len(n.split()) > 1 and norm_key(n.split()[0]) == norm_key(tokens[0]) for n in c.names)), None)
+    else:
+        for c in reversed(cands):
+            fulls = [n for n in c.names if len(n.split()) > 1]
+            if not fulls or any(first_compatible(f.split()[0], tokens[0]) for f in fulls):
+                cluster = c
+                break
+    return Choice(cluster, unsure)
 
 
 def _family_name(ent: Span, surnames: set[str]) -> bool:
@@ -121,17 +155,17 @@ def _shared_surname(ent: Span, name: str) -> str:
     return f"{name} {other[-1].text}"
 
 
-def _fit_honorific(cands: list[Cluster], g: str | None) -> tuple[list[Cluster], bool]:
+def _fit_honorific(cands: list[Cluster], g: str | None) -> Fit:
     """The people a surname with an honorific can be: "Mr Brill" after "Ms Brill" is the brother, not
     the sister named last. Also says whether the choice is a guess (two or more of unknown gender, as
     "Mr. Clinton" among Hillary and Bill Clinton), when the honorific must not lend its gender."""
     if not g or not cands:
-        return cands, False
+        return Fit(cands, False)
     same = [c for c in cands if (c.gender or c.voted) == g]
     if same:
-        return same, False
+        return Fit(same, False)
     open_ = [c for c in cands if (c.gender or c.voted) is None]
-    return (open_ or cands), len(open_) > 1
+    return Fit(open_ or cands, len(open_) > 1)
 
 
 def _by_first_name(clusters: list[Cluster], key: str) -> list[Cluster]:
