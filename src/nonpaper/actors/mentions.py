@@ -1,7 +1,7 @@
 """The words a mention of an actor covers: the noun phrase a subject heads (`mention_span`, without
 its relative clauses and appositives, to name an actor; `Phrase` with what resolution reads of it),
-the whole phrase as annotators mark it (`full_mention`), and "Name, a description" pairs
-(`appositive_pairs`)."""
+the whole phrase as annotators mark it (`full_mention`), "Name, a description" pairs
+(`appositive_pairs`), and where a mention sits (the quotations before it, its paragraph's start)."""
 from __future__ import annotations
 
 import functools
@@ -232,3 +232,37 @@ def description_span(head: Token, stop: Token | None = None) -> Span | None:
     if right < left:
         return None
     return doc[left:right + 1]
+
+
+OPENERS = {"“": "”", "\"": "\"", "''": "''", "``": "''"}
+SYMMETRIC = {"\"", "''"}  # marks that open and close alike
+
+
+def quoted_before(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges quoted in the token's sentence before it: in "“Jonas did nothing wrong,” he
+    said", Jonas is a name inside the quotation, not the subject "he" picks up."""
+    out, open_at, closer = [], None, None
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if open_at is None and t.text in OPENERS:
+            open_at, closer = t.idx, OPENERS[t.text]
+        elif open_at is not None and t.text == closer or (closer == "”" and t.text == "\"" and open_at is not None):
+            out.append((open_at, t.idx))
+            open_at = None
+    if open_at is not None and closer in SYMMETRIC and not out:
+        out.append((tok.sent.start_char, open_at))  # a straight mark left open closes a quotation begun before
+    elif open_at is None and not out:
+        # a quotation that opened in an earlier sentence: everything before the closing mark is quoted
+        close = next((t for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.text == "”"), None)
+        if close is not None:
+            out.append((tok.sent.start_char, close.idx))
+    return out
+
+
+def line_start(tok: Token) -> int:
+    """Where the token's line (its paragraph) starts; walks the tokens, since `doc.text` is rebuilt on
+    every call."""
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        if "\n" in doc[i].text_with_ws:
+            return doc[i + 1].idx
+    return 0

@@ -1,5 +1,6 @@
 """Role nouns: which person "the transport minister" or "the Rovers coach" is (the person whose title
-the noun repeats, named before it), and role nouns as subjects noted as mentions of that person."""
+the noun repeats, named before it), role nouns as subjects noted as mentions of that person, and
+epithets that re-describe a person rather than name a role ("the former defender")."""
 from __future__ import annotations
 
 import re
@@ -41,6 +42,16 @@ def _by_title_words(registry: ActorRegistry, span: Span, head: Token, words: set
             if s.start > best_pos:
                 best, best_pos = s.actor, s.start
     return best
+
+
+def is_epithet(head: Token) -> bool:
+    """A noun phrase that re-describes someone already in the story rather than naming a role: "the
+    former defender", "the 52-year-old", "the Swede" (a nationality for one person)."""
+    if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "former" for c in head.children):
+        return True
+    if head.lower_ == "old" and any(c.lower_ == "year" and any(g.like_num for g in c.children) for c in head.children):
+        return True
+    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and not head.text.endswith("s")
 
 
 def note_role_subjects(registry: ActorRegistry, doc: Doc) -> None:

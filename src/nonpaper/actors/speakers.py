@@ -18,8 +18,8 @@ from ..lexicon import wordset
 from ..text.names import entity_at, ents_of, gender_of_words, is_title_word, norm_key
 from .genders import PERSONAL, POSSESSIVE
 from .kinds import noun_kind, org_kind, person_signals
-from .mentions import DASHES, Phrase, description_span, full_mention, mention_span
-from .roles import by_title
+from .mentions import DASHES, Phrase, description_span, full_mention, line_start, mention_span, quoted_before
+from .roles import by_title, is_epithet
 from .roster import (BODY_KINDS, ActorRegistry, PronounUse, actor_at, add_mention_alias, latest_of_kind,
                      pronoun_table, resolve_pronoun, resolve_text)
 from .subjects import NOT_SPEAKER_ENTS, continues_clause, expletive, subject_of
@@ -100,7 +100,7 @@ def _resolve_personal(registry: ActorRegistry, head: Token, in_quote_of: str | N
         actor = None  # "It was a potent punch, …": an empty subject stands for nobody
     else:
         actor = resolve_pronoun(registry, low, head.idx, sentence_start=head.sent.start_char,
-                                paragraph_start=_line_start(head), quoted=_quoted_before(head))
+                                paragraph_start=line_start(head), quoted=quoted_before(head))
         if actor and low in PERSONAL:
             registry.pronouns.append(PronounUse(head.idx, actor, PERSONAL[low]))
     if any(c.dep_ == "conj" for c in head.children):  # "She and her aides": the whole pair says it
@@ -119,40 +119,6 @@ def _resolve_phrase(registry: ActorRegistry, head: Token, para_start: int) -> Re
         elif group is not None:  # "one of the people said": one of the people named before
             actor = resolve_token(registry, group, para_start=para_start).actor
     return _resolved_as(actor, full_mention(head))
-
-
-OPENERS = {"“": "”", "\"": "\"", "''": "''", "``": "''"}
-SYMMETRIC = {"\"", "''"}  # marks that open and close alike
-
-
-def _quoted_before(tok: Token) -> list[tuple[int, int]]:
-    """Character ranges quoted in the token's sentence before it: in "“Jonas did nothing wrong,” he
-    said", Jonas is a name inside the quotation, not the subject "he" picks up."""
-    out, open_at, closer = [], None, None
-    for t in tok.doc[tok.sent.start:tok.i]:
-        if open_at is None and t.text in OPENERS:
-            open_at, closer = t.idx, OPENERS[t.text]
-        elif open_at is not None and t.text == closer or (closer == "”" and t.text == "\"" and open_at is not None):
-            out.append((open_at, t.idx))
-            open_at = None
-    if open_at is not None and closer in SYMMETRIC and not out:
-        out.append((tok.sent.start_char, open_at))  # a straight mark left open closes a quotation begun before
-    elif open_at is None and not out:
-        # a quotation that opened in an earlier sentence: everything before the closing mark is quoted
-        close = next((t for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.text == "”"), None)
-        if close is not None:
-            out.append((tok.sent.start_char, close.idx))
-    return out
-
-
-def _line_start(tok: Token) -> int:
-    """Where the token's line (its paragraph) starts; walks the tokens, since `doc.text` is rebuilt on
-    every call."""
-    doc = tok.doc
-    for i in range(tok.i - 1, -1, -1):
-        if "\n" in doc[i].text_with_ws:
-            return doc[i + 1].idx
-    return 0
 
 
 def _past_dateline(head: Token) -> Token:
@@ -250,9 +216,9 @@ def _epithet(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """Epithets: "The former Aldenport defender said", "the 24-year-old said", "The Swede said": the
     person the story is about at that point, as a pronoun would be."""
     head = p.head
-    if p.det == "the" and _is_epithet(head):
+    if p.det == "the" and is_epithet(head):
         found = resolve_pronoun(registry, "", head.idx, sentence_start=head.sent.start_char,
-                                paragraph_start=_line_start(head), quoted=_quoted_before(head))
+                                paragraph_start=line_start(head), quoted=quoted_before(head))
         if found:
             return _aliased(registry, found, p)
     return None
@@ -356,16 +322,6 @@ def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
 SPAN_STEPS: tuple[Step, ...] = (
     _entity_at_head, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
     _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
-
-
-def _is_epithet(head: Token) -> bool:
-    """A noun phrase that re-describes someone already in the story rather than naming a role: "the
-    former defender", "the 52-year-old", "the Swede" (a nationality for one person)."""
-    if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "former" for c in head.children):
-        return True
-    if head.lower_ == "old" and any(c.lower_ == "year" and any(g.like_num for g in c.children) for c in head.children):
-        return True
-    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and not head.text.endswith("s")
 
 
 def _own_body(registry: ActorRegistry, span: Span, head: Token, kind: str) -> str | None:
