@@ -372,10 +372,10 @@ def test_empty_it_is_nobody_and_gives_way_to_the_clause_before_the_participle():
 
 
 def test_it_in_a_reported_clause_is_not_empty():
-    from nonpaper.actors.speakers import _expletive
+    from nonpaper.actors.subjects import expletive
     doc = nlp.load()("The ministry said it was unaware of the plan. It was a blow to the mayor.")
     its = [t for t in doc if t.lower_ == "it"]
-    assert [_expletive(t) for t in its] == [False, True]
+    assert [expletive(t) for t in its] == [False, True]
 
 
 def test_a_capitalised_name_the_tagger_missed_is_its_own_body_not_the_last_one_named():

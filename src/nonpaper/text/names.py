@@ -1,11 +1,16 @@
-"""Small helpers on names: slugs, cleaning entity text, titles before a name, gender from words."""
+"""Small helpers on names: slugs, cleaning entity text, titles before a name, gender from words and
+honorifics, whether two first names can be one person's, and the entity a token is in."""
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from ..lexicon import wordlist, wordset
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DETS = ("the ", "The ", "THE ")
@@ -58,7 +63,23 @@ def honorific(word: str) -> bool:
     return word.lower() in _honorific_set()
 
 
-def ents_of(doc) -> tuple:
+def honorific_gender(honorific: str) -> str | None:
+    for line in _honorifics():
+        if line[0] == honorific.lower():
+            return line[1] if line[1] in ("m", "f") else None
+    return None
+
+
+def _honorifics() -> list[tuple[str, str]]:
+    return [tuple(l.split("\t")) for l in wordlist("honorifics.txt") if "\t" in l]  # type: ignore[misc]
+
+
+def first_compatible(a: str, b: str) -> bool:
+    a, b = norm_key(a).rstrip("."), norm_key(b).rstrip(".")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, computed once per Doc (spaCy rebuilds the tuple on every access)."""
     cached = doc.user_data.get("nonpaper_ents")
     if cached is None:
@@ -67,10 +88,22 @@ def ents_of(doc) -> tuple:
     return cached
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The entity the token is in, if any."""
+    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+
+
+class PersonParts(NamedTuple):
+    """A PERSON entity taken apart: "Mr. Sergey Lavrov" -> ("Sergey Lavrov", "Mr.", None)."""
+    name: str
+    honorific: str | None
+    title: str | None
+
+
 LEADING_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes"})
 
 
-def person_parts(ent) -> tuple[str, str | None, str | None] | None:
+def person_parts(ent: Span) -> PersonParts | None:
     """(clean name, honorific, leading title) of a PERSON entity; None when nothing name-like is left."""
     words = [t.text for t in ent if not t.is_space]
     if words and words[-1] in ("'s", "’s", "'", "’"):
@@ -90,13 +123,13 @@ def person_parts(ent) -> tuple[str, str | None, str | None] | None:
     if not words or not words[0][:1].isupper():
         return None
     name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    return name, honor, " ".join(lead) or None
+    return PersonParts(name, honor, " ".join(lead) or None)
 
 
 TITLE_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
 
-def title_before(ent) -> str | None:
+def title_before(ent: Span) -> str | None:
     """The title in front of a name, inside its noun phrase: "Russian Foreign Minister" in
     "Russian Foreign Minister Sergey Lavrov", "Orlay manager" in "Orlay manager Gareth Lindell"."""
     doc = ent.doc
@@ -127,7 +160,7 @@ def _gender_table() -> dict[str, str]:
     return dict(l.split("\t") for l in wordlist("gendered_nouns.txt") if "\t" in l)
 
 
-def gender_of_words(words) -> str | None:
+def gender_of_words(words: Iterable[str]) -> str | None:
     table = _gender_table()
     for w in words:
         g = table.get(w.lower().strip(".,"))

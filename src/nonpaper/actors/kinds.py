@@ -1,0 +1,138 @@
+"""What kind of actor a name is, if any: a person (by the marks a person's name carries), an outlet,
+a government or an organization (by the words of its name), the same body under two names ("FT" and
+"Financial Times"), or no actor at all (a dateline)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import wordset
+from ..text.names import gender_of_words, honorific, initials, is_title_word, norm_key, strip_det, title_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def is_dateline(ent: Span) -> bool:
+    """"OSTRAVA — Norvik Air said …": a place in capitals opening a paragraph before a dash is the
+    dateline (where the story was filed), never an actor; left in, it links every body named after
+    the city ("Ostrava Aviation Union", "Ostrava Herald") into one."""
+    doc = ent.doc
+    if not ent.text.isupper() or ent.end >= len(doc) or doc[ent.end].text not in ("—", "–", "-", "--"):
+        return False
+    return ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
+
+
+def body_words() -> frozenset[str]:
+    return wordset("outlet_words.txt") | wordset("government_words.txt") | wordset("business_words.txt")
+
+
+def looks_like_person(ent: Span) -> bool:
+    """A PERSON entity, or an ORG one that carries a person's marks: a title or honorific in front
+    ("Councillor Ottilie Marsh"), a person-title appositive ("Della Fenwick, a spokeswoman"), or a
+    "who" clause ("Marsh, who chairs …"). spaCy's small model tags unusual names either way."""
+    words = [t.text for t in ent]
+    last = words[-1].lower().strip(".’'") if words else ""
+    if last in wordset("non_person_words.txt") or last in body_words() or not words:
+        return False
+    if ent.label_ == "PERSON":
+        if len(words) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("the", "a", "an"):
+            return False  # "the Aurel": a building or a thing called after someone
+        if len(words) == 1 and ent[0].tag_ == "NNS":
+            return False  # "Supporters' trust chair …" at the start of a sentence: a plural noun, no name
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end \
+                and before.lemma_.lower() in wordset("org_nouns.txt") | wordset("outlet_nouns.txt"):
+            return False  # "Consumer group Fair Shelf", "the firm Brackwater": the noun in front says a body
+        return True
+    if ent.label_ in ("GPE", "LOC"):  # "union organiser Pia Lund" tagged as a place: a title makes a person
+        return (len(words) > 1 and person_signals(ent)) or age_after(ent)
+    if ent.label_ != "ORG" or any(w.lower() in wordset("outlet_words.txt") | wordset("government_words.txt") for w in words):
+        return False
+    return person_signals(ent)
+
+
+def person_signals(ent: Span) -> bool:
+    """The marks of a person on a name-like span (an entity, or proper nouns spaCy left untagged)."""
+    words = [t.text for t in ent]
+    if not words:
+        return False
+    if honorific(words[0]) or (is_title_word(words[0]) and len(words) > 1 and words[1][:1].isupper()):
+        return True
+    if title_before(ent) or age_after(ent):
+        return True
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and (is_title_word(child.text) or _people_noun(child)):
+            return True  # "Della Fenwick, a spokeswoman", "Keith Scott, a 43-year-old black man"
+        if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
+            return True
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_title_word(root.head.text):
+        return True
+    return False
+
+
+def _people_noun(tok: Token) -> bool:
+    """A singular noun that only a person can be: "man", "mother", "doctor", "official"."""
+    return tok.tag_ == "NN" and (gender_of_words([tok.text]) is not None or tok.lower_ in wordset("anonymous_heads.txt"))
+
+
+def age_after(ent: Span) -> bool:
+    """"Mbeki, 19, was making her second start": a bare age set off by commas follows only a person."""
+    doc = ent.doc
+    i = ent.end
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == "," \
+        and doc[i + 1].text.isdigit() and 1 <= int(doc[i + 1].text) <= 110
+
+
+def org_kind(name: str, outlet: str | None) -> str:
+    words = set(norm_key(name).split())
+    if outlet and norm_key(strip_det(outlet)) == norm_key(strip_det(name)):
+        return "outlet"
+    if words & wordset("outlet_words.txt") and not words & {"press"} - wordset("outlet_words.txt"):
+        return "outlet"
+    if words & wordset("government_words.txt"):
+        return "government"
+    return "organization"
+
+
+def same_org(a: str, b: str) -> bool:
+    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(long_) > len(short) and long_[:len(short)] == short and long_[-1] in wordset("member_body_nouns.txt"):
+        return False  # "Harwick Savings" is not "Harwick Savings Depositors' Association"
+    if long_[:len(short)] == short or long_[-len(short):] == short:
+        return True  # "Brackwater" ~ "Brackwater Restoration", "Philharmonic" ~ "Castrel Philharmonic"
+    if len(short) == 1 and short[0].upper() == initials(" ".join(long_)).upper() and len(short[0]) > 1:
+        return True  # "FT" ~ "Financial Times"
+    return False
+
+
+def city_of_outlet(short: str, name: str) -> bool:
+    """"Ostrava" beside "Ostrava Herald": the city a paper is named after, not the paper."""
+    words = norm_key(strip_det(name)).split()
+    return len(words) > 1 and words[0] == norm_key(strip_det(short)) and words[-1] in wordset("outlet_words.txt")
+
+
+def described_as_outlet(ent: Span) -> bool:
+    """"The state broadcaster VTV", "VTV, the state broadcaster": a body its appositive calls an outlet."""
+    root = ent.root
+    nouns = wordset("outlet_nouns.txt")
+    if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def noun_kind(span: Span, lemma: str) -> str | None:
+    words = " ".join(t.lower_ for t in span if not t.is_punct)
+    if lemma in wordset("outlet_nouns.txt") or any(w in words for w in wordset("outlet_nouns.txt") if " " in w):
+        return "outlet"
+    if lemma in wordset("government_nouns.txt"):
+        return "government"
+    if lemma in wordset("org_nouns.txt"):
+        return "organization"
+    return None

@@ -1,0 +1,125 @@
+"""Actors across articles: `merge_actors(analyses)` merges the actors of several articles. The same
+canonical name, or the same surname with compatible first names, is one corpus actor; ids stay slugs
+so article ids still resolve."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Actor, Analysis
+from ..text.names import first_compatible, initials, norm_key, strip_det
+from .kinds import city_of_outlet, same_org
+
+
+def merge_actors(analyses: Iterable[Analysis]) -> list[Actor]:
+    """Corpus-level actors: the same person or body across articles, merged.
+
+    Same canonical name (case-insensitive) → one actor; a person whose surname matches another
+    person's and whose first name is compatible (or missing) → the same actor. The corpus actor keeps
+    the slug of its longest name, so article-level ids of the same name still resolve."""
+    merged: list[Actor] = []
+    index = _MergeIndex()
+    for analysis in analyses:
+        article_id = analysis.article.id
+        for actor in analysis.actors:
+            target = next((merged[i] for i in index.candidates(actor) if _same_actor(merged[i], actor)), None)
+            if target is None:
+                target = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=list(actor.aliases),
+                               titles=list(actor.titles), articles=[])
+                merged.append(target)
+                index.add(target, len(merged) - 1)
+            else:
+                if len(actor.name.split()) > len(target.name.split()) and actor.kind == target.kind == "person":
+                    target.aliases.append(target.name)
+                    target.name, target.id = actor.name, actor.id
+                    index.add(target, merged.index(target))
+                for a in actor.aliases + [actor.name]:
+                    if a.lower() not in {x.lower() for x in target.aliases}:
+                        target.aliases.append(a)
+                for t in actor.titles:
+                    if t.lower() not in {x.lower() for x in target.titles}:
+                        target.titles.append(t)
+            if article_id not in target.articles:
+                target.articles.append(article_id)
+    return _unique_ids(merged)
+
+
+def _unique_ids(actors: list[Actor]) -> list[Actor]:
+    """A merged actor renamed to a longer name takes that name's slug, which another merged actor may
+    already hold (two different "Smith"s): number the later ones, as ids must stay unique."""
+    seen: set[str] = set()
+    for actor in actors:
+        base, n = actor.id, 2
+        while actor.id in seen:
+            actor.id, n = f"{base}-{n}", n + 1
+        seen.add(actor.id)
+    return actors
+
+
+_ORG_KINDS = ("organization", "outlet", "government")
+
+
+class _MergeIndex:
+    """Merged actors by every key `_same_actor` can match on, so merging a corpus is linear rather
+    than a scan of all merged actors per actor (500 articles took minutes)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, str], list[int]] = {}
+
+    @staticmethod
+    def _keys_of(actor: Actor) -> list[tuple[str, str]]:
+        keys = [("id", actor.id), ("name", norm_key(actor.name))]
+        if actor.kind == "person" and actor.name.split():
+            keys.append(("surname", norm_key(actor.name.split()[-1])))
+        elif actor.kind in _ORG_KINDS:
+            words = norm_key(strip_det(actor.name)).split()
+            if words:
+                keys += [("first", words[0]), ("last", words[-1]),
+                         ("initials", initials(" ".join(words)).upper())]
+                if len(words) == 1:
+                    keys.append(("initials", words[0].upper()))
+        return keys
+
+    def add(self, actor: Actor, position: int) -> None:
+        for key in self._keys_of(actor):
+            bucket = self._keys.setdefault(key, [])
+            if position not in bucket:
+                bucket.append(position)
+
+    def candidates(self, actor: Actor) -> list[int]:
+        """Positions of merged actors that might be `actor`, in merge order (first match wins)."""
+        found: set[int] = set()
+        for key in self._keys_of(actor):
+            found.update(self._keys.get(key, ()))
+        return sorted(found)
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    if a.kind == "unnamed" or b.kind == "unnamed":
+        return False  # "a senior official" in two stories is two people, whatever the words
+    if a.id == b.id or norm_key(a.name) == norm_key(b.name):
+        return True
+    if a.kind == b.kind == "person":
+        ta, tb = a.name.split(), b.name.split()
+        if norm_key(ta[-1]) != norm_key(tb[-1]):
+            return False
+        if len(ta) == 1 or len(tb) == 1:
+            return _titles_compatible(a, b)
+        return first_compatible(ta[0], tb[0])
+    if a.kind in ("organization", "outlet", "government") and b.kind in ("organization", "outlet", "government"):
+        if not same_org(a.name, b.name) or city_of_outlet(a.name, b.name) or city_of_outlet(b.name, a.name):
+            return False  # ("Lindau" the city's government is not "Lindau Daily")
+        if "government" in (a.kind, b.kind):  # "Velmar" is not "Velmar Transport Workers' Union"
+            return len(norm_key(strip_det(a.name)).split()) == len(norm_key(strip_det(b.name)).split()) \
+                or a.name.isupper() or b.name.isupper()  # ("EU" ~ "European Union")
+        return True
+    return False
+
+
+def _titles_compatible(a: Actor, b: Actor) -> bool:
+    """A bare surname in one article and a full name in another: the same person unless their
+    titles say otherwise (no title on one side is compatible)."""
+    if not a.titles or not b.titles:
+        return True
+    heads_a = {t.lower().split()[-1] for t in a.titles}
+    heads_b = {t.lower().split()[-1] for t in b.titles}
+    return bool(heads_a & heads_b)
