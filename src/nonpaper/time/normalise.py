@@ -49,7 +49,7 @@ def n_time(m: re.Match, ctx: Context) -> Norm | None:
                 d = resolve_weekday(weekday_of(parts[-1]), ctx, parts[0] if len(parts) > 1 else None)
             day = d.isoformat() if d else None
     elif matched(m, "zone"):
-        day = CONTEXT_DAY  # a clock time with a zone is a moment of the day being told (time.py)
+        day = CONTEXT_DAY  # a clock time with a zone is a moment of the day being told (time.told)
     zone = "Z" if matched(m, "zone") and m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
     return Norm("TIME", f"{day or ''}T{hh:02d}:{mm:02d}{zone}")
 
