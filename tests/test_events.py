@@ -134,3 +134,15 @@ def test_status_of_what_was_called_off():
     by_type = {e.type: e for e in events}
     assert (by_type["talks"].status, by_type["summit"].status) == ("called_off", "postponed")
     assert by_type["cancel"].status == "happened"
+
+
+def test_one_status_vocabulary_for_every_stage():
+    from nonpaper.events.status import (HAPPENED, PLANNED, bounded, claim_patterns, incompatible, label,
+                                        not_with_aux, vocabulary)
+
+    names = set(vocabulary())
+    assert {HAPPENED, PLANNED, "called_off", "postponed", "held"} <= names
+    assert all(pair <= names for pair in incompatible()) and bounded().statuses <= names
+    assert {status for status, _ in claim_patterns()[0]} == names - {HAPPENED}  # "held" is the claims' word
+    assert "will" in not_with_aux("held") and not not_with_aux("called_off")
+    assert (label(PLANNED), label("called_off"), label("not held")) == ("going ahead", "called off", "not held")

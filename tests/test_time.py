@@ -1,8 +1,10 @@
 """Time expressions: each kind of expression on short texts written for these tests (all fiction).
 
-The conventions pinned here are the ones in `nonpaper/time_normalise.py`'s docstring.
+The conventions pinned here are the ones in `nonpaper/time/values.py`'s docstring.
 """
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
@@ -162,6 +164,24 @@ def test_with_no_publication_date_the_articles_own_leading_date_anchors():
     assert [(t.text, t.value, t.anchor) for t in got] == [
         ("March 3, 2009", "2009-03-03", None), ("Monday", "2009-03-02", "article-date"),
         ("next month", "2009-04", "article-date")]
+
+
+def test_the_reference_date_is_tried_in_one_order_of_named_sources():
+    from nonpaper.time.reference import ORDER, article_reference
+
+    assert ORDER == ("argument", "input", "dateline", "article-date", "speech")
+    given = nlp.parse(article_from_string(HEAD + "2009-03-03 - The airline said on Monday.", published="2026-11-04"))
+    own = nlp.parse(article_from_string(HEAD + "2009-03-03 - The airline said on Monday.", published=None))
+    none = nlp.parse(article_from_string(HEAD + "The airline said on Monday.", published=None))
+    assert [tuple(article_reference(p)) for p in (given, own, none)] == [
+        (date(2026, 11, 4), "published"), (date(2009, 3, 3), "article-date"), (None, None)]
+
+
+def test_a_full_date_in_the_dateline_dates_an_undated_article():
+    article = article_from_string("Ferry sinks\n\nKESSEL, March 3, 2009 (Wire) - The ferry sank on Monday.")
+    assert (article.published, article.published_source) == ("2009-03-03", "dateline")
+    assert [(t.text, t.value, t.anchor) for t in extract_timexes(nlp.parse(article))] == [
+        ("Monday", "2009-03-02", "published")]
 
 
 def test_the_same_day_and_clock_times_take_the_day_being_told():

@@ -13,6 +13,9 @@ from .model import Actor, Analysis, Article, Corpus, Dispute
 
 
 def analyze_parsed(parsed: nlp.Parsed) -> Analysis:
+    """Every stage over one parsed article, each on what the earlier ones found: actors, quotes, time
+    (against the reference date decided in `time.reference`), events (their status: `events.status`),
+    claims, disputes."""
     registry = actors.find_actors(parsed)
     found_quotes = quotes.extract_quotes(parsed, registry)
     timexes = time.extract_timexes(parsed, found_quotes)

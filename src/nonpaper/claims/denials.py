@@ -9,7 +9,7 @@ from typing import Iterator
 from .. import lexicon as resources
 from .find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .sources import OUTLET_HEADS
-from .text import content_lemmas, overlap, short
+from .text import content_lemmas, overlap, short, stems
 from ..model import Claim
 
 
@@ -293,7 +293,6 @@ def _owned_denial(ctx: Context, tok, actor: str, quote, owner: str, content, sta
 
 def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int, verb: str | None = None) -> Claim | None:
     """The claim sharing most content words (at least `minimum`, the denied clause's verb among them)."""
-    from .text import overlap, stems
     scored = [(overlap(about, c.value.get("about", [])), -(c.start or 0), c) for c in claims if c.value]
     scored = [s for s in scored if s[0] >= minimum
               and (verb is None or stems([verb]) <= stems(s[2].value.get("about", [])))]

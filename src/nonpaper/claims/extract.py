@@ -2,8 +2,8 @@
 
 A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
 topic: an ordering, a date, a status, a measured value, a duration, a denial of another claim, or a plain statement.
-The finders live in `claims_find` (shared helpers, statements), `claims_time`, `claims_status`,
-`claims_values`, `claims_durations` and `claims_denials`; this module runs them in order and numbers the claims.
+The finders live in `claims.find` (shared helpers, statements), `claims.time`, `claims.status`,
+`claims.values`, `claims.durations` and `claims.denials`; this module runs them in order and numbers the claims.
 """
 from __future__ import annotations
 

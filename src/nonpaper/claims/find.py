@@ -2,12 +2,12 @@
 
 The finders are small generators over one parsed article, each yielding `Claim`s:
 - `statement_claims` (here): every attributed quote, and the narrator's own sentences;
-- `claims_time.order_claims` / `date_claims`: BEFORE/AFTER orderings (from the event stage's relations
+- `claims.time.order_claims` / `date_claims`: BEFORE/AFTER orderings (from the event stage's relations
   and from the parse: "found ... a week before inspectors examined it", "nobody saw a crack before the
   inspectors did") and dates ("arrested on Friday");
-- `claims_status.status_claims`: called off / postponed / held / suspended / temporary / indefinite;
-- `claims_values.value_claims`: measured or counted values ("0.4 kilograms", "eleven concerts");
-- `claims_denials.denial_claims`: a source rejecting another's claim ("dismissed this account").
+- `claims.status.status_claims`: called off / postponed / held / suspended / temporary / indefinite;
+- `claims.values.value_claims`: measured or counted values ("0.4 kilograms", "eleven concerts");
+- `claims.denials.denial_claims`: a source rejecting another's claim ("dismissed this account").
 
 Claims carry what the dispute checks compare in `value` (a dict): the lemmas of what they are about
 (`about`, and `target_about` for orderings), so events can be matched across articles by content when
@@ -16,13 +16,16 @@ the event stage's ids (per article) cannot be.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .sources import Sources
 from .text import content_lemmas, eventish
 from ..model import Analysis, Claim
 from ..text.parse import Parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century",
               "season", "time"}
@@ -45,7 +48,7 @@ class Context:
         self.sents = list(self.doc.sents)
         self.date_ents = [(e.start_char, e.text) for e in self.doc.ents if e.label_ == "DATE"]
 
-    def trigger_events(self, token) -> list[str]:
+    def trigger_events(self, token: Token) -> list[str]:
         """Events whose mention has `token` as its head word (not merely an argument inside it:
         "props" in "removed temporary steel props" is no event)."""
         out = []
@@ -99,7 +102,7 @@ class Context:
         return Claim(id="", **kw)
 
 
-def span_of(doc, start: int | None, end: int | None):
+def span_of(doc: Doc, start: int | None, end: int | None) -> Span | None:
     """The tokens over [start, end), or None for offsets that do not fit the text."""
     # not len(doc.text): Doc.text joins every token's text on each call
     n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
@@ -112,7 +115,7 @@ def span_of(doc, start: int | None, end: int | None):
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis"}
 
 
-def negated(token) -> bool:
+def negated(token: Token) -> bool:
     """A negation on the token or the words it hangs from, up to its clause's verb, or a 'nobody'
     subject ("nobody is talking about shutting it for good"). A 'not' after the token, on a word it
     hangs from, negates what follows it: "paused, not cancelled" (parsed with 'paused' under
@@ -127,7 +130,7 @@ def negated(token) -> bool:
     return False
 
 
-def rejected_alternative(span) -> bool:
+def rejected_alternative(span: Span) -> bool:
     """'a postponement rather than a cancellation', 'instead of a cancellation', 'not a cancellation'."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 4):span.start]]
@@ -138,7 +141,7 @@ def rejected_alternative(span) -> bool:
                                                            and before[-1] in ("a", "an", "the"))
 
 
-def hedged(sent) -> bool:
+def hedged(sent: Span) -> bool:
     hedges = resources.wordset("claim_hedges.txt")
     return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in sent)
 
@@ -171,14 +174,14 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
                         start=sent.start_char, end=sent.end_char)
 
 
-def verb_ancestor(token):
+def verb_ancestor(token: Token) -> Token | None:
     for t in [token, *token.ancestors]:
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and eventish(t.lemma_.lower())):
             return t
     return None
 
 
-def np_text(token) -> str:
+def np_text(token: Token) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         left = min([token.i] + [min(x.i for x in c.subtree) if c.dep_ == "poss" else c.i  # "the union's claims"
                                 for c in token.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")])
@@ -186,7 +189,7 @@ def np_text(token) -> str:
     return token.text
 
 
-def child(token, *deps):
+def child(token: Token | None, *deps: str) -> Token | None:
     if token is None:
         return None
     for dep in deps:
@@ -196,7 +199,7 @@ def child(token, *deps):
     return None
 
 
-def clause_subject(token):
+def clause_subject(token: Token) -> Token | None:
     for t in [token, *list(token.ancestors)[:4]]:
         subj = child(t, "nsubj", "nsubjpass")
         if subj is not None:

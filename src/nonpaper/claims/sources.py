@@ -7,11 +7,14 @@ covers it, and on the narrator (None) otherwise. Pure functions of the parse and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon as resources
 from ..model import Actor, Analysis, Quote
 from ..text.parse import Parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -41,7 +44,7 @@ class Sources:
         spoken = [q for q in inside if q.speaker] or inside  # an unattributed inner span defers to its report
         return min(spoken, key=lambda q: q.end - q.start) if spoken else None
 
-    def quotes_in_sentence(self, sent) -> list[Quote]:
+    def quotes_in_sentence(self, sent: Span) -> list[Quote]:
         """Quotes whose content or cue lies in the sentence."""
         out = []
         for q in self.quotes:
@@ -65,7 +68,7 @@ class Sources:
         sent = sent.sent
         return self.sentence_source(sent)
 
-    def sentence_source(self, sent) -> Source:
+    def sentence_source(self, sent: Span) -> Source:
         cued = [q for q in self.quotes_in_sentence(sent) if q.speaker]
         if cued:
             return Source(cued[0].speaker, cued[0].id)
@@ -77,7 +80,7 @@ class Sources:
                 return Source(actor, None)
         return Source(self.trailing_attribution(sent, stance), None)
 
-    def trailing_attribution(self, sent, stance) -> str | None:
+    def trailing_attribution(self, sent: Span, stance: frozenset[str]) -> str | None:
         """'…, the chairwoman of the commission, Vera Lask, said on Monday.': a stance verb late in the
         sentence with no subject of its own takes the actor named just before it."""
         for verb in sent:
@@ -122,7 +125,7 @@ class Sources:
                 return a.id
         return None
 
-    def actor_by_head(self, token) -> str | None:
+    def actor_by_head(self, token: Token) -> str | None:
         """'the union' → the one organization or government whose name ends in that noun ("The pilots'
         union"); None when no actor or several do."""
         if token.pos_ != "NOUN":
@@ -154,7 +157,7 @@ class Sources:
         said_by = (quote.speaker_text or "") if quote is not None else ""
         return said_by.lower().split()[:1] in (["its"], ["their"])
 
-    def actor_of_token(self, token) -> str | None:
+    def actor_of_token(self, token: Token) -> str | None:
         """A subject or possessor token to an actor id; pronouns to the latest compatible actor."""
         low = token.lower_
         if low in PRONOUNS:
@@ -190,7 +193,7 @@ class Sources:
         return best[1] if best else None
 
 
-def _noun_phrase(token):
+def _noun_phrase(token: Token) -> Span:
     """The token's phrase without relative clauses or appositions (names stay whole)."""
     left = min((t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod", "det", "poss",
                                                                           "nmod", "flat")),

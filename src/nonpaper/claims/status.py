@@ -1,31 +1,19 @@
 """Status claims (issue 5): called off / postponed / held / suspended / temporary / indefinite ... of an
-event or topic, with negation, rejected alternatives ("rather than") and hedges."""
+event or topic, with negation, rejected alternatives ("rather than") and hedges. The statuses and the
+words that say them are the one status vocabulary, `events.status`."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
 from .. import lexicon as resources
+from ..events.status import bounded, claim_patterns, not_with_aux
 from .find import (Context, child, clause_subject, hedged, negated, rejected_alternative, span_of)
 from .text import canonical_topic, eventish, short
 from ..model import Claim
 
 
-# ---------------------------------------------------------------- statuses
-
-FUTURE_AUX = {"will", "would", "shall", "may", "might", "could", "can", "to", "should", "must"}
-
-
-@functools.lru_cache(maxsize=1)
-def _status_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
-    """The status patterns in order, and one zero-width pattern that stops wherever any of them matches."""
-    spec = resources.mapping("claim_status.json")["patterns"]
-    each = [(status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, pats in spec.items() for p in pats]
-    anywhere = re.compile(r"\b(?=" + "|".join(rf"(?:{p})\b" for pats in spec.values() for p in pats) + ")",
-                          re.IGNORECASE)
-    return each, anywhere
-
+# ---------------------------------------------------------------- statuses (the words: events/status.py)
 
 def _matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, trying only the offsets in `starts` (every offset where the pattern can
@@ -42,7 +30,7 @@ def _matches(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.M
 
 def status_claims(ctx: Context) -> Iterator[Claim]:
     seen: set[int] = set()
-    patterns, anywhere = _status_patterns()
+    patterns, anywhere = claim_patterns()
     starts = [m.start() for m in anywhere.finditer(ctx.text)]
     for status, pattern in patterns:
         for m in _matches(pattern, ctx.text, starts):
@@ -57,7 +45,7 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     token = span.root
-    if status == "held" and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUX for c in token.children):
+    if any(c.dep_ == "aux" and c.lemma_.lower() in not_with_aux(status) for c in token.children):
         return  # "will take place" is planned, not held ("did not take place" stays held, negated)
     event_id, topic, word = _topic(ctx, token, span)
     if topic is None and event_id is None:
@@ -84,10 +72,10 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
 def _bounded(ctx: Context, status: str, token) -> bool:
     """A pause or postponement said to last until a time ("on hold until spring", "postponed till
     March"): the status word's own 'until' or its clause verb's, whose object is a date."""
-    spec = resources.mapping("claim_status.json").get("bounded", {})
-    if status not in spec.get("statuses", ()):
+    spec = bounded()
+    if status not in spec.statuses:
         return False
-    preps = set(spec.get("preps", ()))
+    preps = spec.preps
     holders = [token, token.head] + ([token.head.head] if token.head.dep_ == "prep" else [])
     for h in holders:
         for prep in h.children:

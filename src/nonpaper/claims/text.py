@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Iterable
 
 from .. import lexicon as resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Lemmas that say nothing about what a claim is about.
 GENERIC = frozenset("""
@@ -22,7 +26,7 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
-def content_lemmas(tokens, names: bool = True) -> frozenset[str]:
+def content_lemmas(tokens: Iterable[Token], names: bool = True) -> frozenset[str]:
     """Lowercased lemmas of the content words (nouns, verbs, adjectives, and names unless not
     `names`) in `tokens`."""
     keep = ("NOUN", "PROPN", "VERB", "ADJ") if names else ("NOUN", "VERB", "ADJ")

@@ -3,12 +3,15 @@ relations and from the parse) and dates ("arrested on Friday") asserted by a sou
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import CLAUSE_DEPS, Context, negated, np_text, span_of, verb_ancestor
-from .text import GENERIC, content_lemmas, short
+from .text import GENERIC, content_lemmas, short, stems
 from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # ---------------------------------------------------------------- orderings
@@ -122,7 +125,7 @@ def _phase(b_head) -> tuple[str | None, frozenset[str]]:
     return phase, frozenset(place)
 
 
-def dates_in(ctx: Context, tokens) -> set[str]:
+def dates_in(ctx: Context, tokens: list[Token]) -> set[str]:
     """Values of the dates among `tokens` (the time stage's, else spaCy DATE entities' text)."""
     if not tokens:
         return set()
@@ -158,7 +161,7 @@ def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[st
     return frozenset(out)
 
 
-def clause_text(head, exclude) -> str:
+def clause_text(head: Token, exclude: set[Token]) -> str:
     """The core of a clause (subject, verb, object) for summaries: "the draft had been sent"."""
     keep = [head]
     for c in head.children:
@@ -220,6 +223,5 @@ def _agents(ctx: Context, head) -> set[str]:
     return {actor} if actor else {t.lemma_.lower() for t in subj.subtree if t.pos_ == "PROPN"}
 
 
-def _class_of(token) -> str:
-    from .text import stems
+def _class_of(token: Token) -> str:
     return next(iter(stems([token.lemma_.lower()])))

@@ -21,6 +21,7 @@ from typing import Callable, Protocol
 
 from .. import lexicon as resources
 from ..claims.text import overlap, short, stems
+from ..events.status import incompatible, label
 from ..model import Claim
 
 PairOk = Callable[[Claim, Claim], bool]
@@ -262,14 +263,6 @@ def _about_text(about) -> str:
 
 # ---------------------------------------------------------------- status
 
-def _incompatible() -> set[frozenset[str]]:
-    return {frozenset(p) for p in resources.mapping("claim_status.json")["incompatible"]}
-
-
-def _label(status: str) -> str:
-    return resources.mapping("claim_status.json")["labels"].get(status, status.replace("_", " "))
-
-
 TOPIC_WEIGHT = 0.5  # across articles, a topic used by more than about √n articles of other stories is common
 
 
@@ -323,7 +316,7 @@ def _topic_words(group: list[Claim]) -> tuple[str, str]:
 
 def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     items = _named(claims, "status")
-    clash = _incompatible()
+    clash = incompatible()
     pairs = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
@@ -347,8 +340,8 @@ def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across
         if len(labels) < 2:
             labels = labels + ["not " + labels[0]] if labels else []
         topic, verb = _topic_words(group)
-        parts = [f"{_says(sides[s], name_of)} {_label(s)}" for s in labels if s in sides]
-        summary = (f"Whether the {topic} {verb} {_label(labels[0])} or {_label(labels[1])}: " + "; ".join(parts) + ".")
+        parts = [f"{_says(sides[s], name_of)} {label(s)}" for s in labels if s in sides]
+        summary = (f"Whether the {topic} {verb} {label(labels[0])} or {label(labels[1])}: " + "; ".join(parts) + ".")
         ordered = [c for s in labels if s in sides for c in sides[s]]
         out.append(Found("status", summary, ordered, group[0].event))
     return out

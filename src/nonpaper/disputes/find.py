@@ -1,6 +1,6 @@
 """Disputes: claims that cannot all be true, in one article or across several (issue 5).
 
-`find_disputes` runs the checks of `disputes_checks` over one article's claims. `find_cross_disputes`
+`find_disputes` runs the checks of `disputes.checks` over one article's claims. `find_cross_disputes`
 runs the same checks over the claims of several articles, keeping only disputes with a party from
 each of two articles that tell one story; events are matched across articles by their content words
 and type, since event ids are per article.

@@ -1,7 +1,7 @@
 """Events, their dates and the orderings between them.
 
-Mentions and coreference: `events_mentions`; orderings, who asserts them and derived dates:
-`events_relations`. An event has a `date` only when the article fixes its day and does not dispute it;
+Mentions and coreference: `events.mentions`; orderings, who asserts them and derived dates:
+`events.relations`; an event's status (planned, happened, called off, postponed): `events.status`. An event has a `date` only when the article fixes its day and does not dispute it;
 a month or a year known for it goes to `date_earliest` / `date_latest` with its `date_precision`.
 """
 from __future__ import annotations
@@ -9,43 +9,15 @@ from __future__ import annotations
 from ..actors.registry import ActorRegistry
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions
 from .relations import RawRelation, derive_dates, disputed_events, find_relations, quote_at
+from .status import HAPPENED, PLANNED, acted_on, event_status
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
 from ..time.ranges import value_range
 from ..text.parse import Parsed
 
 
-def _status(m: EventMention, parsed: Parsed) -> str | None:
-    tok = parsed.doc[m.i]
-    if any(c.lower_ in ("planned", "proposed", "scheduled", "upcoming") for c in tok.children):
-        return "planned"
-    if m.kind == "verb":
-        if any(c.lower_ in ("will", "'ll", "shall") for c in tok.children):
-            return "planned"
-        if tok.tag_ == "VBD" or any(c.lower_ in ("had", "has", "have", "was", "were") for c in tok.children):
-            return "happened"
-    return None
-
-
-_STATUS_BY_TYPE = {"cancel": "called_off", "postpone": "postponed"}
-
-
-def _called_off(parsed: Parsed, clusters) -> dict[int, str]:
-    """ "the planned talks were called off", "postponed the summit": the status of the event acted on."""
-    by_token = {m.i: m for c in clusters for m in c}
-    out: dict[int, str] = {}
-    for c in clusters:
-        for m in c:
-            status = _STATUS_BY_TYPE.get(m.type)
-            if status is None or m.kind != "verb":
-                continue
-            for child in parsed.doc[m.i].children:
-                if child.dep_ in ("nsubjpass", "dobj") and child.i in by_token:
-                    out.setdefault(by_token[child.i].cluster, status)
-    return out
-
-
-def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
+def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: list[Quote],
+                  rels: list[RawRelation]) -> list[Event]:
     days: dict[int, str] = {}
     day_by: dict[int, str | None] = {}
     ranges: dict[int, tuple] = {}
@@ -61,7 +33,7 @@ def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived = derive_dates(days, rels)
-    acted_on = _called_off(parsed, clusters)
+    acted = acted_on(parsed, clusters)
     disputed = disputed_events(rels)
     events = []
     for ci, c in enumerate(clusters):
@@ -69,7 +41,7 @@ def _build_events(parsed, clusters, quotes, rels) -> list[Event]:
         ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
                    mentions=[Mention(m.text, m.start, m.end) for m in c])
         ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
-        ev.status = acted_on.get(ci) or next((s for s in (_status(m, parsed) for m in c) if s), None)
+        ev.status = acted.get(ci) or next((s for s in (event_status(m, parsed) for m in c) if s), None)
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"
@@ -101,7 +73,7 @@ def _tense_orderings(events: list[Event], clusters, quotes, rels) -> list[RawRel
     out = []
     for a in told:
         for b in told:
-            if events[a].status == "happened" and events[b].status == "planned" and (a, b) not in related:
+            if events[a].status == HAPPENED and events[b].status == PLANNED and (a, b) not in related:
                 related |= {(a, b), (b, a)}
                 who = speaker(a) if speaker(a) == speaker(b) else None
                 out.append(RawRelation(a, "BEFORE", b, who, None,

@@ -15,6 +15,7 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 
+from ..actors.registry import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
 from ..time.ranges import value_range
@@ -275,7 +276,7 @@ def _in_relative_clause(tok) -> bool:
     return False
 
 
-def find_mentions(parsed: Parsed, registry, paragraphs: list[tuple[int, int]]) -> list[EventMention]:
+def find_mentions(parsed: Parsed, registry: ActorRegistry, paragraphs: list[tuple[int, int]]) -> list[EventMention]:
     single, multi = lexicon()[0], _multi_by_first()
     distinct_words = wordset("event_distinct_modifiers.txt")
     doc = parsed.doc

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from .mentions import EventMention
 from ..model import Quote, Timex
+from ..text.parse import Parsed
 
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "SIMULTANEOUS",
            "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
@@ -119,7 +120,7 @@ def _signal_pairs(doc, by_token):
             yield source, rel, target, tok
 
 
-def find_relations(parsed, mentions: list[EventMention], quotes: list[Quote],
+def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Quote],
                    timexes: list[Timex]) -> list[RawRelation]:
     doc = parsed.doc
     by_token = {m.i: m for m in mentions}

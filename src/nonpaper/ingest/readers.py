@@ -90,6 +90,39 @@ def _safe_date(value, source: str, report: Report) -> str | None:
         return None
 
 
+# Where the article's own date (`Article.published`, written out with `published_source`) comes from,
+# the first that gives one: the date the caller gave (--published, the web form), the date the input
+# carries (a page's metadata, a feed entry, a JSONL field), a full date in the dateline. The whole order
+# of the dates a relative expression is resolved against, down to the fallbacks that never set
+# `published`, is decided in time/reference.py, which reads this list.
+PUBLISHED_SOURCES = ("argument", "input", "dateline")
+
+
+def _dateline_date(dateline: str | None) -> str | None:
+    """A full date in a dateline ("WASHINGTON, March 3, 2009 (AP) -"), as YYYY-MM-DD; else None."""
+    m = re.search(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}", dateline) if dateline else None
+    if m is None:
+        return None
+    try:
+        return parse_date(m.group(0).replace(".", ""))
+    except InputError:
+        return None
+
+
+def _date_article(art: Article, argument: str | None = None) -> Article:
+    """Set the article's date and its source, the first of PUBLISHED_SOURCES that dates it: `argument`
+    (an ISO date the caller gave), else the date it was read with, else one in its dateline."""
+    if argument:
+        art.published, art.published_source = argument, "argument"
+    elif not art.published:
+        day = _dateline_date(art.dateline)
+        if day:
+            art.published, art.published_source = day, "dateline"
+    elif not art.published_source:
+        art.published_source = "input"
+    return art
+
+
 # ---------------------------------------------------------------- decoding
 
 def decode(data: bytes, source: str, report: Report) -> str:
@@ -270,24 +303,8 @@ def article_from_string(text: str, *, published: str | None = None, title: str |
     else:
         art = build_article(text, id=id, title=title, author=author, outlet=outlet, published=when, url=url,
                             source=source)
-    art.published_source = "argument" if when else None
     check_length(art)
-    return _anchor(art)
-
-
-def _anchor(art: Article) -> Article:
-    """Fall back to a full date in the dateline when nothing else dates the article."""
-    if not art.published and art.dateline:
-        m = re.search(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}", art.dateline)
-        if m:
-            try:
-                art.published = parse_date(m.group(0).replace(".", ""))
-                art.published_source = "dateline"
-            except InputError:
-                pass
-    elif art.published and not art.published_source:
-        art.published_source = "input"
-    return art
+    return _date_article(art, when)
 
 
 # ---------------------------------------------------------------- sources
@@ -371,9 +388,7 @@ def read_sources(sources: Iterable[str], *, report: Report, published: str | Non
                 except InputError as exc:
                     report(Problem(art.source or name, str(exc)))
                     continue
-                if published:
-                    art.published, art.published_source = published, "argument"
-                yield _anchor(art)
+                yield _date_article(art, published)
         except InputError as exc:
             report(Problem(name, str(exc)))
         except PermissionError:

@@ -1,8 +1,8 @@
 """The grammar of time expressions: regular expressions built once from `data/time_words.json`.
 
 Each rule is a named pattern; `find_candidates` yields every match of every rule in a piece of text,
-and `time.py` keeps the longest non-overlapping ones and normalises them. Rules only find: what a
-match means (its TIMEX3 value) is decided in `time_normalise.py`.
+and `time.extract` keeps the longest non-overlapping ones and normalises them. Rules only find: what a
+match means (its TIMEX3 value) is decided in `time.normalise`.
 """
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{year})|(?P<rel>last|this|next)\s+year|the\s+year)\b"),
         ("season", rf"\b(?:(?P<rel>last|next|this|early|late|mid)[\s-]+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?\b"),
         ("edge_rel", rf"\b(?P<edge>{edge})\s+(?:(?P<rel>this|last|next|the)\s+)(?P<unit>week|month|year|decade|century)\b"),
-        # "the previous year", "the year previous", "for the entire year": the year told just before (time.py)
+        # "the previous year", "the year previous", "for the entire year": the year told just before (time.told)
         ("year_told", r"\bthe\s+(?:(?P<whole>entire|whole|full)\s+year|year\s+(?P<prev>previous|before)(?=\s*(?:[.,;:)]|$))"
                       r"|(?P<prev2>previous|prior)\s+year)\b(?!\s*(?:'s|’s)?\s*of\b)"),
         ("rel_unit", rf"\b(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>{rel})\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
@@ -115,10 +115,10 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
         ("bare_units", rf"\b(?:(?P<lead>recent|the\s+past\s+few|over\s+the|for|in\s+recent|in)\s+)(?P<unit>years|decades|months|weeks|days|hours|minutes)\b"),
         # "decades in the making", "years of talks": a plural unit measuring what follows
         ("units_of", r"\b(?P<unit>years|decades|months|weeks|days|hours)(?=\s+(?:of|in\s+the\s+making)\b)"),
-        # "the same period last year": the period told just before, a year earlier (time.py)
+        # "the same period last year": the period told just before, a year earlier (time.told)
         ("same_period", r"\bthe\s+same\s+(?:period|month|quarter|week|day|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
                         r"(?:ago|earlier|before)|the\s+(?:previous|prior|last)\s+year|the\s+year\s+before)\b"),
-        # "by that time", "at that time": the time told just before (time.py)
+        # "by that time", "at that time": the time told just before (time.told)
         ("that_time", r"\bthat\s+(?:time|date|point)\b"),
         ("units_long", r"\b(?P<unit>years|decades|months|weeks)-long\b"),
         ("vague", rf"\b(?P<vague>{_alt(w['vague_refs'])})\b"),
