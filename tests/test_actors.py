@@ -132,7 +132,7 @@ def _tree(spec, ents=None, spaces=None):
 
 
 def test_subject_of_inverted_name_read_as_adverb():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("“", 4, "punct", "PUNCT", "``"), ("Noise", 4, "ccomp", "NOUN", "NN"), (",", 4, "punct", "PUNCT", ","),
                  ("”", 4, "punct", "PUNCT", "''"), ("said", 4, "ROOT", "VERB", "VBD"), ("Brenner", 4, "advmod", "ADV", "RB"),
                  (",", 4, "punct", "PUNCT", ","), ("smiling", 4, "advcl", "VERB", "VBG"), (".", 4, "punct", "PUNCT", ".")])
@@ -141,7 +141,7 @@ def test_subject_of_inverted_name_read_as_adverb():
 
 
 def test_subject_of_inverted_role_read_as_object():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("“", 4, "punct", "PUNCT", "``"), ("Noise", 4, "ccomp", "NOUN", "NN"), (",", 4, "punct", "PUNCT", ","),
                  ("”", 4, "punct", "PUNCT", "''"), ("added", 4, "ROOT", "VERB", "VBD"), ("a", 7, "det", "DET", "DT"),
                  ("Kessia", 7, "compound", "PROPN", "NNP"), ("Democrat", 4, "dobj", "PROPN", "NNP"), (".", 4, "punct", "PUNCT", ".")])
@@ -153,14 +153,14 @@ def test_subject_of_inverted_role_read_as_object():
 
 
 def test_subject_of_name_read_as_compound_of_verb():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "dep", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
                  ("Varga", 4, "compound", "PROPN", "NNP"), ("answers", 4, "ROOT", "VERB", "VBZ"), (".", 4, "punct", "PUNCT", ".")])
     assert subject_of(doc[4]).text == "Varga"
 
 
 def test_subject_of_prefers_the_nearer_of_two_subjects():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("The", 1, "det", "DET", "DT"), ("future", 6, "nsubj", "NOUN", "NN"), ("is", 1, "relcl", "AUX", "VBZ"),
                  ("near", 2, "acomp", "ADJ", "JJ"), ("”", 6, "punct", "PUNCT", "''"), ("Varga", 6, "nsubj", "PROPN", "NNP"),
                  ("added", 6, "ROOT", "VERB", "VBD"), (".", 6, "punct", "PUNCT", ".")])
@@ -168,7 +168,7 @@ def test_subject_of_prefers_the_nearer_of_two_subjects():
 
 
 def test_subject_of_name_with_appositive_hung_on_an_earlier_word():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     words = [("On", 10, "prep", "ADP", "IN"), ("Monday", 0, "pobj", "PROPN", "NNP"), (",", 10, "punct", "PUNCT", ","),
              ("Col.", 4, "compound", "PROPN", "NNP"), ("Brenner", 1, "appos", "PROPN", "NNP"), (",", 4, "punct", "PUNCT", ","),
              ("a", 7, "det", "DET", "DT"), ("spokesman", 4, "appos", "NOUN", "NN"), ("here", 7, "advmod", "ADV", "RB"),
@@ -187,7 +187,7 @@ def test_dateline_is_not_part_of_the_speaker():
 def test_title_words_the_parser_hung_on_the_verb_stay_in_the_mention():
     a = analyze_text("Port vote\n\nco-host Mira Dahl asked the mayor whether the port would close.")
     assert a.quotes[0].speaker == "mira-dahl" and a.quotes[0].speaker_text == "co-host Mira Dahl"
-    from nonpaper.actors.speakers import full_mention
+    from nonpaper.actors import full_mention
     doc = _tree([("Tennis", 4, "nsubj", "PROPN", "NNP"), ("great", 3, "amod", "ADJ", "JJ"), ("Ilse", 3, "compound", "PROPN", "NNP"),
                  ("Varga", 4, "nsubj", "PROPN", "NNP"), ("recalled", 4, "ROOT", "VERB", "VBD"), ("it", 4, "dobj", "PRON", "PRP"),
                  (".", 4, "punct", "PUNCT", ".")])
@@ -216,7 +216,7 @@ def test_a_date_is_never_a_speaker():
 
 def test_dateline_taken_for_the_subject_gives_way_to_the_name():
     from nonpaper.actors import ActorRegistry
-    from nonpaper.actors.speakers import resolve_token
+    from nonpaper.actors import resolve_token
     doc = _tree([("WESTPORT", 5, "nsubj", "PROPN", "NNP"), ("--", 0, "punct", "PUNCT", ":"), ("Mayor", 3, "compound", "PROPN", "NNP"),
                  ("Varga", 0, "appos", "PROPN", "NNP"), (",", 5, "punct", "PUNCT", ","), ("said", 5, "ROOT", "VERB", "VBD"),
                  ("so", 5, "advmod", "ADV", "RB"), (".", 5, "punct", "PUNCT", ".")],
@@ -228,7 +228,7 @@ def test_dateline_taken_for_the_subject_gives_way_to_the_name():
 
 
 def test_possessive_of_a_split_compound_stays_in_the_mention():
-    from nonpaper.actors.speakers import full_mention
+    from nonpaper.actors import full_mention
     doc = _tree([("His", 1, "poss", "PRON", "PRP$"), ("ex", 4, "nsubj", "NOUN", "NN"), ("-", 4, "nsubj", "NOUN", "NN"),
                  ("wife", 4, "nsubj", "NOUN", "NN"), ("agreed", 4, "ROOT", "VERB", "VBD"), (".", 4, "punct", "PUNCT", ".")],
                 spaces=[True, False, False, True, False, False])
@@ -245,7 +245,7 @@ def test_speaker_of_a_cue_after_a_preposition():
 
 
 def test_subject_of_climbs_through_an_adjective_complement():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("Varga", 1, "nsubj", "PROPN", "NNP"), ("seemed", 1, "ROOT", "VERB", "VBD"), ("ready", 1, "acomp", "ADJ", "JJ"),
                  ("to", 4, "aux", "PART", "TO"), ("riff", 2, "xcomp", "VERB", "VB"), (",", 4, "punct", "PUNCT", ","),
                  ("telling", 4, "advcl", "VERB", "VBG"), ("us", 6, "dobj", "PRON", "PRP"), (".", 1, "punct", "PUNCT", ".")])
@@ -253,7 +253,7 @@ def test_subject_of_climbs_through_an_adjective_complement():
 
 
 def test_subject_of_a_passive_cue_is_its_agent():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("The", 1, "det", "DET", "DT"), ("move", 3, "nsubjpass", "NOUN", "NN"), ("was", 3, "auxpass", "AUX", "VBD"),
                  ("reported", 3, "ROOT", "VERB", "VBN"), ("by", 3, "agent", "ADP", "IN"), ("the", 6, "det", "DET", "DT"),
                  ("Gazette", 4, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
@@ -270,7 +270,7 @@ def test_quantity_or_demonstrative_heading_a_speaker_phrase_keeps_the_phrase():
 
 
 def test_second_subject_beside_the_name_is_its_title():
-    from nonpaper.actors.speakers import full_mention
+    from nonpaper.actors import full_mention
     doc = _tree([("Former", 1, "amod", "ADJ", "JJ"), ("frontrunner", 4, "nsubj", "NOUN", "NN"), ("Ana", 3, "compound", "PROPN", "NNP"),
                  ("Holm", 4, "nsubj", "PROPN", "NNP"), ("said", 4, "ROOT", "VERB", "VBD"), ("so", 4, "advmod", "ADV", "RB"),
                  (".", 4, "punct", "PUNCT", ".")])
@@ -278,7 +278,7 @@ def test_second_subject_beside_the_name_is_its_title():
 
 
 def test_participle_after_an_agent_is_not_part_of_the_mention():
-    from nonpaper.actors.speakers import full_mention, subject_of
+    from nonpaper.actors import full_mention, subject_of
     doc = _tree([("It", 2, "nsubjpass", "PRON", "PRP"), ("was", 2, "auxpass", "AUX", "VBD"), ("attacked", 2, "ROOT", "VERB", "VBN"),
                  ("by", 2, "agent", "ADP", "IN"), ("a", 5, "det", "DET", "DT"), ("group", 3, "pobj", "NOUN", "NN"),
                  ("backing", 5, "acl", "VERB", "VBG"), ("Varga", 6, "dobj", "PROPN", "NNP"), (".", 2, "punct", "PUNCT", ".")])
@@ -292,7 +292,7 @@ def test_participle_after_an_agent_is_not_part_of_the_mention():
 
 
 def test_comma_participle_hung_inside_a_reported_clause_speaks_for_the_main_clause():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     # "Holm denied the notion that a shakeup is coming, explaining that …" with "explaining" hung on "coming"
     doc = _tree([("Holm", 1, "nsubj", "PROPN", "NNP"), ("denied", 1, "ROOT", "VERB", "VBD"), ("the", 3, "det", "DET", "DT"),
                  ("notion", 1, "dobj", "NOUN", "NN"), ("that", 8, "mark", "SCONJ", "IN"), ("a", 6, "det", "DET", "DT"),
@@ -307,7 +307,7 @@ def test_comma_participle_hung_inside_a_reported_clause_speaks_for_the_main_clau
 
 
 def test_inverted_name_hung_on_a_later_verb():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "ccomp", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
                  ("said", 3, "ROOT", "VERB", "VBD"), ("Ilse", 5, "compound", "PROPN", "NNP"), ("Varga", 8, "nsubj", "PROPN", "NNP"),
                  (",", 8, "punct", "PUNCT", ","), ("half", 8, "nsubj", "NOUN", "NN"), ("joking", 3, "ccomp", "VERB", "VBG"),
@@ -322,7 +322,7 @@ def test_inverted_name_hung_on_a_later_verb():
 
 
 def test_inverted_man_or_woman_is_a_speaker():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("“", 3, "punct", "PUNCT", "``"), ("Noise", 3, "ccomp", "NOUN", "NN"), ("”", 3, "punct", "PUNCT", "''"),
                  ("wrote", 3, "ROOT", "VERB", "VBD"), ("a", 5, "det", "DET", "DT"), ("woman", 3, "dobj", "NOUN", "NN"),
                  ("in", 5, "prep", "ADP", "IN"), ("Kert", 6, "pobj", "PROPN", "NNP"), (".", 3, "punct", "PUNCT", ".")])
@@ -331,7 +331,7 @@ def test_inverted_man_or_woman_is_a_speaker():
 
 def test_dateline_with_agency_taken_for_the_subject():
     from nonpaper.actors import ActorRegistry
-    from nonpaper.actors.speakers import resolve_token
+    from nonpaper.actors import resolve_token
     doc = _tree([("KERT", 6, "nsubj", "PROPN", "NNP"), ("(", 2, "punct", "PUNCT", "-LRB-"), ("Wirepress", 0, "appos", "PROPN", "NNP"),
                  (")", 0, "punct", "PUNCT", "-RRB-"), ("–", 0, "punct", "PUNCT", ":"), ("Varga", 0, "appos", "PROPN", "NNP"),
                  ("said", 6, "ROOT", "VERB", "VBD"), ("so", 6, "advmod", "ADV", "RB"), (".", 6, "punct", "PUNCT", ".")],
@@ -343,7 +343,7 @@ def test_dateline_with_agency_taken_for_the_subject():
 
 
 def test_nearer_subject_is_measured_from_the_end_of_its_phrase():
-    from nonpaper.actors.speakers import subject_of
+    from nonpaper.actors import subject_of
     doc = _tree([("I", 10, "nsubj", "PRON", "PRP"), ("would", 2, "aux", "AUX", "MD"), ("go", 10, "ccomp", "VERB", "VB"),
                  (",", 10, "punct", "PUNCT", ","), ("”", 10, "punct", "PUNCT", "''"), ("Mr.", 6, "compound", "PROPN", "NNP"),
                  ("Holm", 10, "nsubj", "PROPN", "NNP"), (",", 6, "punct", "PUNCT", ","), ("now", 9, "advmod", "ADV", "RB"),

@@ -154,5 +154,5 @@ def test_the_guard_sees_a_cycle_and_an_import_inside_a_function():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     tree = ast.parse("def f():\n    from .speakers import resolve_text\n")
     assert any(isinstance(n, ast.ImportFrom) for n in ast.walk(tree))
-    assert _absolute("nonpaper.actors.registry", False, 1, "speakers") == "nonpaper.actors.speakers"
+    assert _absolute("nonpaper.actors.roster", False, 1, "speakers") == "nonpaper.actors.speakers"
     assert _absolute("nonpaper.quotes", True, 2, "model") == "nonpaper.model"

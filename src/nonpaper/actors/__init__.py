@@ -10,11 +10,16 @@ The modules, lowest first (each imports only those before it):
   speakers           a subject token resolved to an actor (resolve_token)
   find               find_actors: the registry of one article
   merge              merge_actors: the same actors across articles
-  registry           the names other stages import, gathered
 """
 from ..text.names import slug
 from .find import find_actors
+from .kinds import org_kind, same_org
+from .mentions import full_mention
 from .merge import merge_actors
-from .roster import ActorRegistry
+from .roster import ActorRegistry, resolve_text
+from .speakers import Resolved, resolve_token
+from .subjects import continues_clause, subject_of
 
-__all__ = ["ActorRegistry", "find_actors", "merge_actors", "slug"]
+# What the other stages use of this one; they import it from the package, never from its modules.
+__all__ = ["ActorRegistry", "Resolved", "continues_clause", "find_actors", "full_mention", "merge_actors",
+           "org_kind", "resolve_text", "resolve_token", "same_org", "slug", "subject_of"]

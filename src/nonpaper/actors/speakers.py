@@ -5,9 +5,6 @@ The rules follow docs/design.md: names by alias and surname; pronouns to the mos
 person before them; role nouns against the actors' titles; "the paper" to the latest outlet; "the
 company" to the latest organization; capitals to the country's government; anonymous sources to an
 `unnamed` actor named by their own words (added to the registry as they are met).
-
-`continues_clause`, `subject_of` (subjects.py), `full_mention` (mentions.py) and `resolve_text`
-(roster.py) are re-exported here for the quote stage.
 """
 from __future__ import annotations
 
@@ -28,7 +25,7 @@ from .unnamed import group_before, one_of, unnamed_speaker
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Resolved", "continues_clause", "full_mention", "resolve_text", "resolve_token", "subject_of"]
+__all__ = ["Resolved", "resolve_token"]
 
 
 RELATIVE = {"who", "which", "that", "whom"}

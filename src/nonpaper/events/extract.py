@@ -6,7 +6,7 @@ a month or a year known for it goes to `date_earliest` / `date_latest` with its 
 """
 from __future__ import annotations
 
-from ..actors.registry import ActorRegistry
+from ..actors import ActorRegistry
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions
 from .relations import RawRelation, derive_dates, disputed_events, find_relations, quote_at
 from .status import HAPPENED, PLANNED, acted_on, event_status

@@ -15,7 +15,7 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 
-from ..actors.registry import ActorRegistry
+from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
 from ..time.ranges import value_range

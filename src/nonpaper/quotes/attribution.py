@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..actors.speakers import Resolved, resolve_token
+from ..actors import Resolved, resolve_token
 from ..text.names import ents_of
 from .context import Attribution, Context, Direct
 from .detectors import Cue, find_cues

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors.speakers import Resolved, resolve_text
+from ..actors import Resolved, resolve_text
 from ..lexicon import wordset
 from ..model import Quote
 from .marks import ALL_MARKS

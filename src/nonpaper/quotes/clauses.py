@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.speakers import continues_clause, subject_of
+from ..actors import continues_clause, subject_of
 from .marks import ALL_MARKS
 from .bounds import trim
 from .cues import cue_lemmas, indirect_lemmas, object_lemmas, reports_a_clause

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.speakers import subject_of
+from ..actors import subject_of
 from ..lexicon import wordset
 from .marks import ALL_MARKS
 from .context import Attribution, Context

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..actors.registry import ActorRegistry
-from ..actors.speakers import Resolved
+from ..actors import ActorRegistry, Resolved
 from ..text.parse import Parsed
 from .marks import MarkSpan
 

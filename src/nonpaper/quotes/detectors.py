@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from ..actors.speakers import subject_of
+from ..actors import subject_of
 from ..lexicon import wordset
 from .context import Context, close_by
 from .cues import (as_put_it, attitude_only, before_colon, cue_lemmas, cue_text, human, in_idiom, labels_as_quoted,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from ..actors.speakers import Resolved, resolve_text, resolve_token, subject_of
+from ..actors import Resolved, resolve_text, resolve_token, subject_of
 from ..lexicon import wordset
 from ..model import Quote
 from .marks import ALL_MARKS, MarkSpan

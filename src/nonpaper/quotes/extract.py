@@ -27,7 +27,7 @@ The flow (see docs/design.md, "Quotes"), one module a stage:
 """
 from __future__ import annotations
 
-from ..actors.registry import ActorRegistry
+from ..actors import ActorRegistry
 from ..model import Quote
 from ..text.paragraphs import blank_line_spans, block_spans
 from ..text.parse import Parsed

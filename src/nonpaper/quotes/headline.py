@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..actors.registry import org_kind, same_org
+from ..actors import org_kind, same_org
 from ..lexicon import wordset
 from ..model import Quote
 from ..text.names import is_title_word, strip_det
