@@ -26,26 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def _outside_headings(parsed: Parsed) -> Doc:
-    """Entities of the body only: headings ("Putin and Trump Spoke 'Normally'") are title-cased
-    phrases that the entity recognizer misreads as names.
-
-    This narrows the Doc's entity cache (`ents_of`) for every stage after this one too: the quote
-    stage reads entities after `find_actors` and so never sees the headings'. (The parse would be the
-    place to decide it once; moving it there is outside the actors stage.)"""
-    headings = [(b.start, b.end) for b in parsed.article.blocks if b.kind == "heading"]
-    doc = parsed.doc
-    if headings:
-        ents = tuple(e for e in ents_of(doc) if not any(s <= e.start_char < t for s, t in headings))
-        doc.user_data["nonpaper_ents"] = ents
-    return doc
-
-
 def find_actors(parsed: Parsed) -> ActorRegistry:
     """The registry of the article's actors: its entities clustered into people and bodies (plus the
     article's own outlet), each cluster one actor with its aliases, titles, mentions and gender; then
     appositives, role nouns as subjects and the pronouns of a person's own clauses add what they say."""
-    doc = _outside_headings(parsed)
+    doc = parsed.doc
     registry = ActorRegistry()
     registry.govs = governments_of(doc)
     voted = _register(registry, _clusters(doc, parsed.article.outlet))

@@ -79,12 +79,16 @@ def first_compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
+ENTS_KEY = "nonpaper_ents"
+
+
 def ents_of(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, computed once per Doc (spaCy rebuilds the tuple on every access)."""
-    cached = doc.user_data.get("nonpaper_ents")
+    """The entities of the article's body, as `text.parse.Parsed` chose them (headings left out) when it
+    was made; `doc.ents`, once per Doc, for a Doc no `Parsed` holds (spaCy rebuilds the tuple on every
+    access)."""
+    cached = doc.user_data.get(ENTS_KEY)
     if cached is None:
-        cached = tuple(doc.ents)
-        doc.user_data["nonpaper_ents"] = cached
+        cached = doc.user_data[ENTS_KEY] = tuple(doc.ents)
     return cached
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..model import Article, Block
+from .names import ENTS_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,6 +27,14 @@ class ModelMissing(RuntimeError):
 class Parsed:
     article: Article
     doc: Doc  # spaCy is imported lazily: loading it costs a second
+
+    def __post_init__(self) -> None:
+        # Which entities are the article's is decided here, once, for every stage (`names.ents_of`):
+        # headings ("Putin and Trump Spoke 'Normally'") are title-cased phrases that the entity
+        # recognizer misreads as names, so their entities are left out.
+        headings = [(b.start, b.end) for b in self.article.blocks if b.kind == "heading"]
+        self.doc.user_data[ENTS_KEY] = tuple(e for e in self.doc.ents
+                                             if not any(s <= e.start_char < t for s, t in headings))
 
     @property
     def text(self) -> str:
