@@ -65,3 +65,11 @@ def test_a_bad_speech_verb_line_is_an_error(lines, problem):
 def test_an_unknown_role_asked_for_is_an_error():
     with pytest.raises(KeyError):
         lexicon.speech_verbs("shouted")
+
+
+def test_every_status_named_in_a_data_file_is_one_of_the_vocabulary():
+    """status.json is the one status vocabulary: another file may name its statuses, never add one."""
+    known = set(json.loads((DATA / "status.json").read_text(encoding="utf-8"))["statuses"])
+    process_of = json.loads((DATA / "claim_topics.json").read_text(encoding="utf-8"))["process_of"]
+    assert set(process_of["statuses"]) <= known
+    assert {"called_off", "postponed", "held", "planned"} <= known

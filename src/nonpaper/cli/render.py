@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..events.status import HAPPENED
 from ..model import Analysis, Corpus, Dispute
 
 
@@ -36,7 +37,7 @@ def _timeline(analysis: Analysis) -> list[tuple[str, str, str]]:
     """(date, event, who says so) rows: dated events by date, then relations."""
     rows = []
     for e in sorted(analysis.events, key=lambda e: (e.date is None, e.date or "", e.start)):
-        status = f" [{e.status.replace('_', ' ')}]" if e.status and e.status != "happened" else ""
+        status = f" [{e.status.replace('_', ' ')}]" if e.status and e.status != HAPPENED else ""
         if e.date:
             who = _speaker_name(analysis, e.date_asserted_by) if e.date_asserted_by else "narrator"
             rows.append((e.date, e.text + status, who))
