@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..text.names import ents_of, gender_of_words, is_title_word, strip_det
+from ..text.names import gender_of_words, is_title_word, strip_det
 from ..text.parse import Parsed
 from .bodies import absorb_person_orgs, org_clusters
 from .clusters import Cluster

@@ -18,8 +18,8 @@ from .kinds import noun_kind, org_kind, person_signals
 from .mentions import DASHES, Phrase, description_span, full_mention, line_start, mention_span, quoted_before
 from .roles import by_title, is_epithet
 from .roster import (BODY_KINDS, ActorRegistry, PronounUse, actor_at, add_mention_alias, latest_of_kind,
-                     pronoun_table, resolve_pronoun, resolve_text)
-from .subjects import NOT_SPEAKER_ENTS, continues_clause, expletive, subject_of
+                     pronoun_table, resolve_pronoun)
+from .subjects import NOT_SPEAKER_ENTS, expletive, subject_of
 from .unnamed import group_before, one_of, unnamed_speaker
 
 if TYPE_CHECKING:

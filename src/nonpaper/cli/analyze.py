@@ -6,6 +6,9 @@ import sys
 import click
 
 from .common import FORMATS, Failure, date_option, render, warn
+from ..ingest.readers import read_sources
+from ..pipeline import analyze_articles, build_corpus
+from ..schema import schema_text
 
 
 def register(cli: click.Group) -> None:
@@ -36,8 +39,6 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
       nonpaper analyze examples/harbour-strike.txt --published 2026-03-12
       nonpaper analyze a.txt b.txt --format json -o corpus.json
     """
-    from ..ingest.readers import read_sources
-    from ..pipeline import analyze_articles, build_corpus
 
     when = date_option(published, "--published")
     problems: list = []
@@ -92,5 +93,4 @@ def schema() -> None:
     Example:
       nonpaper schema > nonpaper-1.schema.json
     """
-    from ..schema import schema_text
     click.echo(schema_text())

@@ -2,13 +2,14 @@
 dates given as options. Commands import this module; it imports none of them."""
 from __future__ import annotations
 
-import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 import click
+
+from . import render as views
+from ..ingest.readers import InputError, parse_date
 
 FORMATS = ("brief", "json", "markdown")
 
@@ -57,7 +58,6 @@ def emit(text: str, output: str | None) -> None:
 
 
 def render(obj, fmt: str, output: str | None) -> None:
-    from . import render as views
 
     if fmt == "json":
         emit(obj.to_json() + "\n", output)
@@ -75,7 +75,6 @@ def render(obj, fmt: str, output: str | None) -> None:
 
 def date_option(value: str | None, name: str) -> str | None:
     """A date given on the command line as an ISO date, or a one-line error naming the option."""
-    from ..ingest.readers import InputError, parse_date
 
     if not value:
         return None

@@ -14,6 +14,8 @@ from typing import Callable
 import click
 
 from .common import Failure, date_option, warn, write_atomic
+from ..store import open_store, StoreError
+from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
 QUERY_FORMATS = ("table", "json", "csv")
 
@@ -38,7 +40,6 @@ def format_option(f):
 
 
 def _open(db: str, must_exist: bool = True):
-    from ..store import StoreError, open_store
 
     if must_exist and "://" not in db and not os.path.exists(db):
         raise Failure(f"no store at {db}; create one with: nonpaper ingest ARTICLES... --db {db}")
@@ -63,7 +64,6 @@ def _cell(value, column: str) -> str:
 
 def print_rows(rows: list[dict], fmt: str, verb: str) -> None:
     """Rows to stdout as a table, JSON or CSV."""
-    from ..corpus import write_rows
 
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -90,7 +90,6 @@ def print_rows(rows: list[dict], fmt: str, verb: str) -> None:
 
 def query(db: str, fmt: str, verb: str, call: Callable) -> None:
     """Open the store, run one query, print its rows."""
-    from ..store import StoreError
 
     store = _open(db)
     try:
@@ -143,8 +142,6 @@ def register(cli: click.Group) -> None:
           nonpaper ingest articles/ feeds/world.xml --db news.db --workers 2
           nonpaper ingest dump.jsonl --db postgresql://me@dbhost/news --dask tcp://scheduler:8786
         """
-        from ..corpus import CorpusError, ingest as run
-        from ..store import StoreError
 
         if dask_address and workers > 1:
             raise Failure("give --workers (local processes) or --dask (a cluster), not both")
@@ -279,7 +276,6 @@ def register(cli: click.Group) -> None:
         """
         import io
 
-        from ..corpus import export_rows, write_rows
 
         store = _open(db)
         try:

@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from . import analyze, corpus, web
 from .common import Failure
+from ..text.parse import ModelMissing
 
 
 class Group(click.Group):
@@ -29,7 +30,6 @@ class Group(click.Group):
         except Exception as exc:
             if os.environ.get("NONPAPER_DEBUG"):
                 raise
-            from ..text.parse import ModelMissing
             if isinstance(exc, ModelMissing):
                 raise Failure(str(exc))
             raise Failure(f"internal error: {type(exc).__name__}: {exc} (set NONPAPER_DEBUG=1 for details)")

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import click
 
+from .common import Failure, warn
+from ..store import open_store, StoreError
+
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -22,7 +25,6 @@ def _is_loopback(host: str) -> bool:
 
 def register(cli: click.Group) -> None:
     """Add the `serve` command to the `nonpaper` group."""
-    from .common import Failure, warn
 
     @cli.command()
     @click.option("--db", "db", envvar="NONPAPER_DB", default="nonpaper.db", show_default=True, metavar="PATH|URL",
@@ -75,8 +77,6 @@ def register(cli: click.Group) -> None:
 
 def _check_store(db: str) -> None:
     """Open the store once now, so a wrong path or URL is one line at start, not an error page later."""
-    from .common import Failure
-    from ..store import StoreError, open_store
 
     try:
         open_store(db).close()
@@ -88,7 +88,6 @@ def _check_store(db: str) -> None:
 
 def _check_port(host: str, port: int) -> None:
     """Say at once, in one line, when the port is taken (uvicorn would log a traceback-like error)."""
-    from .common import Failure
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:

@@ -8,6 +8,8 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 
 from ..model import Analysis
+from ..ingest.readers import decode, FEED_EXT, InputError, JSONL_EXT, sniff, TooLarge
+from ..text.parse import ModelMissing
 
 MAX_UPLOAD = 5 * 1024 * 1024
 MAX_BODY = MAX_UPLOAD + 64 * 1024  # the whole request: the upload plus form fields and boundaries
@@ -25,7 +27,6 @@ def too_large_message(size: int | None) -> str:
 
 def upload_text(data: bytes, filename: str | None) -> tuple[str, list[str]]:
     """An uploaded file's text and any decoding warnings; 413 when too large, 400 when not an article."""
-    from ..ingest.readers import FEED_EXT, JSONL_EXT, InputError, decode, sniff
 
     name = filename or "upload"
     if len(data) > MAX_UPLOAD:
@@ -46,8 +47,6 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
             article_id: str | None = None) -> Analysis:
     """`nonpaper.analyze` with input problems as HTTP 400 (one line saying how to fix the input)."""
     import nonpaper
-    from ..ingest.readers import InputError, TooLarge
-    from ..text.parse import ModelMissing
 
     if len(text.encode("utf-8")) > MAX_UPLOAD:
         raise HTTPException(413, too_large_message(len(text.encode("utf-8"))))

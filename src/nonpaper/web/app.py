@@ -25,9 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import views
-from .analyse import MAX_BODY, MAX_UPLOAD, too_large_message
+from .analyse import MAX_BODY, too_large_message
 from .routes_api import add_api_routes
 from .routes_pages import add_page_routes
+from ..store import open_store
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -58,7 +59,6 @@ class StoreAccess:
             return self._shared
         store = getattr(self._local, "store", None)
         if store is None:
-            from ..store import open_store
             store = open_store(str(self._url))
             self._local.store = store
             with self._lock:
