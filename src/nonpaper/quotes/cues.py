@@ -27,17 +27,18 @@ def strong_only_forms() -> frozenset[str]:
 
 def cue_forms() -> set[str]:
     """The forms of the cue verbs that open or close a direct quotation ("said", "tells", "went")."""
-    forms = {f for lemma in speech_verbs("strong") for f in _verb_forms(lemma)}
-    return forms | {"said", "told", "wrote", "says", "tells", "writes", "went", "began", "answered", "replied"}
+    return {f for lemma in speech_verbs("strong") for f in _verb_forms(lemma)}
 
 
-IRREGULAR_PAST = {"begin": "began", "go": "went"}
+@functools.lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(forms) for lemma, *forms in (line.split() for line in wordlist("irregular_verb_forms.txt"))}
 
 
 def _verb_forms(lemma: str) -> set[str]:
-    """The forms a cue verb takes next to a quotation, guessed from its lemma ("add": adds, added, adding)."""
-    return {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"} | (
-        {IRREGULAR_PAST[lemma]} if lemma in IRREGULAR_PAST else set())
+    """The forms a cue verb takes next to a quotation: guessed from its lemma ("add": adds, added,
+    adding), and its irregular ones from the lexicon ("say": said)."""
+    return {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"} | _irregular_forms().get(lemma, frozenset())
 
 
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
