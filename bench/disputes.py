@@ -11,6 +11,13 @@ with tests/gold/*.json; `cross-*.json` there are pairs). Every case is scored wi
 its own row. Last, every article is read as one corpus, and cross disputes between articles that
 are no gold pair are counted as invented. A script, not a test.
 
+Then the real-news dev set (`bench/real/disputes/`, texts in the gitignored `bench/real/cache/`, see
+bench/real/README.md): each story read as one corpus through the command line's path (its JSONL), scored
+with `score.py --story`: within- and cross-article disputes found, precision, the disputes reported on
+control stories (which have none), and for each miss its cause: a party that is no actor of the output,
+a party with no claim carrying the dispute's words (a speaker or claim missed upstream), or both sides
+claimed but never set against each other. Tune and report stories are totalled apart.
+
 `--scale N` adds a check at scale: the first N PolNeAR train articles (dated from its metadata.tsv), read
 as one corpus. There is no dispute gold for them; it prints the count of cross-article disputes and
 lists each one with its claims (article, date, source, words), for a reader to check by eye.
@@ -127,9 +134,79 @@ def main(argv=None) -> int:
     print("-" * len(head))
     print(f"all: {found}/{total} gold disputes found, {sum(r['invented'] for r in rows)} invented, "
           f"{len(rows)} cases, {time.perf_counter() - t0:.1f} s")
+    real_news(scorer)
     if args.scale:
         scale_check(shared, args.scale)
     return 0
+
+
+def real_news(scorer) -> None:
+    """The real-news dev set, one row per story, totals per split (see the docstring)."""
+    import tempfile
+
+    spec = importlib.util.spec_from_file_location("real_build", ROOT / "bench" / "real" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    stories = build.stories("disputes")
+    if not stories:
+        return
+    head = f"{'real news':<9} {'story':<30} {'split':<6} {'within':>6} {'cross':>6} {'pred':>4} {'right':>5}  misses (cause)"
+    print("\n" + head + "\n" + "-" * len(head))
+    totals: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for slug, story in stories:
+            if build.problems(story):
+                print(f"{'':<9} {slug:<30} texts missing: rebuild the cache (bench/real/build.py)")
+                continue
+            build.write_jsonl(slug, story, Path(tmp))
+            out = _story_output(Path(tmp) / f"{slug}.jsonl")
+            gold = story["gold"]
+            result = scorer.score_story(gold, out)
+            right = round(result["disputes_predicted"] * result["dispute_precision"])
+            actors = scorer.Actors(gold, {"actors": scorer.merged_actors(out)})
+            causes = [f"{key} ({_miss_cause(g, out, actors)})" for key in result["disputes_missed"]
+                      for g in gold["disputes"] if g["key"] == key]
+            print(f"{'':<9} {slug:<30} {story.get('split', '?'):<6} {result['within_found']:>6} "
+                  f"{result['cross_found']:>6} {result['disputes_predicted']:>4} {right:>5}  {'; '.join(causes) or '-'}")
+            t = totals.setdefault(story.get("split", "?"), [0] * 7)
+            for i, (a, b) in enumerate((result["within_found"].split("/"), result["cross_found"].split("/"))):
+                t[2 * i] += int(a)
+                t[2 * i + 1] += int(b)
+            t[4] += result["disputes_predicted"]
+            t[5] += right
+            t[6] += result["disputes_predicted"] if not gold.get("disputes") else 0
+    print("-" * len(head))
+    for split, (w, wn, c, cn, pred, right, control) in sorted(totals.items()):
+        print(f"real news, {split} stories: within recall {_ratio(w, wn)} ({w}/{wn}), cross recall {_ratio(c, cn)} "
+              f"({c}/{cn}), precision {_ratio(right, pred)} ({right}/{pred}), {control} disputes on control stories")
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "-"
+
+
+def _story_output(jsonl: Path) -> dict:
+    """What `nonpaper analyze STORY.jsonl --format json` prints, computed in this process."""
+    from nonpaper.ingest import read_sources
+    from nonpaper.pipeline import analyze_articles, build_corpus
+
+    articles = list(read_sources([str(jsonl)], report=lambda problem: None))
+    analyses = list(analyze_articles(articles))
+    return analyses[0].to_dict() if len(analyses) == 1 else build_corpus(analyses).to_dict()
+
+
+def _miss_cause(gold: dict, out: dict, actors) -> str:
+    """Why a gold dispute was not found, from the output: the first missing link from actor to dispute."""
+    names = [a.get("id") for a in actors.out.values()]
+    claims = [c for art in out.get("articles") or [out] for c in art.get("claims") or []]
+    words = [w.lower() for w in gold.get("words", [])]
+    for party in gold.get("parties", []):
+        if not any(actors.same(n, party) for n in names):
+            return f"{party}: no such actor"
+        if not any(actors.same(c.get("actor"), party) and any(w in (c.get("text") or "").lower() for w in words)
+                   for c in claims):
+            return f"{party}: no claim with its words"
+    return "both sides claimed, not set against each other"
 
 
 def scale_check(shared: Path, n: int) -> None:
