@@ -306,3 +306,18 @@ def test_points_in_time_and_forecasts_are_no_durations():
     a = build("The ferry was released two days later. The port had been shut for the past two days. "
               "The repairs would take two weeks. The pickets lasted two hours a day.")
     assert of_kind(a, "duration") == []
+
+
+def test_a_count_of_the_speakers_is_no_figure_they_give():
+    """"three sources familiar with the plans said": the number counts who speaks, it is not what they
+    say; a figure in what they say stays a value claim."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Harwick mill to shut, sources say\n\n"
+                            "The Harwick textile mill will close in March, three sources familiar with the plans "
+                            "said on Tuesday.\n\n"
+                            "The mill employs 240 workers, one source familiar with the plans said.", "2026-02-10")
+    values = [(c.value["value"], c.value["unit"]) for c in analysis.claims if c.kind == "value"]
+    assert (240, "worker") in values
+    assert not [v for v in values if v[1] == "source"]
+    assert not [d for d in analysis.disputes if d.kind == "fact"]

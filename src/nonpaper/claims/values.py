@@ -3,12 +3,15 @@ with what they measure, for fact disputes."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import TIME_UNITS, Context, child, hedged
 from .text import content_lemmas, parse_number, short
 from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 # ---------------------------------------------------------------- values
@@ -18,7 +21,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
             continue
         number = parse_number(ent.text)
-        if number is None or _paired(ent):
+        if number is None or _paired(ent) or _counts_the_speakers(ctx, ent):
             continue
         unit = _unit(ent)
         if unit is None:
@@ -35,6 +38,13 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
                                "forecast": _forecast(ent),
                                "count": ent.label_ == "CARDINAL", "hedged": hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
+
+
+def _counts_the_speakers(ctx: Context, ent: Span) -> bool:
+    """"three sources familiar with the situation said": a number inside the mention of who speaks counts
+    the speakers; it is no figure they give (two such counts are no fact dispute)."""
+    return any(q.speaker_start is not None and q.speaker_end is not None
+               and q.speaker_start <= ent.start_char and ent.end_char <= q.speaker_end for q in ctx.analysis.quotes)
 
 
 def _unit(ent) -> str | None:
