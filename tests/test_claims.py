@@ -321,3 +321,19 @@ def test_a_count_of_the_speakers_is_no_figure_they_give():
     assert (240, "worker") in values
     assert not [v for v in values if v[1] == "source"]
     assert not [d for d in analysis.disputes if d.kind == "fact"]
+
+
+def test_nothing_of_the_sort_happened_is_no_status_of_the_event_before_it():
+    """A negative subject denies what was said ("Nothing of the sort happened"); it says nothing of
+    whether the call before it was held, so it disputes no one who says it was."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Council denies talks row\n\n"
+                            "The two mayors held a phone call on Monday, the Harwick Gazette reported, and the call "
+                            "took place in a tense mood.\n\n"
+                            "Mayor Ada Lind said the governor never raised the budget during the call. "
+                            "\u201cNothing of the sort happened,\u201d Lind said.", "2026-02-10")
+    statuses = [(c.actor, c.value["status"], c.polarity) for c in analysis.claims if c.kind == "status"]
+    assert ("harwick-gazette", "held", True) in statuses
+    assert not [s for s in statuses if s[0] == "ada-lind"]
+    assert not [d for d in analysis.disputes if d.kind == "status"]

@@ -110,6 +110,11 @@ def _remark_holders(ctx: Context, sent, reader: str, status: str, event_id, valu
                         quote=q.id if q else None, start=t.idx, end=t.idx + len(t))
 
 
+# A subject that says no such thing exists: the clause denies a proposition ("Nothing of the sort
+# happened"); it is no status of an event, and the latest event noun before it is not what it speaks of.
+NEGATIVE_PRONOUNS = frozenset({"nothing", "none", "nobody", "neither"})
+
+
 def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
     """What a status word is said of: (event id, canonical topic lemma, the word naming it)."""
     cand = None
@@ -129,6 +134,8 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
         head = token.head
         cand = head if _topic_word(head) else (child(head, "nsubjpass", "dobj") or clause_subject(head))
     if cand is not None and cand.pos_ == "PRON":
+        if cand.lower_ in NEGATIVE_PRONOUNS:
+            return None, None, None  # "Nothing of the sort happened" denies what was said, of no event
         cand = None
     if cand is not None:
         events = ctx.trigger_events(cand)
