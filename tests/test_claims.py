@@ -337,3 +337,24 @@ def test_nothing_of_the_sort_happened_is_no_status_of_the_event_before_it():
     assert ("harwick-gazette", "held", True) in statuses
     assert not [s for s in statuses if s[0] == "ada-lind"]
     assert not [d for d in analysis.disputes if d.kind == "status"]
+
+
+@pytest.mark.parametrize("fired, resigned", [
+    ("\u201cI asked Tomas for his resignation, which was given to me this morning,\u201d Lind said.",
+     "\u201cI offered to resign last night,\u201d Brenner told the Harwick Gazette. \u201cLet's be clear: I resigned.\u201d"),
+    ("Lind said she had asked Tomas Brenner to resign.",
+     "Brenner said he had quit of his own accord."),
+])
+def test_a_person_pushed_out_against_one_who_left_is_a_status_dispute(fired, resigned):
+    """A person's exit is said of the person: "asked for his resignation" (pushed out) and "I offered to
+    resign" (left of his own accord) by two sources are one dispute about Tomas Brenner."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Harwick port chief out after row with mayor\n\n"
+                            "Mayor Ada Lind and the port director, Tomas Brenner, disagreed for months over the "
+                            f"harbour budget.\n\n{fired}\n\nBrenner disputed that account. {resigned}", "2026-02-10")
+    exits = {(c.actor, c.value["status"]) for c in analysis.claims
+             if c.kind == "status" and c.value["topic"] == "exit:tomas-brenner"}
+    assert ("ada-lind", "dismissed") in exits and ("tomas-brenner", "resigned") in exits
+    dispute = next(d for d in analysis.disputes if d.kind == "status")
+    assert dispute.summary.startswith("Whether Tomas Brenner was pushed out or left of their own accord")

@@ -4,13 +4,16 @@ words that say them are the one status vocabulary, `events.status`."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
-from ..events.status import bounded, claim_patterns, not_with_aux
+from ..events.status import bounded, claim_patterns, not_with_aux, of_person
 from .find import (Context, child, clause_subject, hedged, negated, rejected_alternative, span_of)
 from .text import canonical_topic, eventish, short
 from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 # ---------------------------------------------------------------- statuses (the words: events/status.py)
@@ -44,6 +47,9 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
 
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
+    if of_person(status):
+        yield from _exit_at(ctx, status, span)
+        return
     token = span.root
     if any(c.dep_ == "aux" and c.lemma_.lower() in not_with_aux(status) for c in token.children):
         return  # "will take place" is planned, not held ("did not take place" stays held, negated)
@@ -178,3 +184,53 @@ def _context_topic(ctx: Context, token) -> tuple[str | None, str | None, object]
             events = ctx.trigger_events(t)
             best = (events[0] if events else None, lemma, t)
     return best if best else (None, None, None)
+
+
+# ---------------------------------------------------------------- a person's exit
+
+EXIT_NOUNS = frozenset({"resignation", "dismissal", "firing", "ouster", "exit", "departure"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
+
+
+def _exit_at(ctx: Context, status: str, span: Span) -> Iterator[Claim]:
+    """A person's exit ("fired Bolton", "asked John for his resignation", "I offered to resign"), said of
+    the person who leaves: its topic is that person, so two sources' accounts of one exit meet however
+    each words it, in one article or across several."""
+    leaver = _leaver(ctx, status, span.root)
+    if leaver is None:
+        return
+    src = ctx.sources.at(span.start_char, span.end_char)
+    topic = f"exit:{leaver}"
+    value = {"status": status, "topic": topic, "hedged": hedged(span.sent), "date": None, "about": [topic],
+             "topic_text": ctx.sources.actors[leaver].name, "topic_named": True, "topic_plural": False}
+    yield ctx.claim(actor=src.actor, text=short(span.sent.text, 300), kind="status", event=None, value=value,
+                    polarity=not negated(span.root), quote=src.quote, start=span.start_char, end=span.end_char)
+
+
+def _leaver(ctx: Context, status: str, token: Token) -> str | None:
+    """Who leaves: the owner of "his resignation"; for a dismissal the object ("fired Bolton", "asked
+    John to resign") or the passive subject ("was fired"); for a resignation, and for "resigned at his
+    request", the subject ("Bolton resigned", "I offered to resign")."""
+    candidates = [c for c in token.children if c.dep_ == "poss"] if token.lemma_.lower() in EXIT_NOUNS else []
+    deps = ("dobj", "nsubjpass") if status == "dismissed" else ("nsubj", "nsubjpass")
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+        token, deps = token.head.head, ("nsubj", "nsubjpass")  # "resigned at his request": the verb's subject
+    if token.pos_ in ("VERB", "AUX"):
+        for dep in deps:
+            for c in token.children:
+                if c.dep_ == dep:
+                    # "his services are no longer needed": the owner of what is no longer needed
+                    candidates += [c] + [p for p in c.children if p.dep_ == "poss"]
+    return next((a for a in map(lambda t: _person_of(ctx, t), candidates) if a), None)
+
+
+def _person_of(ctx: Context, token: Token) -> str | None:
+    """The person a token names; "I" inside a quotation is its speaker."""
+    if token.lower_ in FIRST_PERSON:
+        quote = ctx.sources.quote_covering(token.idx, token.idx + len(token))
+        actor = quote.speaker if quote is not None else None
+    else:
+        actor = ctx.sources.actor_of_token(token)
+    known = ctx.sources.actors.get(actor or "")
+    return actor if known is not None and known.kind == "person" else None
+

@@ -341,7 +341,8 @@ def status(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across
             labels = labels + ["not " + labels[0]] if labels else []
         topic, verb = _topic_words(group)
         parts = [f"{_says(sides[s], name_of)} {label(s)}" for s in labels if s in sides]
-        summary = (f"Whether the {topic} {verb} {label(labels[0])} or {label(labels[1])}: " + "; ".join(parts) + ".")
+        the = "" if any(c.value.get("topic_named") for c in group) else "the "  # a person: "Whether John Bolton was"
+        summary = (f"Whether {the}{topic} {verb} {label(labels[0])} or {label(labels[1])}: " + "; ".join(parts) + ".")
         ordered = [c for s in labels if s in sides for c in sides[s]]
         out.append(Found("status", summary, ordered, group[0].event))
     return out

@@ -34,6 +34,7 @@ class Status:
     event_words: frozenset[str] = frozenset()
     event_verb_words: frozenset[str] = frozenset()
     event_verb_tags: frozenset[str] = frozenset()
+    of: str = "event"  # or "person": a person's exit, said of who leaves
 
 
 class Bounded(NamedTuple):
@@ -54,7 +55,7 @@ def vocabulary() -> dict[str, Status]:
         out[name] = Status(name, spec.get("label", name.replace("_", " ")), tuple(spec.get("claim_words", ())),
                            *(frozenset(spec.get(key, ())) for key in (
                                "claim_not_with_aux", "event_acts", "event_words", "event_verb_words",
-                               "event_verb_tags")))
+                               "event_verb_tags")), of=spec.get("of", "event"))
     return out
 
 
@@ -87,6 +88,12 @@ def claim_patterns() -> tuple[list[tuple[str, re.Pattern]], re.Pattern]:
     anywhere = re.compile(r"\b(?=" + "|".join(rf"(?:{p})\b" for pats in spec.values() for p in pats) + ")",
                           re.IGNORECASE)
     return each, anywhere
+
+
+def of_person(status: str) -> bool:
+    """Is the status said of a person (an exit: dismissed, resigned) rather than of an event?"""
+    known = vocabulary().get(status)
+    return known is not None and known.of == "person"
 
 
 def not_with_aux(status: str) -> frozenset[str]:
