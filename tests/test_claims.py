@@ -358,3 +358,35 @@ def test_a_person_pushed_out_against_one_who_left_is_a_status_dispute(fired, res
     assert ("ada-lind", "dismissed") in exits and ("tomas-brenner", "resigned") in exits
     dispute = next(d for d in analysis.disputes if d.kind == "status")
     assert dispute.summary.startswith("Whether Tomas Brenner was pushed out or left of their own accord")
+
+
+@pytest.mark.parametrize("rebuttal, called", [
+    ("\u201cThe Gazette is lying (again),\u201d Quist wrote on Saturday.", "lying"),
+    ("Quist said the Gazette was wrong.", "wrong"),
+    ("Quist said the Gazette did not tell the truth.", "not truthful"),
+])
+def test_a_source_called_a_liar_is_a_denial_of_its_account(rebuttal, called):
+    """The rebuttal's target is the account of the source it names: "Reuters is lying" rejects what
+    Reuters reported."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Carmaker chief attacks report on cheap model\n\n"
+                            "The Harwick Gazette reported on Friday that Voltan Motors had scrapped plans for a "
+                            "low-cost car, citing three people familiar with the matter.\n\n"
+                            f"Voltan chief executive Mara Quist rejected the story. {rebuttal}", "2026-02-10")
+    denials = [c.value for c in analysis.claims if c.kind == "denial" and c.value.get("called") == called]
+    assert denials and denials[0]["target_actor"] == "harwick-gazette"
+    assert any(d.kind == "denial" and "Harwick Gazette" in d.summary for d in analysis.disputes)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The draft plans were lying on the mayor's desk, Quist said.",
+    "\u201cHe is lying,\u201d Quist said of a rival.",
+])
+def test_lying_that_names_no_source_denies_nothing(sentence):
+    from conftest import analyze_text
+
+    analysis = analyze_text("Carmaker chief attacks report on cheap model\n\n"
+                            "The Harwick Gazette reported on Friday that Voltan Motors had scrapped plans for a "
+                            f"low-cost car.\n\n{sentence}", "2026-02-10")
+    assert not [c for c in analysis.claims if c.kind == "denial" and c.value.get("called") in ("lying", "wrong")]

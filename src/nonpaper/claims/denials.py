@@ -4,13 +4,16 @@
 account in `targets`) and to what the denier offers against it in the next sentence (`support`)."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .sources import OUTLET_HEADS
 from .text import content_lemmas, overlap, short, stems
 from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # ---------------------------------------------------------------- denials
@@ -35,12 +38,55 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
                 yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called=tok.text)
             elif subj is not None and src.actor and _bare_pointer(subj):  # "That is simply false," she said.
                 yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called=tok.text)
+            elif subj is not None and src.actor:  # "The Gazette is wrong": the source itself called wrong
+                yield from _source_denial(ctx, tok, src.actor, src.quote, subj, statements, called=tok.text)
+        elif _lie_told(tok):  # "Reuters is lying", "No 10 did not tell the truth"
+            src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+            subj = clause_subject(tok)
+            if subj is not None and src.actor:
+                yield from _source_denial(ctx, tok, src.actor, src.quote, subj, statements,
+                                          called="lying" if tok.lemma_.lower() == "lie" else "not truthful")
         elif tok.lower_ in resources.wordset("claim_true_words.txt") and tok.dep_ in ("acomp", "attr") \
                 and negated(tok):  # "That is not true."
             subj = clause_subject(tok)
             src = ctx.sources.at(tok.idx, tok.idx + len(tok))
             if subj is not None and src.actor and _bare_pointer(subj):
                 yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called="not " + tok.text)
+
+
+def _lie_told(tok: Token) -> bool:
+    """A verb that says its subject tells untruths: "is lying", "lied", or "did not tell the truth"."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() == "lie" and tok.tag_ in ("VBG", "VBD", "VBZ") and not negated(tok):
+        return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "down", "low", "at") for c in tok.children) \
+            and not any(c.dep_ == "prt" for c in tok.children)  # "lay on the floor", "lying low": no lie told
+    return tok.lemma_.lower() == "tell" and negated(tok) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "truth" for c in tok.children)
+
+
+def _source_denial(ctx: Context, tok: Token, actor: str, quote: str | None, subj: Token,
+                   statements: list[Claim], called: str):
+    """A source called a liar or wrong by another ("Reuters is lying (again)," Musk wrote): the denial
+    rejects the account of the source it names, its latest claim before (else its first after) in the
+    article, with the rest of that run of its claims."""
+    if subj.lower_ in PRONOUN_WORDS:
+        return  # "he is lying": who is meant is not resolved here
+    owner = ctx.sources.actor_of_token(subj)
+    if owner is None or owner == actor or ctx.sources.speaks_for(actor, owner):
+        return
+    own = [c for c in statements if c.actor and (c.actor == owner or ctx.sources.speaks_for(c.actor, owner))
+           and c.start is not None]
+    before = [c for c in own if c.start < tok.idx]
+    target = before[-1] if before else (own[0] if own else None)
+    sent = tok.sent
+    yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event if target else None,
+                    quote=quote, polarity=False,
+                    value={"target": target.id if target else None, "target_actor": owner,
+                           "targets": _run_of(ctx, target, statements) if target else [],
+                           "support": _support(ctx, sent, actor, owner, statements),
+                           "object": np_text(subj), "called": called, "about": []},
+                    start=sent.start_char, end=sent.end_char)
 
 
 def _bare_pointer(subj) -> bool:
