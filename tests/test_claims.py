@@ -390,3 +390,16 @@ def test_lying_that_names_no_source_denies_nothing(sentence):
                             "The Harwick Gazette reported on Friday that Voltan Motors had scrapped plans for a "
                             f"low-cost car.\n\n{sentence}", "2026-02-10")
     assert not [c for c in analysis.claims if c.kind == "denial" and c.value.get("called") in ("lying", "wrong")]
+
+
+def test_the_account_disputed_right_after_a_report_is_that_report():
+    """"But the council disputed the account.": with nothing else in its sentence, "the account" is the
+    one just given."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Mayor knew of complaint, paper says\n\n"
+                            "According to the Harwick Gazette, Mayor Ada Lind was told of the complaint against "
+                            "her deputy in March.\n\nBut the city council disputed the account.", "2026-02-10")
+    denial = next(c for c in analysis.claims if c.kind == "denial")
+    assert denial.value["target_actor"] == "harwick-gazette"
+    assert any(d.kind == "denial" for d in analysis.disputes)

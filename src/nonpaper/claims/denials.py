@@ -159,8 +159,11 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
                             for c in obj.children)
         if poss is None and not demonstrative:  # "denied the charges": only charges the sentence speaks of
-            said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i)
-            pool = [c for c in pool if overlap(said, c.value.get("about", []))]
+            denier = child(tok, "nsubj")
+            who = {t.i for t in denier.subtree} if denier is not None else set()
+            said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i and t.i not in who)
+            if said or obj.tag_ in ("NNS", "NNPS"):  # "But No.10 disputed the account.": the one just given
+                pool = [c for c in pool if overlap(said, c.value.get("about", []))]
         if pool:
             target = pool[-1]
             if obj.tag_ in ("NNS", "NNPS"):  # "the union's claims": all it said in that run
