@@ -403,3 +403,38 @@ def test_the_account_disputed_right_after_a_report_is_that_report():
     denial = next(c for c in analysis.claims if c.kind == "denial")
     assert denial.value["target_actor"] == "harwick-gazette"
     assert any(d.kind == "denial" for d in analysis.disputes)
+
+
+@pytest.mark.parametrize("one, other, clash", [
+    ("The Harwick Human Rights Commission said on Monday that 39 people have died in the protests.",
+     "President Ada Lind said the number of those killed in the protests was 19, and not more.", True),
+    ("The health ministry said at least 500 people were killed in the blast.",
+     "The governor said 19 people died in the blast.", True),
+    ("The health ministry said at least 500 people were killed in the blast.",
+     "The relief agency said at least six people were killed in the blast.", False),
+    ("The health ministry said up to 300 people were killed in the blast.",
+     "The governor said 120 people died in the blast.", False),
+])
+def test_death_tolls_worded_differently_are_one_measure_and_bounds_are_compared_as_bounds(one, other, clash):
+    """'39 people have died' and 'the number of those killed was 19' are both the death toll; 'at least
+    500' against 'at least six' is no dispute, against 19 it is."""
+    from conftest import analyze_text
+
+    analysis = analyze_text(f"Toll of Harwick riots disputed\n\n{one}\n\n{other}", "2026-02-10")
+    tolls = [c for c in analysis.claims if c.kind == "value" and c.value.get("measure") == "deaths"]
+    assert len(tolls) == 2
+    disputes = [d for d in analysis.disputes if d.kind == "fact"]
+    assert bool(disputes) == clash
+    if clash:
+        assert disputes[0].summary.startswith("Figures disagree on the death toll")
+
+
+def test_an_estimate_of_what_happened_is_a_figure_not_a_forecast():
+    from conftest import analyze_text
+
+    analysis = analyze_text("Harwick march draws thousands\n\n"
+                            "Police estimated that 24,000 people were at the pension rally at its peak.\n\n"
+                            "The organisers said 103,000 people were at the pension rally.", "2026-02-10")
+    counts = {c.actor: c.value for c in analysis.claims if c.kind == "value"}
+    assert not counts["police"]["forecast"] and counts["police"]["measure"] == "people"
+    assert any(d.kind == "fact" and "number of people" in d.summary for d in analysis.disputes)

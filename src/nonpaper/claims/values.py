@@ -11,14 +11,14 @@ from .text import content_lemmas, parse_number, short
 from ..model import Claim
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 # ---------------------------------------------------------------- values
 
 def value_claims(ctx: Context) -> Iterator[Claim]:
     for ent in ctx.doc.ents:
-        if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
+        if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL") and not _bare_count(ent):
             continue
         number = parse_number(ent.text)
         if number is None or _paired(ent) or _counts_the_speakers(ctx, ent):
@@ -26,6 +26,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         unit = _unit(ent)
         if unit is None:
             continue
+        measure = _measure(ent, unit)
         context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
         src = ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
@@ -35,7 +36,8 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
                         event=events[0] if events else None, quote=src.quote,
                         value={"value": number, "unit": unit, "number_text": ent.text, "about": sorted(context),
                                "qualifiers": sorted(_qualifiers(ent)), "population": sorted(_population(ent)), "period": sorted(_period(ctx, ent)),
-                               "forecast": _forecast(ent),
+                               "forecast": _forecast(ent), **({"measure": measure} if measure else {}),
+                               **({"bound": bound} if (bound := _bound(ent)) else {}),
                                "count": ent.label_ == "CARDINAL", "hedged": hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
 
@@ -79,6 +81,75 @@ def _per_tokens(ent) -> list:
     return list(ent.doc[ent.end:ent.end + 2]) if _per(ent) else []
 
 
+def _measure(ent: Span, unit: str) -> str | None:
+    """What a count measures (measures.json), one name however it is worded: '39 people have died',
+    'a death toll of 19' and '24 deaths' are deaths; '1.03 million participants' and '240,000 people
+    were on the march' are people."""
+    spec = resources.mapping("measures.json")
+    base = unit.split("/")[0]
+    for name, measure in spec["measures"].items():
+        if base in measure["units"] or base.split()[-1] in measure["units"]:
+            return name
+    counted = _counted(ent)
+    if base.split()[-1] not in spec["people"] and (counted is None or counted.ent_type_ != "NORP"):
+        return None
+    anchor = counted if counted is not None else ent.root
+    # what the people did or underwent: "those killed", "people who died", "39 people have died"
+    verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    verbs += [t for t in anchor.ancestors if t.pos_ == "VERB"][:1]
+    for name, measure in spec["measures"].items():
+        if any(v.lemma_.lower() in measure["people_with"] for v in verbs):
+            return name  # "19 Kenyans died": a count of people who died is a death toll
+    return "people"
+
+
+def _counted(ent: Span) -> Token | None:
+    """The noun a count counts: "39 people", "a crowd of 240,000", "the number of those killed was 19"."""
+    root = ent.root
+    if root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return root.head.head  # "a crowd of 240,000", "a death toll of 19"
+    if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":  # "the casualties were 19"
+        subj = child(root.head, "nsubj")
+        if subj is not None and subj.lemma_.lower() in COUNT_NOUNS:  # "the number of those killed was 19"
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = child(of, "pobj") if of is not None else None
+        return subj
+    return None
+
+
+def _bound(ent: Span) -> str | None:
+    """'min' for "at least 500", "more than one million"; 'max' for "up to 300"; None for a plain figure.
+    The words may be inside the entity or just before it (measures.json, bounds)."""
+    before = ent.doc[max(ent.sent.start, ent.start - 4):ent.start].text.lower()
+    inside = ent.text.lower()
+    for kind, phrases in resources.mapping("measures.json")["bounds"].items():
+        if any(inside.startswith(p + " ") or before == p or before.endswith(" " + p) for p in phrases):
+            return kind
+    return None
+
+
+def _bare_count(ent: Span) -> bool:
+    """"the number of those killed was 19": a bare number the recognizer took for a date (a day), said
+    to be what a count was."""
+    return ent.label_ == "DATE" and re.fullmatch(r"\d[\d,]*", ent.text) is not None and _copular_unit(ent) is not None
+
+
+COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})
+
+
+def _copular_unit(ent: Span) -> str | None:
+    """The unit of a count given as what a number or a counted noun 'was': "the casualties were 19",
+    "the number of those killed was 19" (those killed: people)."""
+    counted = _counted(ent)
+    if counted is None or ent.root.dep_ not in ("attr", "acomp"):
+        return None
+    if counted.pos_ == "PRON" and any(c.dep_ in ("acl", "relcl") for c in counted.children):
+        return "people"  # "those killed", "those who died"
+    return counted.lemma_.lower() if counted.pos_ == "NOUN" else None
+
+
 def _base_unit(ent) -> str | None:
     if ent.label_ == "PERCENT":
         return "percent"
@@ -89,6 +160,11 @@ def _base_unit(ent) -> str | None:
         unit = ent[-1].lemma_.lower()
         return None if unit in TIME_UNITS else unit
     root = ent.root
+    if root.dep_ == "nummod" and root.head.pos_ == "PROPN" and root.head.ent_type_ == "NORP":
+        return "people"  # "19 Kenyans"
+    copular = _copular_unit(ent)
+    if copular is not None:
+        return None if copular in TIME_UNITS else copular
     if root.dep_ == "nummod" and root.head.pos_ == "NOUN":  # "eleven concerts", "six percentage points"
         unit = root.head.lemma_.lower()
         kind = [c.lemma_.lower() for c in root.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -108,11 +184,13 @@ def _period(ctx: Context, ent) -> frozenset[str]:
 
 
 def _forecast(ent) -> bool:
-    """Is the figure a forecast, estimate or target rather than a reported fact?"""
+    """Is the figure a forecast, estimate or target rather than a reported fact? An estimate of what
+    already happened ("police estimated 240,000 on the march") is a claim, not a forecast."""
     words = resources.wordset("claim_forecast_words.txt")
     head = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), ent.root)
     clause = list(head.subtree) + list(head.ancestors)[:2]
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
+    hits = [t for t in clause if t.lemma_.lower() in words or t.lower_ in words]
+    return any(not (t.lemma_.lower() == "estimate" and t.tag_ in ("VBD", "VBN")) for t in hits)
 
 
 def _population(ent) -> frozenset[str]:
@@ -160,6 +238,8 @@ def _value_context(ent) -> frozenset[str]:
             subj = child(t, "nsubj", "nsubjpass")  # what the figure is of: "turnout in the election"
             if subj is not None:
                 tokens.extend(x for c in subj.children if c.dep_ in ("prep", "compound", "amod") for x in c.subtree)
+            if t.lemma_ == "be":  # "240,000 people were on the march": where they were is what is counted
+                tokens.extend(x for c in t.children if c.dep_ == "prep" for x in c.subtree)
             break
     return content_lemmas(tokens, names=False)  # who is named is no part of what is measured
 

@@ -354,9 +354,36 @@ def _values_differ(x: float, y: float) -> bool:
     return abs(x - y) > 0.1 * max(abs(x), abs(y))
 
 
+def measure_label(measure: str) -> str:
+    """How a summary names a measure ("the death toll"), from measures.json."""
+    return resources.mapping("measures.json")["measures"].get(measure, {}).get("label", measure)
+
+
+def _figures_clash(a: Claim, b: Claim) -> bool:
+    """Two figures that cannot both hold: plain figures apart by more than a tenth; a bound against a
+    figure or bound beyond it ("at least 500" / "19"); never two bounds the same way ("at least 500" /
+    "at least six")."""
+    x, y = a.value["value"], b.value["value"]
+    ba, bb = a.value.get("bound"), b.value.get("bound")
+    if not ba and not bb:
+        return _values_differ(x, y)
+    if ba == bb:
+        return False
+    low, high = (x, y) if ba == "min" or bb == "max" else (y, x)  # the lower bound and what must meet it
+    return low > high and _values_differ(low, high)
+
+
 def _one_measure(a: Claim, b: Claim, across: Across | None = None) -> bool:
-    """Do two figures measure one thing (same unit, two shared words, no clashing kinds or periods)?"""
-    if a.value["unit"] != b.value["unit"] or shared(a, a.value.get("about", []), b, b.value.get("about", []), across) < 2:
+    """Do two figures measure one thing (same unit, two shared words, no clashing kinds or periods)? A
+    named measure (claims/values.py, measures.json) stands for the unit and the words: two death tolls
+    are one measure however worded ('39 people have died' / 'the number of those killed was 19'); two
+    counts of people still need two words in common, as plain figures do, whatever noun counts them."""
+    measure = a.value.get("measure")
+    words = shared(a, a.value.get("about", []), b, b.value.get("about", []), across)
+    if measure and measure == b.value.get("measure"):
+        if measure == "people" and words < 2:
+            return False
+    elif a.value["unit"] != b.value["unit"] or words < 2:
         return False  # one shared word ("increase") is not yet one measured thing
     qa, qb = set(a.value.get("qualifiers", [])), set(b.value.get("qualifiers", []))
     if qa and qb and not qa & qb:  # "the library budget" and "the parks budget" are two things
@@ -381,7 +408,7 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across |
         for b in items[i + 1:]:
             if a.actor == b.actor or not pair_ok(a, b) or not _one_measure(a, b, across):
                 continue
-            if _values_differ(a.value["value"], b.value["value"]):
+            if _figures_clash(a, b):
                 pairs.append((a, b))
     out = []
     for group in _clusters(items, pairs):
@@ -390,7 +417,11 @@ def fact(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across |
         shared = set(group[0].value.get("about", [])) & set(group[1].value.get("about", []))
         words = [w for w in re.findall(r"[\w-]+", group[0].text.lower()) if w in shared]
         what = ", ".join(dict.fromkeys(words)) or _about_text(group[0].value.get("about"))
-        summary = f"Figures disagree on {what} ({unit}): " + "; ".join(parts) + "."
+        measure = group[0].value.get("measure")
+        if measure and all(c.value.get("measure") == measure for c in group):  # "the death toll"
+            summary = f"Figures disagree on {measure_label(measure)}: " + "; ".join(parts) + "."
+        else:
+            summary = f"Figures disagree on {what} ({unit}): " + "; ".join(parts) + "."
         out.append(Found("fact", summary, group, group[0].event))
     return out
 
