@@ -438,3 +438,39 @@ def test_an_estimate_of_what_happened_is_a_figure_not_a_forecast():
     counts = {c.actor: c.value for c in analysis.claims if c.kind == "value"}
     assert not counts["police"]["forecast"] and counts["police"]["measure"] == "people"
     assert any(d.kind == "fact" and "number of people" in d.summary for d in analysis.disputes)
+
+
+def test_a_relayed_claim_keeps_whom_its_source_cites_and_the_outlet_that_carries_it():
+    """In a Norrick Wire story, "the Gazette said, citing two council officials" is the Gazette's claim,
+    citing two council officials, relayed by Norrick Wire; the wire's own words are relayed by no one."""
+    import nonpaper
+
+    analysis = nonpaper.analyze("Harwick ferry contract scrapped, paper says\n\n"
+                                "The city cancelled the ferry contract on Monday, the Harwick Gazette said, citing two "
+                                "council officials.\n\nThe ferry has run since 1998.", published="2026-02-10",
+                                outlet="Norrick Wire")
+    gazette = next(c for c in analysis.claims if c.actor == "harwick-gazette")
+    assert gazette.origin_text == "two council officials" and gazette.relays == ["Norrick Wire"]
+    assert all(c.relays == [] for c in analysis.claims if c.actor is None)
+
+
+def test_across_articles_each_side_names_the_outlets_that_carry_it():
+    from nonpaper.cli import render
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article, build_corpus
+
+    first = ("Harwick ferry talks with Brack Lines called off, paper says\n\n"
+             "The city council has called off the Harwick ferry talks with Brack Lines, the Harwick Gazette said on "
+             "Monday, citing two council officials.\n\nMayor Ada Lind did not comment on the Brack Lines ferry contract.")
+    second = ("Mayor says Harwick ferry talks with Brack Lines postponed\n\n"
+              "Mayor Ada Lind said on Tuesday that the Harwick ferry talks with Brack Lines had been postponed.\n\n"
+              "Brack Lines runs the Harwick ferry.")
+    corpus = build_corpus([
+        analyze_article(article_from_string(first, published="2026-02-10", outlet="Norrick Wire", id="wire")),
+        analyze_article(article_from_string(second, published="2026-02-11", outlet="Castrel Courier", id="courier"))])
+    sides = {c.actor: (c.origin_text, c.relays) for d in corpus.disputes for c in d.claims}
+    assert sides == {"harwick-gazette": ("two council officials", ["Norrick Wire"]),
+                     "ada-lind": (None, ["Castrel Courier"])}
+    text = render.markdown(corpus)
+    assert "Harwick Gazette, citing two council officials; relayed by Norrick Wire" in text
+    assert "Ada Lind; relayed by Castrel Courier" in text

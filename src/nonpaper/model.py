@@ -139,6 +139,12 @@ class Claim:
     article: str | None = None  # Article.id
     start: int | None = None
     end: int | None = None
+    # provenance: who the asserting source cites ("the FT reported, citing three people familiar with the
+    # matter": origin_text "three people familiar with the matter", origin its actor id when it is one),
+    # and the outlets that carry the claim without being its source (the article's own outlet)
+    origin: str | None = None
+    origin_text: str | None = None
+    relays: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -148,6 +154,9 @@ class DisputeClaim:
     quote: str | None = None
     article: str | None = None
     claim: str | None = None
+    origin: str | None = None  # as Claim: whom the source cites, and the outlets that carry the claim
+    origin_text: str | None = None
+    relays: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
+from .provenance import provenance
 from .sources import Sources
 from .text import content_lemmas, eventish
 from ..model import Analysis, Claim
@@ -99,7 +100,8 @@ class Context:
         q = next((q for q in self.sources.quotes if q.id == kw.get("quote")), None)
         if q is not None and kw.get("kind") in ("order", "status", "value", "duration") and len(q.text) < len(kw.get("text") or ""):
             kw["text"] = q.text
-        return Claim(id="", **kw)
+        origin, origin_text, relays = provenance(self.sources, self.parsed.article, kw.get("actor"), q)
+        return Claim(id="", origin=origin, origin_text=origin_text, relays=relays, **kw)
 
 
 def span_of(doc: Doc, start: int | None, end: int | None) -> Span | None:

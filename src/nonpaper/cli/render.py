@@ -52,8 +52,16 @@ def _timeline(analysis: Analysis) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _dispute_lines(d: Dispute, name_of) -> list[str]:
-    return [f"{name_of(c.actor)}: {c.text}" for c in d.claims]
+def _dispute_lines(d: Dispute, name_of, relays: bool = False) -> list[str]:
+    """One line a side: who says it, whom they cite, and (across articles) the outlets that carry it:
+    "Financial Times, citing people familiar with the matter; relayed by Reuters: …"."""
+    lines = []
+    for c in d.claims:
+        who = name_of(c.actor) + (f", citing {c.origin_text}" if c.origin_text else "")
+        if relays and c.relays:
+            who += "; relayed by " + ", ".join(c.relays)
+        lines.append(f"{who}: {c.text}")
+    return lines
 
 
 def brief(obj: Analysis | Corpus, console=None) -> None:
@@ -103,16 +111,16 @@ def brief(obj: Analysis | Corpus, console=None) -> None:
     if isinstance(obj, Corpus) and obj.disputes:
         names = {a.id: a.name for a in obj.actors}
         console.rule(Text("Across articles", style="bold"))
-        _print_disputes(console, obj.disputes, lambda a: names.get(a, a or "narrator"))
+        _print_disputes(console, obj.disputes, lambda a: names.get(a, a or "narrator"), relays=True)
 
 
-def _print_disputes(console, disputes: list[Dispute], name_of) -> None:
+def _print_disputes(console, disputes: list[Dispute], name_of, relays: bool = False) -> None:
     from rich.text import Text
 
     console.print(Text("Disputed", style="bold red underline"))
     for d in disputes:
         console.print(Text(f"[{d.kind}] ", style="red") + Text(d.summary))
-        for line in _dispute_lines(d, name_of):
+        for line in _dispute_lines(d, name_of, relays):
             console.print(f"   • {line}")
 
 
@@ -150,15 +158,15 @@ def markdown(obj: Analysis | Corpus) -> str:
     if isinstance(obj, Corpus) and obj.disputes:
         names = {a.id: a.name for a in obj.actors}
         out.append("# Across articles\n")
-        out.extend(_md_disputes(obj.disputes, lambda a: names.get(a, a or "narrator")))
+        out.extend(_md_disputes(obj.disputes, lambda a: names.get(a, a or "narrator"), relays=True))
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_disputes(disputes: list[Dispute], name_of) -> list[str]:
+def _md_disputes(disputes: list[Dispute], name_of, relays: bool = False) -> list[str]:
     out = ["## Disputed\n"]
     for d in disputes:
         out.append(f"- **{d.kind}**: {_md(d.summary)}")
-        out.extend(f"  - {_md(line)}" for line in _dispute_lines(d, name_of))
+        out.extend(f"  - {_md(line)}" for line in _dispute_lines(d, name_of, relays))
     out.append("")
     return out
 

@@ -252,7 +252,7 @@ def _dispute(f: Found, ident: str, article: str | None) -> Dispute:
         if key not in seen:  # one source's words once, even when they carry two claims
             seen.add(key)
             claims.append(DisputeClaim(actor=c.actor, text=c.text, quote=c.quote, article=c.article or article,
-                                       claim=c.id))
+                                       claim=c.id, origin=c.origin, origin_text=c.origin_text, relays=list(c.relays)))
     articles = []
     for c in claims:
         if c.article and c.article not in articles:
