@@ -170,7 +170,8 @@ def test_disputes_within_and_across_articles(store, monkeypatch):
     local = [d for d in rows if d["scope"] == "article"]
     assert len(local) == 2
     assert local[0]["claims"][0] == {"actor": "dana-okafor", "actor_name": "Dana Okafor",
-                                     "text": "it was called off", "quote": "q1", "article": "story-1"}
+                                     "text": "it was called off", "quote": "q1", "article": "story-1",
+                                     "origin_text": None, "relays": []}
     assert store.counts()["disputes"] == 3
 
 

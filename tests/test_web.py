@@ -472,3 +472,28 @@ def test_pages_on_postgres(pg_url):
             if not url.startswith("/api/"):
                 assert injected(r.text) == [], url
         assert c.get("/api/counts").json()["articles"] == 3
+
+
+def test_dispute_pages_show_whom_each_side_cites_and_who_relays_it(tmp_path):
+    """Two outlets' stories ingested: the disputes page names each side's origin and relaying outlet."""
+    pytest.importorskip("nonpaper.store")
+    from nonpaper.corpus import ingest
+    from nonpaper.store import open_store
+
+    dump = tmp_path / "ferry.jsonl"
+    dump.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "wire", "outlet": "Norrick Wire", "published": "2026-02-10",
+         "text": "Harwick ferry talks with Brack Lines called off, paper says\n\nThe city council has called off the "
+                 "Harwick ferry talks with Brack Lines, the Harwick Gazette said on Monday, citing two council "
+                 "officials.\n\nMayor Ada Lind did not comment on the Brack Lines ferry contract."},
+        {"id": "courier", "outlet": "Castrel Courier", "published": "2026-02-11",
+         "text": "Mayor says Harwick ferry talks with Brack Lines postponed\n\nMayor Ada Lind said on Tuesday that the "
+                 "Harwick ferry talks with Brack Lines had been postponed.\n\nBrack Lines runs the Harwick ferry."},
+    ]) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "ferry.db"))
+    ingest([str(dump)], store, progress=False, warn=lambda _: None)
+    store.close()
+    with TestClient(create_app(str(tmp_path / "ferry.db"))) as c:
+        page = c.get("/disputes").text
+    assert "citing two council officials; relayed by Norrick Wire" in page
+    assert "relayed by Castrel Courier" in page

@@ -56,10 +56,20 @@ def _cell(value, column: str) -> str:
         return "; ".join(f"{r['relation']} {r['target']}" + (f" (per {r['asserted_by_name']})"
                                                              if r.get("asserted_by_name") else "") for r in value)
     if column == "claims":
-        return "\n".join(f"{c.get('actor_name') or c.get('actor') or 'narrator'}: {c.get('text')}" for c in value)
+        return "\n".join(f"{_side(c)}: {c.get('text')}" for c in value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def _side(claim: dict) -> str:
+    """Who says it, whom they cite, the outlets that carry it: "Financial Times, citing …; relayed by Reuters"."""
+    who = claim.get("actor_name") or claim.get("actor") or "narrator"
+    if claim.get("origin_text"):
+        who += f", citing {claim['origin_text']}"
+    if claim.get("relays"):
+        who += "; relayed by " + ", ".join(claim["relays"])
+    return who
 
 
 def print_rows(rows: list[dict], fmt: str, verb: str) -> None:

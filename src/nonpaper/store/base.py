@@ -509,7 +509,7 @@ class Store:
 
     def disputes(self) -> list[dict]:
         """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
-        articles, claims [{actor, actor_name, text, quote, article}]."""
+        articles, claims [{actor, actor_name, text, quote, article, origin_text, relays}]."""
         rows = self._all("SELECT id, kind, summary, scope, event, articles, claims FROM disputes "
                          "ORDER BY scope DESC, id")
         for r in rows:
@@ -527,7 +527,8 @@ class Store:
                 elif actor in corpus:
                     name = corpus[actor]
                 claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
-                               "quote": c.get("quote"), "article": c.get("article")})
+                               "quote": c.get("quote"), "article": c.get("article"),
+                               "origin_text": c.get("origin_text"), "relays": c.get("relays") or []})
             r["claims"] = claims
         return rows
 
