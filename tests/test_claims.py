@@ -474,3 +474,25 @@ def test_across_articles_each_side_names_the_outlets_that_carry_it():
     text = render.markdown(corpus)
     assert "Harwick Gazette, citing two council officials; relayed by Norrick Wire" in text
     assert "Ada Lind; relayed by Castrel Courier" in text
+
+
+@pytest.mark.parametrize("second, disputed", [
+    ("Ostrava's army said a failed rocket launch by the Red Brigade was responsible for the blast.", True),
+    ("Ostrava's army said the blast was caused by a faulty fuel pump.", True),
+    ("Ostrava's army said its own air strike was responsible for the blast.", False),
+    ("Ostrava's army blamed the blast on Tuesday's storm.", True),
+])
+def test_two_sources_giving_one_event_different_causes_are_a_cause_dispute(second, disputed):
+    """The issue's own case, in invented names: the ministry blames an air strike, the army a failed
+    rocket launch by a militia; the army owning the strike agrees (same agent, same words)."""
+    from conftest import analyze_text
+
+    analysis = analyze_text("Dozens killed in blast at Harwick depot\n\n"
+                            "The regional health ministry blamed an Ostravan air strike for the blast at the Harwick "
+                            f"fuel depot on Tuesday.\n\n{second}", "2026-02-10")
+    causes = [c for c in analysis.claims if c.kind == "cause"]
+    assert causes[0].value["cause"] == ["air", "strike"] and causes[0].value["effect"] == ["blast"]
+    found = [d for d in analysis.disputes if d.kind == "cause"]
+    assert bool(found) == disputed
+    if disputed:
+        assert found[0].summary.startswith("What caused the blast: Regional health ministry blames an Ostravan air strike")

@@ -16,7 +16,7 @@ ActorKind = Literal["person", "organization", "government", "outlet", "unnamed"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 RelationType = Literal["BEFORE", "AFTER", "SIMULTANEOUS", "INCLUDES", "IS_INCLUDED"]
-DisputeKind = Literal["timing", "status", "denial", "fact"]
+DisputeKind = Literal["timing", "status", "denial", "fact", "cause"]
 
 
 @dataclass

@@ -3,10 +3,11 @@
 A claim is what one source (a quote's speaker, or the narrator as None) says about one event or
 topic: an ordering, a date, a status, a measured value, a duration, a denial of another claim, or a plain statement.
 The finders live in `claims.find` (shared helpers, statements), `claims.time`, `claims.status`,
-`claims.values`, `claims.durations` and `claims.denials`; this module runs them in order and numbers the claims.
+`claims.values`, `claims.durations`, `claims.causes` and `claims.denials`; this module runs them in order and numbers the claims.
 """
 from __future__ import annotations
 
+from .causes import cause_claims
 from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
@@ -35,5 +36,6 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(status_claims(ctx))
     add(value_claims(ctx))
     add(duration_claims(ctx))
+    add(cause_claims(ctx))
     add(denial_claims(ctx, statements))
     return out

@@ -23,6 +23,7 @@ from datetime import date
 
 from ..claims.sources import actor_name
 from ..claims.text import stems
+from .causes import cause
 from .checks import Found, run_all
 from ..model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
@@ -41,7 +42,7 @@ def find_disputes(analysis: Analysis) -> list[Dispute]:
     def name_of(actor_id):
         return actor_name(actors, actor_id, outlet)
 
-    found = run_all(analysis.claims, name_of, lambda a, b: True)
+    found = run_all(analysis.claims, name_of, lambda a, b: True) + cause(analysis.claims, name_of, lambda a, b: True)
     return [_dispute(f, f"d{i}", analysis.article.id) for i, f in enumerate(found, 1)]
 
 
@@ -69,7 +70,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
-    found = run_all(claims, name_of, pair_ok, pool=claims, across=specific)
+    found = run_all(claims, name_of, pair_ok, pool=claims, across=specific) + cause(claims, name_of, pair_ok, specific)
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)

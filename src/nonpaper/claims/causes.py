@@ -1,0 +1,113 @@
+"""Cause claims (issue 15): what a source says caused an event, or who is to blame for it.
+
+"The health ministry blamed an Israeli air strike for the blast"; "Israel said a failed rocket launch
+was responsible"; "the fire was caused by a faulty cable". Each gives the cause (its content words),
+the agent when the cause names one (an actor: "an Israeli air strike", "a launch by Islamic Jihad"),
+and the effect (the event or the words of what was caused, when the sentence says it). Two sources
+giving one effect different causes or agents are a cause dispute (`disputes/causes.py`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from .find import Context, child, hedged, negated
+from .text import content_lemmas, short
+from ..model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# The verbs and adjectives that say what caused what, and where each puts the cause and the effect:
+# (cause dependency, effect dependency or preposition). "blame Y for E", "blame E on Y", "Y caused E",
+# "E was caused by Y", "Y was responsible for E", "attributed E to Y".
+CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute"})
+
+
+def cause_claims(ctx: Context) -> Iterator[Claim]:
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in CAUSE_WORDS or tok.pos_ not in ("VERB", "ADJ") or negated(tok):
+            continue
+        found = _cause_and_effect(tok)
+        if found is None:
+            continue
+        cause, effect = found
+        src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+        actor = src.actor
+        if actor is None and tok.lemma_.lower() == "blame":  # "the ministry blamed …": the blamer speaks
+            subj = child(tok, "nsubj")
+            actor = ctx.sources.actor_of_token(subj) if subj is not None else None
+        if actor is None:
+            continue
+        agent = _agent(ctx, cause)
+        what = content_lemmas(cause.subtree, names=False)
+        if not what and agent is None:
+            continue
+        effect_words = content_lemmas(effect.subtree, names=False) if effect is not None else frozenset()
+        events = ctx.events_at(effect.idx, effect.idx + len(effect)) if effect is not None else []
+        sent = tok.sent
+        yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="cause", event=events[0] if events else None,
+                        quote=src.quote, start=tok.idx, end=tok.idx + len(tok),
+                        value={"cause": sorted(what), "cause_text": _phrase(cause), "agent": agent,
+                               "effect": sorted(effect_words), "effect_text": _phrase(effect) if effect is not None else None,
+                               "hedged": hedged(sent), "about": sorted(effect_words | what)})
+
+
+def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
+    """(the cause's head, the effect's head or None) for one cause word, by how it is built."""
+    lemma = tok.lemma_.lower()
+    preps = {c.lower_: child(c, "pobj") for c in tok.children if c.dep_ == "prep"}
+    if lemma == "blame":
+        obj = child(tok, "dobj")
+        if obj is None:
+            return None
+        on = preps.get("on")
+        if on is not None and on.ent_type_ not in ("DATE", "TIME"):  # "blamed the blast on a rocket" (not "on Tuesday")
+            return on, obj
+        return obj, preps.get("for")  # "blamed an air strike (for the blast)"
+    if lemma == "cause":
+        if child(tok, "nsubjpass") is not None:  # "the blast was caused by a rocket"
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = child(agent, "pobj") if agent is not None else None
+            return (by, child(tok, "nsubjpass")) if by is not None else None
+        subj, obj = child(tok, "nsubj"), child(tok, "dobj")
+        return (subj, obj) if subj is not None and obj is not None and subj.pos_ != "PRON" else None
+    if lemma == "responsible":  # "a failed rocket launch was responsible (for the blast)"
+        subj = child(tok.head, "nsubj") if tok.dep_ == "acomp" else None
+        return (subj, preps.get("for")) if subj is not None and subj.pos_ != "PRON" else None
+    if lemma == "attribute":  # "attributed the blast to a rocket"
+        obj = child(tok, "dobj") or child(tok, "nsubjpass")
+        return (preps["to"], obj) if preps.get("to") is not None and obj is not None else None
+    return None
+
+
+def _agent(ctx: Context, cause: Token) -> str | None:
+    """Who the cause names as acting: the cause itself ("blamed Israel"), its maker ("a launch by Islamic
+    Jihad", "Hamas's rocket"), or a nationality on it ("an Israeli air strike")."""
+    own = ctx.sources.actor_of_token(cause) if cause.pos_ in ("PROPN", "NOUN") else None
+    if own and ctx.sources.actors.get(own) is not None and cause.pos_ == "PROPN":
+        return own
+    for t in cause.subtree:
+        if t.i == cause.i:
+            continue
+        if (t.dep_ == "pobj" and t.head.lower_ == "by") or t.dep_ == "poss" or \
+                (t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE", "ORG")):
+            actor = ctx.sources.actor_of_token(t)
+            if actor:
+                return actor
+            if t.ent_type_ == "NORP":
+                nation = _nation(ctx, t)
+                if nation:
+                    return nation
+    return None
+
+
+def _nation(ctx: Context, adjective: Token) -> str | None:
+    """"Israeli", "Russian", "Kenyan": the government actor whose country name the adjective begins with."""
+    word = adjective.lower_
+    found = {a.id for a in ctx.sources.actors.values() if a.kind == "government" and len(a.name) >= 4
+             and word.startswith(a.name.lower()[:max(4, len(a.name) - 1)])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _phrase(token: Token) -> str:
+    return "".join(t.text_with_ws for t in token.subtree).strip()
