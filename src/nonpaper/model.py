@@ -131,7 +131,7 @@ class Claim:
     id: str  # "c1"
     actor: str | None  # Actor.id; None for the narrator
     text: str
-    kind: str  # "date" | "order" | "status" | "value" | "denial" | "statement"
+    kind: str  # "date" | "order" | "status" | "value" | "duration" | "denial" | "cause" | "statement"
     event: str | None = None  # Event.id
     value: Any = None  # a date, ("BEFORE", "e2"), a status word, {"attribute":..., "value":...}
     polarity: bool = True
