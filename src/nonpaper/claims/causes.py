@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from .find import Context, child, hedged, negated
-from .text import content_lemmas, short
+from .text import content_lemmas, short, subtree_text
 from ..model import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# The verbs and adjectives that say what caused what, and where each puts the cause and the effect:
-# (cause dependency, effect dependency or preposition). "blame Y for E", "blame E on Y", "Y caused E",
-# "E was caused by Y", "Y was responsible for E", "attributed E to Y".
+# The verbs and adjectives that say what caused what; `_cause_and_effect` reads where each puts the cause
+# and the effect: "blame Y for E", "blame E on Y", "Y caused E", "E was caused by Y", "Y was responsible
+# for E", "attributed E to Y".
 CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute"})
 
 
@@ -47,8 +47,8 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
         sent = tok.sent
         yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="cause", event=events[0] if events else None,
                         quote=src.quote, start=tok.idx, end=tok.idx + len(tok),
-                        value={"cause": sorted(what), "cause_text": _phrase(cause), "agent": agent,
-                               "effect": sorted(effect_words), "effect_text": _phrase(effect) if effect is not None else None,
+                        value={"cause": sorted(what), "cause_text": subtree_text(cause), "agent": agent,
+                               "effect": sorted(effect_words), "effect_text": subtree_text(effect) if effect is not None else None,
                                "hedged": hedged(sent), "about": sorted(effect_words | what)})
 
 
@@ -83,8 +83,8 @@ def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
 def _agent(ctx: Context, cause: Token) -> str | None:
     """Who the cause names as acting: the cause itself ("blamed Israel"), its maker ("a launch by Islamic
     Jihad", "Hamas's rocket"), or a nationality on it ("an Israeli air strike")."""
-    own = ctx.sources.actor_of_token(cause) if cause.pos_ in ("PROPN", "NOUN") else None
-    if own and ctx.sources.actors.get(own) is not None and cause.pos_ == "PROPN":
+    own = ctx.sources.actor_of_token(cause) if cause.pos_ == "PROPN" else None
+    if own and own in ctx.sources.actors:
         return own
     for t in cause.subtree:
         if t.i == cause.i:
@@ -108,6 +108,3 @@ def _nation(ctx: Context, adjective: Token) -> str | None:
              and word.startswith(a.name.lower()[:max(4, len(a.name) - 1)])}
     return found.pop() if len(found) == 1 else None
 
-
-def _phrase(token: Token) -> str:
-    return "".join(t.text_with_ws for t in token.subtree).strip()

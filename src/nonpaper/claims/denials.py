@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from .. import lexicon as resources
 from .find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .sources import OUTLET_HEADS
-from .text import content_lemmas, overlap, short, stems
+from .text import content_lemmas, overlap, short, stems, subtree_text
 from ..model import Claim
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                 several = _run_of(ctx, target, statements)
     elif clause is not None:
         about = content_lemmas(clause.subtree)
-        obj_text = "".join(t.text_with_ws for t in clause.subtree).strip()
+        obj_text = subtree_text(clause)
         # a denial answers what was said before it ("… reported that X. Her team denied that X"), not a
         # claim made further on by someone else
         before = [c for c in statements if c.actor != actor and c.start is not None and c.start < tok.sent.end_char]

@@ -10,13 +10,11 @@ the relays beside each side.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..model import Article, Quote
 from .sources import Sources
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from .text import subtree_text
 
 CITING = frozenset({"cite", "quote"})  # "citing officials", "quoting a source close to the talks"
 
@@ -45,12 +43,8 @@ def _cited(sources: Sources, quote: Quote) -> tuple[str | None, str | None]:
         if tok.lemma_.lower() in CITING and tok.tag_ == "VBG":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                return sources.actor_of_token(obj), _phrase(obj)
+                return sources.actor_of_token(obj), subtree_text(obj)
     return None, None
-
-
-def _phrase(token: Token) -> str:
-    return "".join(t.text_with_ws for t in token.subtree).strip()
 
 
 def _relays(sources: Sources, article: Article, actor: str | None) -> list[str]:

@@ -39,6 +39,11 @@ def content_lemmas(tokens: Iterable[Token], names: bool = True) -> frozenset[str
     return frozenset(out)
 
 
+def subtree_text(token: Token) -> str:
+    """The words a token heads, with what hangs from them ("people familiar with the matter")."""
+    return "".join(t.text_with_ws for t in token.subtree).strip()
+
+
 def stem(word: str) -> str:
     """A crude stem so 'inspection' meets 'inspector' and 'removing' meets 'removed'."""
     return word[:6] if len(word) > 6 else word
