@@ -221,7 +221,7 @@ def _leaver(ctx: Context, status: str, token: Token) -> str | None:
                 if c.dep_ == dep:
                     # "his services are no longer needed": the owner of what is no longer needed
                     candidates += [c] + [p for p in c.children if p.dep_ == "poss"]
-    return next((a for a in map(lambda t: _person_of(ctx, t), candidates) if a), None)
+    return next((person for person in (_person_of(ctx, c) for c in candidates) if person), None)
 
 
 def _person_of(ctx: Context, token: Token) -> str | None:
