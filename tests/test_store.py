@@ -219,8 +219,8 @@ def test_search_articles_and_quotes(store):
     assert [q["article_id"] for q in store.search("salary rises")["quotes"]] == ["story-2"]  # stemmed alike
     for odd in ('"unbalanced', "a:b -c OR (", "NEAR(", "'; DROP TABLE articles; --", "100%", "what?"):
         found = store.search(odd)  # user text is words, never query syntax: no error
-        assert set(found) == {"articles", "quotes"}
-    assert store.search("   ") == {"articles": [], "quotes": []}
+        assert {"articles", "quotes"} <= set(found)
+    assert store.search("   ")["articles"] == store.search("   ")["quotes"] == []
     assert store.counts()["articles"] == 2
 
 

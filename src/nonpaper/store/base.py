@@ -16,6 +16,7 @@ from typing import Any, Iterator
 from ..model import Analysis, analysis_from_dict
 from . import merge
 from .migrations import LATEST, MIGRATIONS
+from .queries import LIKE, Queries, from_json, like, paged
 
 
 class StoreError(RuntimeError):
@@ -26,25 +27,11 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _load(value: str | None, default: Any = None) -> Any:
-    if value is None or value == "":
-        return default
-    return json.loads(value)
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _like(text: str) -> str:
-    return f"%{text.lower()}%"
-
-
-ARTICLE_COLUMNS = ("id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status, error, "
-                   "source, content_hash")
-
-
-class Store:
+class Store(Queries):
     """A nonpaper corpus store. Use `nonpaper.store.open_store(url_or_path)` to get one."""
 
     backend = "?"
@@ -330,164 +317,55 @@ class Store:
         row = self._one("SELECT analysis FROM articles WHERE id = ? AND status = 'ok'", (article_id,))
         return analysis_from_dict(json.loads(row["analysis"])) if row else None
 
-    def articles(self, limit: int | None = 50, offset: int = 0, since: str | None = None, until: str | None = None,
-                 search: str | None = None, outlet: str | None = None, status: str | None = None) -> list[dict]:
-        """Articles, newest first: id, title, subtitle, outlet, author, published, url, n_quotes,
-        n_disputes, status ('ok' | 'failed'), error, source, content_hash."""
-        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC"
-        order_params: list = []
-        if search:
-            join, cond, fts_params, order, order_params = self._fts_articles(search)
-            where.append(cond)
-            params += fts_params
-        _published_between(where, params, since, until)
-        if outlet:
-            where.append("lower(a.outlet) = lower(?)")
-            params.append(outlet)
-        if status:
-            where.append("a.status = ?")
-            params.append(status)
-        cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
-        sql = f"SELECT {cols} FROM articles a {join} WHERE {' AND '.join(where)} ORDER BY {order}"
-        sql, params = self._page(sql, params + order_params, limit, offset)
-        return self._all(sql, params)
-
-    @staticmethod
-    def _page(sql: str, params: list, limit: int | None, offset: int = 0) -> tuple[str, list]:
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [int(limit), int(offset)]
-        elif offset:
-            sql += " LIMIT ? OFFSET ?"  # SQLite needs a LIMIT before an OFFSET
-            params = params + [2 ** 62, int(offset)]
-        return sql, params
-
-    def _actor_ids(self, name_or_id: str) -> list[str]:
-        """Corpus actor ids whose id, name or an alias contains `name_or_id` (case-insensitive)."""
-        rows = self._all("SELECT DISTINCT ca.id FROM corpus_actors ca LEFT JOIN actors a ON a.corpus_id = ca.id "
-                         "WHERE ca.id = ? OR lower(ca.name) LIKE ? OR lower(ca.aliases) LIKE ? "
-                         "OR lower(a.name) LIKE ? OR lower(a.aliases) LIKE ?",
-                         (name_or_id, _like(name_or_id), _like(name_or_id), _like(name_or_id), _like(name_or_id)))
-        return [r["id"] for r in rows]
-
-    def actors(self, limit: int | None = None, search: str | None = None, ids: list[str] | None = None) -> list[dict]:
-        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles.
-        `search` matches a name or alias (part of it is enough); `ids` picks actors by id."""
-        where, params = "", []
-        if search or ids is not None:
-            ids = self._actor_ids(search) if search else ids
-            if not ids:
-                return []
-            where = f"WHERE ca.id IN ({', '.join('?' * len(ids))})"
-            params = ids
-        sql = ("SELECT * FROM (SELECT ca.id, ca.name, ca.kind, ca.aliases, ca.titles, "
-               "(SELECT COUNT(*) FROM quotes q JOIN actors a ON a.article_id = q.article_id AND a.id = q.speaker "
-               " WHERE a.corpus_id = ca.id) AS n_quotes, "
-               "(SELECT COUNT(DISTINCT a.article_id) FROM actors a WHERE a.corpus_id = ca.id) AS n_articles "
-               f"FROM corpus_actors ca {where}) t WHERE n_articles > 0 "
-               "ORDER BY n_quotes DESC, n_articles DESC, name")
-        sql, params = self._page(sql, list(params), limit)
-        return [self._actor_row(r) for r in self._all(sql, params)]
-
-    @staticmethod
-    def _actor_row(r: dict) -> dict:
-        r["aliases"] = _load(r["aliases"], [])
-        r["titles"] = _load(r["titles"], [])
-        return r
-
-    def actor(self, actor_id: str) -> dict | None:
-        """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
-        rows = self.actors(ids=[actor_id])
-        if not rows:
-            return None
-        row = rows[0]
-        row["quotes"] = self.quotes(speaker_id=actor_id)
-        row["articles"] = self._all(
-            f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
-            "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ? "
-            "ORDER BY a.published DESC NULLS LAST, a.pk DESC", (actor_id,))
-        for a in row["articles"]:
-            a.pop("pk", None)
-        return row
-
-    def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
-               search: str | None = None, article: str | None = None, limit: int | None = None,
-               speaker_id: str | None = None) -> list[dict]:
-        """Quotes in reading order within articles, newest articles first: id, article_id, article_title,
-        published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end.
-        `speaker` matches a corpus actor's id, name or alias (case-insensitive, part of the name is enough)."""
-        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
-        if search:
-            join, cond, fts_params, _, _ = self._fts_quotes(search)
-            where.append(cond)
-            params += fts_params
-        if speaker_id is not None:
-            where.append("x.corpus_id = ?")
-            params.append(speaker_id)
-        if speaker:
-            ids = self._actor_ids(speaker)
-            if not ids:
-                return []
-            where.append(f"x.corpus_id IN ({', '.join('?' * len(ids))})")
-            params += ids
-        _published_between(where, params, since, until)
-        if article:
-            where.append("q.article_id = ?")
-            params.append(article)
-        sql = ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
-               "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
-               "q.start_char AS start, q.end_char AS \"end\" "
-               f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
-               "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
-               "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
-               f"WHERE {' AND '.join(where)} ORDER BY {order}")
-        sql, params = self._page(sql, params, limit)
-        return self._all(sql, params)
-
-    def _local_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str | None, str]]:
-        """(article, local actor id) -> (corpus id, display name) for the given articles."""
-        out: dict = {}
-        ids = sorted(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self._all("SELECT x.article_id, x.id, x.corpus_id, COALESCE(ca.name, x.name) AS name "
-                               "FROM actors x LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
-                               f"WHERE x.article_id IN ({', '.join('?' * len(chunk))})", chunk):
-                out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
-        return out
-
-    def timeline(self, actor: str | None = None, event: str | None = None) -> list[dict]:
-        """Events by date (undated last): id, article_id, text, type, date, status, participants (corpus
-        actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
-        "relations": orderings each with who asserts it."""
+    def _timeline_rows(self, actor: str | None, event: str | None, event_id: str | None) -> list[dict]:
+        """The events the filters keep, in timeline order, before names and orderings are looked up."""
         where, params = ["1 = 1"], []
         if event:
-            where.append("(lower(e.text) LIKE ? OR lower(e.type) LIKE ?)")
-            params += [_like(event), _like(event)]
+            where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
+            params += [like(event), like(event)]
+        if event_id:
+            art, _, local = event_id.rpartition(":")
+            where.append("e.article_id = ? AND e.id = ?")
+            params += [art, local]
         rows = self._all("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
                          "e.corpus_event, ce.articles AS corpus_articles, a.published "
                          "FROM events e JOIN articles a ON a.id = e.article_id "
                          "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
                          f"WHERE {' AND '.join(where)} "
                          "ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
+        if not actor:
+            return rows
+        ids = self._actor_ids(actor, exact_id=True)
+        if not ids:
+            return []
+        takes_part = {(r["article_id"], r["id"]) for r in self._all(
+            f"SELECT article_id, id FROM actors WHERE corpus_id IN ({', '.join('?' * len(ids))})", ids)}
+        return [r for r in rows if any((r["article_id"], p) in takes_part for p in from_json(r["participants"], []))]
+
+    def timeline(self, actor: str | None = None, event: str | None = None, limit: int | None = None,
+                 offset: int = 0, event_id: str | None = None) -> list[dict]:
+        """Events by date (undated last): id, article_id, text, type, date, status, participants (corpus
+        actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
+        "relations": orderings each with who asserts it. `actor`: an actor id (that actor only) or part
+        of a name; `event`: words in the event or its type; `event_id`: one event ("article:e3")."""
+        rows = paged(self._timeline_rows(actor, event, event_id), limit, offset)
         names = self._local_actors({r["article_id"] for r in rows})
-        wanted = set(self._actor_ids(actor)) if actor else None
         rel_rows = self._relations({r["article_id"] for r in rows})
         out = []
         for r in rows:
             art = r["article_id"]
-            parts = [names.get((art, p), (None, p)) for p in _load(r["participants"], [])]
-            ids = [cid or "" for cid, _ in parts]
-            if wanted is not None and not wanted & set(ids):
-                continue
+            parts = [names.get((art, p), (None, p)) for p in from_json(r["participants"], [])]
             out.append({
                 "id": f"{art}:{r['id']}", "article_id": art, "text": r["text"], "type": r["type"],
-                "date": r["date"], "status": r["status"], "participants": ids,
+                "date": r["date"], "status": r["status"], "participants": [cid or "" for cid, _ in parts],
                 "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
-                "articles": _load(r["corpus_articles"], [art]),
+                "articles": from_json(r["corpus_articles"], [art]),
                 "relations": [self._relation_row(x, names) for x in rel_rows.get((art, r["id"]), [])],
             })
         return out
+
+    def count_timeline(self, actor: str | None = None, event: str | None = None, event_id: str | None = None) -> int:
+        return len(self._timeline_rows(actor, event, event_id))
 
     def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
         out: dict = {}
@@ -506,50 +384,6 @@ class Store:
         return {"source": f"{art}:{r['source']}", "relation": r["relation"], "target": f"{art}:{r['target']}",
                 "asserted_by": who[0], "asserted_by_name": who[1], "evidence": r["evidence"],
                 "offset": r["time_offset"], "article_id": art}
-
-    def disputes(self) -> list[dict]:
-        """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
-        articles, claims [{actor, actor_name, text, quote, article, origin_text, relays}]."""
-        rows = self._all("SELECT id, kind, summary, scope, event, articles, claims FROM disputes "
-                         "ORDER BY scope DESC, id")
-        for r in rows:
-            r["articles"] = _load(r["articles"], [])
-            r["claims"] = _load(r["claims"], [])
-        names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
-                                   | {a for r in rows for a in r["articles"]})
-        corpus = {r["id"]: r["name"] for r in self._all("SELECT id, name FROM corpus_actors")}
-        for r in rows:
-            claims = []
-            for c in r["claims"]:
-                actor, name = c.get("actor"), None
-                if actor and (c.get("article"), actor) in names:
-                    actor, name = names[(c.get("article"), actor)]
-                elif actor in corpus:
-                    name = corpus[actor]
-                claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
-                               "quote": c.get("quote"), "article": c.get("article"),
-                               "origin_text": c.get("origin_text"), "relays": c.get("relays") or []})
-            r["claims"] = claims
-        return rows
-
-    def counts(self) -> dict:
-        """How much is stored: articles, quotes, actors, events, disputes, failures."""
-        one = lambda sql: int(self._one(sql)["n"])  # noqa: E731
-        return {
-            "articles": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok'"),
-            "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
-            "actors": one("SELECT COUNT(DISTINCT corpus_id) AS n FROM actors"),
-            "events": one("SELECT COUNT(*) AS n FROM events"),
-            "disputes": one("SELECT COUNT(*) AS n FROM disputes"),
-            "failures": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'failed'"),
-        }
-
-    def search(self, text: str, limit: int = 20) -> dict:
-        """Full-text search over article titles and texts and over quotes: {"articles": [...], "quotes": [...]}."""
-        if not text or not text.strip():
-            return {"articles": [], "quotes": []}
-        return {"articles": self.articles(limit=limit, search=text, status="ok"),
-                "quotes": self.quotes(search=text, limit=limit)}
 
     # ---------------------------------------------------------------- export
 
@@ -581,11 +415,3 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def _published_between(where: list[str], params: list, since: str | None, until: str | None) -> None:
-    """Filter on articles published in [since, until]; ISO dates compare correctly as text."""
-    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until)):
-        if value:
-            where.append(cond)
-            params.append(value)

@@ -1,0 +1,301 @@
+"""The store's reading side: articles, actors, quotes and disputes as plain dicts, each list with a
+`count_*` twin that gives the total the same filters match (so a page can say "50 of 1,341").
+
+`Queries` is a mixin of `Store` (store/base.py): it needs only `_all`, `_sql` and the backend's
+full-text hooks. Every list takes `limit` and `offset`; `None` as limit means all rows. Names typed by
+a user are matched with LIKE, their `%` and `_` escaped, so they are always literal text.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+ARTICLE_COLUMNS = ("id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status, error, "
+                   "source, content_hash")
+ALL = 2 ** 62  # "no limit" as a number both SQLite and PostgreSQL take
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def from_json(value: str | None, default: Any = None) -> Any:
+    if value is None or value == "":
+        return default
+    return json.loads(value)
+
+
+def like(text: str) -> str:
+    """A LIKE pattern for "contains `text`" (lower case), with the wildcards in `text` escaped."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def published_between(where: list[str], params: list, since: str | None, until: str | None) -> None:
+    """Filter on articles published in [since, until]; ISO dates compare correctly as text."""
+    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until)):
+        if value:
+            where.append(cond)
+            params.append(value)
+
+
+def paged(rows: list, limit: int | None, offset: int = 0) -> list:
+    """A page of rows already in memory (the Python-filtered lists: timeline, disputes)."""
+    return rows[offset:] if limit is None else rows[offset:offset + limit]
+
+
+class Queries:
+    """The store's queries (mixed into `Store`)."""
+
+    # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _page(sql: str, params: list, limit: int | None, offset: int = 0) -> tuple[str, list]:
+        if limit is None and not offset:
+            return sql, params
+        # SQLite needs a LIMIT before an OFFSET; both are bound as numbers the web checked.
+        return sql + " LIMIT ? OFFSET ?", params + [ALL if limit is None else int(limit), int(offset)]
+
+    def _count(self, sql: str, params: list) -> int:
+        row = self._all(f"SELECT COUNT(*) AS n FROM ({sql}) t", params)  # type: ignore[attr-defined]
+        return int(row[0]["n"]) if row else 0
+
+    # ---------------------------------------------------------------- articles
+
+    def _articles_sql(self, since=None, until=None, search=None, outlet=None, status=None) -> tuple[str, list]:
+        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC"
+        order_params: list = []
+        if search:
+            join, cond, fts_params, order, order_params = self._fts_articles(search)  # type: ignore[attr-defined]
+            where.append(cond)
+            params += fts_params
+        published_between(where, params, since, until)
+        if outlet:
+            where.append("lower(a.outlet) = lower(?)")
+            params.append(outlet)
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
+        return (f"SELECT {cols} FROM articles a {join} WHERE {' AND '.join(where)} ORDER BY {order}",
+                params + order_params)
+
+    def articles(self, limit: int | None = 50, offset: int = 0, since: str | None = None, until: str | None = None,
+                 search: str | None = None, outlet: str | None = None, status: str | None = None) -> list[dict]:
+        """Articles, newest first: id, title, subtitle, outlet, author, published, url, n_quotes,
+        n_disputes, status ('ok' | 'failed'), error, source, content_hash."""
+        sql, params = self._articles_sql(since, until, search, outlet, status)
+        return self._all(*self._page(sql, params, limit, offset))  # type: ignore[attr-defined]
+
+    def count_articles(self, since: str | None = None, until: str | None = None, search: str | None = None,
+                       outlet: str | None = None, status: str | None = None) -> int:
+        return self._count(*self._articles_sql(since, until, search, outlet, status))
+
+    # ---------------------------------------------------------------- actors
+
+    def _actor_ids(self, name_or_id: str, exact_id: bool = False) -> list[str]:
+        """Corpus actor ids whose id, name or an alias contains `name_or_id` (case-insensitive).
+        With `exact_id`, an existing actor id means that actor alone (a link to "trump" is not a
+        search for everyone whose alias mentions Trump)."""
+        if exact_id and self._all("SELECT 1 AS x FROM corpus_actors WHERE id = ?", (name_or_id,)):  # type: ignore[attr-defined]
+            return [name_or_id]
+        pattern = like(name_or_id)
+        rows = self._all("SELECT DISTINCT ca.id FROM corpus_actors ca LEFT JOIN actors a ON a.corpus_id = ca.id "  # type: ignore[attr-defined]
+                         f"WHERE ca.id = ? OR lower(ca.name) {LIKE} OR lower(ca.aliases) {LIKE} "
+                         f"OR lower(a.name) {LIKE} OR lower(a.aliases) {LIKE}",
+                         (name_or_id, pattern, pattern, pattern, pattern))
+        return [r["id"] for r in rows]
+
+    def _actors_sql(self, search=None, ids=None, kind=None) -> tuple[str, list] | None:
+        where, params = ["1 = 1"], []
+        if search or ids is not None:
+            ids = self._actor_ids(search) if search else ids
+            if not ids:
+                return None
+            where.append(f"ca.id IN ({', '.join('?' * len(ids))})")
+            params += list(ids)
+        if kind:
+            where.append("ca.kind = ?")
+            params.append(kind)
+        return ("SELECT * FROM (SELECT ca.id, ca.name, ca.kind, ca.aliases, ca.titles, "
+                "(SELECT COUNT(*) FROM quotes q JOIN actors a ON a.article_id = q.article_id AND a.id = q.speaker "
+                " WHERE a.corpus_id = ca.id) AS n_quotes, "
+                "(SELECT COUNT(DISTINCT a.article_id) FROM actors a WHERE a.corpus_id = ca.id) AS n_articles "
+                f"FROM corpus_actors ca WHERE {' AND '.join(where)}) t WHERE n_articles > 0 "
+                "ORDER BY n_quotes DESC, n_articles DESC, name, id", params)
+
+    def actors(self, limit: int | None = None, search: str | None = None, ids: list[str] | None = None,
+               offset: int = 0, kind: str | None = None) -> list[dict]:
+        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles.
+        `search` matches a name or alias (part of it is enough); `ids` picks actors by id; `kind`:
+        person, organization, ..."""
+        query = self._actors_sql(search, ids, kind)
+        if query is None:
+            return []
+        return [self._actor_row(r) for r in self._all(*self._page(*query, limit, offset))]  # type: ignore[attr-defined]
+
+    def count_actors(self, search: str | None = None, kind: str | None = None) -> int:
+        query = self._actors_sql(search, None, kind)
+        return 0 if query is None else self._count(*query)
+
+    @staticmethod
+    def _actor_row(r: dict) -> dict:
+        r["aliases"] = from_json(r["aliases"], [])
+        r["titles"] = from_json(r["titles"], [])
+        return r
+
+    def actor(self, actor_id: str) -> dict | None:
+        """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
+        rows = self.actors(ids=[actor_id])
+        if not rows:
+            return None
+        row = rows[0]
+        row["quotes"] = self.quotes(speaker_id=actor_id)
+        row["articles"] = self._all(  # type: ignore[attr-defined]
+            f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
+            "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ? "
+            "ORDER BY a.published DESC NULLS LAST, a.pk DESC", (actor_id,))
+        for a in row["articles"]:
+            a.pop("pk", None)
+        return row
+
+    # ---------------------------------------------------------------- quotes
+
+    def _quotes_sql(self, speaker=None, since=None, until=None, search=None, article=None, speaker_id=None,
+                    kind=None) -> tuple[str, list] | None:
+        join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
+        if search:
+            join, cond, fts_params, _, _ = self._fts_quotes(search)  # type: ignore[attr-defined]
+            where.append(cond)
+            params += fts_params
+        if speaker_id is not None:
+            where.append("x.corpus_id = ?")
+            params.append(speaker_id)
+        if speaker:
+            ids = self._actor_ids(speaker, exact_id=True)
+            if not ids:
+                return None
+            where.append(f"x.corpus_id IN ({', '.join('?' * len(ids))})")
+            params += ids
+        published_between(where, params, since, until)
+        if article:
+            where.append("q.article_id = ?")
+            params.append(article)
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
+                "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
+                "q.start_char AS start, q.end_char AS \"end\" "
+                f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
+                "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
+                "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
+                f"WHERE {' AND '.join(where)} ORDER BY {order}", params)
+
+    def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               search: str | None = None, article: str | None = None, limit: int | None = None,
+               speaker_id: str | None = None, offset: int = 0, kind: str | None = None) -> list[dict]:
+        """Quotes in reading order within articles, newest articles first: id, article_id, article_title,
+        published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end.
+        `speaker` is a corpus actor id (that actor only) or else part of a name or alias
+        (case-insensitive); `kind`: direct, indirect or mixed."""
+        query = self._quotes_sql(speaker, since, until, search, article, speaker_id, kind)
+        if query is None:
+            return []
+        return self._all(*self._page(*query, limit, offset))  # type: ignore[attr-defined]
+
+    def count_quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+                     search: str | None = None, article: str | None = None, kind: str | None = None) -> int:
+        query = self._quotes_sql(speaker, since, until, search, article, None, kind)
+        return 0 if query is None else self._count(*query)
+
+    # ---------------------------------------------------------------- disputes
+
+    def _local_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str | None, str]]:
+        """(article, local actor id) -> (corpus id, display name) for the given articles."""
+        out: dict = {}
+        ids = sorted(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self._all("SELECT x.article_id, x.id, x.corpus_id, COALESCE(ca.name, x.name) AS name "  # type: ignore[attr-defined]
+                               "FROM actors x LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
+                               f"WHERE x.article_id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
+        return out
+
+    def _all_disputes(self, kind: str | None = None) -> list[dict]:
+        sql, params = "SELECT id, kind, summary, scope, event, articles, claims FROM disputes", []
+        if kind:
+            sql, params = sql + " WHERE kind = ?", [kind]
+        rows = self._all(sql + " ORDER BY scope DESC, id", params)  # type: ignore[attr-defined]
+        for r in rows:
+            r["articles"] = from_json(r["articles"], [])
+            r["claims"] = from_json(r["claims"], [])
+        names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
+                                   | {a for r in rows for a in r["articles"]})
+        corpus = {r["id"]: r["name"] for r in self._all("SELECT id, name FROM corpus_actors")}  # type: ignore[attr-defined]
+        for r in rows:
+            claims = []
+            for c in r["claims"]:
+                actor, name = c.get("actor"), None
+                if actor and (c.get("article"), actor) in names:
+                    actor, name = names[(c.get("article"), actor)]
+                elif actor in corpus:
+                    name = corpus[actor]
+                claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
+                               "quote": c.get("quote"), "article": c.get("article"),
+                               "origin_text": c.get("origin_text"), "relays": c.get("relays") or []})
+            r["claims"] = claims
+        return rows
+
+    def _filtered_disputes(self, kind=None, outlet=None, actor=None, since=None, until=None) -> list[dict]:
+        rows = self._all_disputes(kind)
+        if outlet or since or until:
+            where, params = ["a.status = 'ok'"], []
+            published_between(where, params, since, until)
+            if outlet:
+                where.append("lower(a.outlet) = lower(?)")
+                params.append(outlet)
+            keep = {r["id"] for r in self._all(f"SELECT a.id FROM articles a WHERE {' AND '.join(where)}",  # type: ignore[attr-defined]
+                                               params)}
+            rows = [r for r in rows if keep & set(r["articles"])]
+        if actor:
+            wanted = set(self._actor_ids(actor, exact_id=True))
+            rows = [r for r in rows if wanted & {c["actor"] for c in r["claims"]}]
+        return rows
+
+    def disputes(self, limit: int | None = None, offset: int = 0, kind: str | None = None,
+                 outlet: str | None = None, actor: str | None = None, since: str | None = None,
+                 until: str | None = None) -> list[dict]:
+        """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
+        articles, claims [{actor, actor_name, text, quote, article, origin_text, relays}]. Filters: the
+        dispute's kind; an outlet or publication dates of one of its articles; an actor on one side
+        (an actor id, or part of a name)."""
+        return paged(self._filtered_disputes(kind, outlet, actor, since, until), limit, offset)
+
+    def count_disputes(self, kind: str | None = None, outlet: str | None = None, actor: str | None = None,
+                       since: str | None = None, until: str | None = None) -> int:
+        return len(self._filtered_disputes(kind, outlet, actor, since, until))
+
+    # ---------------------------------------------------------------- counts and search
+
+    def counts(self) -> dict:
+        """How much is stored: articles, quotes, actors, events, disputes, failures."""
+        def one(sql: str) -> int:
+            return int(self._all(sql)[0]["n"])  # type: ignore[attr-defined]
+
+        return {
+            "articles": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok'"),
+            "quotes": one("SELECT COUNT(*) AS n FROM quotes"),
+            "actors": one("SELECT COUNT(DISTINCT corpus_id) AS n FROM actors"),
+            "events": one("SELECT COUNT(*) AS n FROM events"),
+            "disputes": one("SELECT COUNT(*) AS n FROM disputes"),
+            "failures": one("SELECT COUNT(*) AS n FROM articles WHERE status = 'failed'"),
+        }
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> dict:
+        """Full-text search over article titles and texts and over quotes: {"articles": [...],
+        "quotes": [...], "total_articles": n, "total_quotes": n} (the totals count every match)."""
+        if not text or not text.strip():
+            return {"articles": [], "quotes": [], "total_articles": 0, "total_quotes": 0}
+        return {"articles": self.articles(limit=limit, offset=offset, search=text, status="ok"),
+                "quotes": self.quotes(search=text, limit=limit, offset=offset),
+                "total_articles": self.count_articles(search=text, status="ok"),
+                "total_quotes": self.count_quotes(search=text)}
