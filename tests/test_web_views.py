@@ -90,8 +90,30 @@ def test_time_axis_places_dates_in_order():
     axis = views.time_axis(items, set())
     xs = {p.item["id"]: p.x for p in axis.points}
     assert set(xs) == {"e1", "e2", "e4", "e5"}  # undated events stay off the axis
-    assert xs["e2"] == 0.0 and xs["e1"] == 1.0 and 0 < xs["e4"] < 1
+    assert xs["e2"] == views.PAD and xs["e1"] == 1000 - views.PAD and xs["e2"] < xs["e4"] < xs["e1"]
     assert axis.rows == 2  # two events on 2026-02-02 are stacked
+
+
+def _boxes_overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_time_axis_labels_and_markers_never_overlap():
+    """Issue 20: 2026-03-12, 2026-03-16 and 2026-09-07 were drawn on top of each other, and two
+    markers coincided. In every layout (wide, mid, phone), no two tick labels and no two markers with
+    their numbers overlap, and every label stays inside the axis."""
+    days = ["2026-03-12", "2026-03-16", "2026-09-07", "2026-09-08", "2026-01-01", "2026-03-13", "2026-12-31",
+            "2026-03", "2026-06-30", "2026-07-01"]
+    items = [{"id": f"e{i}", "date": d} for i, d in enumerate(days * 2)]
+    for name, width, font in views.AXIS_LAYOUTS:
+        axis = views.time_axis(items, set(), width, font, name)
+        labels = [(left, 0, left + views.text_width(text, font), font) for _, left, text in axis.ticks]
+        assert len(labels) >= 2 and all(0 <= b[0] and b[2] <= width for b in labels), name
+        marks = [(p.x - 13, p.row * views.ROW, p.x + 14 + views.text_width(str(p.n), font), p.row * views.ROW + 20)
+                 for p in axis.points]
+        for group in (labels, marks):
+            for i, a in enumerate(group):
+                assert not any(_boxes_overlap(a, b) for b in group[i + 1:]), (name, a)
 
 
 def test_quotes_per_month():

@@ -20,6 +20,10 @@ def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
     return True
 
 
+def _page(rows: list, limit, offset: int) -> list:
+    return rows[offset:offset + limit] if limit else rows[offset:]
+
+
 class FakeStore:
     def __init__(self, analyses: list[Analysis] | None = None):
         self._by_id: dict[str, Analysis] = {}
@@ -40,7 +44,7 @@ class FakeStore:
     def _sorted(self) -> list[Analysis]:
         return sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id), reverse=True)
 
-    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None) -> list[dict]:
+    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None, status=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             art = a.article
@@ -51,7 +55,7 @@ class FakeStore:
             rows.append({"id": art.id, "title": art.title, "subtitle": art.subtitle, "outlet": art.outlet,
                          "author": art.author, "published": art.published, "url": art.url,
                          "n_quotes": len(a.quotes), "n_disputes": len(a.disputes), "status": "ok", "error": None})
-        return rows[offset:offset + limit] if limit else rows[offset:]
+        return _page(rows, limit, offset)
 
     def analysis(self, article_id: str) -> Analysis | None:
         return self._by_id.get(article_id)
@@ -68,10 +72,20 @@ class FakeStore:
                 row["n_quotes"] += sum(q.speaker == actor.id for q in a.quotes)
         return out
 
-    def actors(self, limit=None, search=None) -> list[dict]:
-        rows = [r for r in self._actor_rows().values() if _hit(search, r["name"], *r["aliases"])]
+    def count_articles(self, **filters) -> int:
+        return len(self.articles(limit=None, **filters))
+
+    def titles(self, ids) -> dict[str, str]:
+        return {i: self._by_id[i].article.title or i for i in ids if i in self._by_id}
+
+    def actors(self, limit=None, search=None, offset=0, kind=None) -> list[dict]:
+        rows = [r for r in self._actor_rows().values() if _hit(search, r["name"], *r["aliases"])
+                and (not kind or r["kind"] == kind)]
         rows.sort(key=lambda r: (-r["n_quotes"], r["name"]))
-        return rows[:limit] if limit else rows
+        return _page(rows, limit, offset)
+
+    def count_actors(self, **filters) -> int:
+        return len(self.actors(**filters))
 
     def actor(self, actor_id: str) -> dict | None:
         row = self._actor_rows().get(actor_id)
@@ -83,7 +97,8 @@ class FakeStore:
                            if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
         return row
 
-    def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None) -> list[dict]:
+    def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None, offset=0,
+               kind=None) -> list[dict]:
         rows = []
         for a in sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id)):
             if article and a.article.id != article:
@@ -94,21 +109,24 @@ class FakeStore:
                 who = a.actor(q.speaker)
                 if speaker and q.speaker != speaker and not (who and who.name.lower() == speaker.lower()):
                     continue
-                if not _hit(search, q.text):
+                if not _hit(search, q.text) or (kind and q.kind != kind):
                     continue
                 rows.append({"id": q.id, "article_id": a.article.id, "article_title": a.article.title,
                              "published": a.article.published, "kind": q.kind, "text": q.text,
                              "speaker": q.speaker, "speaker_name": who.name if who else None, "cue": q.cue,
                              "start": q.start, "end": q.end})
-        return rows[:limit] if limit else rows
+        return _page(rows, limit, offset)
 
-    def timeline(self, actor=None, event=None) -> list[dict]:
+    def count_quotes(self, **filters) -> int:
+        return len(self.quotes(**filters))
+
+    def timeline(self, actor=None, event=None, limit=None, offset=0, event_id=None) -> list[dict]:
         rows = []
         for a in self._by_id.values():
             for e in a.events:
                 if actor and actor not in e.participants:
                     continue
-                if not _hit(event, e.text, e.type):
+                if not _hit(event, e.text, e.type) or (event_id and event_id != f"{a.article.id}:{e.id}"):
                     continue
                 rels = [{"source": r.source, "relation": r.relation, "target": r.target,
                          "asserted_by": r.asserted_by,
@@ -118,19 +136,31 @@ class FakeStore:
                 rows.append({"id": e.id, "article_id": a.article.id, "text": e.text, "type": e.type,
                              "date": e.date, "participants": list(e.participants), "relations": rels})
         rows.sort(key=lambda r: (r["date"] is None, r["date"] or ""))
-        return rows
+        return _page(rows, limit, offset)
 
-    def disputes(self) -> list[dict]:
+    def count_timeline(self, **filters) -> int:
+        return len(self.timeline(**filters))
+
+    def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None) -> list[dict]:
         rows = []
         for a in self._sorted():
+            if not _in_range(a.article.published, since, until):
+                continue
+            if outlet and (a.article.outlet or "").lower() != outlet.lower():
+                continue
             for d in a.disputes:
+                if (kind and d.kind != kind) or (actor and actor not in {c.actor for c in d.claims}):
+                    continue
                 rows.append({"id": f"{a.article.id}:{d.id}", "kind": d.kind, "summary": d.summary,
                              "scope": "article", "articles": list(d.articles or [a.article.id]),
                              "claims": [{"actor": c.actor,
                                          "actor_name": a.actor(c.actor).name if a.actor(c.actor) else None,
                                          "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
                                         for c in d.claims]})
-        return rows
+        return _page(rows, limit, offset)
+
+    def count_disputes(self, **filters) -> int:
+        return len(self.disputes(**filters))
 
     def counts(self) -> dict:
         return {"articles": len(self._by_id), "actors": len(self._actor_rows()),
@@ -138,6 +168,7 @@ class FakeStore:
                 "events": sum(len(a.events) for a in self._by_id.values()),
                 "disputes": len(self.disputes())}
 
-    def search(self, text: str, limit: int = 20) -> dict:
-        return {"articles": self.articles(limit=limit, search=text),
-                "quotes": self.quotes(search=text, limit=limit)}
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> dict:
+        return {"articles": self.articles(limit=limit, offset=offset, search=text),
+                "quotes": self.quotes(search=text, limit=limit, offset=offset),
+                "total_articles": self.count_articles(search=text), "total_quotes": self.count_quotes(search=text)}

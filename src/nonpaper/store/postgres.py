@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from .base import Store, StoreError
+from .queries import search_words
 
 MIGRATION_LOCK = 0x6E6F6E70  # "nonp": serialises concurrent openers creating the schema
 
@@ -56,8 +57,10 @@ class PostgresStore(Store):
         return self._one("SELECT to_regclass(?) IS NOT NULL AS x", (name,))["x"]
 
     def _fts_articles(self, text: str):
+        text = " ".join(search_words(text))  # each word once, at most MAX_TERMS, as SQLite does
         return ("", "a.tsv @@ plainto_tsquery('english', ?)", [text],
                 "ts_rank(a.tsv, plainto_tsquery('english', ?)) DESC, a.pk DESC", [text])
 
     def _fts_quotes(self, text: str):
+        text = " ".join(search_words(text))
         return ("", "q.tsv @@ plainto_tsquery('english', ?)", [text], "", [])

@@ -8,12 +8,26 @@ a user are matched with LIKE, their `%` and `_` escaped, so they are always lite
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 ARTICLE_COLUMNS = ("id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status, error, "
                    "source, content_hash")
 ALL = 2 ** 62  # "no limit" as a number both SQLite and PostgreSQL take
 LIKE = "LIKE ? ESCAPE '\\'"
+
+
+MAX_TERMS = 32  # words a full-text search uses: more narrow nothing down and cost time
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, each once (case-insensitive), in order, at most MAX_TERMS."""
+    seen: dict[str, str] = {}
+    for w in re.findall(r"\w[\w'’-]*", text):
+        seen.setdefault(w.lower(), w)
+        if len(seen) == MAX_TERMS:
+            break
+    return list(seen.values())
 
 
 def from_json(value: str | None, default: Any = None) -> Any:
@@ -87,6 +101,16 @@ class Queries:
     def count_articles(self, since: str | None = None, until: str | None = None, search: str | None = None,
                        outlet: str | None = None, status: str | None = None) -> int:
         return self._count(*self._articles_sql(since, until, search, outlet, status))
+
+    def titles(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> title (the id when untitled) for the given ids, for links to them."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self._all(f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",  # type: ignore[attr-defined]
+                               chunk):
+                out[r["id"]] = r["title"] or r["id"]
+        return out
 
     # ---------------------------------------------------------------- actors
 

@@ -1,12 +1,21 @@
 """The JSON API: the CLI's query verbs over HTTP, plus POST /api/analyze."""
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
-from .analyse import DATE, analyse, read_form, store_analysis, upload_text
+from .analyse import analyse, read_form, store_analysis, upload_text
+from .params import MAX_LIMIT, MAX_OFFSET, MAX_TEXT, date_param
+
+Format = Literal["json", "csv"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+PAGED = ("`limit` and `offset` page the list; the `X-Total-Count` header gives how many rows match in all and "
+         "`Link` the next and previous pages. `format=csv` gives the same rows as CSV.")
 
 
 class AnalyzeRequest(BaseModel):
@@ -33,13 +42,20 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
     def api_counts() -> dict:
         return store().counts()
 
-    @app.get("/api/articles", tags=["corpus"], summary="Articles, newest first (`nonpaper articles`)")
-    def api_articles(limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0),
-                     since: str | None = Query(None, pattern=DATE, description="Published on or after (YYYY-MM-DD)"),
-                     until: str | None = Query(None, pattern=DATE, description="Published on or before"),
-                     search: str | None = Query(None, description="Words in the title or text"),
-                     outlet: str | None = None) -> list[dict]:
-        return store().articles(limit=limit, offset=offset, since=since, until=until, search=search, outlet=outlet)
+    @app.get("/api/articles", tags=["corpus"], summary="Articles, newest first (`nonpaper articles`)",
+             description=PAGED)
+    def api_articles(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT),
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                     since: str | None = Query(None, description="Published on or after (YYYY-MM-DD)"),
+                     until: str | None = Query(None, description="Published on or before (YYYY-MM-DD)"),
+                     search: str | None = Query(None, max_length=MAX_TEXT, description="Words in the title or text"),
+                     outlet: str | None = Query(None, max_length=MAX_TEXT),
+                     format: Format = Query("json", description="json, or csv to download")) -> Response:
+        f = {"since": _date(since, "since"), "until": _date(until, "until"), "search": search or None,
+             "outlet": outlet or None}
+        s = store()
+        return listing(request, s.articles(limit=limit, offset=offset, **f), s.count_articles(**f), offset, limit,
+                       format, "articles")
 
     @app.get("/api/articles/{article_id:path}", tags=["corpus"],
              summary="One article's full nonpaper/1 analysis (`nonpaper analyze --format json`)")
@@ -49,10 +65,17 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
             raise HTTPException(404, f"no article with id {article_id!r}: list them at /api/articles")
         return analysis.to_dict()
 
-    @app.get("/api/actors", tags=["corpus"], summary="Actors, merged across articles (`nonpaper actors`)")
-    def api_actors(limit: int | None = Query(None, ge=1, le=10000),
-                   search: str | None = Query(None, description="Part of a name or alias")) -> list[dict]:
-        return store().actors(limit=limit, search=search)
+    @app.get("/api/actors", tags=["corpus"], summary="Actors, merged across articles (`nonpaper actors`)",
+             description=PAGED)
+    def api_actors(request: Request, limit: int | None = Query(None, ge=1, le=MAX_LIMIT),
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   search: str | None = Query(None, max_length=MAX_TEXT, description="Part of a name or alias"),
+                   kind: str | None = Query(None, max_length=40, description="person, organization, ..."),
+                   format: Format = "json") -> Response:
+        f = {"search": search or None, "kind": kind or None}
+        s = store()
+        return listing(request, s.actors(limit=limit, offset=offset, **f), s.count_actors(**f), offset, limit,
+                       format, "actors")
 
     @app.get("/api/actors/{actor_id:path}", tags=["corpus"], summary="One actor with their quotes and articles")
     def api_actor(actor_id: str) -> dict:
@@ -61,28 +84,57 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
             raise HTTPException(404, f"no actor with id {actor_id!r}: list them at /api/actors")
         return actor
 
-    @app.get("/api/quotes", tags=["corpus"], summary="Quotes (`nonpaper quotes`)")
-    def api_quotes(speaker: str | None = Query(None, description="Actor id or name"),
-                   since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                   search: str | None = Query(None, description="Words in the quote"),
-                   article: str | None = Query(None, description="Only this article's quotes"),
-                   limit: int | None = Query(None, ge=1, le=10000)) -> list[dict]:
-        return store().quotes(speaker=speaker, since=since, until=until, search=search, article=article,
-                              limit=limit)
+    @app.get("/api/quotes", tags=["corpus"], summary="Quotes (`nonpaper quotes`)", description=PAGED)
+    def api_quotes(request: Request,
+                   speaker: str | None = Query(None, max_length=MAX_TEXT,
+                                               description="An actor id (that actor only), or part of a name"),
+                   since: str | None = Query(None, description="YYYY-MM-DD"),
+                   until: str | None = Query(None, description="YYYY-MM-DD"),
+                   search: str | None = Query(None, max_length=MAX_TEXT, description="Words in the quote"),
+                   article: str | None = Query(None, max_length=1000, description="Only this article's quotes"),
+                   kind: QuoteKind | None = Query(None, description="direct, indirect or mixed"),
+                   limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   format: Format = "json") -> Response:
+        f = {"speaker": speaker or None, "since": _date(since, "since"), "until": _date(until, "until"),
+             "search": search or None, "article": article or None, "kind": kind}
+        s = store()
+        return listing(request, s.quotes(limit=limit, offset=offset, **f), s.count_quotes(**f), offset, limit,
+                       format, "quotes")
 
-    @app.get("/api/timeline", tags=["corpus"], summary="Events with dates and orderings (`nonpaper timeline`)")
-    def api_timeline(actor: str | None = Query(None, description="Events this actor takes part in"),
-                     event: str | None = Query(None, description="Words in the event")) -> list[dict]:
-        return store().timeline(actor=actor, event=event)
+    @app.get("/api/timeline", tags=["corpus"], summary="Events with dates and orderings (`nonpaper timeline`)",
+             description=PAGED)
+    def api_timeline(request: Request,
+                     actor: str | None = Query(None, max_length=MAX_TEXT,
+                                               description="Events this actor takes part in (an id, or part of a name)"),
+                     event: str | None = Query(None, max_length=MAX_TEXT, description="Words in the event"),
+                     limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                     format: Format = "json") -> Response:
+        f = {"actor": actor or None, "event": event or None}
+        s = store()
+        return listing(request, s.timeline(limit=limit, offset=offset, **f), s.count_timeline(**f), offset, limit,
+                       format, "timeline")
 
-    @app.get("/api/disputes", tags=["corpus"], summary="Contradicting accounts (`nonpaper disputes`)")
-    def api_disputes() -> list[dict]:
-        return store().disputes()
+    @app.get("/api/disputes", tags=["corpus"], summary="Contradicting accounts (`nonpaper disputes`)",
+             description=PAGED)
+    def api_disputes(request: Request, kind: str | None = Query(None, max_length=40, description="timing, status, ..."),
+                     outlet: str | None = Query(None, max_length=MAX_TEXT, description="An outlet of one of its articles"),
+                     actor: str | None = Query(None, max_length=MAX_TEXT, description="An actor on one side"),
+                     since: str | None = Query(None, description="One of its articles published on or after"),
+                     until: str | None = Query(None, description="... on or before (YYYY-MM-DD)"),
+                     limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                     format: Format = "json") -> Response:
+        f = {"kind": kind or None, "outlet": outlet or None, "actor": actor or None,
+             "since": _date(since, "since"), "until": _date(until, "until")}
+        s = store()
+        return listing(request, s.disputes(limit=limit, offset=offset, **f), s.count_disputes(**f), offset, limit,
+                       format, "disputes")
 
-    @app.get("/api/search", tags=["corpus"], summary="Full-text search over articles and quotes")
-    def api_search(q: str = Query(..., min_length=1, description="Words to find"),
-                   limit: int = Query(20, ge=1, le=1000)) -> dict:
-        return store().search(q, limit=limit)
+    @app.get("/api/search", tags=["corpus"], summary="Full-text search over articles and quotes",
+             description="Each word is required, case and word endings aside; `total_articles` and "
+                         "`total_quotes` count every match, `limit` and `offset` page both lists.")
+    def api_search(q: str = Query(..., min_length=1, max_length=MAX_TEXT, description="Words to find"),
+                   limit: int = Query(20, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
+        return store().search(q, limit=limit, offset=offset)
 
     @app.post("/api/analyze", tags=["analyse"], response_model=AnalyzeResponse,
               summary="Analyse one article; store it only when asked (`nonpaper analyze`)",
@@ -105,6 +157,48 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
             return AnalyzeResponse(analysis=analysis.to_dict(), stored=False)
         article_id, new = await run_in_threadpool(lambda: store_analysis(store(), analysis))
         return AnalyzeResponse(analysis=analysis.to_dict(), stored=True, article_id=article_id, new=new)
+
+    allow_head(app)
+
+
+def allow_head(app: FastAPI) -> None:
+    """HEAD on every GET route (FastAPI registers GET alone; HEAD got a 405). The server sends the
+    headers of the GET answer without its body."""
+    for route in list(app.router.routes):
+        if isinstance(route, APIRoute) and "GET" in route.methods and "HEAD" not in route.methods:
+            app.router.add_api_route(route.path, route.endpoint, methods=["HEAD"], include_in_schema=False,
+                                     response_class=route.response_class, name=f"{route.name}_head")
+
+
+def _date(value: str | None, name: str) -> str | None:
+    return date_param(value, name, status=422)
+
+
+def listing(request: Request, rows: list[dict], total: int, offset: int, limit: int | None, fmt: str,
+            name: str) -> Response:
+    """One page of a list as JSON (or CSV), with its total and the next and previous pages in headers."""
+    headers = {"X-Total-Count": str(total)}
+    links = []
+    if offset + len(rows) < total and rows:
+        links.append(f'<{request.url.include_query_params(offset=offset + len(rows))}>; rel="next"')
+    if offset > 0:
+        back = max(0, offset - (limit or offset))
+        links.append(f'<{request.url.include_query_params(offset=back)}>; rel="prev"')
+    if links:
+        headers["Link"] = ", ".join(links)
+    if fmt == "csv":
+        headers["Content-Disposition"] = f'attachment; filename="nonpaper-{name}.csv"'
+        return Response(csv_text(rows), media_type="text/csv; charset=utf-8", headers=headers)
+    return JSONResponse(rows, headers=headers)
+
+
+def csv_text(rows: list[dict]) -> str:
+    """Rows as CSV, written as `nonpaper export --format csv` writes them."""
+    from ..corpus import write_rows
+
+    out = io.StringIO()
+    write_rows(rows, "csv", out)
+    return out.getvalue()
 
 
 async def _analyze_request(request: Request) -> AnalyzeRequest:

@@ -2,17 +2,22 @@
 analyse and the API docs. Each route gathers store rows; templates only lay them out."""
 from __future__ import annotations
 
-import re
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import views
-from .analyse import DATE, analyse, read_form, store_analysis, upload_text
+from .analyse import analyse, read_form, store_analysis, upload_text
+from .params import (MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param, int_param,
+                     text_param)
 
-PAGE = 50
-MAX_EVENTS = 1000
+PAGE = 50  # rows on a list page
+EVENTS_PAGE = 100  # events on a timeline page (each with its orderings)
+SEARCH_PAGE = 20  # hits of each kind on the search page, with a link to all of them
+ACTOR_KINDS = ("person", "organization", "government", "outlet", "unnamed")
+DISPUTE_KINDS = ("timing", "status", "denial", "fact", "cause")
 
 
 def add_page_routes(app: FastAPI, access, page, check_token) -> None:
@@ -32,25 +37,23 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
             out.update({c["actor"]: c["actor"] for c in d.get("claims") or [] if c.get("actor")})
         return out
 
-    def actor_names() -> dict[str, str]:
-        return {a["id"]: a["name"] for a in store().actors(limit=1000)}
-
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
         s = store()
-        actors = sorted(s.actors(limit=10), key=lambda a: (-(a.get("n_quotes") or 0), a.get("name") or ""))
-        return page(request, "index.html", counts=s.counts(), latest=s.articles(limit=10),
-                    actors=actors[:10], disputes=s.disputes()[:8], titles=_titles(s))
+        disputes = s.disputes(limit=8)
+        return page(request, "index.html", counts=s.counts(), latest=s.articles(limit=10), actors=s.actors(limit=10),
+                    disputes=disputes, n_disputes=s.count_disputes(), titles=_titles(s, disputes))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles(request: Request, offset: int = Query(0, ge=0), since: str = "", until: str = "",
-                 search: str | None = None, outlet: str | None = None):
-        since, until = _date(since, "since"), _date(until, "until")
-        rows = store().articles(limit=PAGE + 1, offset=offset, since=since or None, until=until or None,
-                                search=search or None, outlet=outlet or None)
-        return page(request, "articles.html", rows=rows[:PAGE], more=len(rows) > PAGE, offset=offset, page_size=PAGE,
-                    filters={"since": since or "", "until": until or "", "search": search or "",
-                             "outlet": outlet or ""})
+    def articles(request: Request, offset: str = "", since: str = "", until: str = "", search: str = "",
+                 outlet: str = ""):
+        f = {"since": date_param(since, "since"), "until": date_param(until, "until"),
+             "search": text_param(search, "search"), "outlet": text_param(outlet, "outlet")}
+        start = _offset(offset)
+        s = store()
+        rows = s.articles(limit=PAGE, offset=start, **f)
+        return page(request, "articles.html", rows=rows, filters=_shown(f),
+                    nav=_nav(request, s.count_articles(**f), start, len(rows), PAGE))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str):
@@ -58,13 +61,18 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         if analysis is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         corpus = [d for d in store().disputes() if analysis.article.id in (d.get("articles") or [])]
-        return page(request, "article.html", **article_context(analysis, corpus, corpus_ids(analysis, corpus)))
+        context = article_context(analysis, corpus, corpus_ids(analysis, corpus))
+        context["titles"].update(_titles(store(), corpus))
+        return page(request, "article.html", stored=True, **context)
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors(request: Request, search: str | None = None):
-        rows = sorted(store().actors(search=search or None),
-                      key=lambda a: (-(a.get("n_quotes") or 0), a.get("name") or ""))
-        return page(request, "actors.html", rows=rows, search=search or "")
+    def actors(request: Request, search: str = "", kind: str = "", offset: str = ""):
+        f = {"search": text_param(search, "search"), "kind": choice_param(kind, "kind", ACTOR_KINDS)}
+        start = _offset(offset)
+        s = store()
+        rows = s.actors(limit=PAGE, offset=start, **f)
+        return page(request, "actors.html", rows=rows, filters=_shown(f), kinds=ACTOR_KINDS,
+                    nav=_nav(request, s.count_actors(**f), start, len(rows), PAGE))
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor_id: str):
@@ -76,31 +84,57 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
                     articles=row.get("articles") or [], active="actors")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes(request: Request, speaker: str | None = None, since: str = "", until: str = "",
-               search: str | None = None):
-        since, until = _date(since, "since"), _date(until, "until")
-        rows = store().quotes(speaker=speaker or None, since=since or None, until=until or None,
-                              search=search or None, limit=500)
-        return page(request, "quotes.html", rows=rows, filters={"speaker": speaker or "", "since": since or "",
-                                                               "until": until or "", "search": search or ""})
+    def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
+               kind: str = "", article: str = "", offset: str = ""):
+        f = {"speaker": text_param(speaker, "speaker"), "since": date_param(since, "since"),
+             "until": date_param(until, "until"), "search": text_param(search, "search"),
+             "kind": choice_param(kind, "kind", QUOTE_KINDS), "article": (article or "").strip()[:1000] or None}
+        start = _offset(offset)
+        s = store()
+        rows = s.quotes(limit=PAGE, offset=start, **f)
+        return page(request, "quotes.html", rows=rows, filters=_shown(f), kinds=QUOTE_KINDS,
+                    nav=_nav(request, s.count_quotes(**f), start, len(rows), PAGE))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline(request: Request, actor: str | None = None, event: str | None = None):
-        items = store().timeline(actor=actor or None, event=event or None)
-        shown = items[:MAX_EVENTS]  # a page, not a dump: filter to see the rest
-        return page(request, "timeline.html", tl=views.timeline_view(shown, store().disputes()),
-                    names=actor_names(), filters={"actor": actor or "", "event": event or ""},
-                    titles=_titles(store()), total=len(items), shown=len(shown))
+    def timeline(request: Request, actor: str = "", event: str = "", offset: str = ""):
+        f = {"actor": text_param(actor, "actor"), "event": text_param(event, "event")}
+        start = _offset(offset)
+        s = store()
+        items = s.timeline(limit=EVENTS_PAGE, offset=start, **f)
+        names = {a["id"]: a["name"] for a in s.actors(limit=200)}
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names=names,
+                    filters=_shown(f), titles=_titles(s, items),
+                    nav=_nav(request, s.count_timeline(**f), start, len(items), EVENTS_PAGE))
+
+    @app.get("/timeline/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_event(request: Request, event_id: str):
+        s = store()
+        items = s.timeline(event_id=event_id)
+        if not items:
+            raise HTTPException(404, f"no event with id {event_id!r}: the timeline lists them at /timeline")
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names={}, filters={},
+                    titles=_titles(s, items), nav=None, one=items[0], active="timeline")
 
     @app.get("/disputes", response_class=HTMLResponse, include_in_schema=False)
-    def disputes(request: Request):
-        return page(request, "disputes.html", disputes=store().disputes(), titles=_titles(store()))
+    def disputes(request: Request, kind: str = "", outlet: str = "", actor: str = "", since: str = "",
+                 until: str = "", offset: str = ""):
+        f = {"kind": choice_param(kind, "kind", DISPUTE_KINDS), "outlet": text_param(outlet, "outlet"),
+             "actor": text_param(actor, "actor"), "since": date_param(since, "since"),
+             "until": date_param(until, "until")}
+        start = _offset(offset)
+        s = store()
+        rows = s.disputes(limit=PAGE, offset=start, **f)
+        return page(request, "disputes.html", disputes=rows, titles=_titles(s, rows), filters=_shown(f),
+                    kinds=DISPUTE_KINDS, nav=_nav(request, s.count_disputes(**f), start, len(rows), PAGE))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = ""):
-        found = store().search(q.strip(), limit=50) if q.strip() else {"articles": [], "quotes": []}
-        people = store().actors(search=q.strip(), limit=20) if q.strip() else []
-        return page(request, "search.html", q=q, found=found, people=people)
+        text = text_param(q, "q")
+        if not text:
+            return page(request, "search.html", q="", found={}, people=[], n_people=0)
+        s = store()
+        return page(request, "search.html", q=text, found=s.search(text, limit=SEARCH_PAGE),
+                    people=s.actors(search=text, limit=SEARCH_PAGE), n_people=s.count_actors(search=text))
 
     @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
     def analyze_form(request: Request):
@@ -133,21 +167,39 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
             return page(request, "analyze.html", status_code=exc.status_code, form=form, result=None,
                         error=exc.detail)
         return page(request, "analyze.html", form=form, warnings=warnings + list(analysis.warnings),
-                    result=article_context(analysis, [], {}), stored=stored)
+                    result=article_context(analysis, [], {}), stored=stored, result_json=analysis.to_json())
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
         return page(request, "docs.html", ops=_operations(app.openapi()), active="docs")
 
 
-def _date(value: str, name: str) -> str | None:
-    """A date filter from a form: empty is no filter; anything but YYYY[-MM[-DD]] is a 400."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    if not re.match(DATE, value):
-        raise HTTPException(400, f"{name}: cannot read {value!r} as a date; write it as YYYY-MM-DD")
-    return value
+def _offset(value: str) -> int:
+    return int_param(value, "offset", 0, 0, MAX_OFFSET)
+
+
+def _shown(filters: dict) -> dict[str, str]:
+    """The filters as the form shows them again (no filter: an empty field)."""
+    return {k: v or "" for k, v in filters.items()}
+
+
+def _nav(request: Request, total: int, offset: int, shown: int, size: int) -> dict:
+    """What a list page says about its place in the whole: "51–100 of 1,341", the previous and next
+    pages, and the same rows as JSON and CSV from the API (all of them, not only this page)."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "offset" and v != ""]
+
+    def url(path: str, extra: list[tuple[str, str]]) -> str:
+        query = urlencode(kept + extra)
+        return path + ("?" + query if query else "")
+
+    path = request.url.path
+    api = "/api" + path
+    everything = [("limit", str(min(max(total, 1), MAX_LIMIT)))]
+    return {"total": total, "first": offset + 1 if shown else 0, "last": offset + shown,
+            "prev": url(path, [("offset", str(max(0, offset - size)))] if offset > size else []) if offset else None,
+            "next": url(path, [("offset", str(offset + size))]) if offset + shown < total else None,
+            "json": url(api, everything), "csv": url(api, everything + [("format", "csv")]),
+            "capped": total > MAX_LIMIT}
 
 
 def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]) -> dict:
@@ -165,8 +217,11 @@ def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]
             "titles": {analysis.article.id: analysis.article.title}, "idmap": idmap}
 
 
-def _titles(s) -> dict[str, str]:
-    return {r["id"]: r.get("title") or r["id"] for r in s.articles(limit=100000)}
+def _titles(s, rows: list[dict]) -> dict[str, str]:
+    """Titles of the articles the rows (disputes, events) name, for their links."""
+    ids = {a for r in rows for a in (r.get("articles") or [])} | {r["article_id"] for r in rows if r.get("article_id")}
+    ids |= {c.get("article") for r in rows for c in r.get("claims") or [] if c.get("article")}
+    return s.titles(sorted(ids)) if ids else {}
 
 
 def _operations(spec: dict) -> list[dict]:

@@ -241,8 +241,8 @@ def relation_key(r: dict) -> tuple:
 @dataclass
 class AxisPoint:
     n: int  # the event's number in the list below the axis
-    x: float  # 0..1 along the axis
-    row: int  # stacked rows for events on the same day
+    x: float  # position along the axis, in the layout's units (0..width)
+    row: int  # stacked rows: events too close to another one's marker and number go below it
     day: date
     item: dict
     disputed: bool
@@ -251,32 +251,70 @@ class AxisPoint:
 @dataclass
 class Axis:
     points: list[AxisPoint]
-    ticks: list[tuple[float, str]]
+    ticks: list[tuple[float, float, str]]  # (tick x, label's left edge, label)
     rows: int
+    width: int = 1000
+    font: int = 12
+    name: str = "wide"
+
+    @property
+    def height(self) -> int:
+        return AXIS_TOP + self.rows * ROW
 
 
-def time_axis(items: list[dict], disputed: set[tuple]) -> Axis:
-    """Dated events placed along one axis (x in 0..1), same-day events stacked; ticks at each date."""
+# One layout per screen width (style.css shows the one that fits): the SVG scales to its box, so a
+# layout made for 1000 units would shrink its text to 4 px on a phone. Each lays out its labels so
+# that none overlaps another: tick labels too close to the last one kept are left out, and a marker
+# too close to another one's marker and number goes to the next row.
+AXIS_LAYOUTS = (("wide", 1000, 12), ("mid", 640, 13), ("narrow", 360, 14))
+PAD = 24  # units left and right of the axis line
+AXIS_TOP = 52  # y of the first row of markers
+ROW = 26
+CHAR = 0.64  # average advance of a digit or a hyphen, in ems (DejaVu Sans; wider than most fonts)
+
+
+def text_width(text: str, font: int) -> float:
+    return len(text) * CHAR * font
+
+
+def time_axis(items: list[dict], disputed: set[tuple], width: int = 1000, font: int = 12,
+              name: str = "wide") -> Axis:
+    """Dated events placed along one axis `width` units wide; labels and markers never overlap."""
     dated = [(parse_day(it.get("date")), i, it) for i, it in enumerate(items)]
     dated = [d for d in dated if d[0] is not None]
     if not dated:
-        return Axis([], [], 0)
+        return Axis([], [], 0, width, font, name)
     lo = min(d[0] for d in dated)
     hi = max(d[0] for d in dated)
     span = max((hi - lo).days, 1)
-    rows: dict[date, int] = defaultdict(int)
+
+    def at(day: date) -> float:
+        return PAD + ((day - lo).days / span if hi != lo else 0.5) * (width - 2 * PAD)
+
+    row_ends: list[float] = []  # the right edge of the last marker+number in each row
     points = []
-    for day, i, it in dated:
-        points.append(AxisPoint(i + 1, (day - lo).days / span if hi != lo else 0.5, rows[day], day, it,
-                                (it.get("article_id"), it.get("id")) in disputed))
-        rows[day] += 1
+    for day, i, it in sorted(dated, key=lambda d: (d[0], d[1])):
+        x = at(day)
+        left, right = x - 13, x + 14 + text_width(str(i + 1), font)
+        row = next((r for r, end in enumerate(row_ends) if end + 3 <= left), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(right)
+        row_ends[row] = right
+        points.append(AxisPoint(i + 1, x, row, day, it, (it.get("article_id"), it.get("id")) in disputed))
+    points.sort(key=lambda p: p.n)
     written: dict[date, str] = {}
-    for p in points:  # label a day as its events write it ("2026-03" stays a month)
+    for p in sorted(points, key=lambda p: p.n):  # label a day as its events write it ("2026-03" stays a month)
         written.setdefault(p.day, str(p.item.get("date")))
-    tick_days = sorted(written)
-    step = max(1, len(tick_days) // 8)  # at most ~8 labels on the axis
-    ticks = [((d - lo).days / span if hi != lo else 0.5, written[d]) for d in tick_days[::step]]
-    return Axis(points, ticks, max(rows.values()))
+    ticks, last_right = [], -1e9
+    for day in sorted(written):
+        label = written[day][:10]
+        w = text_width(label, font)
+        x = at(day)
+        left = min(max(x - w / 2, 0), width - w)
+        if left >= last_right + font:  # a gap of one em between two labels
+            ticks.append((x, left, label))
+            last_right = left + w
+    return Axis(points, ticks, len(row_ends), width, font, name)
 
 
 def timeline_view(items: list[dict], disputes: list[dict] | None = None) -> dict:
@@ -300,8 +338,9 @@ def timeline_view(items: list[dict], disputes: list[dict] | None = None) -> dict
                 disputed |= {(art, event), (art, f"{art}:{event}")}
     disputed |= {(it.get("article_id"), it.get("id")) for it in items
                  if it.get("corpus_event") and it["corpus_event"] in corpus_events}
+    axes = [time_axis(items, disputed, width, font, name) for name, width, font in AXIS_LAYOUTS]
     return {"items": items, "names": names, "conflicts": conflicts, "disputed": disputed,
-            "axis": time_axis(items, disputed)}
+            "axis": axes[0], "axes": axes}
 
 
 def analysis_timeline(analysis: Analysis) -> list[dict]:

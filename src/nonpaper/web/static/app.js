@@ -84,6 +84,22 @@
     }
   });
 
+  // "Download JSON" on an analysis the server did not store: the JSON shown on the page, as a file.
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest("button.download") : null;
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-for"));
+    if (!source) return;
+    var url = URL.createObjectURL(new Blob([source.textContent], {type: "application/json"}));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = button.getAttribute("data-name") || "analysis.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+
   window.addEventListener("hashchange", fromHash);
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("mark.q").forEach(function (m) { m.setAttribute("aria-pressed", "false"); });
