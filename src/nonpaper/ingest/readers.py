@@ -163,7 +163,10 @@ def sniff(text: str) -> str:
     if head.startswith("<"):
         if re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
             return "feed"
-        return "html"
+        # A page has page tags; text that merely opens with "<script> tags ..." is text (issue 20).
+        if re.search(r"<(!doctype html|html|head|body|meta|title|article|main|div|p|h[1-6]|br|section|span|a)[\s>/]",
+                     head):
+            return "html"
     return "text"
 
 
