@@ -225,3 +225,15 @@ def test_pasted_text_beginning_with_script_is_text(client):
     body = client.post("/api/analyze", json={"text": text}).json()["analysis"]["article"]
     assert body["title"] == "<script> tags in adverts slow the harbour site, council says"
     assert "too many scripts" in body["text"]
+
+
+# ---------------------------------------------------------------- bug 8: the 413 page
+
+def test_too_large_is_a_styled_page_with_the_security_headers(client):
+    big = b"word " * (6 * 1024 * 1024 // 5)  # over the whole request's limit: refused before it is read
+    page = client.post("/analyze", files={"file": ("big.txt", big)}, headers={"accept": "text/html"})
+    assert page.status_code == 413 and "content-security-policy" in page.headers
+    assert page.headers["x-frame-options"] == "DENY"
+    assert '<link rel=stylesheet href=/static/style.css>' in page.text and "Back button" in page.text
+    api = client.post("/api/analyze", files={"file": ("big.txt", big)})
+    assert api.status_code == 413 and "content-security-policy" in api.headers

@@ -117,8 +117,12 @@ class BodyLimit:
         accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
         if "text/html" in accept:
             from markupsafe import escape
-            body = (f"<!doctype html><html lang=en><meta charset=utf-8><title>Too large</title>"
-                    f"<h1>Upload too large (413)</h1><p>{escape(message)}</p><p><a href=/analyze>Back</a></p>")
+            body = (f"<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
+                    f"content='width=device-width, initial-scale=1'><title>Too large · nonpaper</title>"
+                    f"<link rel=stylesheet href=/static/style.css><header class=top><a class=brand href=/>nonpaper"
+                    f"</a></header><main id=main><h1>Too large (413)</h1><p class=error role=alert>{escape(message)}"
+                    f"</p><p>Your browser's Back button returns to the form with your text still in it. "
+                    f"<a href=/analyze>Analyse another article</a></p></main>")
             ctype = b"text/html; charset=utf-8"
         else:
             body, ctype = json.dumps({"detail": message}), b"application/json"
@@ -201,11 +205,11 @@ def create_app(store_url: Any, allow_write: bool = False, token: str | None = No
     add_page_routes(app, access, page, checker)
     add_api_routes(app, access, checker)
 
-    app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: the 413 and the bad-Host 400 carry the headers too
     return app
 
 
