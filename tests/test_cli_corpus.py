@@ -115,3 +115,49 @@ def test_errors_are_one_line(cli_run, db, tmp_path, args, message):
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.output
     assert len([line for line in result.stderr.splitlines() if line.strip()]) <= 3
+
+
+# ---------------------------------------------------------------- issue 20: complete lists, narrow terminals
+
+@pytest.fixture
+def db60(tmp_path):
+    path = tmp_path / "sixty.db"
+    with open_store(path) as store:
+        for n in range(1, 61):
+            store.add(make_analysis(n, article_id=f"harbour-story-number-{n}", published=f"2026-04-{n % 28 + 1:02d}",
+                                    outlet="Kestrel Wire and Harbour Evening Post"))
+        store.recompute()
+    return str(path)
+
+
+@pytest.mark.parametrize("verb", ("articles", "actors", "quotes", "timeline", "disputes"))
+def test_json_and_csv_give_every_row(cli_run, db60, verb):
+    rows = json.loads(cli_run(verb, "--db", db60, "--format", "json").stdout)
+    expected = {"articles": 60, "quotes": 60, "timeline": 120, "disputes": 60}.get(verb)
+    if expected:
+        assert len(rows) == expected
+    as_csv = cli_run(verb, "--db", db60, "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(as_csv.stdout)))) == len(rows)
+    assert as_csv.stderr == ""  # nothing left out, nothing to say
+
+
+def test_a_cut_list_says_what_was_left_out(cli_run, db60):
+    table = cli_run("articles", "--db", db60)
+    assert table.stdout.count("harbour-story-number-") == 50
+    assert "50 of 60 articles shown" in table.stderr and "--offset 50" in table.stderr
+    page = cli_run("articles", "--db", db60, "--format", "json", "--limit", "20", "--offset", "50")
+    assert len(json.loads(page.stdout)) == 10 and "10 of 60 articles shown (from 51)" in page.stderr
+    rest = cli_run("quotes", "--db", db60, "--format", "json", "--offset", "55")
+    assert len(json.loads(rest.stdout)) == 5 and "5 of 60 quotes shown" in rest.stderr
+
+
+@pytest.mark.parametrize("verb", ("articles", "actors", "quotes", "timeline", "disputes"))
+def test_tables_fit_an_80_column_terminal(cli_run, db60, monkeypatch, verb):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli_run(verb, "--db", db60, "--limit", "12")
+    assert out.exit_code == 0
+    assert max(len(line) for line in out.stdout.splitlines()) <= 80
+    if verb == "articles":  # ids and titles stay whole, not a few letters a line
+        shown = json.loads(cli_run(verb, "--db", db60, "--limit", "12", "--format", "json").stdout)
+        assert all(f"{a['id']} " in out.stdout and a["title"] in out.stdout for a in shown)
+        assert "left out to fit 80 columns: outlet" in out.stderr

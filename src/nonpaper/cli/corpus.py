@@ -18,6 +18,8 @@ from ..store import open_store, StoreError
 from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
 QUERY_FORMATS = ("table", "json", "csv")
+ACTOR_KINDS = ("person", "organization", "government", "outlet", "unnamed")
+TABLE_PAGE = 50  # rows a table shows when --limit is not given (json and csv give every row)
 
 # What the table view shows (json and csv give every field).
 TABLE_COLUMNS = {
@@ -37,6 +39,13 @@ def db_option(f):
 def format_option(f):
     return click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
                         help="table: for reading; json: a list of objects; csv: one row per line.")(f)
+
+
+def page_options(f):
+    f = click.option("--offset", type=click.IntRange(0, 10 ** 9), default=0, help="Skip this many rows first.")(f)
+    return click.option("--limit", type=click.IntRange(1, 10 ** 9), default=None,
+                        help=f"At most this many rows (default: all for json and csv, {TABLE_PAGE} for a table; "
+                             "stderr says when rows are left out).")(f)
 
 
 def _open(db: str, must_exist: bool = True):
@@ -72,8 +81,44 @@ def _side(claim: dict) -> str:
     return who
 
 
+# Table columns in order of importance with the width each needs at least (ids and titles fold to it
+# beyond; dates and numbers never wrap). Columns that do not fit the terminal are left out, and a line
+# on stderr says which (json and csv always have every field).
+FIT = {
+    "id": 24, "published": 10, "date": 10, "title": 20, "text": 24, "summary": 24, "name": 16, "speaker_name": 12,
+    "claims": 24, "kind": 8, "type": 8, "n_quotes": 6, "n_articles": 8, "n_disputes": 8, "outlet": 10,
+    "participant_names": 12, "status": 6, "error": 16, "titles": 12, "article_id": 12, "scope": 7,
+    "articles": 12, "relations": 16,
+}
+PRIORITY = {
+    "articles": ["id", "published", "title", "n_quotes", "outlet", "n_disputes", "status", "error"],
+    "actors": ["id", "name", "n_quotes", "kind", "n_articles", "titles"],
+    "quotes": ["speaker_name", "text", "published", "article_id", "kind"],
+    "timeline": ["date", "text", "participant_names", "type", "article_id", "status", "relations"],
+    "disputes": ["summary", "claims", "kind", "scope", "articles"],
+}
+NO_WRAP = {"published", "date", "n_quotes", "n_articles", "n_disputes", "kind", "status", "scope"}
+
+
+def fit_columns(columns: list[str], rows: list[dict], verb: str, width: int) -> list[str]:
+    """The columns that fit `width`, most important first kept, in table order."""
+    def need(c: str) -> int:
+        longest = max([len(_cell(r.get(c), c)) for r in rows] + [len(_header(c))])
+        return min(longest, FIT.get(c, 12)) + 3  # a border and a space each side
+
+    keep = list(columns)
+    order = [c for c in PRIORITY.get(verb, []) if c in keep] + [c for c in keep if c not in PRIORITY.get(verb, [])]
+    while len(keep) > 2 and sum(need(c) for c in keep) + 1 > width:
+        keep.remove(order.pop())
+    return keep
+
+
+def _header(column: str) -> str:
+    return column.removeprefix("n_").replace("_", " ")
+
+
 def print_rows(rows: list[dict], fmt: str, verb: str) -> None:
-    """Rows to stdout as a table, JSON or CSV."""
+    """Rows to stdout as a table (fitted to the terminal), JSON or CSV."""
 
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -87,28 +132,48 @@ def print_rows(rows: list[dict], fmt: str, verb: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(highlight=False, soft_wrap=False)
     columns = [c for c in TABLE_COLUMNS[verb] if c in rows[0]]
     if verb == "articles" and not any(r.get("error") for r in rows):
         columns.remove("error")
+    shown = fit_columns(columns, rows, verb, console.width)
     table = Table(show_lines=verb in ("quotes", "disputes", "timeline"), header_style="bold")
-    for c in columns:
-        table.add_column(c.replace("_", " "), overflow="fold")
+    for c in shown:
+        longest = max(len(_cell(r.get(c), c)) for r in rows)
+        table.add_column(_header(c), overflow="fold", no_wrap=c in NO_WRAP,
+                         min_width=min(longest, FIT.get(c, 12), len(_header(c)) if c in NO_WRAP else 99))
     for row in rows:
-        table.add_row(*(_cell(row.get(c), c) for c in columns))
-    Console(highlight=False, soft_wrap=False).print(table)
+        table.add_row(*(_cell(row.get(c), c) for c in shown))
+    console.print(table)
+    left = [c for c in columns if c not in shown]
+    if left:
+        warn(f"left out to fit {console.width} columns: {', '.join(_header(c) for c in left)} "
+             "(a wider terminal, or --format csv or json, shows every field)")
 
 
-def query(db: str, fmt: str, verb: str, call: Callable) -> None:
-    """Open the store, run one query, print its rows."""
+def query(db: str, fmt: str, verb: str, call: Callable, count: Callable | None = None, limit: int | None = None,
+          offset: int = 0) -> None:
+    """Open the store, run one query, print its rows. A table shows `TABLE_PAGE` rows unless --limit
+    says otherwise; JSON and CSV give every row. Whenever rows are left out, stderr says how many
+    and how to get them."""
 
+    if limit is None and fmt == "table":
+        limit = TABLE_PAGE
     store = _open(db)
     try:
-        rows = call(store)
+        rows = call(store, limit, offset)
+        total = count(store) if count is not None and (offset or (limit is not None and len(rows) >= limit)) \
+            else offset + len(rows)
     except StoreError as exc:
         raise Failure(str(exc))
     finally:
         store.close()
     print_rows(rows, fmt, verb)
+    if len(rows) < total:
+        rest = f"--offset {offset + len(rows)}" if offset + len(rows) < total else "--offset 0"
+        noun = "events" if verb == "timeline" else verb
+        warn(f"{len(rows)} of {total} {noun} shown (from {offset + 1 if rows else offset}); the others: {rest}, "
+             f"or --limit {total}" + (" (--format json and csv give all by default)" if fmt == "table" else ""))
 
 
 def _terminated(signum, frame) -> None:
@@ -189,8 +254,7 @@ def register(cli: click.Group) -> None:
     @click.option("--search", metavar="TEXT", help="Full-text search in titles and texts.")
     @click.option("--outlet", metavar="NAME", help="Only this outlet.")
     @click.option("--failed", is_flag=True, help="Only articles that could not be read or analysed, with the error.")
-    @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-    @click.option("--offset", type=click.IntRange(0), default=0)
+    @page_options
     def articles(db, fmt, since, until, search, outlet, failed, limit, offset) -> None:
         """List stored articles, newest first (failed ones show their error).
 
@@ -199,17 +263,18 @@ def register(cli: click.Group) -> None:
           nonpaper articles --since 2025-10-01 --search "Budapest summit"
           nonpaper articles --failed --format csv > failures.csv
         """
-        since, until = date_option(since, "--since"), date_option(until, "--until")
-        query(db, fmt, "articles", lambda s: s.articles(limit=limit, offset=offset, since=since, until=until,
-                                                         search=search, outlet=outlet,
-                                                         status="failed" if failed else None))
+        f = {"since": date_option(since, "--since"), "until": date_option(until, "--until"), "search": search,
+             "outlet": outlet, "status": "failed" if failed else None}
+        query(db, fmt, "articles", lambda s, n, o: s.articles(limit=n, offset=o, **f), lambda s: s.count_articles(**f),
+              limit, offset)
 
     @cli.command()
     @db_option
     @format_option
     @click.option("--search", metavar="NAME", help="Actors whose name or an alias contains NAME.")
-    @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many, most quoted first.")
-    def actors(db, fmt, search, limit) -> None:
+    @click.option("--kind", type=click.Choice(ACTOR_KINDS), help="Only people, organizations, ...")
+    @page_options
+    def actors(db, fmt, search, kind, limit, offset) -> None:
         """People and bodies across the corpus, merged over articles, most quoted first.
 
         \b
@@ -217,18 +282,22 @@ def register(cli: click.Group) -> None:
           nonpaper actors --limit 20
           nonpaper actors --search lavrov --format json
         """
-        query(db, fmt, "actors", lambda s: s.actors(limit=limit, search=search))
+        f = {"search": search, "kind": kind}
+        query(db, fmt, "actors", lambda s, n, o: s.actors(limit=n, offset=o, **f), lambda s: s.count_actors(**f),
+              limit, offset)
 
     @cli.command()
     @db_option
     @format_option
-    @click.option("--speaker", metavar="NAME", help="Said by the actor with this name, alias or id (part is enough).")
+    @click.option("--speaker", metavar="NAME", help="Said by this actor: an actor id (that actor only), or part of "
+                                                     "a name or alias.")
     @click.option("--since", metavar="DATE", help="In articles published on or after DATE.")
     @click.option("--until", metavar="DATE", help="In articles published on or before DATE.")
     @click.option("--search", metavar="TEXT", help="Full-text search in the quoted words.")
     @click.option("--article", metavar="ID", help="Only this article.")
-    @click.option("--limit", type=click.IntRange(1), default=None)
-    def quotes(db, fmt, speaker, since, until, search, article, limit) -> None:
+    @click.option("--kind", type=click.Choice(("direct", "indirect", "mixed")), help="Only quotes of this kind.")
+    @page_options
+    def quotes(db, fmt, speaker, since, until, search, article, kind, limit, offset) -> None:
         """Who said what: quotes with their speakers, newest articles first.
 
         \b
@@ -236,16 +305,18 @@ def register(cli: click.Group) -> None:
           nonpaper quotes --speaker Lavrov --since 2025-10-01
           nonpaper quotes --search "no further steps" --format csv
         """
-        since, until = date_option(since, "--since"), date_option(until, "--until")
-        query(db, fmt, "quotes", lambda s: s.quotes(speaker=speaker, since=since, until=until, search=search,
-                                                     article=article, limit=limit))
+        f = {"speaker": speaker, "since": date_option(since, "--since"), "until": date_option(until, "--until"),
+             "search": search, "article": article, "kind": kind}
+        query(db, fmt, "quotes", lambda s, n, o: s.quotes(limit=n, offset=o, **f), lambda s: s.count_quotes(**f),
+              limit, offset)
 
     @cli.command()
     @db_option
     @format_option
-    @click.option("--actor", metavar="NAME", help="Events this actor takes part in.")
+    @click.option("--actor", metavar="NAME", help="Events this actor takes part in (an id, or part of a name).")
     @click.option("--event", metavar="TEXT", help="Events whose words or type contain TEXT (call, summit...).")
-    def timeline(db, fmt, actor, event) -> None:
+    @page_options
+    def timeline(db, fmt, actor, event, limit, offset) -> None:
         """Events by date, with their orderings and who asserts each one.
 
         \b
@@ -253,20 +324,32 @@ def register(cli: click.Group) -> None:
           nonpaper timeline --actor Putin
           nonpaper timeline --event summit --format json
         """
-        query(db, fmt, "timeline", lambda s: s.timeline(actor=actor, event=event))
+        f = {"actor": actor, "event": event}
+        query(db, fmt, "timeline", lambda s, n, o: s.timeline(limit=n, offset=o, **f), lambda s: s.count_timeline(**f),
+              limit, offset)
 
     @cli.command()
     @db_option
     @format_option
-    def disputes(db, fmt) -> None:
+    @click.option("--kind", type=click.Choice(("timing", "status", "denial", "fact", "cause")),
+                  help="Only disputes of this kind.")
+    @click.option("--outlet", metavar="NAME", help="Disputes over an article of this outlet.")
+    @click.option("--actor", metavar="NAME", help="Disputes with this actor on one side (an id, or part of a name).")
+    @click.option("--since", metavar="DATE", help="Disputes over an article published on or after DATE.")
+    @click.option("--until", metavar="DATE", help="... on or before DATE.")
+    @page_options
+    def disputes(db, fmt, kind, outlet, actor, since, until, limit, offset) -> None:
         """Accounts that cannot all be true: within articles and across them.
 
         \b
         Example:
           nonpaper disputes
-          nonpaper disputes --format json > disputes.json
+          nonpaper disputes --actor Lavrov --kind status --format json > disputes.json
         """
-        query(db, fmt, "disputes", lambda s: s.disputes())
+        f = {"kind": kind, "outlet": outlet, "actor": actor, "since": date_option(since, "--since"),
+             "until": date_option(until, "--until")}
+        query(db, fmt, "disputes", lambda s, n, o: s.disputes(limit=n, offset=o, **f),
+              lambda s: s.count_disputes(**f), limit, offset)
 
     @cli.command()
     @db_option
