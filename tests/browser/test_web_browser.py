@@ -294,3 +294,146 @@ def test_sample_articles_every_page(examples_page, examples_server):
             break
     else:
         pytest.fail("no sample article shows a highlighted quote")
+
+
+# ---------------------------------------------------------------- issue 20: phones, the axis, dark mode, paging
+
+WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
+
+TOO_WIDE = """() => {
+  const w = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || el.closest('.sr-only, .skip')) continue;
+    if (r.right > w + 1 || r.width > w + 1) wide.push(`${el.tagName}.${el.className} right=${Math.round(r.right)}`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 8)};
+}"""
+
+LABEL_BOXES = """() => {
+  const svg = Array.from(document.querySelectorAll('svg.axis-svg')).find(s => s.getBoundingClientRect().width > 0);
+  if (!svg) return null;
+  return Array.from(svg.querySelectorAll('text.axis-label, text.pt-num')).map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, x: r.left, y: r.top, r: r.right, b: r.bottom, h: r.height};
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def busy_server(tmp_path_factory):
+    """60 short stories (tests/test_store_support.make_analysis) whose events fall on close dates,
+    the case where axis labels were drawn over each other."""
+    _need_browser()
+    from nonpaper.store import open_store
+    from test_store_support import make_analysis
+
+    days = ["2026-03-12", "2026-03-16", "2026-09-07", "2026-03-13", "2026-09-08", "2026-01-02", "2026-12-30",
+            "2026-06-01", "2026-06-03", "2026-03-14"]
+    path = tmp_path_factory.mktemp("browser") / "busy.db"
+    with open_store(str(path)) as store:
+        for n in range(1, 61):
+            store.add(make_analysis(n, article_id=f"a-rather-long-article-identifier-number-{n}",
+                                    published=f"2026-04-{n % 28 + 1:02d}", event_date=days[n % len(days)],
+                                    quote=f"Statement {n}: the harbour extension-and-refurbishment-programme stalls"))
+        store.recompute()
+    yield from _serve(path)
+
+
+def _context(browser, size: str, **options):
+    width, height = WIDTHS[size]
+    return browser.new_context(viewport={"width": width, "height": height}, **options)
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_no_element_is_wider_than_the_screen(browser, server, busy_server, size):
+    context = _context(browser, size)
+    pg = context.new_page()
+    urls = [server + u for u in PAGES.values()] + [busy_server + u for u in (
+        "/", "/articles", "/quotes", "/actors", "/timeline", "/disputes", "/search?q=harbour",
+        "/articles/a-rather-long-article-identifier-number-7", "/timeline/events/a-rather-long-article-identifier-number-7:e1")]
+    for url in urls:
+        assert pg.goto(url).status == 200, url
+        found = pg.evaluate(TOO_WIDE)
+        assert found["scrollWidth"] <= found["width"] and found["wide"] == [], (url, found)
+    shot(pg, f"quotes-{size}")
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_timeline_labels_never_overlap_and_stay_readable(browser, busy_server, server, size):
+    context = _context(browser, size)
+    pg = context.new_page()
+    for url in (busy_server + "/timeline", server + "/timeline", server + "/articles/ferry-gazette"):
+        pg.goto(url)
+        boxes = pg.evaluate(LABEL_BOXES)
+        assert boxes, url
+        for i, a in enumerate(boxes):
+            assert a["h"] >= 10, (url, a)  # about 4 px on a phone before
+            for b in boxes[i + 1:]:
+                overlap = a["x"] < b["r"] and b["x"] < a["r"] and a["y"] < b["b"] and b["y"] < a["b"]
+                assert not overlap, (url, a, b)
+    shot(pg, f"timeline-{size}")
+    context.close()
+
+
+def test_dark_mode_follows_the_system(browser, server):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    pg = context.new_page()
+    pg.goto(server + "/articles/ferry-gazette")
+    colours = pg.evaluate("""() => {
+      const lum = c => { const [r, g, b] = c.match(/\\d+/g).map(Number); return (0.2126*r + 0.7152*g + 0.0722*b) / 255; };
+      const cs = getComputedStyle(document.documentElement);
+      const text = getComputedStyle(document.querySelector('.art-text'));
+      return {bg: lum(cs.backgroundColor), ink: lum(cs.color), panel: lum(text.backgroundColor), panelInk: lum(text.color)};
+    }""")
+    assert colours["bg"] < 0.2 and colours["ink"] > 0.7 and colours["panel"] < 0.2 and colours["panelInk"] > 0.7
+    shot(pg, "article-dark")
+    light = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="light").new_page()
+    light.goto(server + "/articles/ferry-gazette")
+    assert light.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(251, 251, 250)"
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_lists_page_and_export(browser, busy_server, size):
+    context = _context(browser, size)
+    pg = context.new_page()
+    pg.goto(busy_server + "/quotes?kind=direct")
+    assert "Quotes 1–50 of 60" in pg.get_by_role("status").inner_text()
+    pg.get_by_role("link", name="Next quotes →").click()
+    pg.wait_for_url("**offset=50**")
+    assert "Quotes 51–60 of 60" in pg.get_by_role("status").inner_text()
+    assert pg.get_by_label("Kind").input_value() == "direct"  # the filter is kept across pages
+    csv_url = pg.get_by_role("link", name="CSV").get_attribute("href")
+    body = pg.request.get(busy_server + csv_url).text()
+    assert len(body.strip().splitlines()) == 61
+    # a permalink survives filtering: the event's own page
+    pg.goto(busy_server + "/timeline?event=walked")
+    pg.locator("a.permalink").first.click()
+    pg.wait_for_url("**/timeline/events/**")
+    assert pg.locator("h1").inner_text().startswith("Event: walked out")
+    context.close()
+
+
+def test_analyse_result_links_work_without_storing(browser, examples_server):
+    """On a read-only server every link of a result leads somewhere (issue 20: JSON, the title and
+    'Read the sentence' were 404s); the JSON can be downloaded."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(examples_server + "/analyze")
+    pg.get_by_label("Article text").fill("Quay talks called off, union says\n\nThe union said on Monday that the "
+                                         "quay talks had been called off. \u201cThe talks are postponed, not called "
+                                         "off,\u201d said harbour master Ines Vale.")
+    pg.get_by_role("button", name="Analyse").click()
+    pg.wait_for_load_state("load")
+    hrefs = pg.eval_on_selector_all(".result a[href]", "els => els.map(e => e.href)")
+    assert hrefs
+    for href in {h.split("#")[0] for h in hrefs}:
+        assert pg.request.get(href).status == 200, href
+    pg.locator(".result .meta a", has_text="JSON").click()
+    with pg.expect_download() as download:
+        pg.get_by_role("button", name="Download JSON").click()
+    assert '"schema": "nonpaper/1"' in open(download.value.path(), encoding="utf-8").read()
+    context.close()

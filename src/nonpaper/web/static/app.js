@@ -53,6 +53,8 @@
 
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;  // "JSON" opens the analysis JSON
     if (id.indexOf("quote-") !== 0) return;
     var mark = document.querySelector('mark.q[data-quote="' + CSS.escape(id) + '"]');
     showQuote(id, mark);
