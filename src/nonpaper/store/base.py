@@ -317,8 +317,8 @@ class Store(Queries):
         row = self._one("SELECT analysis FROM articles WHERE id = ? AND status = 'ok'", (article_id,))
         return analysis_from_dict(json.loads(row["analysis"])) if row else None
 
-    def _timeline_rows(self, actor: str | None, event: str | None, event_id: str | None) -> list[dict]:
-        """The events the filters keep, in timeline order, before names and orderings are looked up."""
+    @staticmethod
+    def _timeline_where(event: str | None, event_id: str | None) -> tuple[str, list]:
         where, params = ["1 = 1"], []
         if event:
             where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
@@ -327,20 +327,31 @@ class Store(Queries):
             art, _, local = event_id.rpartition(":")
             where.append("e.article_id = ? AND e.id = ?")
             params += [art, local]
-        rows = self._all("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
-                         "e.corpus_event, ce.articles AS corpus_articles, a.published "
-                         "FROM events e JOIN articles a ON a.id = e.article_id "
-                         "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
-                         f"WHERE {' AND '.join(where)} "
-                         "ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
+        return " AND ".join(where), params
+
+    def _timeline_sql(self, event: str | None, event_id: str | None) -> tuple[str, list]:
+        where, params = self._timeline_where(event, event_id)
+        return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
+                "e.corpus_event, ce.articles AS corpus_articles, a.published "
+                "FROM events e JOIN articles a ON a.id = e.article_id "
+                "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
+                f"WHERE {where} ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
+
+    def _timeline_rows(self, actor: str | None, event: str | None, event_id: str | None, limit: int | None = None,
+                       offset: int = 0) -> list[dict]:
+        """The events the filters keep, in timeline order, before names and orderings are looked up.
+        Paged in SQL, except with an actor, whose part in an event is read from its participants."""
+        sql, params = self._timeline_sql(event, event_id)
         if not actor:
-            return rows
+            return self._all(*self._page(sql, params, limit, offset))
         ids = self._actor_ids(actor, exact_id=True)
         if not ids:
             return []
         takes_part = {(r["article_id"], r["id"]) for r in self._all(
             f"SELECT article_id, id FROM actors WHERE corpus_id IN ({', '.join('?' * len(ids))})", ids)}
-        return [r for r in rows if any((r["article_id"], p) in takes_part for p in from_json(r["participants"], []))]
+        rows = [r for r in self._all(sql, params)
+                if any((r["article_id"], p) in takes_part for p in from_json(r["participants"], []))]
+        return paged(rows, limit, offset)
 
     def timeline(self, actor: str | None = None, event: str | None = None, limit: int | None = None,
                  offset: int = 0, event_id: str | None = None) -> list[dict]:
@@ -348,7 +359,7 @@ class Store(Queries):
         actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
         "relations": orderings each with who asserts it. `actor`: an actor id (that actor only) or part
         of a name; `event`: words in the event or its type; `event_id`: one event ("article:e3")."""
-        rows = paged(self._timeline_rows(actor, event, event_id), limit, offset)
+        rows = self._timeline_rows(actor, event, event_id, limit, offset)
         names = self._local_actors({r["article_id"] for r in rows})
         rel_rows = self._relations({r["article_id"] for r in rows})
         out = []
@@ -365,6 +376,9 @@ class Store(Queries):
         return out
 
     def count_timeline(self, actor: str | None = None, event: str | None = None, event_id: str | None = None) -> int:
+        if not actor:
+            where, params = self._timeline_where(event, event_id)
+            return int(self._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
         return len(self._timeline_rows(actor, event, event_id))
 
     def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:

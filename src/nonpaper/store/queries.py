@@ -156,8 +156,20 @@ class Queries:
         return [self._actor_row(r) for r in self._all(*self._page(*query, limit, offset))]  # type: ignore[attr-defined]
 
     def count_actors(self, search: str | None = None, kind: str | None = None) -> int:
-        query = self._actors_sql(search, None, kind)
-        return 0 if query is None else self._count(*query)
+        """How many actors `actors` lists with these filters (those in at least one article)."""
+        where, params = ["1 = 1"], []
+        if search:
+            ids = self._actor_ids(search)
+            if not ids:
+                return 0
+            where.append(f"ca.id IN ({', '.join('?' * len(ids))})")
+            params += ids
+        if kind:
+            where.append("ca.kind = ?")
+            params.append(kind)
+        rows = self._all("SELECT COUNT(DISTINCT ca.id) AS n FROM corpus_actors ca JOIN actors a ON a.corpus_id = ca.id "  # type: ignore[attr-defined]
+                         f"WHERE {' AND '.join(where)}", params)
+        return int(rows[0]["n"])
 
     @staticmethod
     def _actor_row(r: dict) -> dict:
