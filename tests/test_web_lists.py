@@ -15,7 +15,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from nonpaper.web.app import create_app  # noqa: E402
-from test_store_support import make_analysis  # noqa: E402
+from test_store_support import make_analysis, pg_url  # noqa: E402,F401
 
 N = 60
 
@@ -237,3 +237,17 @@ def test_too_large_is_a_styled_page_with_the_security_headers(client):
     assert '<link rel=stylesheet href=/static/style.css>' in page.text and "Back button" in page.text
     api = client.post("/api/analyze", files={"file": ("big.txt", big)})
     assert api.status_code == 413 and "content-security-policy" in api.headers
+
+
+@pytest.mark.postgres
+def test_the_same_lists_on_postgres(pg_url):
+    """Escaped wildcards, an exact speaker id, totals and paging over PostgreSQL too."""
+    with TestClient(create_app(build_store(pg_url))) as c:
+        assert c.get("/api/actors?search=%25").json() == [] and c.get("/api/timeline?event=_").json() == []
+        trump = [a for a in c.get("/api/actors?search=trump").json() if a["name"] == "Trump"][0]
+        assert [q["speaker_name"] for q in c.get("/api/quotes", params={"speaker": trump["id"]}).json()] == ["Trump"]
+        first = c.get("/api/quotes?limit=7&offset=7")
+        assert len(first.json()) == 7 and first.headers["x-total-count"] == str(N)
+        assert c.get("/api/timeline?limit=5").headers["x-total-count"] == str(2 * N)
+        assert c.get("/api/search", params={"q": "harbour " * 20}).json()["total_quotes"] == N
+        assert "Quotes 1–50 of 60" in c.get("/quotes").text
