@@ -251,3 +251,36 @@ def test_the_same_lists_on_postgres(pg_url):
         assert c.get("/api/timeline?limit=5").headers["x-total-count"] == str(2 * N)
         assert c.get("/api/search", params={"q": "harbour " * 20}).json()["total_quotes"] == N
         assert "Quotes 1–50 of 60" in c.get("/quotes").text
+
+
+# ---------------------------------------------------------------- search operators and snippets
+
+def test_search_prefixes_phrases_exclusions_and_highlighted_hits(client):
+    from nonpaper.store.queries import parse_search
+
+    assert [(t.words, t.prefix, t.negated) for t in parse_search('Clin* -Clinton "tax returns" al-Assad x:y')] == [
+        (("Clin",), True, False), (("Clinton",), False, True), (("tax", "returns"), False, False),
+        (("al-Assad",), False, False), (("x",), False, False), (("y",), False, False)]
+    prefix = client.get("/api/search?q=statem*").json()
+    assert prefix["total_quotes"] == N - 2  # "statement" in 58 quotes
+    phrase = client.get("/api/search", params={"q": '"number 17 was"'}).json()
+    assert [q["article_id"] for q in phrase["quotes"]] == ["story-17"]
+    left_out = client.get("/api/search?q=harbour%20-wall").json()
+    assert left_out["total_quotes"] == N - 2 and all("wall" not in q["text"] for q in left_out["quotes"])
+    assert "\u27e6Harbour\u27e7" in left_out["quotes"][0]["snippet"]  # the API marks the hits as text
+    page = client.get("/search?q=statem*").text
+    assert '<mark class="hit">statement</mark>' in page
+    only_out = client.get("/search?q=-wall")
+    assert only_out.status_code == 200 and "Say what to find" in only_out.text
+
+
+@pytest.mark.postgres
+def test_search_operators_on_postgres(pg_url):
+    with TestClient(create_app(build_store(pg_url))) as c:
+        assert c.get("/api/search?q=statem*").json()["total_quotes"] == N - 2
+        left_out = c.get("/api/search?q=harbour%20-wall").json()
+        assert left_out["total_quotes"] == N - 2 and "\u27e6Harbour\u27e7" in left_out["quotes"][0]["snippet"]
+        assert [q["article_id"] for q in c.get("/api/search", params={"q": '"number 17 was"'}).json()["quotes"]] \
+            == ["story-17"]
+        assert c.get("/api/search?q=-wall").json()["total_quotes"] == 0
+        assert '<mark class="hit">' in c.get("/search?q=harbour").text

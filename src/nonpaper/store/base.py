@@ -68,6 +68,13 @@ class Store(Queries):
     def _fts_quotes(self, text: str) -> tuple[str, str, list, str, list]:
         raise NotImplementedError
 
+    def _snippet_articles(self, text: str) -> tuple[str, list]:
+        """(SQL expression, params): the words of an article around the hits of a search, hits in HIT marks."""
+        raise NotImplementedError
+
+    def _snippet_quotes(self, text: str) -> tuple[str, list]:
+        raise NotImplementedError
+
     def _lock_migrations(self, cur) -> None:
         """Serialise concurrent openers while the schema is created."""
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from .base import Store, StoreError
-from .queries import search_words
+from .queries import HIT, parse_search
 
 MIGRATION_LOCK = 0x6E6F6E70  # "nonp": serialises concurrent openers creating the schema
 
@@ -57,10 +57,38 @@ class PostgresStore(Store):
         return self._one("SELECT to_regclass(?) IS NOT NULL AS x", (name,))["x"]
 
     def _fts_articles(self, text: str):
-        text = " ".join(search_words(text))  # each word once, at most MAX_TERMS, as SQLite does
-        return ("", "a.tsv @@ plainto_tsquery('english', ?)", [text],
-                "ts_rank(a.tsv, plainto_tsquery('english', ?)) DESC, a.pk DESC", [text])
+        query, params = tsquery(text)
+        return ("", f"a.tsv @@ {query}", params, f"ts_rank(a.tsv, {query}) DESC, a.pk DESC", params)
 
     def _fts_quotes(self, text: str):
-        text = " ".join(search_words(text))
-        return ("", "q.tsv @@ plainto_tsquery('english', ?)", [text], "", [])
+        query, params = tsquery(text)
+        return "", f"q.tsv @@ {query}", params, "", []
+
+    def _snippet_articles(self, text: str):
+        query, params = tsquery(text)
+        return (f"ts_headline('english', a.text, {query}, ?)", params + [HEADLINE + ", MaxWords=30, MinWords=12"])
+
+    def _snippet_quotes(self, text: str):
+        query, params = tsquery(text)
+        return f"ts_headline('english', q.text, {query}, ?)", params + [HEADLINE + ", HighlightAll=true"]
+
+
+HEADLINE = f"StartSel={HIT[0]}, StopSel={HIT[1]}"
+
+
+def tsquery(text: str) -> tuple[str, list]:
+    """A search as a tsquery expression with bound parameters: words and "phrases" required
+    (phraseto_tsquery), `clin*` a prefix, `-word` left out; nothing to find matches nothing."""
+    found, left_out = [], []
+    for t in parse_search(text):
+        if t.prefix:
+            stem = re.sub(r"\W", "", t.words[0])
+            term = ("to_tsquery('english', ?)", stem + ":*") if stem else None
+        else:
+            term = ("phraseto_tsquery('english', ?)", " ".join(t.words))
+        if term:
+            (left_out if t.negated else found).append(term)
+    if not found:
+        return "to_tsquery('english', '')", []
+    exprs = [e for e, _ in found] + [f"!! {e}" for e, _ in left_out]
+    return "(" + " && ".join(exprs) + ")", [v for _, v in found + left_out]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 ARTICLE_COLUMNS = ("id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status, error, "
                    "source, content_hash")
@@ -17,17 +17,38 @@ ALL = 2 ** 62  # "no limit" as a number both SQLite and PostgreSQL take
 LIKE = "LIKE ? ESCAPE '\\'"
 
 
-MAX_TERMS = 32  # words a full-text search uses: more narrow nothing down and cost time
+MAX_TERMS = 32  # terms a full-text search uses: more narrow nothing down and cost time
+HIT = ("\u27e6", "\u27e7")  # ⟦ ⟧ around the matched words of a snippet (rows carry them as text)
+_TERM = re.compile(r"(?P<neg>(?<![\w\"])-)?(?:\"(?P<phrase>[^\"]*)\"?|(?P<word>\w[\w'’-]*)(?P<star>\*)?)")
+
+
+class Term(NamedTuple):
+    """One term of a search: a word or a "phrase" (its words), `clin*` a prefix, `-word` left out."""
+    words: tuple[str, ...]
+    prefix: bool = False
+    negated: bool = False
+
+
+def parse_search(text: str) -> list[Term]:
+    """A search as terms: words (each required), "phrases", prefix* and -excluded words. Anything
+    else is never syntax. Each term once (case-insensitive), at most MAX_TERMS (FTS5's cost grew with
+    the square of their number: 1,000 repeated words took 26 s)."""
+    terms: dict[tuple, Term] = {}
+    for m in _TERM.finditer(text):
+        words = tuple(re.findall(r"\w[\w'’-]*", m.group("phrase") or "")) if m.group("phrase") is not None \
+            else (m.group("word"),)
+        if not words:
+            continue
+        term = Term(words, bool(m.group("star")) and len(words) == 1, bool(m.group("neg")))
+        terms.setdefault((tuple(w.lower() for w in words), term.prefix, term.negated), term)
+        if len(terms) == MAX_TERMS:
+            break
+    return list(terms.values())
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a search, each once (case-insensitive), in order, at most MAX_TERMS."""
-    seen: dict[str, str] = {}
-    for w in re.findall(r"\w[\w'’-]*", text):
-        seen.setdefault(w.lower(), w)
-        if len(seen) == MAX_TERMS:
-            break
-    return list(seen.values())
+    """The words of a search's terms, in order (each term once, at most MAX_TERMS terms)."""
+    return [w for t in parse_search(text) for w in t.words]
 
 
 def from_json(value: str | None, default: Any = None) -> Any:
@@ -88,8 +109,9 @@ class Queries:
             where.append("a.status = ?")
             params.append(status)
         cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
-        return (f"SELECT {cols} FROM articles a {join} WHERE {' AND '.join(where)} ORDER BY {order}",
-                params + order_params)
+        snippet, snippet_params = self._snippet_articles(search) if search else ("NULL", [])  # type: ignore[attr-defined]
+        return (f"SELECT {cols}, {snippet} AS snippet FROM articles a {join} WHERE {' AND '.join(where)} "
+                f"ORDER BY {order}", snippet_params + params + order_params)
 
     def articles(self, limit: int | None = 50, offset: int = 0, since: str | None = None, until: str | None = None,
                  search: str | None = None, outlet: str | None = None, status: str | None = None) -> list[dict]:
@@ -217,13 +239,14 @@ class Queries:
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
+        snippet, snippet_params = self._snippet_quotes(search) if search else ("NULL", [])  # type: ignore[attr-defined]
         return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
                 "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
-                "q.start_char AS start, q.end_char AS \"end\" "
+                f"q.start_char AS start, q.end_char AS \"end\", {snippet} AS snippet "
                 f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
                 "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
                 "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
-                f"WHERE {' AND '.join(where)} ORDER BY {order}", params)
+                f"WHERE {' AND '.join(where)} ORDER BY {order}", snippet_params + params)
 
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, article: str | None = None, limit: int | None = None,

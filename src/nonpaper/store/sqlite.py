@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from .base import Store, StoreError
-from .queries import search_words
+from .queries import HIT, Term, parse_search
 
 
 def _dict_row(cursor, row) -> dict:
@@ -15,10 +15,18 @@ def _dict_row(cursor, row) -> dict:
 
 
 def fts_query(text: str) -> str:
-    """User words as an FTS5 query: each word a quoted term (so `-`, `:` or `"` are never syntax),
-    all required; each word once and at most MAX_TERMS of them (FTS5's cost grows with the square
-    of the number of terms: 1,000 repeated words took 26 s)."""
-    return " ".join('"' + w.replace('"', '""') + '"' for w in search_words(text)) or '""'
+    """A search as an FTS5 query: each word a quoted term (so `-`, `:` or `"` in a word are never
+    syntax), all required; "a phrase"; `clin*` a prefix; `-word` left out. With nothing to find (no
+    term, or only left-out ones) it matches nothing."""
+    terms = parse_search(text)
+
+    def quoted(t: Term) -> str:
+        return '"' + " ".join(w.replace('"', '""') for w in t.words) + '"' + ("*" if t.prefix else "")
+
+    found = " ".join(quoted(t) for t in terms if not t.negated)
+    if not found:
+        return '""'
+    return found + "".join(f" NOT {quoted(t)}" for t in terms if t.negated)
 
 
 class SQLiteStore(Store):
@@ -77,6 +85,13 @@ class SQLiteStore(Store):
     def _fts_quotes(self, text: str):
         return ("JOIN quotes_fts qf ON qf.rowid = q.pk", "quotes_fts MATCH ?", [fts_query(text)],
                 "bm25(quotes_fts)", [])
+
+    def _snippet_articles(self, text: str):
+        """A few words of the text around the hits (-1: the column that matched best)."""
+        return "snippet(articles_fts, -1, ?, ?, '…', 24)", list(HIT)
+
+    def _snippet_quotes(self, text: str):
+        return "highlight(quotes_fts, 0, ?, ?)", list(HIT)
 
     def integrity(self) -> list[str]:
         """Problems SQLite and FTS5 find in the file (empty when sound)."""

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import views
+from ..store.queries import parse_search
 from .analyse import analyse, read_form, store_analysis, upload_text
 from .params import (MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param, int_param,
                      text_param)
@@ -51,7 +52,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
              "search": text_param(search, "search"), "outlet": text_param(outlet, "outlet")}
         start = _offset(offset)
         s = store()
-        rows = s.articles(limit=PAGE, offset=start, **f)
+        rows = views.with_hits(s.articles(limit=PAGE, offset=start, **f))
         return page(request, "articles.html", rows=rows, filters=_shown(f),
                     nav=_nav(request, s.count_articles(**f), start, len(rows), PAGE))
 
@@ -91,7 +92,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
              "kind": choice_param(kind, "kind", QUOTE_KINDS), "article": (article or "").strip()[:1000] or None}
         start = _offset(offset)
         s = store()
-        rows = s.quotes(limit=PAGE, offset=start, **f)
+        rows = views.with_hits(s.quotes(limit=PAGE, offset=start, **f))
         return page(request, "quotes.html", rows=rows, filters=_shown(f), kinds=QUOTE_KINDS,
                     nav=_nav(request, s.count_quotes(**f), start, len(rows), PAGE))
 
@@ -133,7 +134,10 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         if not text:
             return page(request, "search.html", q="", found={}, people=[], n_people=0)
         s = store()
-        return page(request, "search.html", q=text, found=s.search(text, limit=SEARCH_PAGE),
+        found = s.search(text, limit=SEARCH_PAGE)
+        found.update(articles=views.with_hits(found["articles"]), quotes=views.with_hits(found["quotes"]))
+        return page(request, "search.html", q=text, found=found, nothing=not any(
+                        not t.negated for t in parse_search(text)),
                     people=s.actors(search=text, limit=SEARCH_PAGE), n_people=s.count_actors(search=text))
 
     @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)

@@ -188,6 +188,28 @@ def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None
     return out
 
 
+# ---------------------------------------------------------------- search hits
+
+_HITS = re.compile("\u27e6([^\u27e6\u27e7]*)\u27e7")  # ⟦hit⟧, as the store marks a search's words
+
+
+def marked(snippet: str | None) -> Markup | None:
+    """A snippet from a search with its hits as <mark class="hit">, everything else escaped."""
+    if not snippet:
+        return None
+    out, pos = [], 0
+    for m in _HITS.finditer(snippet):
+        out += [escape(snippet[pos:m.start()]), Markup('<mark class="hit">{}</mark>').format(m.group(1))]
+        pos = m.end()
+    out.append(escape(snippet[pos:]))
+    return Markup("").join(out)
+
+
+def with_hits(rows: list[dict]) -> list[dict]:
+    """Rows with "hit": their search snippet as safe HTML (for the templates; the API keeps "snippet")."""
+    return [{**r, "hit": marked(r.get("snippet"))} for r in rows]
+
+
 # ---------------------------------------------------------------- time
 
 def parse_day(value: str | None) -> date | None:
