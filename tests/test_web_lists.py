@@ -284,3 +284,11 @@ def test_search_operators_on_postgres(pg_url):
             == ["story-17"]
         assert c.get("/api/search?q=-wall").json()["total_quotes"] == 0
         assert '<mark class="hit">' in c.get("/search?q=harbour").text
+
+
+def test_actor_page_lists_the_latest_quotes_and_links_to_all(client):
+    okafor = client.get("/api/actors?search=okafor").json()[0]
+    html = client.get(f"/actors/{okafor['id']}").text
+    assert "Quoted</dt><dd>58 times" in html and html.count('<blockquote class="q-direct">') == 50
+    assert f'href="/quotes?speaker={okafor["id"]}">All 58 quotes by Dana Okafor' in html
+    assert "Quotes 1–50 of 58" in client.get(f"/quotes?speaker={okafor['id']}").text

@@ -81,8 +81,9 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         if row is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}")
         quotes = sorted(row.get("quotes") or [], key=lambda q: (q.get("published") or "", q.get("article_id") or ""))
-        return page(request, "actor.html", actor=row, quotes=quotes, per_month=views.quotes_per_month(quotes),
-                    articles=row.get("articles") or [], active="actors")
+        # The chart counts every quote; the list shows the latest PAGE with a link to all of them.
+        return page(request, "actor.html", actor=row, quotes=quotes[-PAGE:][::-1], n_quotes=len(quotes),
+                    per_month=views.quotes_per_month(quotes), articles=row.get("articles") or [], active="actors")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
