@@ -195,8 +195,8 @@ def test_filters_on_quotes_actors_and_disputes(client):
 def test_event_ids_stay_the_same_when_the_timeline_is_filtered_or_paged(client):
     full = client.get("/timeline").text
     filtered = client.get("/timeline?event=walked").text
-    for html in (full, filtered):
-        assert 'id="event-story-1_e1"' in html and 'href="/timeline/events/story-1%3Ae1"' in html
+    for page in (full, filtered):
+        assert 'id="event-story-1_e1"' in page and 'href="/timeline/events/story-1%3Ae1"' in page
     one = client.get("/timeline/events/story-1:e1")
     assert one.status_code == 200 and "walked out" in one.text and "story-2" not in one.text
     assert client.get("/timeline/events/story-1:e99").status_code == 404

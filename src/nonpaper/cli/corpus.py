@@ -9,16 +9,17 @@ import json
 import os
 import signal
 import sys
-from typing import Callable
+from typing import Callable, get_args
 
 import click
 
+from ..model import ActorKind, DisputeKind, QuoteKind
 from .common import Failure, date_option, warn, write_atomic
 from ..store import open_store, StoreError
 from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
 QUERY_FORMATS = ("table", "json", "csv")
-ACTOR_KINDS = ("person", "organization", "government", "outlet", "unnamed")
+ACTOR_KINDS, QUOTE_KINDS, DISPUTE_KINDS = get_args(ActorKind), get_args(QuoteKind), get_args(DisputeKind)
 TABLE_PAGE = 50  # rows a table shows when --limit is not given (json and csv give every row)
 
 # What the table view shows (json and csv give every field).
@@ -295,7 +296,7 @@ def register(cli: click.Group) -> None:
     @click.option("--until", metavar="DATE", help="In articles published on or before DATE.")
     @click.option("--search", metavar="TEXT", help="Full-text search in the quoted words.")
     @click.option("--article", metavar="ID", help="Only this article.")
-    @click.option("--kind", type=click.Choice(("direct", "indirect", "mixed")), help="Only quotes of this kind.")
+    @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Only quotes of this kind.")
     @page_options
     def quotes(db, fmt, speaker, since, until, search, article, kind, limit, offset) -> None:
         """Who said what: quotes with their speakers, newest articles first.
@@ -331,7 +332,7 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @db_option
     @format_option
-    @click.option("--kind", type=click.Choice(("timing", "status", "denial", "fact", "cause")),
+    @click.option("--kind", type=click.Choice(DISPUTE_KINDS),
                   help="Only disputes of this kind.")
     @click.option("--outlet", metavar="NAME", help="Disputes over an article of this outlet.")
     @click.option("--actor", metavar="NAME", help="Disputes with this actor on one side (an id, or part of a name).")

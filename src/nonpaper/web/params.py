@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import get_args
 
 from fastapi import HTTPException
+
+from ..model import ActorKind, DisputeKind, QuoteKind
 
 MAX_OFFSET = 10 ** 9  # far past any corpus, far below SQLite's 2**63 (a bigger offset was a 500)
 MAX_LIMIT = 100_000  # rows in one API answer: enough to export a large corpus's quotes at once
 MAX_TEXT = 200  # characters of a search, name or event filter (FTS and LIKE cost grows with it)
-QUOTE_KINDS = ("direct", "indirect", "mixed")
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+DISPUTE_KINDS: tuple[str, ...] = get_args(DisputeKind)
 
 
 def date_param(value: str | None, name: str, status: int = 400) -> str | None:

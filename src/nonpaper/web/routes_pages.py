@@ -11,14 +11,12 @@ from starlette.concurrency import run_in_threadpool
 from . import views
 from ..store.queries import parse_search
 from .analyse import analyse, read_form, store_analysis, upload_text
-from .params import (MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param, int_param,
-                     text_param)
+from .params import (ACTOR_KINDS, DISPUTE_KINDS, MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param,
+                     int_param, text_param)
 
 PAGE = 50  # rows on a list page
 EVENTS_PAGE = 100  # events on a timeline page (each with its orderings)
 SEARCH_PAGE = 20  # hits of each kind on the search page, with a link to all of them
-ACTOR_KINDS = ("person", "organization", "government", "outlet", "unnamed")
-DISPUTE_KINDS = ("timing", "status", "denial", "fact", "cause")
 
 
 def add_page_routes(app: FastAPI, access, page, check_token) -> None:
