@@ -199,6 +199,7 @@ def test_event_ids_stay_the_same_when_the_timeline_is_filtered_or_paged(client):
         assert 'id="event-story-1_e1"' in page and 'href="/timeline/events/story-1%3Ae1"' in page
     one = client.get("/timeline/events/story-1:e1")
     assert one.status_code == 200 and "walked out" in one.text and "story-2" not in one.text
+    assert "<em>the talks</em>" in one.text  # the event its ordering names, by its words
     assert client.get("/timeline/events/story-1:e99").status_code == 404
 
 

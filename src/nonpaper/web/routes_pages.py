@@ -112,6 +112,9 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         items = s.timeline(event_id=event_id)
         if not items:
             raise HTTPException(404, f"no event with id {event_id!r}: the timeline lists them at /timeline")
+        # with the events its orderings name, so "signed BEFORE the inspection" reads as words
+        for target in dict.fromkeys(r["target"] for r in items[0]["relations"] if r["target"] != event_id):
+            items += s.timeline(event_id=target)
         return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names={}, filters={},
                     titles=_titles(s, items), nav=None, one=items[0], active="timeline")
 
