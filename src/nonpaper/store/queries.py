@@ -290,7 +290,14 @@ class Queries:
             r["claims"] = from_json(r["claims"], [])
         names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
                                    | {a for r in rows for a in r["articles"]})
-        corpus = {r["id"]: r["name"] for r in self._all("SELECT id, name FROM corpus_actors")}  # type: ignore[attr-defined]
+        # names of the corpus-level actors the claims name (not every actor in the corpus)
+        wanted = sorted({c.get("actor") for r in rows for c in r["claims"]
+                         if c.get("actor") and (c.get("article"), c.get("actor")) not in names})
+        corpus = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            corpus.update({r["id"]: r["name"] for r in self._all(  # type: ignore[attr-defined]
+                f"SELECT id, name FROM corpus_actors WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
         for r in rows:
             claims = []
             for c in r["claims"]:

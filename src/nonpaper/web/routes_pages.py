@@ -101,7 +101,9 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         start = _offset(offset)
         s = store()
         items = s.timeline(limit=EVENTS_PAGE, offset=start, **f)
-        names = {a["id"]: a["name"] for a in s.actors(limit=200)}
+        # the filter suggests the actors of the events shown (ranking every actor took most of the page's time)
+        names = {pid: name for it in items for pid, name in zip(it.get("participants") or [],
+                                                               it.get("participant_names") or []) if pid}
         return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names=names,
                     filters=_shown(f), titles=_titles(s, items),
                     nav=_nav(request, s.count_timeline(**f), start, len(items), EVENTS_PAGE))
