@@ -162,10 +162,12 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
 
 
 def allow_head(app: FastAPI) -> None:
-    """HEAD on every GET route (FastAPI registers GET alone; HEAD got a 405). The server sends the
-    headers of the GET answer without its body."""
-    for route in list(app.router.routes):
-        if isinstance(route, APIRoute) and "GET" in route.methods and "HEAD" not in route.methods:
+    """HEAD on every GET route added so far (FastAPI registers GET alone; HEAD got a 405); calling it
+    again adds only what is new. The server sends the headers of the GET answer without its body."""
+    routes = [r for r in app.router.routes if isinstance(r, APIRoute)]
+    has_head = {r.path for r in routes if "HEAD" in r.methods}
+    for route in routes:
+        if "GET" in route.methods and route.path not in has_head:
             app.router.add_api_route(route.path, route.endpoint, methods=["HEAD"], include_in_schema=False,
                                      response_class=route.response_class, name=f"{route.name}_head")
 

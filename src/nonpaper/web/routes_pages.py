@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from . import views
 from ..store.queries import parse_search
 from .analyse import analyse, read_form, store_analysis, upload_text
+from .routes_api import allow_head
 from .params import (ACTOR_KINDS, DISPUTE_KINDS, MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param,
                      int_param, text_param)
 
@@ -180,6 +181,8 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
         return page(request, "docs.html", ops=_operations(app.openapi()), active="docs")
+
+    allow_head(app)
 
 
 def _offset(value: str) -> int:
