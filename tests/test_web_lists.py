@@ -47,6 +47,8 @@ def test_an_actor_id_as_speaker_matches_that_actor_only(client):
     trump = [a for a in client.get("/api/actors?search=trump").json() if a["name"] == "Trump"][0]
     quotes = client.get("/api/quotes", params={"speaker": trump["id"]}).json()
     assert [q["speaker_name"] for q in quotes] == ["Trump"]  # not Mike Pence, "Trump's running mate"
+    events = client.get("/api/timeline", params={"actor": trump["id"], "limit": 5})
+    assert [e["id"] for e in events.json()] == ["story-1:e1"] and events.headers["x-total-count"] == "1"
     page = client.get("/quotes", params={"speaker": trump["id"]}).text
     assert "build the harbour wall" in page and "fine idea" not in page
     # a name that is not an id is still a search: part of a name or alias is enough
@@ -250,6 +252,7 @@ def test_the_same_lists_on_postgres(pg_url):
         first = c.get("/api/quotes?limit=7&offset=7")
         assert len(first.json()) == 7 and first.headers["x-total-count"] == str(N)
         assert c.get("/api/timeline?limit=5").headers["x-total-count"] == str(2 * N)
+        assert [e["id"] for e in c.get("/api/timeline", params={"actor": trump["id"]}).json()] == ["story-1:e1"]
         assert c.get("/api/search", params={"q": "harbour " * 20}).json()["total_quotes"] == N
         assert "Quotes 1–50 of 60" in c.get("/quotes").text
 

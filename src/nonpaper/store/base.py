@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from ..model import Analysis, analysis_from_dict
 from . import merge
 from .migrations import LATEST, MIGRATIONS
-from .queries import LIKE, Queries, from_json, like, paged
+from .queries import LIKE, Queries, from_json, like
 
 
 class StoreError(RuntimeError):
@@ -325,8 +325,18 @@ class Store(Queries):
         return analysis_from_dict(json.loads(row["analysis"])) if row else None
 
     @staticmethod
-    def _timeline_where(event: str | None, event_id: str | None) -> tuple[str, list]:
+    def _timeline_where(event: str | None, event_id: str | None, actor_ids: list[str] | None = None) -> tuple[str, list]:
         where, params = ["1 = 1"], []
+        if actor_ids:
+            # Events whose participants (a JSON list of the article's local ids) name the actor. An
+            # uncorrelated subquery from the actor's mentions: a correlated EXISTS scanned every
+            # mention of a much-quoted actor for each event (18 s against 0.03 s).
+            local = "replace(replace(replace(x.id, '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
+            where.append("e.article_id || ':' || e.id IN (SELECT e2.article_id || ':' || e2.id FROM actors x "
+                         "JOIN events e2 ON e2.article_id = x.article_id WHERE x.corpus_id IN "
+                         f"({', '.join('?' * len(actor_ids))}) AND e2.participants LIKE '%\"' || {local} || '\"%' "
+                         "ESCAPE '\\')")
+            params += actor_ids
         if event:
             where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
             params += [like(event), like(event)]
@@ -336,8 +346,9 @@ class Store(Queries):
             params += [art, local]
         return " AND ".join(where), params
 
-    def _timeline_sql(self, event: str | None, event_id: str | None) -> tuple[str, list]:
-        where, params = self._timeline_where(event, event_id)
+    def _timeline_sql(self, event: str | None, event_id: str | None,
+                      actor_ids: list[str] | None = None) -> tuple[str, list]:
+        where, params = self._timeline_where(event, event_id, actor_ids)
         return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
                 "e.corpus_event, ce.articles AS corpus_articles, a.published "
                 "FROM events e JOIN articles a ON a.id = e.article_id "
@@ -346,19 +357,11 @@ class Store(Queries):
 
     def _timeline_rows(self, actor: str | None, event: str | None, event_id: str | None, limit: int | None = None,
                        offset: int = 0) -> list[dict]:
-        """The events the filters keep, in timeline order, before names and orderings are looked up.
-        Paged in SQL, except with an actor, whose part in an event is read from its participants."""
-        sql, params = self._timeline_sql(event, event_id)
-        if not actor:
-            return self._all(*self._page(sql, params, limit, offset))
-        ids = self._actor_ids(actor, exact_id=True)
-        if not ids:
+        """The events the filters keep, in timeline order, before names and orderings are looked up."""
+        ids = self._actor_ids(actor, exact_id=True) if actor else None
+        if actor and not ids:
             return []
-        takes_part = {(r["article_id"], r["id"]) for r in self._all(
-            f"SELECT article_id, id FROM actors WHERE corpus_id IN ({', '.join('?' * len(ids))})", ids)}
-        rows = [r for r in self._all(sql, params)
-                if any((r["article_id"], p) in takes_part for p in from_json(r["participants"], []))]
-        return paged(rows, limit, offset)
+        return self._all(*self._page(*self._timeline_sql(event, event_id, ids), limit, offset))
 
     def timeline(self, actor: str | None = None, event: str | None = None, limit: int | None = None,
                  offset: int = 0, event_id: str | None = None) -> list[dict]:
@@ -383,10 +386,11 @@ class Store(Queries):
         return out
 
     def count_timeline(self, actor: str | None = None, event: str | None = None, event_id: str | None = None) -> int:
-        if not actor:
-            where, params = self._timeline_where(event, event_id)
-            return int(self._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
-        return len(self._timeline_rows(actor, event, event_id))
+        ids = self._actor_ids(actor, exact_id=True) if actor else None
+        if actor and not ids:
+            return 0
+        where, params = self._timeline_where(event, event_id, ids)
+        return int(self._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
 
     def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
         out: dict = {}

@@ -94,7 +94,8 @@ class Queries:
 
     # ---------------------------------------------------------------- articles
 
-    def _articles_sql(self, since=None, until=None, search=None, outlet=None, status=None) -> tuple[str, list]:
+    def _articles_sql(self, since=None, until=None, search=None, outlet=None, status=None,
+                      snippets: bool = True) -> tuple[str, list]:
         join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC"
         order_params: list = []
         if search:
@@ -109,7 +110,7 @@ class Queries:
             where.append("a.status = ?")
             params.append(status)
         cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
-        snippet, snippet_params = self._snippet_articles(search) if search else ("NULL", [])  # type: ignore[attr-defined]
+        snippet, snippet_params = self._snippet_articles(search) if search and snippets else ("NULL", [])  # type: ignore[attr-defined]
         return (f"SELECT {cols}, {snippet} AS snippet FROM articles a {join} WHERE {' AND '.join(where)} "
                 f"ORDER BY {order}", snippet_params + params + order_params)
 
@@ -122,7 +123,7 @@ class Queries:
 
     def count_articles(self, since: str | None = None, until: str | None = None, search: str | None = None,
                        outlet: str | None = None, status: str | None = None) -> int:
-        return self._count(*self._articles_sql(since, until, search, outlet, status))
+        return self._count(*self._articles_sql(since, until, search, outlet, status, snippets=False))
 
     def titles(self, ids: list[str]) -> dict[str, str]:
         """Article id -> title (the id when untitled) for the given ids, for links to them."""
@@ -218,7 +219,7 @@ class Queries:
     # ---------------------------------------------------------------- quotes
 
     def _quotes_sql(self, speaker=None, since=None, until=None, search=None, article=None, speaker_id=None,
-                    kind=None) -> tuple[str, list] | None:
+                    kind=None, snippets: bool = True) -> tuple[str, list] | None:
         join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
         if search:
             join, cond, fts_params, _, _ = self._fts_quotes(search)  # type: ignore[attr-defined]
@@ -240,7 +241,7 @@ class Queries:
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
-        snippet, snippet_params = self._snippet_quotes(search) if search else ("NULL", [])  # type: ignore[attr-defined]
+        snippet, snippet_params = self._snippet_quotes(search) if search and snippets else ("NULL", [])  # type: ignore[attr-defined]
         return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
                 "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
                 f"q.start_char AS start, q.end_char AS \"end\", {snippet} AS snippet "
@@ -263,8 +264,8 @@ class Queries:
 
     def count_quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                      search: str | None = None, article: str | None = None, kind: str | None = None) -> int:
-        query = self._quotes_sql(speaker, since, until, search, article, None, kind)
-        return 0 if query is None else self._count(*query)
+        query = self._quotes_sql(speaker, since, until, search, article, None, kind, snippets=False)
+        return 0 if query is None else self._count(*query)  # (a count needs no snippets: 0.3 s of 0.4 s)
 
     # ---------------------------------------------------------------- disputes
 
