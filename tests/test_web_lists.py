@@ -152,6 +152,8 @@ def test_quotes_page_says_how_many_and_has_a_next_page(client):
     nxt = re.search(r'<a href="([^"]+)" rel="next"', html).group(1)
     html2 = client.get(nxt.replace("&amp;", "&")).text
     assert "Quotes 51–60 of 60" in html2 and 'rel="next"' not in html2 and 'rel="prev"' in html2
+    past = client.get("/quotes?kind=direct&offset=500").text
+    assert 'Past the last of 60 quotes: <a href="/quotes?kind=direct">the first page</a>' in past
 
 
 def test_search_page_counts_every_match(client):

@@ -209,7 +209,7 @@ def _nav(request: Request, total: int, offset: int, shown: int, size: int) -> di
     return {"total": total, "first": offset + 1 if shown else 0, "last": offset + shown,
             "prev": url(path, [("offset", str(max(0, offset - size)))] if offset > size else []) if offset else None,
             "next": url(path, [("offset", str(offset + size))]) if offset + shown < total else None,
-            "json": url(api, everything), "csv": url(api, everything + [("format", "csv")]),
+            "start": url(path, []), "json": url(api, everything), "csv": url(api, everything + [("format", "csv")]),
             "capped": total > MAX_LIMIT}
 
 
