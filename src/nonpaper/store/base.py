@@ -325,7 +325,8 @@ class Store(Queries):
         return analysis_from_dict(json.loads(row["analysis"])) if row else None
 
     @staticmethod
-    def _timeline_where(event: str | None, event_id: str | None, actor_ids: list[str] | None = None) -> tuple[str, list]:
+    def _timeline_where(event: str | None, event_id: str | None,
+                        actor_ids: list[str] | None = None) -> tuple[str, list]:
         where, params = ["1 = 1"], []
         if actor_ids:
             # Events whose participants (a JSON list of the article's local ids) name the actor. An

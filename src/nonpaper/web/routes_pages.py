@@ -141,9 +141,10 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         s = store()
         found = s.search(text, limit=SEARCH_PAGE)
         found.update(articles=views.with_hits(found["articles"]), quotes=views.with_hits(found["quotes"]))
-        return page(request, "search.html", q=text, found=found, nothing=not any(
-                        not t.negated for t in parse_search(text)),
-                    people=s.actors(search=text, limit=SEARCH_PAGE), n_people=s.count_actors(search=text))
+        people = s.actors(search=text)  # every match, ranked: their number is the total (one name lookup)
+        nothing = not any(not t.negated for t in parse_search(text))  # only words to leave out
+        return page(request, "search.html", q=text, found=found, nothing=nothing, people=people[:SEARCH_PAGE],
+                    n_people=len(people))
 
     @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
     def analyze_form(request: Request):
