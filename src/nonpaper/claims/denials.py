@@ -116,7 +116,20 @@ def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
         return inside.speaker, inside.id
     if inside is not None and subj.lower_ in PRONOUN_WORDS:
         return None, None
-    return ctx.sources.actor_of_token(subj), inside.id if inside is not None else None
+    actor = ctx.sources.actor_of_token(subj)
+    if actor is None and subj.lemma_.lower() in resources.wordset("claim_remark_nouns.txt") and \
+            all(c.dep_ != "poss" or c.lower_ in ("his", "her", "its", "their") for c in subj.children):
+        said = _latest_said(ctx, verb.sent.start_char)  # "The statement directly contradicts Trump's announcement"
+        return (said.speaker, said.id) if said is not None else (None, None)
+    return actor, inside.id if inside is not None else None
+
+
+def _latest_said(ctx: Context, offset: int):
+    """The latest attributed quote ending before `offset`, within the paragraph before or this one:
+    what "the statement" or "his remarks" opening the next sentence refers to."""
+    since = _paragraphs_back(ctx, offset, 1)
+    said = [q for q in ctx.sources.quotes if q.speaker and since <= q.start and q.end <= offset]
+    return max(said, key=lambda q: q.end, default=None)
 
 
 def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim], obj=None,
@@ -155,6 +168,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                  [] if named else earlier)
         if owner:  # "the union's claims": the union's, or those of who speaks for it (its chair)
             pools = ([c for c in earlier if ctx.sources.speaks_for(c.actor, owner)],) + pools[1:]
+            # "contradicts Trump's announcement": the owner's account told further up, else just after
+            told = [c for c in statements if c.actor == owner and c.start is not None and c.actor != actor]
+            pools += ([c for c in told if c.start < tok.idx],
+                      [c for c in told if tok.sent.start_char <= c.start < tok.sent.end_char])
         pool = next((p for p in pools if p), [])
         demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
                             for c in obj.children)

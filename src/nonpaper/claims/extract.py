@@ -11,6 +11,7 @@ from .causes import cause_claims
 from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
+from .rebuttals import rebuttal_claims
 from .status import status_claims
 from .time import date_claims, order_claims
 from .values import value_claims
@@ -37,5 +38,6 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(value_claims(ctx))
     add(duration_claims(ctx))
     add(cause_claims(ctx))
-    add(denial_claims(ctx, statements))
+    denials = add(denial_claims(ctx, statements))
+    add(rebuttal_claims(ctx, statements, denials))
     return out

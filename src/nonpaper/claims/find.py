@@ -125,11 +125,17 @@ def negated(token: Token) -> bool:
     for t in [token, *list(token.ancestors)[:5]]:
         if any(c.dep_ == "neg" and (t.i == token.i or c.i < token.i) for c in t.children):
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATORS for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATORS or _no_det(c)) for c in t.children):
+            return True  # "nobody is talking about it", "no deal had been reached"
+        if t.i == token.i and _no_det(t):  # "there is no agreement"
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS:
             break
     return False
+
+
+def _no_det(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def rejected_alternative(span: Span) -> bool:

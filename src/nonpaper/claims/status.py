@@ -129,11 +129,15 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
             cand = token
         else:
             args = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep and c not in span]
+            # "agreed to a complete ceasefire", "reached a binding deal": the status words hold their topic
+            own = [t for t in span if t.pos_ == "NOUN" and eventish(canonical_topic(t.lemma_.lower()))]
             cand = next((c for c in args if _topic_word(c) or ctx.trigger_events(c)), None) or \
-                (args[0] if args else _nonperson_subject(ctx, token))
+                (own[-1] if own else None) or (args[0] if args else _nonperson_subject(ctx, token))
     elif token.pos_ in ("NOUN", "PROPN"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         cand = child(of, "pobj") if of is not None else None
+        if cand is None and eventish(canonical_topic(token.lemma_.lower())):
+            cand = token  # "there is no agreement": the status word names its topic
     elif token.pos_ == "ADJ":
         cand = token.head if token.dep_ == "amod" else clause_subject(token)
     else:  # adverbs and 'for good': what the verb they modify is said of

@@ -378,6 +378,9 @@ def _one_measure(a: Claim, b: Claim, across: Across | None = None) -> bool:
     named measure (claims/values.py, measures.json) stands for the unit and the words: two death tolls
     are one measure however worded ('39 people have died' / 'the number of those killed was 19'); two
     counts of people still need two words in common, as plain figures do, whatever noun counts them."""
+    same = {a.value.get("counts_as"), b.value.get("counts_as")} & {a.start, b.start} - {None}
+    if a.article == b.article and same:
+        return True  # the one counts what the other did ("… one million people. Police say 240,000.")
     measure = a.value.get("measure")
     words = shared(a, a.value.get("about", []), b, b.value.get("about", []), across)
     if measure and measure == b.value.get("measure"):
@@ -528,7 +531,22 @@ def _bare(text: str) -> str:
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
             across: Across | None = None) -> list[Found]:
     """Every check; `across` (a corpus) says how much each word claims of two articles share counts."""
-    return (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
-            + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
-            + durations(claims, name_of, pair_ok, across)
-            + denial(claims, name_of, pair_ok, pool, across))
+    found = (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
+             + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
+             + durations(claims, name_of, pair_ok, across)
+             + denial(claims, name_of, pair_ok, pool, across))
+    return [f for f in found if not _told_already(f, found)]
+
+
+def _told_already(f: Found, found: list[Found]) -> bool:
+    """A rebuttal read from the report's framing ("However, X said ...", claims/rebuttals.py) between two
+    sources that another dispute already sets against each other says that disagreement once more."""
+    framed = [c for c in f.claims if c.kind == "denial" and (c.value or {}).get("how") == "framed"]
+    if f.kind != "denial" or not framed:
+        return False
+    parties = {framed[0].actor, framed[0].value.get("target_actor")}
+    return any(g is not f and not _framed(g) and parties <= {c.actor for c in g.claims} for g in found)
+
+
+def _framed(f: Found) -> bool:
+    return any(c.kind == "denial" and (c.value or {}).get("how") == "framed" for c in f.claims)

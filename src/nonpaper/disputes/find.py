@@ -76,7 +76,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
         d = _dispute(f, f"x{len(out) + 1}", None)
         for dc in d.claims:  # name the corpus-level actor, which the corpus output lists
             dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
-        if len(set(d.articles)) > 1 and not _already_in_one(d, analyses, to_corpus):
+        if len(set(d.articles)) > 1:
             out.append(d)
     return out
 
@@ -233,17 +233,6 @@ def _day(value: str | None):
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-
-
-def _already_in_one(d: Dispute, analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> bool:
-    """A cross dispute whose parties already disagree inside one article adds nothing."""
-    parties = {c.actor for c in d.claims}
-    for a in analyses:
-        for own in a.disputes:
-            theirs = {to_corpus.get((a.article.id, c.actor), c.actor) for c in own.claims}
-            if own.kind == d.kind and parties <= theirs:
-                return True
-    return False
 
 
 def _dispute(f: Found, ident: str, article: str | None) -> Dispute:

@@ -1,0 +1,114 @@
+"""Forms real news uses for figures, agreements and rebuttals (issue 15), on short articles written
+for these tests: each row is one form, and what the claims or disputes stage must make of it."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+from nonpaper.claims.text import parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a million", 1_000_000),
+    ("More than a million", 1_000_000),
+    ("22 million", 22_000_000),
+    ("a hundred", 100),
+    ("around 1.03 million", 1_030_000),
+])
+def test_numbers_as_news_writes_them(text, value):
+    assert parse_number(text) == value
+
+
+def _figures(analysis, measure=None):
+    names = {a.id: a.name for a in analysis.actors}
+    return {names.get(c.actor, c.actor): c.value for c in analysis.claims
+            if c.kind == "value" and (measure is None or c.value.get("measure") == measure)}
+
+
+# two sources counting one crowd, each worded its own way: the turnout is one measure
+CROWDS = [
+    # a bare number after a counted one counts the same thing
+    ("Organisers of the Brenton march said there were 90,000 people. Police said there were 30,000 at its peak.", True),
+    # "pegged the number of X at N": X is what is counted, the subject gives the figure
+    ("The Brenton Civic Alliance said 90,000 people joined the march on Sunday.\n\n"
+     "The Brenton Police Service said it had pegged the number of marchers at around 30,000.", True),
+    # people on the march and marchers are one turnout
+    ("The Brenton Civic Alliance said more than 90,000 people were on the march.\n\n"
+     "The Brenton Police Service said 30,000 marchers took part.", True),
+    # a bound the other figure meets is no dispute
+    ("The Brenton Civic Alliance said more than 30,000 people joined the march.\n\n"
+     "The Brenton Police Service said 90,000 marchers took part.", False),
+]
+
+
+@pytest.mark.parametrize("body, clash", CROWDS)
+def test_two_counts_of_one_crowd(body, clash):
+    analysis = analyze_text("Brenton march draws crowds\n\n" + body, "2026-04-12")
+    disputes = [d for d in analysis.disputes if d.kind == "fact"]
+    assert bool(disputes) == clash, [d.summary for d in analysis.disputes]
+
+
+def test_an_injured_count_after_a_death_toll_is_not_read_as_more_deaths():
+    analysis = analyze_text("Storm toll rises\n\n\"Our records show that 12 people have died and 40 injured,\" "
+                            "the Brenton Red Cross said in a statement.", "2026-04-12")
+    assert [v["value"] for v in _figures(analysis, "deaths").values()] == [12]
+
+
+def test_what_a_relative_clause_adds_does_not_make_a_figure_a_forecast():
+    analysis = analyze_text("Brenton march\n\nOrganisers said there were 90,000 people, which would make it the "
+                            "largest march in a decade.", "2026-04-12")
+    assert not any(v["forecast"] for v in _figures(analysis).values())
+
+
+@pytest.mark.parametrize("sentence, agreed", [
+    ("Kessia and Lorvan have agreed to a complete ceasefire, Foreign Minister Dana Holt said.", True),
+    ("Foreign Minister Dana Holt said the two sides had reached a binding deal.", True),
+    ("Foreign Minister Dana Holt said no binding deal had been reached.", False),
+    ("\"There is no agreement on any truce,\" Foreign Minister Dana Holt said.", False),
+])
+def test_an_agreement_reached_or_not(sentence, agreed):
+    analysis = analyze_text("Truce talks\n\n" + sentence, "2026-04-12")
+    statuses = [c for c in analysis.claims if c.kind == "status" and c.value["status"] == "agreed"]
+    assert statuses and statuses[0].polarity is agreed
+
+
+def test_agreement_claimed_and_denied_is_a_status_dispute():
+    analysis = analyze_text(
+        "Truce talks\n\nPresident Aron Vell said on Monday that Kessia and Lorvan had agreed to a complete ceasefire.\n\n"
+        "Foreign Minister Dana Holt said no ceasefire agreement had been reached.", "2026-04-12")
+    assert any(d.kind == "status" for d in analysis.disputes), [d.summary for d in analysis.disputes]
+
+
+def test_the_statement_that_contradicts_an_account_is_its_speakers():
+    """'The statement directly contradicts X's announcement': the statement is the one just quoted."""
+    analysis = analyze_text(
+        "Truce talks\n\nPresident Aron Vell announced that the two armies would stop firing at dawn.\n\n"
+        "\"There is no agreement on any truce,\" Foreign Minister Dana Holt wrote on Tuesday.\n\n"
+        "The statement directly contradicts Vell's announcement.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    denials = [d for d in analysis.disputes if d.kind == "denial"]
+    assert denials and names.get(denials[0].claims[-1].actor) == "Dana Holt" or any(
+        names.get(c.actor) == "Dana Holt" for d in denials for c in d.claims)
+    assert any(names.get(c.actor) == "Aron Vell" for d in denials for c in d.claims)
+
+
+REBUTTALS = [
+    # a report opened by "However" answers the account before it on the same topic
+    ("The Daily Courant reported that the mayor was told about the cracked beam in March.\n\n"
+     "However, the mayor's chief of staff, Ines Varo, said the mayor was never told about the beam.", True),
+    # "also" sides with the account before it
+    ("The Daily Courant reported that the mayor was told about the cracked beam in March.\n\n"
+     "The Evening Post also said the mayor was told about the beam in March.", False),
+    # "But" before an account on another topic answers nothing
+    ("The Daily Courant reported that the mayor was told about the cracked beam in March.\n\n"
+     "But the engineer Ines Varo said the new stadium would open in June.", False),
+    # the second source calls the first's account lies
+    ("The Daily Courant reported that the mayor hid the report on the cracked beam.\n\n"
+     "\"There are numerous lies here about the beam report,\" the mayor's spokeswoman Ines Varo said.", True),
+]
+
+
+@pytest.mark.parametrize("body, disputed", REBUTTALS)
+def test_a_rebuttal_framed_by_the_report(body, disputed):
+    analysis = analyze_text("Beam row\n\n" + body, "2026-04-12")
+    assert bool([d for d in analysis.disputes if d.kind == "denial"]) == disputed, [d.summary for d in analysis.disputes]
