@@ -112,3 +112,27 @@ REBUTTALS = [
 def test_a_rebuttal_framed_by_the_report(body, disputed):
     analysis = analyze_text("Beam row\n\n" + body, "2026-04-12")
     assert bool([d for d in analysis.disputes if d.kind == "denial"]) == disputed, [d.summary for d in analysis.disputes]
+
+
+@pytest.mark.parametrize("body", [
+    # "the prime minister's spokesman" and "the spokesperson" are one side
+    "Prime Minister Ora Lind's spokesman said she was not told of the complaint.\n\n"
+    "\"That account is wrong,\" the spokesperson said later.",
+    # a lawyer speaks for the client
+    "Ora Lind said she had never seen the contract.\n\n"
+    "But Ora Lind's lawyer insisted that she had never seen the contract before the vote.",
+])
+def test_a_side_restating_itself_is_no_denial(body):
+    analysis = analyze_text("Lind row\n\n" + body, "2026-04-12")
+    assert not [d for d in analysis.disputes if d.kind == "denial"], [d.summary for d in analysis.disputes]
+
+
+def test_what_struck_a_place_is_a_cause_set_against_a_blame_worded_otherwise():
+    """'blamed X for the bombing' and 'a failed rocket hit the clinic', three paragraphs apart in one
+    article: one happening, two causes."""
+    analysis = analyze_text(
+        "Clinic blast\n\nThe Vell health ministry blamed the bombing on a Kessian air raid.\n\n"
+        "Rescue teams searched the rubble on Tuesday.\n\n"
+        "A failed rocket launched by the Ardan Front hit the clinic, army spokesman Tal Orren said.", "2026-04-12")
+    causes = [d for d in analysis.disputes if d.kind == "cause"]
+    assert causes and "rocket" in causes[0].summary and "air raid" in causes[0].summary

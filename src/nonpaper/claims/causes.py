@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 # The verbs and adjectives that say what caused what; `_cause_and_effect` reads where each puts the cause
 # and the effect: "blame Y for E", "blame E on Y", "Y caused E", "E was caused by Y", "Y was responsible
-# for E", "attributed E to Y".
-CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute"})
+# for E", "attributed E to Y", and what struck a place: "a failed rocket hit the hospital", "the
+# hospital was struck by an air strike".
+CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute", "hit", "strike"})
 
 
 def cause_claims(ctx: Context) -> Iterator[Claim]:
@@ -71,6 +72,13 @@ def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
             return (by, child(tok, "nsubjpass")) if by is not None else None
         subj, obj = child(tok, "nsubj"), child(tok, "dobj")
         return (subj, obj) if subj is not None and obj is not None and subj.pos_ != "PRON" else None
+    if lemma in ("hit", "strike"):  # the thing that struck, not a person hitting someone
+        if child(tok, "nsubjpass") is not None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = child(agent, "pobj") if agent is not None else None
+            return (by, child(tok, "nsubjpass")) if by is not None and by.pos_ == "NOUN" else None
+        subj, obj = child(tok, "nsubj"), child(tok, "dobj")
+        return (subj, obj) if subj is not None and obj is not None and subj.pos_ == "NOUN" else None
     if lemma == "responsible":  # "a failed rocket launch was responsible (for the blast)"
         subj = child(tok.head, "nsubj") if tok.dep_ == "acomp" else None
         return (subj, preps.get("for")) if subj is not None and subj.pos_ != "PRON" else None

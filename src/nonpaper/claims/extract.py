@@ -40,4 +40,12 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
     add(rebuttal_claims(ctx, statements, denials))
-    return out
+    return [c for c in out if not _own_side(ctx, c)]
+
+
+def _own_side(ctx: Context, claim: Claim) -> bool:
+    """A denial of an account by the denier's own side ("the spokesperson" and "the prime minister's
+    spokesman", Johnson and his spokesman) is no denial: it is one side restating itself."""
+    target = (claim.value or {}).get("target_actor") if claim.kind == "denial" else None
+    return bool(target and claim.actor and (ctx.sources.speaks_for(claim.actor, target)
+                                            or ctx.sources.speaks_for(target, claim.actor)))

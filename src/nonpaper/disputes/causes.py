@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..model import Claim
 from .checks import Across, Found, NameOf, PairOk, _clusters, _named, shared
 
+NEAR = 1200  # characters: about three paragraphs of one article
+
 
 def cause(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:
     items = _named(claims, "cause")
@@ -26,9 +28,12 @@ def _one_effect(a: Claim, b: Claim, across: Across | None) -> bool:
     if a.event and b.event and a.article == b.article:
         return a.event == b.event
     ea, eb = a.value.get("effect") or [], b.value.get("effect") or []
-    if ea and eb:
-        return shared(a, ea, b, eb, across) >= 1
-    return a.article == b.article  # neither or one says what was caused: the article's one story
+    if ea and eb and shared(a, ea, b, eb, across) >= 1:
+        return True
+    # neither or one says what was caused, or each words it its own way ("the hospital" / "the
+    # bombing") a few paragraphs apart: the one happening the article tells
+    near = a.start is not None and b.start is not None and abs(a.start - b.start) <= NEAR
+    return a.article == b.article and (not (ea and eb) or near)
 
 
 def _causes_differ(a: Claim, b: Claim) -> bool:
