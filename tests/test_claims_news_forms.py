@@ -136,3 +136,16 @@ def test_what_struck_a_place_is_a_cause_set_against_a_blame_worded_otherwise():
         "A failed rocket launched by the Ardan Front hit the clinic, army spokesman Tal Orren said.", "2026-04-12")
     causes = [d for d in analysis.disputes if d.kind == "cause"]
     assert causes and "rocket" in causes[0].summary and "air raid" in causes[0].summary
+
+
+def test_a_claim_carries_its_proposition_participants_predicate_and_hedging():
+    analysis = analyze_text("Truce talks\n\nPresident Aron Vell said on Monday that Kessia and Dana Holt had "
+                            "allegedly agreed to a complete ceasefire.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    [statement] = [c for c in analysis.claims if c.kind == "statement"]
+    assert names[statement.actor] == "Aron Vell"
+    assert "Dana Holt" in {names.get(p) for p in statement.participants}
+    assert statement.actor not in statement.participants
+    assert statement.predicate == "agree" and statement.hedged
+    data = analysis.to_dict()["claims"][0]
+    assert {"participants", "predicate", "hedged"} <= set(data)

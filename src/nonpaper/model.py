@@ -145,6 +145,11 @@ class Claim:
     origin: str | None = None
     origin_text: str | None = None
     relays: list[str] = field(default_factory=list)
+    # the proposition: the actors it speaks of (ids, the asserting source and whom it cites left out),
+    # its main verb's lemma, and whether the sentence hedges it ("allegedly", "reportedly")
+    participants: list[str] = field(default_factory=list)
+    predicate: str | None = None
+    hedged: bool = False
 
 
 @dataclass

@@ -39,7 +39,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(duration_claims(ctx))
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
-    add(rebuttal_claims(ctx, statements, denials))
+    add(rebuttal_claims(ctx, statements, denials, out))
     return [c for c in out if not _own_side(ctx, c)]
 
 

@@ -28,9 +28,15 @@ NEXT_TO = 1
 FURTHER = 2
 
 
-def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim]) -> Iterator[Claim]:
+TYPED = ("order", "date", "status", "value", "duration", "cause")
+
+
+def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim],
+                    typed: list[Claim]) -> Iterator[Claim]:
     denied = {(d.actor, d.start) for d in denials}  # a sentence already read as a denial by its source
     for claim in statements:
+        if _typed_inside(claim, typed):
+            continue  # what it says has a kind (a cause, a figure, a status): that kind's check weighs it
         q = _quote_of(ctx, claim)
         if q is None or claim.start is None or q.cue_start is None:
             continue
@@ -52,6 +58,11 @@ def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim])
                                "support": [claim.id], "object": None, "called": None, "how": "framed",
                                "framing": framing, "about": claim.value.get("about", [])},
                         start=sent.start_char, end=sent.end_char)
+
+
+def _typed_inside(claim: Claim, typed: list[Claim]) -> bool:
+    return any(t.actor == claim.actor and t.kind in TYPED and t.start is not None
+               and claim.start <= t.start < (claim.end or claim.start + 1) for t in typed)
 
 
 def _quote_of(ctx: Context, claim: Claim) -> Quote | None:

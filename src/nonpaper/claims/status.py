@@ -35,6 +35,7 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
     seen: set[int] = set()
     patterns, anywhere = claim_patterns()
     starts = [m.start() for m in anywhere.finditer(ctx.text)]
+    said: set[tuple] = set()  # one status per sentence, source and polarity: two patterns, one phrase
     for status, pattern in patterns:
         for m in _matches(pattern, ctx.text, starts):
             if m.start() in seen:
@@ -43,7 +44,11 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
             if span is None:
                 continue
             seen.add(m.start())
-            yield from _status_at(ctx, status, span)
+            for claim in _status_at(ctx, status, span):
+                key = (claim.value.get("status"), span.sent.start, claim.actor, claim.polarity, claim.value.get("of"))
+                if claim.kind != "status" or key not in said:
+                    said.add(key)
+                    yield claim
 
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
