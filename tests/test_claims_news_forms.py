@@ -149,3 +149,30 @@ def test_a_claim_carries_its_proposition_participants_predicate_and_hedging():
     assert statement.predicate == "agree" and statement.hedged
     data = analysis.to_dict()["claims"][0]
     assert {"participants", "predicate", "hedged"} <= set(data)
+
+
+DENIALS_OF_REPORTS = [
+    ("The Wall Street Journal reported on Monday that Ola Brenn had pledged $40 million a month to the Civic "
+     "Future PAC.\n\nBrenn called the report \"false\" in a post on Tuesday.", "Wall Street Journal"),
+    ("Ola Brenn denied a report by the Wall Street Journal that he had pledged $40 million a month to the "
+     "Civic Future PAC.", "Wall Street Journal"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May, a claim refuted by the Harlow "
+     "Mining Board.", "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May.\n\n\"The reports are not accurate,\" "
+     "said Ana Brill, a spokeswoman for the Harlow Mining Board.", "Harlow Gazette"),
+]
+
+
+@pytest.mark.parametrize("body, owner", DENIALS_OF_REPORTS)
+def test_a_report_denied_in_the_forms_news_uses(body, owner):
+    analysis = analyze_text("Report denied\n\n" + body, "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    denials = [d for d in analysis.disputes if d.kind == "denial"]
+    assert denials and owner in {names.get(c.actor) for c in denials[0].claims}, [d.summary for d in analysis.disputes]
+
+
+def test_accused_of_a_deed_against_another_agent_is_a_cause_dispute():
+    analysis = analyze_text("Dam row\n\nThe Kessian government accused Lorvan of blowing up the Tarn dam on Tuesday.\n\n"
+                            "Lorvan said Kessian forces destroyed the dam to slow the advance.", "2026-04-12")
+    [d] = [d for d in analysis.disputes if d.kind == "cause"]
+    assert d.summary.startswith("Who was behind blowing up the Tarn dam") and "Kessian forces" in d.summary

@@ -20,7 +20,9 @@ def cause(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across 
     for group in _clusters(items, pairs):
         effect = next((c.value.get("effect_text") for c in group if c.value.get("effect_text")), None) or "it"
         sides = "; ".join(f"{name_of(c.actor)} blames {c.value.get('cause_text')}" for c in group)
-        out.append(Found("cause", f"What caused {effect}: {sides}.", group, group[0].event))
+        verbal = effect.split(" ")[0].endswith("ing")  # "blowing up the dam": a deed, not a happening
+        ask = "Who was behind" if verbal else "What caused"
+        out.append(Found("cause", f"{ask} {effect}: {sides}.", group, group[0].event))
     return out
 
 
@@ -37,8 +39,12 @@ def _one_effect(a: Claim, b: Claim, across: Across | None) -> bool:
 
 
 def _causes_differ(a: Claim, b: Claim) -> bool:
-    ga, gb = a.value.get("agent"), b.value.get("agent")
-    if ga and gb:
-        return ga != gb
+    ga, gb = _who(a), _who(b)
+    if ga and gb:  # an actor or a nationality ("Kessian forces"); "russian" and the actor "russia" agree
+        return ga[:4] != gb[:4]
     ca, cb = set(a.value.get("cause") or []), set(b.value.get("cause") or [])
     return bool(ca and cb and not ca & cb)
+
+
+def _who(c: Claim) -> str | None:
+    return c.value.get("agent") or c.value.get("agent_group")
