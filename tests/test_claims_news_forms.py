@@ -176,3 +176,23 @@ def test_accused_of_a_deed_against_another_agent_is_a_cause_dispute():
                             "Lorvan said Kessian forces destroyed the dam to slow the advance.", "2026-04-12")
     [d] = [d for d in analysis.disputes if d.kind == "cause"]
     assert d.summary.startswith("Who was behind blowing up the Tarn dam") and "Kessian forces" in d.summary
+
+
+def test_a_phrase_taken_for_a_source_makes_no_side():
+    """Only sources that can assert make a side: a named actor, or an unnamed one headed by a word for
+    a source or a body ("a police spokesman", "Dalby police")."""
+    from nonpaper.disputes.checks import Found
+    from nonpaper.disputes.find import _credible_sides
+    from nonpaper.model import Actor, Claim
+
+    actors = {a.id: a for a in [Actor("ola", "Ola Brenn", "person"), Actor("phone", "phone", "unnamed"),
+                                Actor("police", "Dalby police", "unnamed"),
+                                Actor("that", "that clashes with the statement", "organization")]}
+
+    def found(*who):
+        return Found("denial", "", [Claim(id=f"c{i}", actor=w, text="", kind="statement") for i, w in enumerate(who)], None)
+    assert _credible_sides(found("ola", "police"), actors) is not None
+    assert _credible_sides(found("ola", "phone"), actors) is None
+    assert _credible_sides(found("ola", "that"), actors) is None
+    kept = _credible_sides(found("ola", "phone", "police"), actors)  # the phrase leaves, the two sides stay
+    assert kept is not None and [c.actor for c in kept.claims] == ["ola", "police"]
