@@ -64,7 +64,8 @@ def _credible(a: Actor | None) -> bool:
     if a is None:
         return True
     heads = resources.wordset("anonymous_heads.txt") | resources.wordset("claim_agent_nouns.txt") | \
-        resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt") | resources.wordset("titles.txt")
+        resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt") | resources.wordset("titles.txt") | \
+        resources.wordset("claim_source_heads.txt")
     words = re.findall(r"[\w-]+", a.name.lower())
     if not words or words[0] in ("that", "which", "this", "it", "what"):
         return False
