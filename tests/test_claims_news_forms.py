@@ -196,3 +196,15 @@ def test_a_phrase_taken_for_a_source_makes_no_side():
     assert _credible_sides(found("ola", "that"), actors) is None
     kept = _credible_sides(found("ola", "phone", "police"), actors)  # the phrase leaves, the two sides stay
     assert kept is not None and [c.actor for c in kept.claims] == ["ola", "police"]
+
+
+def test_an_agreement_to_meet_and_the_meetings_cancellation_are_not_one_event_to_order_against():
+    """'sent days after they agreed to meet' and 'the summit was cancelled after the memo was sent' do
+    not disagree: the two orderings anchor on two events of different types."""
+    from nonpaper.disputes.checks import _side_score
+    from nonpaper.model import Claim
+
+    a = Claim(id="c1", actor="x", text="", kind="order", article="a1")
+    b = Claim(id="c2", actor="y", text="", kind="order", article="a2")
+    assert _side_score(a, None, ["budapest", "meet", "type:agreement"], b, None, ["budapest", "summit", "type:cancel"]) == 0
+    assert _side_score(a, None, ["budapest", "summit", "type:meeting"], b, None, ["budapest", "summit", "type:meeting"]) >= 2

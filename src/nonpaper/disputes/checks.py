@@ -128,7 +128,15 @@ def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, across: Across | N
     """How surely two claims' events are one: the event stage's id (same article), else shared words."""
     if c1.article == c2.article and e1 and e2 and e1 == e2:
         return 3
+    t1, t2 = _types(about1), _types(about2)
+    if t1 and t2 and not t1 & t2:  # an agreement to meet and the meeting's cancellation: two events
+        return 0
     return shared(c1, about1, c2, about2, across)
+
+
+def _types(about) -> set[str]:
+    """The event types among a claim's words ("type:call"), which the event stage gives."""
+    return {w for w in about or () if w.startswith("type:")}
 
 
 def _order_match(c1: Claim, c2: Claim, across: Across | None = None) -> int:
