@@ -135,8 +135,12 @@ def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, across: Across | N
 
 
 def _types(about) -> set[str]:
-    """The event types among a claim's words ("type:call"), which the event stage gives."""
-    return {w for w in about or () if w.startswith("type:")}
+    """The event types among a claim's words ("type:call"), which the event stage gives; not the types
+    of an event's start or end ("the ballot opened" / "had closed" are ends of one ballot)."""
+    return {w for w in about or () if w.startswith("type:") and w not in PHASE_TYPES}
+
+
+PHASE_TYPES = {"type:open", "type:closure", "type:start", "type:end", "type:begin", "type:finish"}
 
 
 def _order_match(c1: Claim, c2: Claim, across: Across | None = None) -> int:
