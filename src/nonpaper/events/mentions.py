@@ -27,7 +27,7 @@ _INDEFINITE = {"a", "an", "another", "any", "some", "no"}
 # "voted at a session"); "meet in the final" keeps the final as its own event.
 _SETTING_TYPES = {"statement", "interview", "meeting", "announce", "hearing"}
 _CLAUSE_BREAK = {"that", "which", "who", "whom", "whose", "before", "after", "while", "when", "because",
-                 "but", "although", "though", "since", "until", "ahead", "said", "says", ";"}
+                 "but", "although", "though", "since", "until", "ahead", "said", "says", ";", "how"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +86,8 @@ class EventMention:
     cluster: int = -1
     host: int | None = None  # token of the verb event this noun is the setting of ("voted at a session")
     background: bool = False  # told in a relative clause ("Rovers, who had beaten Orlay in February")
+    clause: bool = False  # found as a clause or a nominalisation (events.clauses), not from the trigger list
+    aliases: list[int] = field(default_factory=list)  # light verbs that stand for it ("made" the offer)
 
     @property
     def day(self) -> str | None:
@@ -327,12 +329,19 @@ def find_mentions(parsed: Parsed, registry: ActorRegistry, paragraphs: list[tupl
     return out
 
 
+def index(mentions: list[EventMention]) -> dict[int, EventMention]:
+    """Mentions by token: their trigger, and the light verbs that stand for them."""
+    out = {a: m for m in mentions for a in m.aliases}
+    out.update({m.i: m for m in mentions})
+    return out
+
+
 def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> None:
     """A DATE/TIME timex belongs to the event noun it sits in ("the October 16 call"), else to the
     nearest event before it in the same clause ("examined the roof last Monday"), else to the event
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
-    by_token = {m.i: m for m in mentions}
+    by_token = index(mentions)
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
@@ -390,7 +399,9 @@ def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
     hosted = [m for m in mentions if m.host is not None]
     for m in sorted((m for m in mentions if m.host is None), key=lambda m: m.start):
         target = None
-        if not (m.kind == "noun" and not m.definite) and not m.distinct:
+        if m.clause and m.kind == "verb":
+            pass  # a clause verb is its own happening: "trained" by one side and by the other are two
+        elif not (m.kind == "noun" and not m.definite) and not m.distinct:
             fits = [ci for ci in range(len(clusters) - 1, -1, -1)
                     if clusters[ci][0].type == m.type and _compatible(clusters[ci], m)
                     and not (any(x.distinct for x in clusters[ci]) and not any(x.distinct == m.distinct for x in clusters[ci]))]
