@@ -61,7 +61,7 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     ranges: dict[int, tuple] = {}
     for ci, c in enumerate(clusters):
         for m in c:
-            for t in m.timexes:
+            for t in m.timexes or m.clause_times:  # its own time, else the one governing its clause
                 d = day_of(t)
                 if d and ci not in days:
                     days[ci] = d
@@ -92,6 +92,8 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
             ev.status = NOT_HAPPENED  # "no agreement had been signed", "will not meet"
         elif mod.modality == "hypothetical" and ev.status == HAPPENED:
             ev.status = None  # "would have signed": told, not done
+        elif mod.modality == "planned" and ev.status is None:
+            ev.status = PLANNED  # "a ballot next month"
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"
@@ -142,7 +144,8 @@ def _when(e: Event) -> str:
 
 def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int = 3) -> list[RawRelation]:
     """Events whose known days or ranges do not overlap are ordered by them (narrator's dates): each
-    event before the `nearest` events that follow it, which keeps the list short and the rest implied."""
+    event before the events of the `nearest` dates that follow its own (events told for one date count
+    once), which keeps the list short and the rest implied."""
     related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
     out = []
     dated = sorted(((i, e) for i, e in enumerate(events)  # what did not or may not happen is off the timeline
@@ -152,7 +155,8 @@ def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int =
     for a, ea in dated:
         later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
                  and ea.date_asserted_by == eb.date_asserted_by]
-        for b, eb in later[:nearest]:
+        periods = list(dict.fromkeys((eb.date_earliest, eb.date_latest) for _, eb in later))[:nearest]
+        for b, eb in (x for x in later if (x[1].date_earliest, x[1].date_latest) in periods):
             if (a, b) in related:
                 continue
             related |= {(a, b), (b, a)}

@@ -88,6 +88,7 @@ class EventMention:
     background: bool = False  # told in a relative clause ("Rovers, who had beaten Orlay in February")
     clause: bool = False  # found as a clause or a nominalisation (events.clauses), not from the trigger list
     aliases: list[int] = field(default_factory=list)  # light verbs that stand for it ("made" the offer)
+    clause_times: list[Timex] = field(default_factory=list)  # the time governing its clause, when it has none
 
     @property
     def day(self) -> str | None:
@@ -349,10 +350,72 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
         if span is None:
             continue
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
+        if target is not None and target.clause and target.kind == "noun":
+            target = _verb_of_object(span, target, by_token) or target
         if target is not None and target.host is not None:
             target = by_token.get(target.host, target)
         if target is not None:
             target.timexes.append(t)
+    _clause_times(doc, mentions, timexes)
+
+
+_SIGNAL_WORDS = {"after", "before", "since", "until", "following", "ahead", "prior", "till", "by"}
+_ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "prep", "xcomp", "conj", "attr", "oprd", "dative", "agent"}
+
+
+def _clause_verb(tok, steps: int = 4):
+    """The verb whose clause `tok` is an argument of, or None past a clause boundary or a signal word
+    ("returned to work on Monday after a five-day strike": the strike is not dated by Monday)."""
+    for _ in range(steps):
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
+            return tok
+        if tok.head.i == tok.i or tok.dep_ not in _ARGUMENT_DEPS or tok.lower_ in _SIGNAL_WORDS:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> None:
+    """An event with no time expression of its own takes the one that governs its clause: "On Tuesday,
+    Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
+    jets on June 15" dates the buying too. `EventMention.clause_times`."""
+    governing: dict[int, Timex] = {}
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.field != "text":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(4):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+                governing.setdefault(tok.i, t)
+                break
+    for m in mentions:
+        if any(t.type in ("DATE", "TIME") for t in m.timexes):
+            continue
+        verb = _clause_verb(doc[m.i])
+        if verb is not None and verb.i in governing:
+            m.clause_times.append(governing[verb.i])
+
+
+def _verb_of_object(span, noun, by_token):
+    """ "rejected the proposal in October": a time expression hung on the verb dates the verb's event,
+    not the (nominalised) object before it."""
+    head = span.root.doc[noun.i].head
+    if span.root.doc[noun.i].dep_ != "dobj" or head.i not in by_token or by_token[head.i] is noun:
+        return None
+    tok = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.head.i == noun.i:
+            return None
+        tok = tok.head
+        if tok.i == head.i:
+            return by_token[head.i]
+    return None
 
 
 def _inside_np(span, by_token):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicon import mapping
+from ..lexicon import mapping, speech_verbs
 from ..time.tense import verb_tense
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
         return True
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in w["negating_preps"]:
         return True
+    if _prevented(tok, w):
+        return True
     if verb is not None and verb.i != tok.i:
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i:
             return _negated(verb, None, w)  # "did not sign the deal": the deal is not made either
@@ -62,6 +64,18 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
     # "failed to reach a deal", "refused to sign": the complement did not happen
     head = verb.head
     return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in w["negating_verbs"]
+
+
+def _prevented(tok: Token, w) -> bool:
+    """ "the deal had been killed", "delayed the delivery", "a delay in delivery", "stop selling": what
+    is called off, held up or stopped has not happened."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.dep_ in ("nsubjpass", "dobj", "xcomp") and head.lemma_.lower() in w["preventing_words"]:
+        return True
+    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
+            and head.head.pos_ == "NOUN")
 
 
 def _modals(verb: Token | None) -> set[str]:
@@ -104,10 +118,19 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     verb = _clause_verb(tok)
     negative = _negated(tok, verb, w)
     modals = _modals(verb)
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
+        modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
     certainty = "possible" if modals & w["possible_modals"] else \
         "probable" if modals & w["probable_modals"] or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
+            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
+        # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
+        # what it looks forward to is still to come
+        if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
+            tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
+                else "present"
     if tok.pos_ in ("NOUN", "PROPN") and verb is not None and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         tense = None  # a noun that is not an argument of the clause keeps no tense from it
     argument = tok.i == getattr(verb, "i", None) or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
