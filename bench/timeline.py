@@ -173,7 +173,10 @@ def baseline_events(parsed, timexes):
     return out
 
 
-def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Counter) -> None:
+def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Counter) -> dict:
+    """Counts into `c`; returns, per matched gold event, which of polarity, factuality, anchoring were
+    right (None where the gold value is unspecified), to compare systems on the events both found."""
+    per: dict = {}
     gold = {}
     for eid, e in doc.events.items():
         spans = [offsets[t] for t in e["tokens"] if t in offsets]
@@ -193,13 +196,16 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
         taken.add(hit)
         c["match"] += 1
         g = doc.events[hit]
+        mine = per.setdefault(f"{doc.name}:{hit}", {"pol": None, "fact": None, "anc": None})
         if g["polarity"] in ("POS", "NEG"):
             c["pol_n"] += 1
             c["pol_ok"] += p["polarity"] == g["polarity"]
+            mine["pol"] = p["polarity"] == g["polarity"]
         if g["polarity"] in ("POS", "NEG") and g["certainty"] in ("CERTAIN", "PROBABLE", "POSSIBLE") \
                 and g["time"] in ("FUTURE", "NON_FUTURE"):
             c["fact_n"] += 1
             c["fact_ok"] += (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
+            mine["fact"] = (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
         if hit in doc.anchor:
             kind, value = doc.anchor[hit]
             c["anc_n"] += 1
@@ -215,12 +221,15 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
             else:  # a time expression naming the creation day itself is the day
                 ok = value == "dct" and dct is not None and p["anchor"][2] == dct
             c["anc_ok"] += ok
+            mine["anc"] = bool(ok)
+    return per
 
 
 def run(shared: Path, part: str, limit: int | None) -> dict[str, Counter]:
     base = shared / "datasets" / "meantime_english" / "intra-doc_annotation"
     paths = sorted(p for corpus in PARTS[part] for p in (base / corpus).glob("*.xml"))[:limit]
     totals = {"nonpaper": Counter(), "baseline": Counter()}
+    results: dict[str, dict] = {"nonpaper": {}, "baseline": {}}
     for path in paths:
         doc = Doc(path)
         dct = doc.dct if doc.dct and __import__("re").fullmatch(r"\d{4}-\d{2}-\d{2}", doc.dct) else None
@@ -229,8 +238,15 @@ def run(shared: Path, part: str, limit: int | None) -> dict[str, Counter]:
         offsets = doc.offsets(art.text)
         timexes = extract_timexes(parsed)
         for name, system in (("nonpaper", nonpaper_events), ("baseline", baseline_events)):
-            score_doc(doc, system(parsed, timexes), offsets, dct, totals[name])
+            results[name].update(score_doc(doc, system(parsed, timexes), offsets, dct, totals[name]))
             totals[name]["docs"] += 1
+    both = results["nonpaper"].keys() & results["baseline"].keys()
+    for name in totals:  # the same gold events for both systems: those both found
+        for key in ("pol", "fact", "anc"):
+            scored = [results[name][g][key] for g in both if results[name][g][key] is not None
+                      and results["baseline" if name == "nonpaper" else "nonpaper"][g][key] is not None]
+            totals[name][f"both_{key}_n"] = len(scored)
+            totals[name][f"both_{key}_ok"] = sum(scored)
     return totals
 
 
@@ -263,6 +279,14 @@ def main(argv=None) -> int:
               f"| {ratio(c['fact_ok'], c['fact_n']):.3f} ({c['fact_n']:>4}) "
               f"| {ratio(c['anc_ok'], c['anc_n']):.3f} ({c['anc_n']:>4}) "
               f"| {ratio(c['anc_text_ok'], c['anc_text_n']):.3f} ({c['anc_text_n']:>4}) |")
+    print()
+    print("The same gold events for both systems (those both found):")
+    print("| system   | polarity acc | factuality acc | anchoring acc |")
+    print("|----------|--------------|----------------|---------------|")
+    for name, c in totals.items():
+        print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
+                                          for k in ("pol", "fact", "anc")) + " |")
+    print()
     for what, f1, pol, anc, cite in PUBLISHED:
         print(f"| published: {what}: F1 {f1} {pol} {anc} — {cite} |")
     print("(n) = matched events scored for that column. anchoring acc: the gold anchor is the including time "

@@ -27,7 +27,8 @@ def event_mentions(parsed: Parsed, registry: ActorRegistry | None, timexes: list
     found = find_mentions(parsed, registry, spans)
     taken = {m.i for m in found}
     words = lexicon()[0]
-    taken |= {t.i for t in parsed.doc if t.lemma_.lower() in words}  # the trigger list said no to these
+    taken |= {t.i for t in parsed.doc if t.lemma_.lower() in words  # the trigger list said no to these
+              and words[t.lemma_.lower()][1] in ("any", "verb" if t.pos_ == "VERB" else "noun")}
     extra = clause_mentions(parsed, registry, spans, taken, broad)
     mentions = join_light_and_aspectual(parsed.doc, parsed.text, sorted(found + extra, key=lambda m: m.i))
     attach_timexes(parsed, mentions, timexes)

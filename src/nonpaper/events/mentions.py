@@ -366,10 +366,14 @@ _ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "prep", "xcomp", "conj",
 def _clause_verb(tok, steps: int = 4):
     """The verb whose clause `tok` is an argument of, or None past a clause boundary or a signal word
     ("returned to work on Monday after a five-day strike": the strike is not dated by Monday)."""
-    for _ in range(steps):
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
+    for step in range(steps):
+        if (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "ccomp", "advcl", "conj"))) and not (
+                step == 0 and tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN")):
             return tok
-        if tok.head.i == tok.i or tok.dep_ not in _ARGUMENT_DEPS or tok.lower_ in _SIGNAL_WORDS:
+        participle = tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("mark", "advmod") for c in tok.children)  # "called for a re-run, citing ..."
+        if tok.head.i == tok.i or (tok.dep_ not in _ARGUMENT_DEPS and not participle) \
+                or tok.lower_ in _SIGNAL_WORDS:
             return None
         tok = tok.head
     return None
@@ -380,6 +384,7 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
     Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
     jets on June 15" dates the buying too. `EventMention.clause_times`."""
     governing: dict[int, Timex] = {}
+    by_token = index(mentions)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.field != "text":
             continue
@@ -388,11 +393,13 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
             continue
         tok = span.root
         for _ in range(4):
-            if tok.head.i == tok.i:
-                break
+            if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
+                break  # "sent before the October 16 call": the date is the call's, not the sending's
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
                 governing.setdefault(tok.i, t)
+                break
+            if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
                 break
     for m in mentions:
         if any(t.type in ("DATE", "TIME") for t in m.timexes):

@@ -166,6 +166,19 @@ def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Qu
             if src and prev:
                 add(src, "AFTER" if tok.lower_ == "later" else "BEFORE", prev[-1], tok, _offset_child(tok, timexes))
 
+    for tok in doc:  # "The union voted, then the dockers walked out": after the event told before it
+        if tok.lower_ != "then" or tok.dep_ != "advmod" or (tok.i > 0 and doc[tok.i - 1].lower_ in (
+                "since", "until", "by", "from", "till")):
+            continue
+        src = _mention_up(tok.head, by_token, steps=2)
+        if src is None:
+            continue
+        left = doc[src.i].left_edge.i
+        prev = [m for m in ordered if m.i < min(left, tok.i) and m.cluster != src.cluster
+                and m.sent_start >= _previous_sentence(doc, tok)]
+        if prev:
+            add(src, "AFTER", prev[-1], tok, None)
+
     for m in ordered:  # a response follows what it answers
         if m.type != "response":
             continue
@@ -175,6 +188,12 @@ def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Qu
         if earlier:
             add(m, "AFTER", earlier[-1], parsed.doc[m.i], None)
     return _dedupe(out)
+
+
+def _previous_sentence(doc, tok) -> int:
+    """Where the sentence before `tok`'s starts (its own when it is the first)."""
+    sent = tok.sent
+    return doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 def _dedupe(rels: list[RawRelation]) -> list[RawRelation]:
