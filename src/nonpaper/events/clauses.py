@@ -47,7 +47,9 @@ def is_event_noun(tok) -> bool:
 
 
 def is_clause_verb(tok) -> bool:
-    """A main verb heading a clause of its own."""
+    """A main verb heading a clause of its own, or a copula heading one (a state: "shares were down")."""
+    if tok.pos_ == "AUX" and tok.lemma_.lower() == "be" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl"):
+        return not any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     return (tok.pos_ == "VERB" and tok.tag_ != "MD" and tok.dep_ not in _NOT_CLAUSE
             and tok.lemma_.lower() not in words()["skip_verbs"] and tok.is_alpha)
 
