@@ -78,6 +78,13 @@ def _prevented(tok: Token, w) -> bool:
             and head.head.pos_ == "NOUN")
 
 
+def _is_to(verb: Token) -> bool:
+    """ "is to be held", "are to meet": a plan told with be + to."""
+    head = verb.head
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ == "xcomp"
+            and head.i != verb.i and head.lemma_ == "be")
+
+
 def _modals(verb: Token | None) -> set[str]:
     if verb is None:
         return set()
@@ -93,6 +100,9 @@ def _conditional(verb: Token | None, w) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children):
             return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children):
+            return True  # "could strike if the talks fail": the strike hangs on the condition
         if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return False
         verb = verb.head
@@ -133,10 +143,13 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
                 else "present"
     if tok.pos_ in ("NOUN", "PROPN") and verb is not None and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
         tense = None  # a noun that is not an argument of the clause keeps no tense from it
+    told = tense  # the clause's own tense, before a modal makes it future
+    if verb is not None and tense in (None, "present") and (modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
+        tense = "future"  # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now)
     argument = tok.i == getattr(verb, "i", None) or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
     if future_time and not argument:
         modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
-    elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and tense != "future"):
+    elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
         modality = "hypothetical"
     elif tense == "future" or _planned(tok, verb, w, future_time):
         modality = "planned"
