@@ -208,3 +208,13 @@ def test_an_agreement_to_meet_and_the_meetings_cancellation_are_not_one_event_to
     b = Claim(id="c2", actor="y", text="", kind="order", article="a2")
     assert _side_score(a, None, ["budapest", "meet", "type:agreement"], b, None, ["budapest", "summit", "type:cancel"]) == 0
     assert _side_score(a, None, ["budapest", "summit", "type:meeting"], b, None, ["budapest", "summit", "type:meeting"]) >= 2
+
+
+def test_the_newspaper_is_the_outlet_already_reporting_not_the_wire_that_names_it():
+    text = ("Harwick ferry deal off\n\n(Norrick Wire) - The Harwick ferry deal has collapsed, the Harwick Gazette "
+            "reported on Friday.\n\nNorrick Wire could not immediately verify the Gazette report.\n\n"
+            "The council sent a letter to Brack Lines days before the vote, the newspaper reported.")
+    analysis = analyze_text(text, "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    last = max((q for q in analysis.quotes if q.speaker), key=lambda q: q.start)
+    assert names[last.speaker] == "Harwick Gazette"
