@@ -218,3 +218,13 @@ def test_the_newspaper_is_the_outlet_already_reporting_not_the_wire_that_names_i
     names = {a.id: a.name for a in analysis.actors}
     last = max((q for q in analysis.quotes if q.speaker), key=lambda q: q.start)
     assert names[last.speaker] == "Harwick Gazette"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reports from the Harwick Gazette had suggested that the ferry deal collapsed in May.",
+    "A report by the Harwick Gazette said the ferry deal collapsed in May.",
+])
+def test_a_report_by_an_outlet_is_the_outlets(sentence):
+    analysis = analyze_text("Ferry deal\n\n" + sentence, "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names[q.speaker] for q in analysis.quotes if q.speaker] == ["Harwick Gazette"]
