@@ -228,3 +228,18 @@ def test_a_report_by_an_outlet_is_the_outlets(sentence):
     analysis = analyze_text("Ferry deal\n\n" + sentence, "2026-04-12")
     names = {a.id: a.name for a in analysis.actors}
     assert [names[q.speaker] for q in analysis.quotes if q.speaker] == ["Harwick Gazette"]
+
+
+def test_a_denial_of_an_account_is_set_across_against_that_account_in_another_outlet():
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article, build_corpus
+
+    first = ("Gazette: ferry deal collapsed\n\nThe Harwick ferry deal with Brack Lines collapsed in May after the "
+             "council missed a payment, the Harwick Gazette reported on Monday.")
+    second = ("Mayor attacks Gazette over ferry report\n\nThe Harwick Gazette reported that the ferry deal with Brack "
+              "Lines collapsed in May.\n\n\"The Gazette is lying,\" Mayor Ada Lind said on Tuesday.")
+    corpus = build_corpus([
+        analyze_article(article_from_string(first, published="2026-04-10", outlet="Harwick Gazette", id="gazette")),
+        analyze_article(article_from_string(second, published="2026-04-11", outlet="Norrick Wire", id="wire"))])
+    across = [d for d in corpus.disputes if d.kind == "denial"]
+    assert across and set(across[0].articles) == {"gazette", "wire"}

@@ -514,9 +514,13 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
             cands = [c for c in pool if c.kind == "statement" and c.actor and c.actor != d.actor and pair_ok(c, d)
                      and score(c) >= 3]
             target = max(cands, key=score, default=None)
+        elsewhere = False
+        if target is not None and pool and not pair_ok(target, d):
+            target = _told_elsewhere(d, target, pool, pair_ok, across)  # across: the same account in another outlet
+            elsewhere = target is not None
         if target is None or not target.actor or target.actor == d.actor or not pair_ok(target, d):
             continue
-        targets = [by_id[(d.article, i)] for i in d.value.get("targets") or [] if (d.article, i) in by_id]
+        targets = [] if elsewhere else [by_id[(d.article, i)] for i in d.value.get("targets") or [] if (d.article, i) in by_id]
         targets = [c for c in targets if c.actor == target.actor] or [target]
         support = [by_id[(d.article, i)] for i in d.value.get("support") or [] if (d.article, i) in by_id]
         support = [c for c in support if c.actor and c.actor != target.actor]
@@ -529,6 +533,17 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
                                                     for c in support[:2])
         out.append(Found("denial", summary, targets + [d] + support, target.event))
     return out
+
+
+def _told_elsewhere(d: Claim, target: Claim, pool: list[Claim], pair_ok: PairOk, across: Across | None) -> Claim | None:
+    """A denial answering an account in its own article ("Reuters is lying"), set across the corpus
+    against that source's account in another article of the story: the same source saying what shares
+    most words (at least two) with the denied claim."""
+    def score(c: Claim) -> float:
+        return shared(target, target.value.get("about", []), c, c.value.get("about", []), across)
+    cands = [c for c in pool if c.kind == "statement" and c.actor == target.actor and c.article != d.article
+             and pair_ok(c, d) and score(c) >= 2]
+    return max(cands, key=score, default=None)
 
 
 def _bare(text: str) -> str:
