@@ -36,9 +36,10 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
             continue
         last = (ent, unit, measure)
         context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
-        src = ctx.sources.at(ent.start_char, ent.end_char)
+        giver = _figure_giver(ctx, ent) if ctx.sources.quote_covering(ent.start_char, ent.end_char) is None else None
+        src = giver or ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
-            src = _figure_giver(ctx, ent) or _continued_source(ctx, ent.sent) or src
+            src = _continued_source(ctx, ent.sent) or src
         events = ctx.events_at(ent.start_char, ent.end_char)
         yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
                         event=events[0] if events else None, quote=src.quote,
@@ -299,13 +300,16 @@ def _value_context(ent) -> frozenset[str]:
 
 def _figure_giver(ctx: Context, ent: Span):
     """'the police have pegged the number of protesters at around 240,000': the subject of a verb that
-    gives figures (claim_figure_verbs.txt) gives this one."""
+    gives figures (claim_figure_verbs.txt) gives this one, outside any quote; a subject that is no actor
+    leaves the figure the writer's ("Police provided a 240,000 estimate, while the organiser said ...":
+    not the organiser's, whose quote shares the sentence)."""
     verb = next((t for t in ent.root.ancestors if t.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in resources.wordset("claim_figure_verbs.txt"):
         return None
     subj = child(verb, "nsubj")
-    actor = ctx.sources.actor_of_token(subj) if subj is not None else None
-    return Source(actor, None) if actor else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return Source(ctx.sources.actor_of_token(subj), None)
 
 
 def _continued_source(ctx: Context, sent):
