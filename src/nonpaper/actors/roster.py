@@ -279,6 +279,10 @@ def latest_of_kind(registry: ActorRegistry, before: int, kind: str, head_word: s
     if kind == "outlet" and not seen:
         outlets = [a for a in registry.actors() if a.kind == "outlet"]
         return outlets[0].id if len(outlets) == 1 else None
+    if kind == "outlet" and any(s.speaker for s in seen):
+        # "the newspaper reported" is the outlet already reporting ("the Financial Times reported"), not
+        # the wire that names it in passing ("Reuters could not immediately verify the FT report")
+        return [s for s in seen if s.speaker][-1].actor
     if not seen:
         return None
     if kind == "organization" and head_word != "statement":

@@ -241,6 +241,23 @@ def _document(registry: ActorRegistry, p: Phrase) -> Decided | None:
     return None
 
 
+REPORT_HEADS = frozenset({"report", "reporting", "story", "article", "investigation", "analysis"})
+
+
+def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"Reports from the Financial Times", "a report by Reuters", "an investigation in the Times": the
+    outlet or body that published it speaks."""
+    if p.lemma not in REPORT_HEADS and p.head.lower_.rstrip("s") not in REPORT_HEADS:  # "Reports" opening a sentence
+        return None
+    for prep in p.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            found = resolve_token(registry, obj).actor if obj is not None else None
+            if found:
+                return Decided(found)
+    return None
+
+
 def _owners_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """"her office", "his campaign": the person's own body speaks for them."""
     owner = next((t for t in p.head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
@@ -317,7 +334,7 @@ def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 # The steps in order: the first that decides names the phrase's actor (or nobody).
 SPAN_STEPS: tuple[Step, ...] = (
-    _entity_at_head, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
+    _entity_at_head, _report_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
     _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
 
 

@@ -16,7 +16,8 @@ from typing import Any, Iterator
 from ..model import Analysis, analysis_from_dict
 from . import merge
 from .migrations import LATEST, MIGRATIONS
-from .queries import LIKE, Queries, from_json, like
+from .queries import Queries
+from .timeline import EVENT_TIMELINE, count_timeline, timeline_rows
 
 
 class StoreError(RuntimeError):
@@ -247,9 +248,11 @@ class Store(Queries):
                    [(aid, t["id"], t["text"], t["type"], t["value"], t.get("anchor"), t.get("mod"), t["start"],
                      t["end"], t.get("field") or "text") for t in data["timexes"]])
         self._many(cur, "INSERT INTO events (article_id, id, seq, text, type, date, status, participants, "
-                        "start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "start_char, end_char, " + ", ".join(EVENT_TIMELINE) + ") "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + ", ?" * len(EVENT_TIMELINE) + ")",
                    [(aid, e["id"], n, e["text"], e.get("type"), e.get("date"), e.get("status"),
-                     _dump(e.get("participants") or []), e["start"], e["end"]) for n, e in enumerate(data["events"])])
+                     _dump(e.get("participants") or []), e["start"], e["end"], *(e.get(c) for c in EVENT_TIMELINE))
+                    for n, e in enumerate(data["events"])])
         self._many(cur, "INSERT INTO relations (article_id, source, relation, target, asserted_by, evidence, "
                         "time_offset, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, r["source"], r["relation"], r["target"], r.get("asserted_by"), r.get("evidence"),
@@ -324,92 +327,17 @@ class Store(Queries):
         row = self._one("SELECT analysis FROM articles WHERE id = ? AND status = 'ok'", (article_id,))
         return analysis_from_dict(json.loads(row["analysis"])) if row else None
 
-    @staticmethod
-    def _timeline_where(event: str | None, event_id: str | None,
-                        actor_ids: list[str] | None = None) -> tuple[str, list]:
-        where, params = ["1 = 1"], []
-        if actor_ids:
-            # Events whose participants (a JSON list of the article's local ids) name the actor. An
-            # uncorrelated subquery from the actor's mentions: a correlated EXISTS scanned every
-            # mention of a much-quoted actor for each event (18 s against 0.03 s).
-            local = "replace(replace(replace(x.id, '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
-            where.append("e.article_id || ':' || e.id IN (SELECT e2.article_id || ':' || e2.id FROM actors x "
-                         "JOIN events e2 ON e2.article_id = x.article_id WHERE x.corpus_id IN "
-                         f"({', '.join('?' * len(actor_ids))}) AND e2.participants LIKE '%\"' || {local} || '\"%' "
-                         "ESCAPE '\\')")
-            params += actor_ids
-        if event:
-            where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
-            params += [like(event), like(event)]
-        if event_id:
-            art, _, local = event_id.rpartition(":")
-            where.append("e.article_id = ? AND e.id = ?")
-            params += [art, local]
-        return " AND ".join(where), params
+    def timeline(self, actor: str | None = None, event: str | None = None, since: str | None = None,
+                 until: str | None = None, limit: int | None = None, offset: int = 0,
+                 event_id: str | None = None) -> list[dict]:
+        """Events by date (undated last), with their orderings and who asserts each: `store.timeline`."""
+        return timeline_rows(self, actor=actor, event=event, since=since, until=until, limit=limit, offset=offset,
+                             event_id=event_id)
 
-    def _timeline_sql(self, event: str | None, event_id: str | None,
-                      actor_ids: list[str] | None = None) -> tuple[str, list]:
-        where, params = self._timeline_where(event, event_id, actor_ids)
-        return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
-                "e.corpus_event, ce.articles AS corpus_articles, a.published "
-                "FROM events e JOIN articles a ON a.id = e.article_id "
-                "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
-                f"WHERE {where} ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
-
-    def _timeline_rows(self, actor: str | None, event: str | None, event_id: str | None, limit: int | None = None,
-                       offset: int = 0) -> list[dict]:
-        """The events the filters keep, in timeline order, before names and orderings are looked up."""
-        ids = self._actor_ids(actor, exact_id=True) if actor else None
-        if actor and not ids:
-            return []
-        return self._all(*self._page(*self._timeline_sql(event, event_id, ids), limit, offset))
-
-    def timeline(self, actor: str | None = None, event: str | None = None, limit: int | None = None,
-                 offset: int = 0, event_id: str | None = None) -> list[dict]:
-        """Events by date (undated last): id, article_id, text, type, date, status, participants (corpus
-        actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
-        "relations": orderings each with who asserts it. `actor`: an actor id (that actor only) or part
-        of a name; `event`: words in the event or its type; `event_id`: one event ("article:e3")."""
-        rows = self._timeline_rows(actor, event, event_id, limit, offset)
-        names = self._local_actors({r["article_id"] for r in rows})
-        rel_rows = self._relations({r["article_id"] for r in rows})
-        out = []
-        for r in rows:
-            art = r["article_id"]
-            parts = [names.get((art, p), (None, p)) for p in from_json(r["participants"], [])]
-            out.append({
-                "id": f"{art}:{r['id']}", "article_id": art, "text": r["text"], "type": r["type"],
-                "date": r["date"], "status": r["status"], "participants": [cid or "" for cid, _ in parts],
-                "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
-                "articles": from_json(r["corpus_articles"], [art]),
-                "relations": [self._relation_row(x, names) for x in rel_rows.get((art, r["id"]), [])],
-            })
-        return out
-
-    def count_timeline(self, actor: str | None = None, event: str | None = None, event_id: str | None = None) -> int:
-        ids = self._actor_ids(actor, exact_id=True) if actor else None
-        if actor and not ids:
-            return 0
-        where, params = self._timeline_where(event, event_id, ids)
-        return int(self._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
-
-    def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
-        out: dict = {}
-        ids = sorted(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self._all("SELECT * FROM relations WHERE article_id IN "
-                               f"({', '.join('?' * len(chunk))}) ORDER BY pk", chunk):
-                out.setdefault((r["article_id"], r["source"]), []).append(r)
-        return out
-
-    @staticmethod
-    def _relation_row(r: dict, names: dict) -> dict:
-        art = r["article_id"]
-        who = names.get((art, r["asserted_by"]), (r["asserted_by"], r["asserted_by"])) if r["asserted_by"] else (None, None)
-        return {"source": f"{art}:{r['source']}", "relation": r["relation"], "target": f"{art}:{r['target']}",
-                "asserted_by": who[0], "asserted_by_name": who[1], "evidence": r["evidence"],
-                "offset": r["time_offset"], "article_id": art}
+    def count_timeline(self, actor: str | None = None, event: str | None = None, since: str | None = None,
+                       until: str | None = None, event_id: str | None = None) -> int:
+        """How many events `timeline` gives with these filters, all pages together."""
+        return count_timeline(self, actor=actor, event=event, since=since, until=until, event_id=event_id)
 
     # ---------------------------------------------------------------- export
 

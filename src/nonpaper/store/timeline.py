@@ -1,0 +1,152 @@
+"""The store's timeline: events with their date ranges, who asserts each date and ordering, and how
+the text tells them (negated, planned, hypothetical, reported), filtered by actor, words and dates.
+`Store.timeline` calls `timeline_rows`; the columns are migration 4's."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .queries import LIKE, like
+
+# The timeline columns of `events` (migration 4), stored as the analysis gives them.
+EVENT_TIMELINE = ("date_earliest", "date_latest", "date_precision", "date_asserted_by", "polarity", "certainty",
+                  "modality", "tense", "reported_by")
+
+
+def _load(text: str | None, default: Any = None) -> Any:
+    return json.loads(text) if text else default
+
+
+def _events(store, actor: str | None, event: str | None, since: str | None, until: str | None,
+            event_id: str | None) -> tuple[str, list, set[str] | None] | None:
+    """(SQL for the events the filters may keep, its parameters, the actor's corpus ids). An actor
+    narrows the SQL to the articles it appears in (an uncorrelated subquery); which of their events
+    it takes part in, dates, reports or orders is read in Python. None: nothing can match."""
+    where, params = ["1 = 1"], []
+    wanted = None
+    if actor:
+        wanted = set(store._actor_ids(actor, exact_id=True))  # an actor id is that actor alone
+        if not wanted:
+            return None
+        where.append(f"e.article_id IN (SELECT article_id FROM actors WHERE corpus_id IN ({', '.join('?' * len(wanted))}))")
+        params += sorted(wanted)
+    if event:  # LIKE wildcards in the words are literal
+        where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
+        params += [like(event), like(event)]
+    if event_id:  # one event, by its id in the store ("article:e3")
+        art, _, local = event_id.rpartition(":")
+        where.append("e.article_id = ? AND e.id = ?")
+        params += [art, local]
+    if since:  # the event's latest possible day is on or after `since`
+        where.append("COALESCE(e.date_latest, e.date) >= ?")
+        params.append(since)
+    if until:
+        where.append("COALESCE(e.date_earliest, e.date) <= ?")
+        params.append(until)
+    return " AND ".join(where), params, wanted
+
+
+def _select(where: str) -> str:
+    return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
+            "e.corpus_event, ce.articles AS corpus_articles, a.published, "
+            + ", ".join(f"e.{c}" for c in EVENT_TIMELINE) + " "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
+            f"WHERE {where} "
+            "ORDER BY COALESCE(e.date, e.date_earliest) IS NULL, COALESCE(e.date, e.date_earliest), "
+            "a.published, a.pk, e.seq")
+
+
+def timeline_rows(store, actor: str | None = None, event: str | None = None, since: str | None = None,
+                  until: str | None = None, limit: int | None = None, offset: int = 0,
+                  event_id: str | None = None) -> list[dict]:
+    """Events by date (undated last): id, article_id, text, type, date, its range, precision and who
+    asserts it, status, polarity, modality, tense, reported_by, participants (corpus actor ids),
+    participant_names, corpus_event (the same happening in other articles), articles, and
+    "relations": orderings each with who asserts it. `actor` matches an event the actor takes part
+    in, dates, reports or orders (an actor id: that actor alone; else part of a name); `event` its
+    words or type; `since`/`until` (ISO dates) its date range; `event_id` one event. `limit` and
+    `offset` page the result (in SQL unless an actor filters it)."""
+    found = _events(store, actor, event, since, until, event_id)
+    if found is None:
+        return []
+    where, params, wanted = found
+    if wanted is None:
+        rows = store._all(*store._page(_select(where), params, limit, offset))
+        return _rows(store, rows)
+    kept = [r for r in _rows(store, store._all(_select(where), params)) if _involves(r, wanted)]
+    return kept[offset:] if limit is None else kept[offset:offset + limit]
+
+
+def count_timeline(store, actor: str | None = None, event: str | None = None, since: str | None = None,
+                   until: str | None = None, event_id: str | None = None) -> int:
+    """How many events `timeline_rows` gives with these filters, all pages together."""
+    found = _events(store, actor, event, since, until, event_id)
+    if found is None:
+        return 0
+    where, params, wanted = found
+    if wanted is None:
+        return int(store._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
+    return sum(_involves(r, wanted) for r in _rows(store, store._all(_select(where), params)))
+
+
+def _involves(row: dict, wanted: set[str]) -> bool:
+    """The actor takes part in the event, dates it, reports it or asserts one of its orderings."""
+    return bool(wanted & ({*row["participants"], row["date_asserted_by"], row["reported_by"]}
+                          | {x["asserted_by"] for x in row["relations"]}))
+
+
+def _rows(store, rows: list[dict]) -> list[dict]:
+    """Timeline rows from event rows: actor ids and names, orderings and who asserts them."""
+    names = store._local_actors({r["article_id"] for r in rows})
+    rel_rows = _relations(store, {r["article_id"] for r in rows})
+    texts = _texts(store, {r["article_id"] for r in rows})  # an ordering's other event may be on another page
+    out = []
+    for r in rows:
+        art = r["article_id"]
+        parts = [names.get((art, p), (None, p)) for p in _load(r["participants"], [])]
+        ids = [cid or "" for cid, _ in parts]
+        relations = [{**_relation_row(x, names), "target_text": texts.get((art, x["target"]))}
+                     for x in rel_rows.get((art, r["id"]), [])]
+        dater, reporter = (names.get((art, r[k]), (None, r[k])) if r[k] else (None, None)
+                           for k in ("date_asserted_by", "reported_by"))
+        out.append({
+            "id": f"{art}:{r['id']}", "article_id": art, "text": r["text"], "type": r["type"],
+            "date": r["date"], "date_earliest": r["date_earliest"], "date_latest": r["date_latest"],
+            "date_precision": r["date_precision"], "date_asserted_by": dater[0],
+            "date_asserted_by_name": dater[1], "status": r["status"], "polarity": r["polarity"],
+            "certainty": r["certainty"], "modality": r["modality"], "tense": r["tense"],
+            "reported_by": reporter[0], "reported_by_name": reporter[1], "participants": ids,
+            "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
+            "articles": _load(r["corpus_articles"], [art]), "relations": relations,
+        })
+    return out
+
+
+def _texts(store, article_ids: set[str]) -> dict[tuple[str, str], str]:
+    out: dict = {}
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in store._all(f"SELECT article_id, id, text FROM events WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                            chunk):
+            out[(r["article_id"], r["id"])] = r["text"]
+    return out
+
+
+def _relations(store, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
+    out: dict = {}
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in store._all("SELECT * FROM relations WHERE article_id IN "
+                           f"({', '.join('?' * len(chunk))}) ORDER BY pk", chunk):
+            out.setdefault((r["article_id"], r["source"]), []).append(r)
+    return out
+
+def _relation_row(r: dict, names: dict) -> dict:
+    art = r["article_id"]
+    who = names.get((art, r["asserted_by"]), (r["asserted_by"], r["asserted_by"])) if r["asserted_by"] else (None, None)
+    return {"source": f"{art}:{r['source']}", "relation": r["relation"], "target": f"{art}:{r['target']}",
+            "asserted_by": who[0], "asserted_by_name": who[1], "evidence": r["evidence"],
+            "offset": r["time_offset"], "article_id": art}
