@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/web_load.py --db news.db [--requests 3000] [--concurrency 20] [--baseline ../main/src]
 
-Starts `nonpaper serve` on a free 127.0.0.1 port over the store (read-only, as a desk user would),
+Starts `nonpaper serve` on a free 127.0.0.1 port over a copy of the store (read-only, as a desk user would),
 sends a fixed mix of page and API requests (the articles, actors, quotes, timeline, disputes and search
 pages and their API twins, with ids, names and words drawn from the store) from `--concurrency`
 clients, and stops by itself after `--requests` requests or `--seconds`, whichever comes first.
@@ -25,6 +25,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -82,14 +83,20 @@ def request_mix(db: str, n: int, seed: int = 20) -> list[tuple[str, str]]:
 
 
 class Server:
-    """`nonpaper serve` of a source tree, on a free loopback port, stopped on exit."""
+    """`nonpaper serve` of a source tree over a copy of the store (another version may migrate the
+    schema it opens: the user's store is never touched), on a free loopback port, stopped on exit."""
 
     def __init__(self, db: str, src: Path):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.folder = tempfile.TemporaryDirectory(prefix="web_load.")
+        copy = os.path.join(self.folder.name, "store.db")
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
         env = {**os.environ, "PYTHONPATH": str(src)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", db, "--port", str(self.port)],
-                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", copy, "--port",
+                                      str(self.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     text=True)
 
     def __enter__(self) -> "Server":
         import httpx
@@ -110,6 +117,7 @@ class Server:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.folder.cleanup()
 
 
 async def load(base: str, mix: list[tuple[str, str]], concurrency: int, seconds: float) -> tuple[list, float]:

@@ -189,6 +189,9 @@ def test_filters_on_quotes_actors_and_disputes(client):
     pence = client.get("/api/disputes?actor=Pence").json()
     assert len(pence) == 1 and pence[0]["claims"][0]["actor_name"] == "Mike Pence"
     assert client.get("/api/disputes?since=2026-04-01").headers["x-total-count"] == str(N - 2)
+    dated = client.get("/api/timeline?since=2026-03-10&until=2026-03-10")  # every story's walk-out is that day
+    assert dated.headers["x-total-count"] == str(N) and {e["date"] for e in dated.json()} == {"2026-03-10"}
+    assert "2026-03-10" in client.get("/timeline?since=2026-03-10&until=2026-03-10").text
     for url in ("/quotes?kind=direct&article=story-2", "/actors?kind=person", "/disputes?kind=status&actor=Pence"):
         assert client.get(url).status_code == 200, url
     assert client.get("/actors?kind=robot").status_code == 400

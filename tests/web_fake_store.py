@@ -120,13 +120,15 @@ class FakeStore:
     def count_quotes(self, **filters) -> int:
         return len(self.quotes(**filters))
 
-    def timeline(self, actor=None, event=None, limit=None, offset=0, event_id=None) -> list[dict]:
+    def timeline(self, actor=None, event=None, limit=None, offset=0, event_id=None, since=None, until=None) -> list[dict]:
         rows = []
         for a in self._by_id.values():
             for e in a.events:
                 if actor and actor not in e.participants:
                     continue
                 if not _hit(event, e.text, e.type) or (event_id and event_id != f"{a.article.id}:{e.id}"):
+                    continue
+                if (since or until) and not _in_range(e.date, since, until):
                     continue
                 rels = [{"source": r.source, "relation": r.relation, "target": r.target,
                          "asserted_by": r.asserted_by,

@@ -107,9 +107,12 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                      actor: str | None = Query(None, max_length=MAX_TEXT,
                                                description="Events this actor takes part in (an id, or part of a name)"),
                      event: str | None = Query(None, max_length=MAX_TEXT, description="Words in the event"),
+                     since: str | None = Query(None, description="Events that may fall on or after (YYYY-MM-DD)"),
+                     until: str | None = Query(None, description="Events that may fall on or before (YYYY-MM-DD)"),
                      limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                      format: Format = "json") -> Response:
-        f = {"actor": actor or None, "event": event or None}
+        f = {"actor": actor or None, "event": event or None, "since": _date(since, "since"),
+             "until": _date(until, "until")}
         s = store()
         return listing(request, s.timeline(limit=limit, offset=offset, **f), s.count_timeline(**f), offset, limit,
                        format, "timeline")

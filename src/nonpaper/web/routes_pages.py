@@ -97,8 +97,10 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
                     nav=_nav(request, s.count_quotes(**f), start, len(rows), PAGE))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline(request: Request, actor: str = "", event: str = "", offset: str = ""):
-        f = {"actor": text_param(actor, "actor"), "event": text_param(event, "event")}
+    def timeline(request: Request, actor: str = "", event: str = "", since: str = "", until: str = "",
+                 offset: str = ""):
+        f = {"actor": text_param(actor, "actor"), "event": text_param(event, "event"),
+             "since": date_param(since, "since"), "until": date_param(until, "until")}
         start = _offset(offset)
         s = store()
         items = s.timeline(limit=EVENTS_PAGE, offset=start, **f)
