@@ -28,7 +28,8 @@ def _events(store, actor: str | None, event: str | None, since: str | None, unti
         wanted = set(store._actor_ids(actor, exact_id=True))  # an actor id is that actor alone
         if not wanted:
             return None
-        where.append(f"e.article_id IN (SELECT article_id FROM actors WHERE corpus_id IN ({', '.join('?' * len(wanted))}))")
+        marks = ", ".join("?" * len(wanted))
+        where.append(f"e.article_id IN (SELECT article_id FROM actors WHERE corpus_id IN ({marks}))")
         params += sorted(wanted)
     if event:  # LIKE wildcards in the words are literal
         where.append(f"(lower(e.text) {LIKE} OR lower(e.type) {LIKE})")
@@ -128,8 +129,8 @@ def _texts(store, article_ids: set[str]) -> dict[tuple[str, str], str]:
     ids = sorted(article_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        for r in store._all(f"SELECT article_id, id, text FROM events WHERE article_id IN ({', '.join('?' * len(chunk))})",
-                            chunk):
+        marks = ", ".join("?" * len(chunk))
+        for r in store._all(f"SELECT article_id, id, text FROM events WHERE article_id IN ({marks})", chunk):
             out[(r["article_id"], r["id"])] = r["text"]
     return out
 

@@ -105,7 +105,8 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
              description=PAGED)
     def api_timeline(request: Request,
                      actor: str | None = Query(None, max_length=MAX_TEXT,
-                                               description="Events this actor takes part in (an id, or part of a name)"),
+                                               description="Events this actor takes part in, dates, reports or "
+                                                           "orders (an id, or part of a name)"),
                      event: str | None = Query(None, max_length=MAX_TEXT, description="Words in the event"),
                      since: str | None = Query(None, description="Events that may fall on or after (YYYY-MM-DD)"),
                      until: str | None = Query(None, description="Events that may fall on or before (YYYY-MM-DD)"),
@@ -120,7 +121,8 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
     @app.get("/api/disputes", tags=["corpus"], summary="Contradicting accounts (`nonpaper disputes`)",
              description=PAGED)
     def api_disputes(request: Request, kind: str | None = Query(None, max_length=40, description="timing, status, ..."),
-                     outlet: str | None = Query(None, max_length=MAX_TEXT, description="An outlet of one of its articles"),
+                     outlet: str | None = Query(None, max_length=MAX_TEXT,
+                                                description="An outlet of one of its articles"),
                      actor: str | None = Query(None, max_length=MAX_TEXT, description="An actor on one side"),
                      since: str | None = Query(None, description="One of its articles published on or after"),
                      until: str | None = Query(None, description="... on or before (YYYY-MM-DD)"),
