@@ -6,8 +6,9 @@ import sys
 import click
 
 from .common import FORMATS, Failure, date_option, render, warn
-from ..ingest.readers import read_sources
-from ..pipeline import analyze_articles, build_corpus
+from ..corpus import TIMEOUT, analyze_each
+from ..ingest.readers import Problem, read_sources
+from ..pipeline import build_corpus
 from ..schema import schema_text
 
 
@@ -26,7 +27,10 @@ def register(cli: click.Group) -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Parse with this many processes (worth it from a few dozen articles).")
-def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Stop analysing an article after this long (it is reported and the others go on); 0: no limit.")
+def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int,
+            timeout: float) -> None:
     """Analyse articles: quotes and speakers, time, events, disputes.
 
     SOURCE is a .txt file, an .html page, an RSS/Atom feed (.xml/.rss/.atom), a .jsonl dump (one
@@ -52,7 +56,16 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
         if problems:  # each already said in one line
             sys.exit(2)
         raise Failure("nothing to analyse: no articles found in the input")
-    analyses = list(_progress(analyze_articles(articles, n_process=workers), len(articles), "analysing"))
+    done: dict[int, object] = {}
+    for index, analysis, error in _progress(analyze_each(articles, workers=workers, timeout=timeout or None),
+                                            len(articles), "analysing"):
+        if error is None:
+            done[index] = analysis
+        else:  # one article that breaks a stage, or runs out of time, never stops the others
+            report(Problem(articles[index].source or articles[index].id, error))
+    analyses = [done[i] for i in sorted(done)]
+    if not analyses:
+        sys.exit(2)
     result = analyses[0] if len(analyses) == 1 else build_corpus(analyses)
     render(result, fmt, output)
     if any(p.fatal for p in problems):
