@@ -14,6 +14,7 @@ import time
 import pytest
 
 from conftest import EXAMPLES, ROOT
+from test_store_support import pg_url  # noqa: F401  (a fresh PostgreSQL schema per test)
 
 GOOD = EXAMPLES / "harbour-strike.txt"
 ARTICLE = ("Quay reopens after storm\n\nThe harbour master said on Friday that the quay would reopen on "
@@ -354,3 +355,136 @@ def test_ingest_streams_its_inputs(tmp_path, monkeypatch):
         summary = corpus.ingest([str(dump)], store, progress=False, chunk=2)
     assert summary.ingested == 6
     assert seen[0] == 2  # the first chunk was analysed when only two articles had been read
+
+
+# ---------------------------------------------------------------- output files and the token
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o600])
+def test_output_keeps_the_mode_of_the_file_it_replaces(cli_run, tmp_path, mode):
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(mode)
+    assert cli_run("analyze", GOOD, "--format", "json", "-o", out).exit_code == 0
+    assert out.stat().st_mode & 0o777 == mode and out.read_text() != "old"
+
+
+def test_a_new_output_gets_the_umask_mode(cli_run, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        assert cli_run("analyze", GOOD, "-o", tmp_path / "new.txt").exit_code == 0
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
+
+
+# ---------------------------------------------------------------- opening a store
+
+def _sqlite_file_of_another_app(path) -> bytes:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def test_opening_a_foreign_sqlite_file_changes_nothing(cli_run, tmp_path):
+    other = tmp_path / "someapp.sqlite"
+    before = _sqlite_file_of_another_app(other)
+    for command in ("articles", "quotes", "counts" if False else "actors"):
+        result = cli_run(command, "--db", other)
+        assert result.exit_code == 2
+        assert len(errors(result.stderr)) == 1 and "something else" in result.stderr and "invoices" in result.stderr
+    ingest = cli_run("ingest", GOOD, "--db", other)
+    assert ingest.exit_code == 2 and "left unchanged" in ingest.stderr
+    assert other.read_bytes() == before  # still in its rollback journal mode, no tables added
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["someapp.sqlite"]
+
+
+def test_serve_refuses_a_foreign_sqlite_file(cli_run, tmp_path):
+    other = tmp_path / "someapp.sqlite"
+    before = _sqlite_file_of_another_app(other)
+    result = cli_run("serve", "--db", other, "--port", "0")
+    assert result.exit_code == 2 and "something else" in result.output
+    assert other.read_bytes() == before
+
+
+@pytest.fixture
+def immutable_store(tmp_path, cli_run):
+    """A store on what the system will not let anyone write (chattr +i, so even root cannot)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    assert cli_run("ingest", GOOD, "--db", db).exit_code == 0
+    from nonpaper.store import open_store
+    with open_store(db) as s:
+        s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for extra in folder.glob("c.db-*"):
+        extra.unlink()
+    locked = subprocess.run(["chattr", "+i", str(db), str(folder)], capture_output=True)
+    if locked.returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        yield db
+    finally:
+        subprocess.run(["chattr", "-i", str(db), str(folder)])
+
+
+def test_a_read_only_store_can_be_queried_and_served(cli_run, immutable_store):
+    result = cli_run("articles", "--db", immutable_store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["id"] for a in json.loads(result.stdout)] == ["harbour-strike"]
+    assert cli_run("quotes", "--db", immutable_store).exit_code == 0
+    from fastapi.testclient import TestClient
+
+    from nonpaper.web.app import create_app
+    with TestClient(create_app(str(immutable_store))) as c:
+        assert c.get("/api/counts").json()["articles"] == 1
+        assert c.get("/articles/harbour-strike").status_code == 200
+
+
+def test_writing_a_read_only_store_says_why(cli_run, immutable_store, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE)
+    result = cli_run("ingest", other, "--db", immutable_store)
+    assert result.exit_code == 2 and "read-only" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+@pytest.mark.postgres
+def test_nul_after_8kb_is_stored_alike_on_postgres(pg_url, tmp_path):
+    """PostgreSQL refuses NUL in text (it stopped the ingest with DataError); SQLite kept it. Both now
+    store U+FFFD in its place."""
+    from nonpaper.corpus import ingest
+    from nonpaper.store import open_store
+
+    path = tmp_path / "nul.txt"
+    path.write_bytes((ARTICLE + "\n\n" + "More words about the quay. " * 400 + "A \x00 NUL here.\n").encode())
+    dump = tmp_path / "nul.jsonl"
+    dump.write_text(json.dumps({"id": "j", "text": "Other quay news\n\nThe mayor said \x00 no on Monday."}) + "\n")
+    texts = {}
+    for name, url in (("pg", pg_url), ("sqlite", str(tmp_path / "c.db"))):
+        with open_store(url) as store:
+            summary = ingest([str(path), str(dump)], store, progress=False)
+            assert summary.ingested == 2 and summary.failed == 0, name
+            texts[name] = sorted(store.analysis(a["id"]).article.text for a in store.articles())
+    assert texts["pg"] == texts["sqlite"] and all("\ufffd" in t for t in texts["pg"])
+
+
+@pytest.mark.postgres
+def test_a_postgres_schema_of_another_app_is_left_alone(pg_url):
+    import psycopg
+
+    from nonpaper.store import StoreError, open_store
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)")
+    with pytest.raises(StoreError, match="something else"):
+        open_store(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        names = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
+                                             "WHERE table_schema = current_schema()")]
+    assert names == ["invoices"]
