@@ -488,3 +488,35 @@ def test_a_postgres_schema_of_another_app_is_left_alone(pg_url):
         names = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
                                              "WHERE table_schema = current_schema()")]
     assert names == ["invoices"]
+
+
+def test_a_stuck_article_is_stopped_on_a_dask_worker(tmp_path, monkeypatch):
+    """Dask runs tasks in worker threads, where SIGALRM cannot reach: the watchdog stops the article."""
+    distributed = pytest.importorskip("distributed")
+    import nonpaper.pipeline as pipeline
+    from nonpaper.corpus import ingest
+    from nonpaper.store import open_store
+
+    real = pipeline.analyze_parsed
+
+    def stuck(parsed):
+        if "Bogwater" in parsed.article.text:
+            started = time.monotonic()
+            while time.monotonic() - started < 60:  # a stage looping on this article
+                sum(range(100))
+        return real(parsed)
+
+    monkeypatch.setattr(pipeline, "analyze_parsed", stuck)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "b.txt").write_text(ARTICLE.replace("harbour master", "Bogwater harbour master"))
+    started = time.monotonic()
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with open_store(tmp_path / "c.db") as store:
+            summary = ingest([str(folder)], store, dask=cluster.scheduler_address, chunk=1, progress=False,
+                             timeout=1)
+            failed = store.articles(status="failed")
+            assert (summary.ingested, summary.failed) == (1, 1), [f["error"] for f in failed]
+            assert "stopped after 1s" in failed[0]["error"]
+    assert time.monotonic() - started < 40

@@ -122,6 +122,7 @@ def _watchdog(seconds: float | None, cancel: threading.Event | None) -> Iterator
 def _analyse_all(articles: list[Article], timeout: float | None) -> list:
     """Each article's Analysis, or its error as one line. One article failing, or taking over
     `timeout` seconds, never loses the others."""
+    nlp.load()  # loading the model (seconds, once per worker) is not the article's time
     try:
         with time_limit(timeout * len(articles) if timeout else None):
             parsed: list = list(nlp.parse_many(articles))
