@@ -520,3 +520,17 @@ def test_a_stuck_article_is_stopped_on_a_dask_worker(tmp_path, monkeypatch):
             assert (summary.ingested, summary.failed) == (1, 1), [f["error"] for f in failed]
             assert "stopped after 1s" in failed[0]["error"]
     assert time.monotonic() - started < 40
+
+
+def test_a_failing_cross_article_stage_still_writes_every_article(cli_run, tmp_path, monkeypatch):
+    import nonpaper.cli.analyze as command
+
+    def broken(analyses):
+        raise KeyError("merge")
+
+    monkeypatch.setattr(command, "build_corpus", broken)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Friday", "Sunday"))
+    result = cli_run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--format", "json")
+    assert result.exit_code == 0 and "merge failed" in result.stderr and len(errors(result.stderr)) == 1
+    assert [a["article"]["id"] for a in json.loads(result.stdout)["articles"]] == ["a", "b"]

@@ -1,6 +1,7 @@
 """`nonpaper analyze` and `nonpaper schema`: articles in, the nonpaper/1 contract out (no store)."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -8,6 +9,7 @@ import click
 from .common import FORMATS, Failure, date_option, render, warn
 from ..corpus import TIMEOUT, analyze_each
 from ..ingest.readers import Problem, read_sources
+from ..model import Corpus
 from ..pipeline import build_corpus
 from ..schema import schema_text
 
@@ -66,10 +68,23 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
     analyses = [done[i] for i in sorted(done)]
     if not analyses:
         sys.exit(2)
-    result = analyses[0] if len(analyses) == 1 else build_corpus(analyses)
+    result = analyses[0] if len(analyses) == 1 else _corpus(analyses, report)
     render(result, fmt, output)
     if any(p.fatal for p in problems):
         sys.exit(1)
+
+
+def _corpus(analyses: list, report) -> Corpus:
+    """The corpus of several analyses; when the cross-article stages fail, the articles all the same."""
+    try:
+        return build_corpus(analyses)
+    except Exception as exc:
+        if os.environ.get("NONPAPER_DEBUG"):
+            raise
+        message = (f"cross-article actors and disputes left out: the merge failed ({type(exc).__name__}); "
+                   "each article's own analysis is complete")
+        report(Problem("corpus", message, fatal=False))
+        return Corpus(articles=analyses, warnings=[message])
 
 
 def _unique_ids(articles: list) -> list:

@@ -223,8 +223,14 @@ def _write_problem(scope) -> tuple[int, str] | None:
     if not ctype.startswith(("application/json", "multipart/form-data")):
         return 415, ("send JSON (Content-Type: application/json) or a multipart form "
                      "(multipart/form-data); other bodies are refused")
+    # Sec-Fetch-Site decides when the browser sends it (all current ones do): with this server's
+    # `Referrer-Policy: no-referrer`, a browser sends `Origin: null` even for its own forms. Older
+    # browsers send only Origin, which must then name this host; clients without either (curl, scripts)
+    # are no cross-site form.
     site = headers.get(b"sec-fetch-site", b"").decode("latin-1").lower()
-    if site and site not in ("same-origin", "none"):
+    if site:
+        if site in ("same-origin", "none"):
+            return None
         return 403, "refused: this request came from another site; use this server's own pages or the API"
     origin = headers.get(b"origin")
     if origin is not None:
