@@ -165,7 +165,7 @@ def test_reads_answer_and_a_client_that_leaves_frees_the_analysis(server):
     time.sleep(1)
     started = time.monotonic()
     assert httpx.get(base + "/api/articles", timeout=10).status_code == 200
-    assert time.monotonic() - started < 1.0  # a read is not held by the analysis
+    assert time.monotonic() - started < 3.0  # a read is not held by the analysis (which takes 30 s and more)
     thread.join()
     assert isinstance(out.get("error"), httpx.TimeoutException)
     started = time.monotonic()

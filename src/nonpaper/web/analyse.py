@@ -40,6 +40,10 @@ def cancel_all() -> None:
     WORKER.stop()
 
 
+class WorkerDied(RuntimeError):
+    """The analysis process ended without an answer (killed, out of memory)."""
+
+
 class Worker:
     """The process that analyses for the web server. spaCy holds the GIL for a second or more at a time
     on a long article, which would stall every other request (and a shutdown) in a thread; in its own
@@ -49,29 +53,30 @@ class Worker:
     def __init__(self) -> None:
         self._process = None
         self._conn = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # stop() also runs in a signal handler (SIGTERM)
 
     def run(self, kwargs: dict, stop: threading.Event, seconds: float) -> Analysis:
         from ..corpus import AnalysisCancelled, ArticleTimeout
 
-        conn = self._start()
-        conn.send(kwargs)
         deadline = time.monotonic() + seconds
-        while not conn.poll(0.05):
-            if stop.is_set():
-                self.stop()
-                raise AnalysisCancelled()
-            if time.monotonic() > deadline:
-                self.stop()
-                raise ArticleTimeout()
-            if not self._alive():
-                self.stop()
-                raise RuntimeError("the analysis process ended unexpectedly")
         try:
+            conn = self._start()
+            conn.send(kwargs)
+            while not conn.poll(0.05):
+                if stop.is_set():
+                    raise AnalysisCancelled()
+                if time.monotonic() > deadline:
+                    raise ArticleTimeout()
+                if not self._alive():
+                    raise WorkerDied()
             kind, value = conn.recv()
-        except (EOFError, OSError):
+        except (AnalysisCancelled, ArticleTimeout, WorkerDied, EOFError, OSError) as exc:
             self.stop()
-            raise RuntimeError("the analysis process ended unexpectedly") from None
+            if stop.is_set():  # the process was ended for the cancel (maybe by another thread: shutdown)
+                raise AnalysisCancelled() from None
+            if isinstance(exc, (EOFError, OSError)):
+                raise WorkerDied() from None
+            raise
         if kind == "error":
             raise value
         return value
@@ -177,6 +182,9 @@ def analyse(text: str, published: str | None = None, title: str | None = None,
                                  "dense for this server; split it, or run `nonpaper analyze` on it") from None
     except AnalysisCancelled:
         raise HTTPException(503, "the analysis was given up (the client left, or the server is stopping)") from None
+    except WorkerDied:
+        raise HTTPException(503, "the analysis process ended without an answer (out of memory?); try again, "
+                                 "or run `nonpaper analyze` on the article") from None
     except TooLarge as exc:
         raise HTTPException(413, str(exc))
     except InputError as exc:
