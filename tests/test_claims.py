@@ -436,8 +436,8 @@ def test_an_estimate_of_what_happened_is_a_figure_not_a_forecast():
                             "Police estimated that 24,000 people were at the pension rally at its peak.\n\n"
                             "The organisers said 103,000 people were at the pension rally.", "2026-02-10")
     counts = {c.actor: c.value for c in analysis.claims if c.kind == "value"}
-    assert not counts["police"]["forecast"] and counts["police"]["measure"] == "people"
-    assert any(d.kind == "fact" and "number of people" in d.summary for d in analysis.disputes)
+    assert not counts["police"]["forecast"] and counts["police"]["measure"] == "turnout"
+    assert any(d.kind == "fact" and "the turnout" in d.summary for d in analysis.disputes)
 
 
 def test_a_relayed_claim_keeps_whom_its_source_cites_and_the_outlet_that_carries_it():

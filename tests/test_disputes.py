@@ -187,12 +187,15 @@ def test_unrelated_articles_are_not_compared():
     assert find_cross_disputes(analyses, []) == []
 
 
-def test_a_dispute_already_inside_one_article_is_not_repeated_across():
+def test_a_dispute_inside_one_article_is_told_once_across_with_every_outlet_carrying_it():
+    """The corpus view of a disagreement one article already holds: one dispute, with the other
+    article that carries a side (a reader follows it through every outlet), not one per pair."""
     first = analysis([status("c1", "anna-berg", "called_off"), status("c2", "boris-kell", "postponed")], "x")
     first.disputes = find_disputes(first)
     second = analysis([status("c1", "anna-berg", "called_off")], "y")
     assert len(first.disputes) == 1
-    assert find_cross_disputes([first, second], []) == []
+    [across] = find_cross_disputes([first, second], [])
+    assert set(across.articles) == {"x", "y"}
 
 
 # ---------------------------------------------------------------- timing by dates

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import pipeline
-from .ingest.readers import read_sources
+from .ingest.metadata import read_metadata, with_metadata
+from .ingest.readers import InputError, read_sources
 from .model import Article
 from .store import Store, StoreError, open_store
 from .text import parse as nlp
@@ -387,12 +388,13 @@ class Summary:
 def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str | object | None = None,
            published: str | None = None, chunk: int = CHUNK, progress: bool = True,
            warn: Callable[[str], None] | None = None, timeout: float | None = TIMEOUT,
-           merge: bool = True) -> Summary:
+           merge: bool = True, metadata: str | None = None) -> Summary:
     """Read, deduplicate, analyse and store every article in `sources` (files, directories, feeds,
     JSONL). Unreadable inputs and failed analyses are stored as failures with their error; the run
     goes on. Corpus-level actors, events and disputes are recomputed at the end when anything new
     was stored (or a previous run was interrupted before doing so); `merge=False` defers that to a
-    later run (or `store.recompute()`), for many small batches into a large corpus."""
+    later run (or `store.recompute()`), for many small batches into a large corpus. `metadata`: a CSV, TSV
+    or JSONL file giving each file its date, outlet, URL, title and author (`ingest.metadata`)."""
     warn = warn or (lambda message: None)
     summary = Summary()
     started = time.monotonic()
@@ -406,9 +408,14 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
     stored = store.hashes()
     where: dict[str | None, str | None] = {}
 
+    try:
+        table = read_metadata(metadata, report) if metadata else None
+    except InputError as exc:
+        raise CorpusError(str(exc)) from None
+
     def fresh() -> Iterator[Article]:
         # Read lazily, as the workers ask for chunks: memory holds the chunks in flight, not the corpus.
-        for art in read_sources(list(sources), report=report, published=published):
+        for art in with_metadata(read_sources(list(sources), report=report, published=published), table, report):
             summary.read += 1
             if art.content_hash in stored:
                 summary.duplicates += 1

@@ -109,7 +109,14 @@ class Event:
     date_earliest: str | None = None
     date_latest: str | None = None
     date_asserted_by: str | None = None
-    status: str | None = None  # happened | planned | called_off | postponed | denied
+    status: str | None = None  # happened | planned | called_off | postponed | denied | not_happened
+    # how the text tells it (events/modality.py): negated or not, how sure, asserted / planned /
+    # hypothetical, the clause's tense, and the source whose quote or claim reports it (None: narrator)
+    polarity: str = "positive"  # positive | negative
+    certainty: str = "certain"  # certain | probable | possible
+    modality: str = "asserted"  # asserted | planned | hypothetical
+    tense: str | None = None  # past | perfect | present | future
+    reported_by: str | None = None  # Actor.id
 
 
 @dataclass
@@ -145,6 +152,11 @@ class Claim:
     origin: str | None = None
     origin_text: str | None = None
     relays: list[str] = field(default_factory=list)
+    # the proposition: the actors it speaks of (ids, the asserting source and whom it cites left out),
+    # its main verb's lemma, and whether the sentence hedges it ("allegedly", "reportedly")
+    participants: list[str] = field(default_factory=list)
+    predicate: str | None = None
+    hedged: bool = False
 
 
 @dataclass

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 # The verbs and adjectives that say what caused what; `_cause_and_effect` reads where each puts the cause
 # and the effect: "blame Y for E", "blame E on Y", "Y caused E", "E was caused by Y", "Y was responsible
-# for E", "attributed E to Y".
-CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute"})
+# for E", "attributed E to Y", and what struck a place: "a failed rocket hit the hospital", "the
+# hospital was struck by an air strike".
+CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute", "hit", "strike", "accuse", "destroy", "blow"})
 
 
 def cause_claims(ctx: Context) -> Iterator[Claim]:
@@ -33,7 +34,7 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
         cause, effect = found
         src = ctx.sources.at(tok.idx, tok.idx + len(tok))
         actor = src.actor
-        if actor is None and tok.lemma_.lower() == "blame":  # "the ministry blamed …": the blamer speaks
+        if actor is None and tok.lemma_.lower() in ("blame", "accuse"):  # "the ministry blamed …": the blamer speaks
             subj = child(tok, "nsubj")
             actor = ctx.sources.actor_of_token(subj) if subj is not None else None
         if actor is None:
@@ -48,6 +49,7 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="cause", event=events[0] if events else None,
                         quote=src.quote, start=tok.idx, end=tok.idx + len(tok),
                         value={"cause": sorted(what), "cause_text": subtree_text(cause), "agent": agent,
+                               "agent_group": None if agent else _group(cause),
                                "effect": sorted(effect_words), "effect_text": subtree_text(effect) if effect is not None else None,
                                "hedged": hedged(sent), "about": sorted(effect_words | what)})
 
@@ -55,7 +57,7 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
 def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
     """(the cause's head, the effect's head or None) for one cause word, by how it is built."""
     lemma = tok.lemma_.lower()
-    preps = {c.lower_: child(c, "pobj") for c in tok.children if c.dep_ == "prep"}
+    preps = {c.lower_: child(c, "pobj", "pcomp") for c in tok.children if c.dep_ == "prep"}
     if lemma == "blame":
         obj = child(tok, "dobj")
         if obj is None:
@@ -71,6 +73,25 @@ def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
             return (by, child(tok, "nsubjpass")) if by is not None else None
         subj, obj = child(tok, "nsubj"), child(tok, "dobj")
         return (subj, obj) if subj is not None and obj is not None and subj.pos_ != "PRON" else None
+    if lemma == "accuse":  # "accused Kyiv of blowing up the dam": Kyiv, for what the 'of' says
+        obj, of = child(tok, "dobj"), preps.get("of")
+        return (obj, of) if obj is not None and of is not None else None
+    if lemma in ("destroy", "blow"):  # "Russian forces blew up the dam", "was destroyed by shelling"
+        if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return None
+        if child(tok, "nsubjpass") is not None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = child(agent, "pobj") if agent is not None else None
+            return (by, child(tok, "nsubjpass")) if by is not None else None
+        subj, obj = child(tok, "nsubj"), child(tok, "dobj")
+        return (subj, obj) if subj is not None and obj is not None and subj.pos_ != "PRON" else None
+    if lemma in ("hit", "strike"):  # the thing that struck, not a person hitting someone
+        if child(tok, "nsubjpass") is not None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = child(agent, "pobj") if agent is not None else None
+            return (by, child(tok, "nsubjpass")) if by is not None and by.pos_ == "NOUN" else None
+        subj, obj = child(tok, "nsubj"), child(tok, "dobj")
+        return (subj, obj) if subj is not None and obj is not None and subj.pos_ == "NOUN" else None
     if lemma == "responsible":  # "a failed rocket launch was responsible (for the blast)"
         subj = child(tok.head, "nsubj") if tok.dep_ == "acomp" else None
         return (subj, preps.get("for")) if subj is not None and subj.pos_ != "PRON" else None
@@ -108,3 +129,12 @@ def _nation(ctx: Context, adjective: Token) -> str | None:
              and word.startswith(a.name.lower()[:max(4, len(a.name) - 1)])}
     return found.pop() if len(found) == 1 else None
 
+
+def _group(cause: Token) -> str | None:
+    """A nationality on the cause when no actor is named ("Kessian forces", "Russian shelling"): who
+    acted, as the source says it, to compare with another source's agent."""
+    for t in cause.subtree:
+        if t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound", "nsubj", "dobj", "pobj") or \
+                (t.i == cause.i and t.ent_type_ == "NORP"):
+            return t.lower_
+    return None

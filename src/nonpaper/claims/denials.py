@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- denials
 
 POINTERS = {"that", "this", "these", "those"}
+REPORT_NOUNS = {"report", "story", "article", "reporting"}  # what an outlet publishes
 
 
 def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
     cues = resources.wordset("claim_denial_cues.txt")
     falses = resources.wordset("claim_false_words.txt")
     for tok in ctx.doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues and not negated(tok):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cues and child(tok, "agent") is not None:
+            yield from _passive_denial(ctx, tok, statements)  # "a claim refuted by the ministry"
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues and not negated(tok):
             actor, quote = _denier(ctx, tok)
             if actor and _points_back(tok):
                 yield from _pointed_denial(ctx, tok, actor, quote, statements)
@@ -52,6 +55,15 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             src = ctx.sources.at(tok.idx, tok.idx + len(tok))
             if subj is not None and src.actor and _bare_pointer(subj):
                 yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called="not " + tok.text)
+            elif subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
+                # "the reports are not accurate": the reports' owner's account
+                yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called="not " + tok.text)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_calling_verbs.txt"):
+            called = _called_account_false(tok)  # "Musk called the report 'false'"
+            if called is not None:
+                actor, quote = _denier(ctx, tok)
+                if actor:
+                    yield from _denial_of(ctx, tok, actor, quote, statements, obj=called[0], called=called[1])
 
 
 def _lie_told(tok: Token) -> bool:
@@ -89,6 +101,59 @@ def _source_denial(ctx: Context, tok: Token, actor: str, quote: str | None, subj
                     start=sent.start_char, end=sent.end_char)
 
 
+def _owner_by(obj: Token) -> Token | None:
+    """'a report by the Wall Street Journal', 'claims in the Times', 'the story from Reuters': the
+    proper noun after by / in / from on an account noun."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "in", "from"):
+            pobj = child(prep, "pobj")
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj
+    return None
+
+
+def _called_account_false(verb: Token) -> tuple[Token, str] | None:
+    """'called the report "false"', 'labelled the story fake news': (the account noun, the false word)."""
+    obj = child(verb, "dobj")
+    if obj is None or obj.lower_ not in resources.wordset("claim_account_nouns.txt"):
+        return None
+    falses = resources.wordset("claim_false_words.txt")
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
+            word = next((t for t in c.subtree if t.lower_ in falses), None)
+            if word is not None:
+                return obj, word.text
+    word = next((t for t in obj.subtree if t.lower_ in falses and t.dep_ in ("amod", "appos")), None)
+    return (obj, word.text) if word is not None else None
+
+
+def _passive_denial(ctx: Context, verb: Token, statements: list[Claim]):
+    """'a claim refuted by the ministry', 'The account was disputed by the union': the denier is the
+    agent; what is denied is the noun the participle is said of (an account noun with its owner)."""
+    agent = child(verb, "agent")
+    by = child(agent, "pobj") if agent is not None else None
+    actor = ctx.sources.actor_of_token(by) if by is not None else None
+    if actor is None:
+        return
+    said = verb.head if verb.dep_ in ("acl", "relcl") else child(verb, "nsubjpass")
+    if said is None or said.lower_ not in resources.wordset("claim_account_nouns.txt"):
+        return
+    if said.dep_ == "appos" and not any(c.dep_ == "poss" for c in said.children):
+        # "X reported that ..., a claim refuted by Y": the claim is what the sentence just reported
+        sent = verb.sent
+        told = [c for c in statements if c.actor and c.actor != actor and c.start is not None
+                and sent.start_char <= c.start < said.idx]
+        if told:
+            target = told[-1]
+            yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event,
+                            polarity=False, value={"target": target.id, "target_actor": target.actor,
+                                                   "targets": [target.id], "support": [], "object": np_text(said),
+                                                   "called": None, "about": []},
+                            start=sent.start_char, end=sent.end_char)
+        return
+    yield from _denial_of(ctx, verb, actor, None, statements, obj=said)
+
+
 def _bare_pointer(subj) -> bool:
     """'That' / 'this' alone as the subject, opening its clause: the words it points back to."""
     return subj.lower_ in POINTERS and not list(subj.children) and subj.i == subj.sent.start + sum(
@@ -116,7 +181,20 @@ def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
         return inside.speaker, inside.id
     if inside is not None and subj.lower_ in PRONOUN_WORDS:
         return None, None
-    return ctx.sources.actor_of_token(subj), inside.id if inside is not None else None
+    actor = ctx.sources.actor_of_token(subj)
+    if actor is None and subj.lemma_.lower() in resources.wordset("claim_remark_nouns.txt") and \
+            all(c.dep_ != "poss" or c.lower_ in ("his", "her", "its", "their") for c in subj.children):
+        said = _latest_said(ctx, verb.sent.start_char)  # "The statement directly contradicts Trump's announcement"
+        return (said.speaker, said.id) if said is not None else (None, None)
+    return actor, inside.id if inside is not None else None
+
+
+def _latest_said(ctx: Context, offset: int):
+    """The latest attributed quote ending before `offset`, within the paragraph before or this one:
+    what "the statement" or "his remarks" opening the next sentence refers to."""
+    since = _paragraphs_back(ctx, offset, 1)
+    said = [q for q in ctx.sources.quotes if q.speaker and since <= q.start and q.end <= offset]
+    return max(said, key=lambda q: q.end, default=None)
 
 
 def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim], obj=None,
@@ -129,12 +207,14 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     since = _paragraphs_back(ctx, tok.idx, 2)
     statements = [c for c in statements if c.actor]  # a denial disputes a source, not the narrator
     earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
-    content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp")), None) if obj is not None else None
+    content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i != tok.i), None) \
+        if obj is not None else None  # not the denial itself: "a claim refuted by the ministry"
     pointing = obj is not None and (child(obj, "poss") is not None or any(
         c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the", "such") for c in obj.children))
     if obj is not None and obj.lower_ in accounts and content is not None:  # "denied reports that ..."
         clause = content
-        poss = child(obj, "poss")
+        poss = child(obj, "poss") or _owner_by(obj) or next(
+            (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)  # "a Bloomberg report that
         owner = ctx.sources.actor_of_token(poss) if poss is not None else None
         if owner and owner != actor:  # "rejected the ministry's claim that ...": both sides in one sentence
             yield from _owned_denial(ctx, tok, actor, quote, owner, content, statements)
@@ -143,7 +223,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         if not pointing:  # "denied allegations" in general points at no claim
             return
         obj_text = np_text(obj)
-        poss = child(obj, "poss") or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        poss = child(obj, "poss") or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) \
+            or _owner_by(obj)
         owner = ctx.sources.actor_of_token(poss) if poss is not None else None
         if owner is None and poss is not None:
             owner = ctx.sources.actor_by_head(poss)  # "the union's claims": the pilots' union
@@ -155,6 +236,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                  [] if named else earlier)
         if owner:  # "the union's claims": the union's, or those of who speaks for it (its chair)
             pools = ([c for c in earlier if ctx.sources.speaks_for(c.actor, owner)],) + pools[1:]
+            # "contradicts Trump's announcement": the owner's account told further up, else just after
+            told = [c for c in statements if c.actor == owner and c.start is not None and c.actor != actor]
+            pools += ([c for c in told if c.start < tok.idx],
+                      [c for c in told if tok.sent.start_char <= c.start < tok.sent.end_char])
         pool = next((p for p in pools if p), [])
         demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
                             for c in obj.children)
@@ -163,7 +248,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             who = {t.i for t in denier.subtree} if denier is not None else set()
             said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i and t.i not in who)
             if said or obj.tag_ in ("NNS", "NNPS"):  # "But No.10 disputed the account.": the one just given
-                pool = [c for c in pool if overlap(said, c.value.get("about", []))]
+                talked = [c for c in pool if overlap(said, c.value.get("about", []))]
+                # "called the report false": when nothing else ties it, the report is an outlet's
+                reports = [c for c in pool if kinds.get(c.actor) == "outlet"] if obj.lemma_.lower() in REPORT_NOUNS else []
+                pool = talked or reports
         if pool:
             target = pool[-1]
             if obj.tag_ in ("NNS", "NNPS"):  # "the union's claims": all it said in that run

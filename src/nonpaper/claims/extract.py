@@ -11,6 +11,7 @@ from .causes import cause_claims
 from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
+from .rebuttals import rebuttal_claims
 from .status import status_claims
 from .time import date_claims, order_claims
 from .values import value_claims
@@ -37,5 +38,14 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(value_claims(ctx))
     add(duration_claims(ctx))
     add(cause_claims(ctx))
-    add(denial_claims(ctx, statements))
-    return out
+    denials = add(denial_claims(ctx, statements))
+    add(rebuttal_claims(ctx, statements, denials, out))
+    return [c for c in out if not _own_side(ctx, c)]
+
+
+def _own_side(ctx: Context, claim: Claim) -> bool:
+    """A denial of an account by the denier's own side ("the spokesperson" and "the prime minister's
+    spokesman", Johnson and his spokesman) is no denial: it is one side restating itself."""
+    target = (claim.value or {}).get("target_actor") if claim.kind == "denial" else None
+    return bool(target and claim.actor and (ctx.sources.speaks_for(claim.actor, target)
+                                            or ctx.sources.speaks_for(target, claim.actor)))

@@ -15,6 +15,7 @@ the event stage's ids (per article) cannot be.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -101,7 +102,37 @@ class Context:
         if q is not None and kw.get("kind") in ("order", "status", "value", "duration") and len(q.text) < len(kw.get("text") or ""):
             kw["text"] = q.text
         origin, origin_text, relays = provenance(self.sources, self.parsed.article, kw.get("actor"), q)
-        return Claim(id="", origin=origin, origin_text=origin_text, relays=relays, **kw)
+        claim = Claim(id="", origin=origin, origin_text=origin_text, relays=relays, **kw)
+        self._proposition(claim)
+        return claim
+
+    def _proposition(self, claim: Claim) -> None:
+        """Who the claim speaks of, its main verb and its hedging, read from its span (a statement's
+        own words; for a figure, status or ordering, the sentence that holds it)."""
+        own = span_of(self.doc, claim.start, claim.end)
+        if own is None:
+            return
+        span = own if claim.kind == "statement" else own.sent
+        skip = {claim.actor, claim.origin}
+        claim.participants = [a for a in self._actors_in(span.start_char, span.end_char) if a not in skip]
+        # the verb of the claim's own words ("agreed" in "had agreed to a ceasefire"), not the cue's
+        verbs = [t for t in own if t.pos_ in ("VERB", "AUX")]
+        root = own.root if own.root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
+        claim.predicate = root.lemma_.lower() if root is not None else None
+        claim.hedged = hedged(span.sent)
+
+    def _actors_in(self, start: int, end: int) -> list[str]:
+        """Actor ids with a mention inside [start, end), in text order (mentions sorted once)."""
+        if not hasattr(self, "_mention_index"):
+            self._mention_index = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
+            self._mention_starts = [m[0] for m in self._mention_index]
+        out: list[str] = []
+        for s, e, ident in self._mention_index[bisect_left(self._mention_starts, start):]:
+            if s >= end:
+                break
+            if e <= end and ident not in out:
+                out.append(ident)
+        return out
 
 
 def span_of(doc: Doc, start: int | None, end: int | None) -> Span | None:
@@ -125,11 +156,17 @@ def negated(token: Token) -> bool:
     for t in [token, *list(token.ancestors)[:5]]:
         if any(c.dep_ == "neg" and (t.i == token.i or c.i < token.i) for c in t.children):
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NEGATORS for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATORS or _no_det(c)) for c in t.children):
+            return True  # "nobody is talking about it", "no deal had been reached"
+        if t.i == token.i and _no_det(t):  # "there is no agreement"
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS:
             break
     return False
+
+
+def _no_det(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def rejected_alternative(span: Span) -> bool:

@@ -6,6 +6,7 @@ covers it, and on the narrator (None) otherwise. Pure functions of the parse and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -144,6 +145,8 @@ class Sources:
         if actor_id == org_id:
             return True
         actor, org = self.actors.get(actor_id), self.actors.get(org_id)
+        if actor is not None and org is not None and (_agent_of(actor, org) or _same_agent(actor, org)):
+            return True
         if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
             return False
         heads = {_norm(n).split()[-1] for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3}
@@ -191,6 +194,35 @@ class Sources:
         if best is None and not person and not kinds:
             return None
         return best[1] if best else None
+
+
+def _agent_nouns() -> tuple[str, ...]:
+    return tuple(sorted(resources.wordset("claim_agent_nouns.txt"), key=len, reverse=True))
+
+
+def _agent_of(actor: Actor, org: Actor) -> bool:
+    """"the prime minister's official spokesman" speaks for the actor called the prime minister;
+    "Trump's lawyer" for Trump."""
+    names = {_bare(n) for n in [org.name, *org.aliases, *org.titles] if _bare(n)}
+    for n in [actor.name, *actor.aliases]:
+        m = re.match(r"(?:the |a |an )?(.+?)['’]s? (?:[\w-]+ )?(" + "|".join(map(re.escape, _agent_nouns())) + r")$",
+                     _norm(n))
+        if m and _bare(m.group(1)) in names:
+            return True
+    return False
+
+
+def _same_agent(actor: Actor, other: Actor) -> bool:
+    """A bare "the spokesperson" is the spokesperson already named ("the prime minister's spokesman")."""
+    spokes = {"spokesman", "spokeswoman", "spokesperson"}
+    bare = {n.lower().strip() for n in [actor.name, *actor.aliases]}  # "the", not "a": one already named
+    return actor.kind == "unnamed" and bool(bare & {f"the {w}" for w in spokes}) and \
+        any(_norm(n).split()[-1:] and _norm(n).split()[-1] in spokes for n in [other.name, *other.aliases])
+
+
+def _bare(name: str) -> str:
+    words = _norm(name).split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
 
 
 def _noun_phrase(token: Token) -> Span:

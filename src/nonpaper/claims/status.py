@@ -35,6 +35,7 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
     seen: set[int] = set()
     patterns, anywhere = claim_patterns()
     starts = [m.start() for m in anywhere.finditer(ctx.text)]
+    said: set[tuple] = set()  # one status per sentence, source and polarity: two patterns, one phrase
     for status, pattern in patterns:
         for m in _matches(pattern, ctx.text, starts):
             if m.start() in seen:
@@ -43,7 +44,11 @@ def status_claims(ctx: Context) -> Iterator[Claim]:
             if span is None:
                 continue
             seen.add(m.start())
-            yield from _status_at(ctx, status, span)
+            for claim in _status_at(ctx, status, span):
+                key = (claim.value.get("status"), span.sent.start, claim.actor, claim.polarity, claim.value.get("of"))
+                if claim.kind != "status" or key not in said:
+                    said.add(key)
+                    yield claim
 
 
 def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
@@ -129,11 +134,15 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
             cand = token
         else:
             args = [c for dep in ("nsubjpass", "dobj") for c in token.children if c.dep_ == dep and c not in span]
+            # "agreed to a complete ceasefire", "reached a binding deal": the status words hold their topic
+            own = [t for t in span if t.pos_ == "NOUN" and eventish(canonical_topic(t.lemma_.lower()))]
             cand = next((c for c in args if _topic_word(c) or ctx.trigger_events(c)), None) or \
-                (args[0] if args else _nonperson_subject(ctx, token))
+                (own[-1] if own else None) or (args[0] if args else _nonperson_subject(ctx, token))
     elif token.pos_ in ("NOUN", "PROPN"):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         cand = child(of, "pobj") if of is not None else None
+        if cand is None and eventish(canonical_topic(token.lemma_.lower())):
+            cand = token  # "there is no agreement": the status word names its topic
     elif token.pos_ == "ADJ":
         cand = token.head if token.dep_ == "amod" else clause_subject(token)
     else:  # adverbs and 'for good': what the verb they modify is said of

@@ -66,14 +66,14 @@ def overlap(a, b) -> int:
 
 
 def parse_number(text: str) -> float | None:
-    """'0.4', '2,000', 'eleven', '22 million', 'a hundred' → a number; None when not a number."""
+    """'0.4', '2,000', 'eleven', '22 million', 'a hundred', 'more than a million' → a number; None when not a number."""
     words = text.lower().replace(",", "").replace("-", " ").split()
     value: float | None = None
     for w in words:
         if re.fullmatch(r"\d+(\.\d+)?", w):
             value = (value or 0) + float(w)
-        elif w in SCALES and value is not None:
-            value *= SCALES[w]
+        elif w in SCALES:  # "22 million", and "a million" with the article read as one
+            value = (value if value is not None else 1) * SCALES[w]
         elif w in NUMBER_WORDS:
             value = (value or 0) + NUMBER_WORDS[w] if w not in SCALES else (value or 1) * SCALES[w]
         elif w in ("a", "an", "about", "around", "almost", "nearly", "some", "over", "more", "than", "roughly",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import TIME_UNITS, Context, child, hedged
+from .sources import Source
 from .text import content_lemmas, parse_number, short
 from ..model import Claim
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- values
 
 def value_claims(ctx: Context) -> Iterator[Claim]:
+    last: tuple[Span, str, str | None] | None = None  # the latest counted figure, its unit and measure
     for ent in ctx.doc.ents:
         if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL") and not _bare_count(ent):
             continue
@@ -24,13 +26,19 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         if number is None or _paired(ent) or _counts_the_speakers(ctx, ent):
             continue
         unit = _unit(ent)
+        measure = _measure(ent, unit) if unit is not None else None
+        same_as = None
+        if unit is None and last is not None and _elided(ent, last[0]):
+            # "Organizers say there were one million people. Police say there were 240,000.": the
+            # second counts what the first did
+            same_as, unit, measure = last[0].start_char, last[1], last[2]
         if unit is None:
             continue
-        measure = _measure(ent, unit)
+        last = (ent, unit, measure)
         context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
         src = ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
-            src = _continued_source(ctx, ent.sent) or src
+            src = _figure_giver(ctx, ent) or _continued_source(ctx, ent.sent) or src
         events = ctx.events_at(ent.start_char, ent.end_char)
         yield ctx.claim(actor=src.actor, text=short(ent.sent.text, 300), kind="value",
                         event=events[0] if events else None, quote=src.quote,
@@ -38,8 +46,24 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
                                "qualifiers": sorted(_qualifiers(ent)), "population": sorted(_population(ent)), "period": sorted(_period(ctx, ent)),
                                "forecast": _forecast(ent), **({"measure": measure} if measure else {}),
                                **({"bound": bound} if (bound := _bound(ent)) else {}),
+                               **({"counts_as": same_as} if same_as is not None else {}),
                                "count": ent.label_ == "CARDINAL", "hedged": hedged(ent.sent)},
                         start=ent.start_char, end=ent.end_char)
+
+
+def _elided(ent: Span, previous: Span) -> bool:
+    """A bare number that counts what the figure just before it counted: "there were 240,000 (at its
+    peak)" in the sentence after "there were one million people", in one paragraph; a number that
+    counts nothing else (no noun after it, the subject or complement of its clause)."""
+    root = ent.root
+    if ent.label_ != "CARDINAL" or root.dep_ not in ("attr", "nsubj") or root.head.lemma_ != "be":
+        return False  # only "there were 240,000" / "240,000 were there": "361 injured" counts its own
+    if any(c.dep_ in ("acl", "amod", "relcl") for c in root.children):
+        return False
+    if ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("NOUN", "PROPN"):
+        return False
+    near = ent.sent.start in (previous.sent.start, previous.sent.end)  # its sentence or the next
+    return near and "\n" not in ent.doc[previous.end:ent.start].text
 
 
 def _counts_the_speakers(ctx: Context, ent: Span) -> bool:
@@ -83,8 +107,8 @@ def _per_tokens(ent) -> list:
 
 def _measure(ent: Span, unit: str) -> str | None:
     """What a count measures (measures.json), one name however it is worded: '39 people have died',
-    'a death toll of 19' and '24 deaths' are deaths; '1.03 million participants' and '240,000 people
-    were on the march' are people."""
+    'a death toll of 19' and '24 deaths' are deaths; '1.03 million participants', 'a million people joined
+    the march' and '240,000 people were on the march' are the turnout; other counts of people are people."""
     spec = resources.mapping("measures.json")
     base = unit.split("/")[0]
     for name, measure in spec["measures"].items():
@@ -96,10 +120,15 @@ def _measure(ent: Span, unit: str) -> str | None:
     anchor = counted if counted is not None else ent.root
     # what the people did or underwent: "those killed", "people who died", "39 people have died"
     verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    verbs += [t for t in anchor.ancestors if t.pos_ == "VERB"][:1]
+    verbs += [t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")][:1]
+    # where they were: "240,000 people were on the march"
+    at = {p.lemma_.lower() for t in [anchor, *verbs] for c in t.children if c.dep_ == "prep" for p in c.children
+          if p.dep_ == "pobj"}
     for name, measure in spec["measures"].items():
         if any(v.lemma_.lower() in measure["people_with"] for v in verbs):
             return name  # "19 Kenyans died": a count of people who died is a death toll
+        if at & set(measure["people_at"]):
+            return name
     return "people"
 
 
@@ -110,6 +139,9 @@ def _counted(ent: Span) -> Token | None:
         return root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         return root.head.head  # "a crowd of 240,000", "a death toll of 19"
+    put = _put_at(ent)
+    if put is not None:
+        return put
     if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":  # "the casualties were 19"
         subj = child(root.head, "nsubj")
         if subj is not None and subj.lemma_.lower() in COUNT_NOUNS:  # "the number of those killed was 19"
@@ -117,6 +149,21 @@ def _counted(ent: Span) -> Token | None:
             subj = child(of, "pobj") if of is not None else None
         return subj
     return None
+
+
+def _put_at(ent: Span) -> Token | None:
+    """'pegged the number of protesters at around 240,000', 'put the death toll at 500': the verb's
+    object is what is counted (through 'the number of')."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
+        return None
+    obj = child(root.head.head, "dobj", "nsubjpass")
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if obj.lemma_.lower() in COUNT_NOUNS:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return child(of, "pobj") if of is not None else None
+    return obj
 
 
 def _bound(ent: Span) -> str | None:
@@ -162,6 +209,9 @@ def _base_unit(ent) -> str | None:
     root = ent.root
     if root.dep_ == "nummod" and root.head.pos_ == "PROPN" and root.head.ent_type_ == "NORP":
         return "people"  # "19 Kenyans"
+    put = _put_at(ent)
+    if put is not None and put.pos_ == "NOUN":  # "put the toll at 500"
+        return None if put.lemma_.lower() in TIME_UNITS else put.lemma_.lower()
     copular = _copular_unit(ent)
     if copular is not None:
         return None if copular in TIME_UNITS else copular
@@ -188,7 +238,10 @@ def _forecast(ent) -> bool:
     already happened ("police estimated 240,000 on the march") is a claim, not a forecast."""
     words = resources.wordset("claim_forecast_words.txt")
     head = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), ent.root)
-    clause = list(head.subtree) + list(head.ancestors)[:2]
+    # not what a relative clause adds about the figure ("one million people, which would make it the
+    # biggest march"): that is the writer's comment, the figure itself is reported
+    aside = {t.i for c in head.subtree if c.dep_ == "relcl" for t in c.subtree}
+    clause = [t for t in head.subtree if t.i not in aside] + list(head.ancestors)[:2]
     hits = [t for t in clause if t.lemma_.lower() in words or t.lower_ in words]
     return any(not (t.lemma_.lower() == "estimate" and t.tag_ in ("VBD", "VBN")) for t in hits)
 
@@ -242,6 +295,17 @@ def _value_context(ent) -> frozenset[str]:
                 tokens.extend(x for c in t.children if c.dep_ == "prep" for x in c.subtree)
             break
     return content_lemmas(tokens, names=False)  # who is named is no part of what is measured
+
+
+def _figure_giver(ctx: Context, ent: Span):
+    """'the police have pegged the number of protesters at around 240,000': the subject of a verb that
+    gives figures (claim_figure_verbs.txt) gives this one."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in resources.wordset("claim_figure_verbs.txt"):
+        return None
+    subj = child(verb, "nsubj")
+    actor = ctx.sources.actor_of_token(subj) if subj is not None else None
+    return Source(actor, None) if actor else None
 
 
 def _continued_source(ctx: Context, sent):

@@ -8,7 +8,8 @@ import click
 
 from .common import FORMATS, Failure, date_option, render, warn
 from ..corpus import TIMEOUT, analyze_each
-from ..ingest.readers import Problem, read_sources
+from ..ingest.metadata import with_metadata
+from ..ingest.readers import InputError, Problem, read_sources
 from ..model import Corpus
 from ..pipeline import build_corpus
 from ..schema import schema_text
@@ -29,10 +30,12 @@ def register(cli: click.Group) -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Parse with this many processes (worth it from a few dozen articles).")
+@click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
+                                                 "outlet, url, title and author (rows matched by file name).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True, metavar="SECONDS",
               help="Stop analysing an article after this long (it is reported and the others go on); 0: no limit.")
 def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int,
-            timeout: float) -> None:
+            metadata: str | None = None, timeout: float = TIMEOUT) -> None:
     """Analyse articles: quotes and speakers, time, events, disputes.
 
     SOURCE is a .txt file, an .html page, an RSS/Atom feed (.xml/.rss/.atom), a .jsonl dump (one
@@ -44,6 +47,7 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
     Example:
       nonpaper analyze examples/harbour-strike.txt --published 2026-03-12
       nonpaper analyze a.txt b.txt --format json -o corpus.json
+      nonpaper analyze corpus/text --metadata corpus/metadata.tsv --format json
     """
 
     when = date_option(published, "--published")
@@ -53,7 +57,11 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
         problems.append(problem)
         warn(("warning: " if not problem.fatal else "error: ") + str(problem))
 
-    articles = _unique_ids(list(read_sources(sources, report=report, published=when)))
+    try:
+        articles = _unique_ids(list(with_metadata(read_sources(sources, report=report, published=when),
+                                                  metadata, report)))
+    except InputError as exc:
+        raise Failure(str(exc))
     if not articles:
         if problems:  # each already said in one line
             sys.exit(2)

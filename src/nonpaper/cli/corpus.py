@@ -24,7 +24,8 @@ TABLE_COLUMNS = {
     "articles": ["id", "published", "outlet", "title", "n_quotes", "n_disputes", "status", "error"],
     "actors": ["id", "name", "kind", "titles", "n_quotes", "n_articles"],
     "quotes": ["published", "speaker_name", "kind", "text", "article_id"],
-    "timeline": ["date", "type", "text", "participant_names", "status", "article_id", "relations"],
+    "timeline": ["date", "type", "text", "participant_names", "date_asserted_by_name", "status", "article_id",
+                 "relations"],
     "disputes": ["kind", "scope", "summary", "claims", "articles"],
 }
 
@@ -53,7 +54,7 @@ def _cell(value, column: str) -> str:
     if value is None:
         return ""
     if column == "relations":
-        return "; ".join(f"{r['relation']} {r['target']}" + (f" (per {r['asserted_by_name']})"
+        return "; ".join(f"{r['relation']} {r.get('target_text') or r['target']}" + (f" (per {r['asserted_by_name']})"
                                                              if r.get("asserted_by_name") else "") for r in value)
     if column == "claims":
         return "\n".join(f"{_side(c)}: {c.get('text')}" for c in value)
@@ -139,7 +140,9 @@ def register(cli: click.Group) -> None:
     @click.option("--merge/--no-merge", default=True, show_default=True,
                   help="Merge actors and events and recompute cross-article disputes over the whole corpus at "
                        "the end. --no-merge defers it (many small batches): the next ingest with --merge does it.")
-    def ingest(sources, db, workers, dask_address, published, progress, timeout, merge) -> None:
+    @click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
+                                                     "outlet, url, title and author (rows matched by file name).")
+    def ingest(sources, db, workers, dask_address, published, progress, timeout, merge, metadata=None) -> None:
         """Analyse articles and store them in a corpus.
 
         SOURCE is a file (.txt, .html, RSS/Atom feed, .jsonl), a directory (read recursively) or -
@@ -151,6 +154,7 @@ def register(cli: click.Group) -> None:
         Example:
           nonpaper ingest articles/ feeds/world.xml --db news.db --workers 2
           nonpaper ingest dump.jsonl --db postgresql://me@dbhost/news --dask tcp://scheduler:8786
+          nonpaper ingest polnear/dev/text --metadata polnear/metadata.tsv --db polnear.db
         """
 
         if dask_address and workers > 1:
@@ -161,7 +165,7 @@ def register(cli: click.Group) -> None:
         previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
         try:
             summary = run(sources, store, workers=workers, dask=dask_address, published=when, progress=progress,
-                          warn=warn, timeout=timeout or None, merge=merge)
+                          warn=warn, timeout=timeout or None, merge=merge, metadata=metadata)
             counts = store.counts()
         except (StoreError, CorpusError) as exc:
             raise Failure(str(exc))
@@ -245,15 +249,21 @@ def register(cli: click.Group) -> None:
     @format_option
     @click.option("--actor", metavar="NAME", help="Events this actor takes part in.")
     @click.option("--event", metavar="TEXT", help="Events whose words or type contain TEXT (call, summit...).")
-    def timeline(db, fmt, actor, event) -> None:
+    @click.option("--since", metavar="DATE", help="Events that may fall on or after DATE.")
+    @click.option("--until", metavar="DATE", help="Events that may fall on or before DATE.")
+    def timeline(db, fmt, actor, event, since=None, until=None) -> None:
         """Events by date, with their orderings and who asserts each one.
+
+        --actor finds the events an actor takes part in, dates, reports or orders.
 
         \b
         Example:
           nonpaper timeline --actor Putin
           nonpaper timeline --event summit --format json
+          nonpaper timeline --since 2026-03-01 --until 2026-03-31
         """
-        query(db, fmt, "timeline", lambda s: s.timeline(actor=actor, event=event))
+        since, until = date_option(since, "--since"), date_option(until, "--until")
+        query(db, fmt, "timeline", lambda s: s.timeline(actor=actor, event=event, since=since, until=until))
 
     @cli.command()
     @db_option

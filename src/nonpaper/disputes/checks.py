@@ -128,7 +128,19 @@ def _side_score(c1: Claim, e1, about1, c2: Claim, e2, about2, across: Across | N
     """How surely two claims' events are one: the event stage's id (same article), else shared words."""
     if c1.article == c2.article and e1 and e2 and e1 == e2:
         return 3
+    t1, t2 = _types(about1), _types(about2)
+    if t1 and t2 and not t1 & t2:  # an agreement to meet and the meeting's cancellation: two events
+        return 0
     return shared(c1, about1, c2, about2, across)
+
+
+def _types(about) -> set[str]:
+    """The event types among a claim's words ("type:call"), which the event stage gives; not the types
+    of an event's start or end ("the ballot opened" / "had closed" are ends of one ballot)."""
+    return {w for w in about or () if w.startswith("type:") and w not in PHASE_TYPES}
+
+
+PHASE_TYPES = {"type:open", "type:closure", "type:start", "type:end", "type:begin", "type:finish"}
 
 
 def _order_match(c1: Claim, c2: Claim, across: Across | None = None) -> int:
@@ -378,6 +390,9 @@ def _one_measure(a: Claim, b: Claim, across: Across | None = None) -> bool:
     named measure (claims/values.py, measures.json) stands for the unit and the words: two death tolls
     are one measure however worded ('39 people have died' / 'the number of those killed was 19'); two
     counts of people still need two words in common, as plain figures do, whatever noun counts them."""
+    same = {a.value.get("counts_as"), b.value.get("counts_as")} & {a.start, b.start} - {None}
+    if a.article == b.article and same:
+        return True  # the one counts what the other did ("… one million people. Police say 240,000.")
     measure = a.value.get("measure")
     words = shared(a, a.value.get("about", []), b, b.value.get("about", []), across)
     if measure and measure == b.value.get("measure"):
@@ -528,7 +543,22 @@ def _bare(text: str) -> str:
 def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Claim] | None = None,
             across: Across | None = None) -> list[Found]:
     """Every check; `across` (a corpus) says how much each word claims of two articles share counts."""
-    return (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
-            + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
-            + durations(claims, name_of, pair_ok, across)
-            + denial(claims, name_of, pair_ok, pool, across))
+    found = (timing(claims, name_of, pair_ok, across) + dates(claims, name_of, pair_ok, across)
+             + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
+             + durations(claims, name_of, pair_ok, across)
+             + denial(claims, name_of, pair_ok, pool, across))
+    return [f for f in found if not _told_already(f, found)]
+
+
+def _told_already(f: Found, found: list[Found]) -> bool:
+    """A rebuttal read from the report's framing ("However, X said ...", claims/rebuttals.py) between two
+    sources that another dispute already sets against each other says that disagreement once more."""
+    framed = [c for c in f.claims if c.kind == "denial" and (c.value or {}).get("how") == "framed"]
+    if f.kind != "denial" or not framed:
+        return False
+    parties = {framed[0].actor, framed[0].value.get("target_actor")}
+    return any(g is not f and not _framed(g) and parties <= {c.actor for c in g.claims} for g in found)
+
+
+def _framed(f: Found) -> bool:
+    return any(c.kind == "denial" and (c.value or {}).get("how") == "framed" for c in f.claims)

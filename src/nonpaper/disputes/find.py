@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from .. import lexicon as resources
 from ..claims.sources import actor_name
 from ..claims.text import stems
 from .causes import cause
@@ -28,6 +29,7 @@ from .checks import Found, run_all
 from ..model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
 
+PREPOSITIONS = {"of", "for", "with", "at", "in", "on", "to", "from", "by", "about", "close"}
 WINDOW_DAYS = 14  # articles this close in time, sharing a named actor, may tell one story
 COMMON_CAPITALS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                    "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -43,7 +45,32 @@ def find_disputes(analysis: Analysis) -> list[Dispute]:
         return actor_name(actors, actor_id, outlet)
 
     found = run_all(analysis.claims, name_of, lambda a, b: True) + cause(analysis.claims, name_of, lambda a, b: True)
+    found = [g for f in found if (g := _credible_sides(f, actors)) is not None]
     return [_dispute(f, f"d{i}", analysis.article.id) for i, f in enumerate(found, 1)]
+
+
+def _credible_sides(f: Found, actors: dict[str, Actor]) -> Found | None:
+    """The dispute among the sources that can assert: a named actor, or an unnamed one headed by a word
+    for a source, a body or a title ("three sources familiar with the matter", "Dalby police", "the
+    mayor's chief of staff"). A phrase the speaker step took for a source ("phone", "that clashes with
+    the president's statement") makes no side; without two sides left there is no dispute."""
+    kept = [c for c in f.claims if c.actor is None or _credible(actors.get(c.actor))]
+    if len({c.actor for c in kept if c.actor}) < 2:
+        return None
+    return f if len(kept) == len(f.claims) else Found(f.kind, f.summary, kept, f.event)
+
+
+def _credible(a: Actor | None) -> bool:
+    if a is None:
+        return True
+    heads = resources.wordset("anonymous_heads.txt") | resources.wordset("claim_agent_nouns.txt") | \
+        resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt") | resources.wordset("titles.txt") | \
+        resources.wordset("claim_source_heads.txt")
+    words = re.findall(r"[\w-]+", a.name.lower())
+    if not words or words[0] in ("that", "which", "this", "it", "what"):
+        return False
+    head = words[:next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))]
+    return a.kind != "unnamed" or bool(set(head) & heads)  # "Organisers of the march": before 'of'
 
 
 def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[Dispute]:
@@ -71,12 +98,13 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
     found = run_all(claims, name_of, pair_ok, pool=claims, across=specific) + cause(claims, name_of, pair_ok, specific)
+    found = [g for f in found if (g := _credible_sides(f, table)) is not None]
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
         for dc in d.claims:  # name the corpus-level actor, which the corpus output lists
             dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
-        if len(set(d.articles)) > 1 and not _already_in_one(d, analyses, to_corpus):
+        if len(set(d.articles)) > 1:
             out.append(d)
     return out
 
@@ -233,17 +261,6 @@ def _day(value: str | None):
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-
-
-def _already_in_one(d: Dispute, analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> bool:
-    """A cross dispute whose parties already disagree inside one article adds nothing."""
-    parties = {c.actor for c in d.claims}
-    for a in analyses:
-        for own in a.disputes:
-            theirs = {to_corpus.get((a.article.id, c.actor), c.actor) for c in own.claims}
-            if own.kind == d.kind and parties <= theirs:
-                return True
-    return False
 
 
 def _dispute(f: Found, ident: str, article: str | None) -> Dispute:

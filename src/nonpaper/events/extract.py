@@ -7,13 +7,52 @@ a month or a year known for it goes to `date_earliest` / `date_latest` with its 
 from __future__ import annotations
 
 from ..actors import ActorRegistry
-from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions
-from .relations import RawRelation, derive_dates, disputed_events, find_relations, quote_at
-from .status import HAPPENED, PLANNED, acted_on, event_status
+from .clauses import clause_mentions, join_light_and_aspectual
+from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions, lexicon
+from .modality import Modality, modality_of
+from .relations import RawRelation, derive_dates, disputed_events, find_relations, ordered_mentions, quote_at
+from .status import HAPPENED, NOT_HAPPENED, PLANNED, acted_on, event_status
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
 from ..time.ranges import value_range
 from ..text.parse import Parsed
+
+
+def event_mentions(parsed: Parsed, registry: ActorRegistry | None, timexes: list[Timex],
+                   broad: bool = False) -> list[EventMention]:
+    """Every event mention with its time expressions: the trigger list's, then clauses and
+    nominalisations (`events.clauses`). Unless `broad`, a clause or noun event stays only when the text
+    dates it (a time expression on it) or orders it (a signal word): the timeline's events."""
+    spans = paragraph_spans(parsed.article)
+    found = find_mentions(parsed, registry, spans)
+    taken = {m.i for m in found}
+    words = lexicon()[0]
+    taken |= {t.i for t in parsed.doc if t.lemma_.lower() in words  # the trigger list said no to these
+              and words[t.lemma_.lower()][1] in ("any", "verb" if t.pos_ == "VERB" else "noun")}
+    extra = clause_mentions(parsed, registry, spans, taken, broad)
+    mentions = join_light_and_aspectual(parsed.doc, parsed.text, sorted(found + extra, key=lambda m: m.i))
+    attach_timexes(parsed, mentions, timexes)
+    if broad:
+        return mentions
+    ordered = ordered_mentions(parsed, mentions)
+    kept = [m for m in mentions if not m.clause or m.i in ordered
+            or any(t.type in ("DATE", "TIME") for t in m.timexes)]
+    ids = {m.i for m in kept}
+    needed = {m.host for m in kept if m.host is not None}  # a kept mention's host ("talks" → "began")
+    kept += [m for m in mentions if m.i not in ids and (m.i in needed or m.host in ids)]
+    return sorted(kept, key=lambda m: m.i)
+
+
+def mention_modality(parsed: Parsed, m: EventMention) -> Modality:
+    """Polarity, certainty, modality and tense of one mention; a date still to come makes it planned."""
+    published = parsed.article.published
+    future = False
+    if published:
+        for t in m.timexes:
+            r = value_range(t.value) if t.type == "DATE" else None
+            if r and r[0].isoformat() > published[:10]:
+                future = True
+    return modality_of(parsed.doc[m.i], future)
 
 
 def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: list[Quote],
@@ -23,7 +62,7 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     ranges: dict[int, tuple] = {}
     for ci, c in enumerate(clusters):
         for m in c:
-            for t in m.timexes:
+            for t in m.timexes or m.clause_times:  # its own time, else the one governing its clause
                 d = day_of(t)
                 if d and ci not in days:
                     days[ci] = d
@@ -32,22 +71,36 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
                 r = value_range(t.value) if t.type == "DATE" else None
                 if r and ci not in ranges:
                     ranges[ci] = r
-    derived = derive_dates(days, rels)
+    derived, derived_by = derive_dates(days, rels)
     acted = acted_on(parsed, clusters)
     disputed = disputed_events(rels)
     events = []
     for ci, c in enumerate(clusters):
         first = next((m for m in c if m.host is None), c[0])
-        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
+        # a clause or noun event has no type from the trigger list (its lemma only groups its mentions)
+        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end,
+                   type=None if first.clause else first.type,
                    mentions=[Mention(m.text, m.start, m.end) for m in c])
         ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
+        mod = mention_modality(parsed, first)
+        ev.polarity, ev.certainty, ev.modality, ev.tense = mod
+        q = quote_at(quotes, first.start)
+        ev.reported_by = q.speaker if q else None
         ev.status = acted.get(ci) or next((s for s in (event_status(m, parsed) for m in c) if s), None)
+        if ev.status is None and first.aliases:  # "had made the offer": the light verb tells it
+            ev.status = event_status(first, parsed, first.aliases[0])
+        if mod.polarity == "negative" and ev.status in (None, HAPPENED, PLANNED):
+            ev.status = NOT_HAPPENED  # "no agreement had been signed", "will not meet"
+        elif mod.modality == "hypothetical" and ev.status == HAPPENED:
+            ev.status = None  # "would have signed": told, not done
+        elif mod.modality == "planned" and ev.status is None:
+            ev.status = PLANNED  # "a ballot next month"
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"
             ev.date_earliest = ev.date_latest = day
-            ev.date_asserted_by = day_by.get(ci)
-            if ci in disputed:
+            ev.date_asserted_by = day_by.get(ci) if ci in days else derived_by.get(ci)
+            if ci in disputed and ci not in days:  # a day stated outright stays, with who states it
                 ev.date_precision = "disputed"
             else:
                 ev.date = day
@@ -90,18 +143,21 @@ def _when(e: Event) -> str:
         e.date_precision or "", f"{e.date_earliest}..{e.date_latest}")
 
 
-def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int = 2) -> list[RawRelation]:
+def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int = 3) -> list[RawRelation]:
     """Events whose known days or ranges do not overlap are ordered by them (narrator's dates): each
-    event before the `nearest` events that follow it, which keeps the list short and the rest implied."""
+    event before the events of the `nearest` dates that follow its own (events told for one date count
+    once), which keeps the list short and the rest implied."""
     related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
     out = []
-    dated = sorted(((i, e) for i, e in enumerate(events)
-                    if e.date_earliest and e.date_latest and e.date_precision != "disputed"),
+    dated = sorted(((i, e) for i, e in enumerate(events)  # what did not or may not happen is off the timeline
+                    if e.date_earliest and e.date_latest and e.date_precision != "disputed"
+                    and e.polarity != "negative" and e.modality != "hypothetical"),
                    key=lambda ie: (ie[1].date_earliest, ie[1].date_latest))
     for a, ea in dated:
         later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
                  and ea.date_asserted_by == eb.date_asserted_by]
-        for b, eb in later[:nearest]:
+        periods = list(dict.fromkeys((eb.date_earliest, eb.date_latest) for _, eb in later))[:nearest]
+        for b, eb in (x for x in later if (x[1].date_earliest, x[1].date_latest) in periods):
             if (a, b) in related:
                 continue
             related |= {(a, b), (b, a)}
@@ -113,8 +169,7 @@ def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int =
 
 def extract_events(parsed: Parsed, registry: ActorRegistry, quotes: list[Quote],
                    timexes: list[Timex]) -> tuple[list[Event], list[Relation]]:
-    mentions = find_mentions(parsed, registry, paragraph_spans(parsed.article))
-    attach_timexes(parsed, mentions, timexes)
+    mentions = event_mentions(parsed, registry, timexes)
     clusters = cluster(mentions)
     rels = find_relations(parsed, mentions, quotes, timexes)
     events = _build_events(parsed, clusters, quotes, rels)

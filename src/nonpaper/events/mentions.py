@@ -27,7 +27,7 @@ _INDEFINITE = {"a", "an", "another", "any", "some", "no"}
 # "voted at a session"); "meet in the final" keeps the final as its own event.
 _SETTING_TYPES = {"statement", "interview", "meeting", "announce", "hearing"}
 _CLAUSE_BREAK = {"that", "which", "who", "whom", "whose", "before", "after", "while", "when", "because",
-                 "but", "although", "though", "since", "until", "ahead", "said", "says", ";"}
+                 "but", "although", "though", "since", "until", "ahead", "said", "says", ";", "how"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +86,9 @@ class EventMention:
     cluster: int = -1
     host: int | None = None  # token of the verb event this noun is the setting of ("voted at a session")
     background: bool = False  # told in a relative clause ("Rovers, who had beaten Orlay in February")
+    clause: bool = False  # found as a clause or a nominalisation (events.clauses), not from the trigger list
+    aliases: list[int] = field(default_factory=list)  # light verbs that stand for it ("made" the offer)
+    clause_times: list[Timex] = field(default_factory=list)  # the time governing its clause, when it has none
 
     @property
     def day(self) -> str | None:
@@ -327,12 +330,19 @@ def find_mentions(parsed: Parsed, registry: ActorRegistry, paragraphs: list[tupl
     return out
 
 
+def index(mentions: list[EventMention]) -> dict[int, EventMention]:
+    """Mentions by token: their trigger, and the light verbs that stand for them."""
+    out = {a: m for m in mentions for a in m.aliases}
+    out.update({m.i: m for m in mentions})
+    return out
+
+
 def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> None:
     """A DATE/TIME timex belongs to the event noun it sits in ("the October 16 call"), else to the
     nearest event before it in the same clause ("examined the roof last Monday"), else to the event
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
-    by_token = {m.i: m for m in mentions}
+    by_token = index(mentions)
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
@@ -340,10 +350,79 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
         if span is None:
             continue
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
+        if target is not None and target.clause and target.kind == "noun":
+            target = _verb_of_object(span, target, by_token) or target
         if target is not None and target.host is not None:
             target = by_token.get(target.host, target)
         if target is not None:
             target.timexes.append(t)
+    _clause_times(doc, mentions, timexes)
+
+
+_SIGNAL_WORDS = {"after", "before", "since", "until", "following", "ahead", "prior", "till", "by"}
+_ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "prep", "xcomp", "conj", "attr", "oprd", "dative", "agent"}
+
+
+def _clause_verb(tok, steps: int = 4):
+    """The verb whose clause `tok` is an argument of, or None past a clause boundary or a signal word
+    ("returned to work on Monday after a five-day strike": the strike is not dated by Monday)."""
+    for step in range(steps):
+        if (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "ccomp", "advcl", "conj"))) and not (
+                step == 0 and tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN")):
+            return tok
+        participle = tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("mark", "advmod") for c in tok.children)  # "called for a re-run, citing ..."
+        if tok.head.i == tok.i or (tok.dep_ not in _ARGUMENT_DEPS and not participle) \
+                or tok.lower_ in _SIGNAL_WORDS:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> None:
+    """An event with no time expression of its own takes the one that governs its clause: "On Tuesday,
+    Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
+    jets on June 15" dates the buying too. `EventMention.clause_times`."""
+    governing: dict[int, Timex] = {}
+    by_token = index(mentions)
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.field != "text":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(4):
+            if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
+                break  # "sent before the October 16 call": the date is the call's, not the sending's
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+                governing.setdefault(tok.i, t)
+                break
+            if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
+                break
+    for m in mentions:
+        if any(t.type in ("DATE", "TIME") for t in m.timexes):
+            continue
+        verb = _clause_verb(doc[m.i])
+        if verb is not None and verb.i in governing:
+            m.clause_times.append(governing[verb.i])
+
+
+def _verb_of_object(span, noun, by_token):
+    """ "rejected the proposal in October": a time expression hung on the verb dates the verb's event,
+    not the (nominalised) object before it."""
+    head = span.root.doc[noun.i].head
+    if span.root.doc[noun.i].dep_ != "dobj" or head.i not in by_token or by_token[head.i] is noun:
+        return None
+    tok = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.head.i == noun.i:
+            return None
+        tok = tok.head
+        if tok.i == head.i:
+            return by_token[head.i]
+    return None
 
 
 def _inside_np(span, by_token):
@@ -390,7 +469,9 @@ def cluster(mentions: list[EventMention]) -> list[list[EventMention]]:
     hosted = [m for m in mentions if m.host is not None]
     for m in sorted((m for m in mentions if m.host is None), key=lambda m: m.start):
         target = None
-        if not (m.kind == "noun" and not m.definite) and not m.distinct:
+        if m.clause and m.kind == "verb":
+            pass  # a clause verb is its own happening: "trained" by one side and by the other are two
+        elif not (m.kind == "noun" and not m.definite) and not m.distinct:
             fits = [ci for ci in range(len(clusters) - 1, -1, -1)
                     if clusters[ci][0].type == m.type and _compatible(clusters[ci], m)
                     and not (any(x.distinct for x in clusters[ci]) and not any(x.distinct == m.distinct for x in clusters[ci]))]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .mentions import EventMention
+from .mentions import EventMention, index
 from ..model import Quote, Timex
 from ..text.parse import Parsed
 
@@ -120,10 +120,25 @@ def _signal_pairs(doc, by_token):
             yield source, rel, target, tok
 
 
+def ordered_mentions(parsed: Parsed, mentions: list[EventMention]) -> set[int]:
+    """Trigger tokens of the mentions a signal word orders ("two days after talks resumed", "three
+    days later, they voted"): the events stage keeps those clause events."""
+    by_token = index(mentions)
+    out = set()
+    for src, _, tgt, _ in _signal_pairs(parsed.doc, by_token):
+        out |= {src.i, tgt.i}
+    for tok in parsed.doc:
+        if tok.lower_ in ("later", "earlier", "then") and tok.dep_ == "advmod":
+            src = _mention_up(tok.head, by_token, steps=2)
+            if src is not None:
+                out.add(src.i)
+    return out
+
+
 def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Quote],
                    timexes: list[Timex]) -> list[RawRelation]:
     doc = parsed.doc
-    by_token = {m.i: m for m in mentions}
+    by_token = index(mentions)
     ordered = sorted(mentions, key=lambda m: m.i)
     out: list[RawRelation] = []
 
@@ -151,6 +166,19 @@ def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Qu
             if src and prev:
                 add(src, "AFTER" if tok.lower_ == "later" else "BEFORE", prev[-1], tok, _offset_child(tok, timexes))
 
+    for tok in doc:  # "The union voted, then the dockers walked out": after the event told before it
+        if tok.lower_ != "then" or tok.dep_ != "advmod" or (tok.i > 0 and doc[tok.i - 1].lower_ in (
+                "since", "until", "by", "from", "till")):
+            continue
+        src = _mention_up(tok.head, by_token, steps=2)
+        if src is None:
+            continue
+        left = doc[src.i].left_edge.i
+        prev = [m for m in ordered if m.i < min(left, tok.i) and m.cluster != src.cluster
+                and m.sent_start >= _previous_sentence(doc, tok)]
+        if prev:
+            add(src, "AFTER", prev[-1], tok, None)
+
     for m in ordered:  # a response follows what it answers
         if m.type != "response":
             continue
@@ -160,6 +188,12 @@ def find_relations(parsed: Parsed, mentions: list[EventMention], quotes: list[Qu
         if earlier:
             add(m, "AFTER", earlier[-1], parsed.doc[m.i], None)
     return _dedupe(out)
+
+
+def _previous_sentence(doc, tok) -> int:
+    """Where the sentence before `tok`'s starts (its own when it is the first)."""
+    sent = tok.sent
+    return doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 def _dedupe(rels: list[RawRelation]) -> list[RawRelation]:
@@ -183,9 +217,11 @@ def _days(value: str | None) -> int | None:
     return int(m.group(1)) * (7 if m.group(2) == "W" else 1)
 
 
-def derive_dates(days: dict[int, str], rels: list[RawRelation]) -> dict[int, str]:
-    """Dates from exact offsets to dated events ("a week after the October 16 call" → 2025-10-23)."""
+def derive_dates(days: dict[int, str], rels: list[RawRelation]) -> tuple[dict[int, str], dict[int, str | None]]:
+    """Dates from exact offsets to dated events ("a week after the October 16 call" → 2025-10-23), and
+    who asserts each (the source of the ordering that gives it)."""
     derived: dict[int, str] = {}
+    who: dict[int, str | None] = {}
     known = dict(days)
     for _ in range(3):  # chains: a date derived from a derived date
         changed = False
@@ -197,14 +233,16 @@ def derive_dates(days: dict[int, str], rels: list[RawRelation]) -> dict[int, str
             if r.target in known and r.source not in known:
                 d = date.fromisoformat(known[r.target]) + timedelta(days=sign * n)
                 known[r.source] = derived[r.source] = d.isoformat()
+                who[r.source] = r.asserted_by
                 changed = True
             elif r.source in known and r.target not in known:
                 d = date.fromisoformat(known[r.source]) - timedelta(days=sign * n)
                 known[r.target] = derived[r.target] = d.isoformat()
+                who[r.target] = r.asserted_by
                 changed = True
         if not changed:
             break
-    return derived
+    return derived, who
 
 
 def disputed_events(rels: list[RawRelation]) -> set[int]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PLANNED = "planned"  # told as still to come
 HAPPENED = "happened"  # told in a past tense (the events stage's name; a claim says "held")
+NOT_HAPPENED = "not_happened"  # told as not done or not to be done ("no agreement had been signed")
 
 
 @dataclass(frozen=True)
@@ -104,15 +105,16 @@ def not_with_aux(status: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------- events
 
-def event_status(m: EventMention, parsed: Parsed) -> str | None:
-    """An event's status from its own trigger: a word on it ("the planned talks"), else, for a verb, an
-    auxiliary or tense ("will meet", "met")."""
-    tok = parsed.doc[m.i]
+def event_status(m: EventMention, parsed: Parsed, verb: int | None = None) -> str | None:
+    """An event's status from its own trigger: a word on it ("the planned talks"), else, for a verb (or
+    the light verb `verb` that stands for a noun: "made the offer"), an auxiliary or tense ("will meet",
+    "met")."""
+    tok = parsed.doc[m.i if verb is None else verb]
     statuses = vocabulary().values()
     for status in statuses:
         if any(c.lower_ in status.event_words for c in tok.children):
             return status.name
-    if m.kind == "verb":
+    if m.kind == "verb" or verb is not None:
         for status in statuses:
             if tok.tag_ in status.event_verb_tags or any(c.lower_ in status.event_verb_words for c in tok.children):
                 return status.name

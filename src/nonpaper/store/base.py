@@ -16,6 +16,7 @@ from typing import Any, Iterator
 from ..model import Analysis, analysis_from_dict
 from . import merge
 from .migrations import LATEST, MIGRATIONS
+from .timeline import EVENT_TIMELINE, timeline_rows
 
 
 class StoreError(RuntimeError):
@@ -253,9 +254,11 @@ class Store:
                    [(aid, t["id"], t["text"], t["type"], t["value"], t.get("anchor"), t.get("mod"), t["start"],
                      t["end"], t.get("field") or "text") for t in data["timexes"]])
         self._many(cur, "INSERT INTO events (article_id, id, seq, text, type, date, status, participants, "
-                        "start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "start_char, end_char, " + ", ".join(EVENT_TIMELINE) + ") "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + ", ?" * len(EVENT_TIMELINE) + ")",
                    [(aid, e["id"], n, e["text"], e.get("type"), e.get("date"), e.get("status"),
-                     _dump(e.get("participants") or []), e["start"], e["end"]) for n, e in enumerate(data["events"])])
+                     _dump(e.get("participants") or []), e["start"], e["end"], *(e.get(c) for c in EVENT_TIMELINE))
+                    for n, e in enumerate(data["events"])])
         self._many(cur, "INSERT INTO relations (article_id, source, relation, target, asserted_by, evidence, "
                         "time_offset, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, r["source"], r["relation"], r["target"], r.get("asserted_by"), r.get("evidence"),
@@ -456,56 +459,10 @@ class Store:
                 out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
         return out
 
-    def timeline(self, actor: str | None = None, event: str | None = None) -> list[dict]:
-        """Events by date (undated last): id, article_id, text, type, date, status, participants (corpus
-        actor ids), participant_names, corpus_event (the same happening in other articles), articles, and
-        "relations": orderings each with who asserts it."""
-        where, params = ["1 = 1"], []
-        if event:
-            where.append("(lower(e.text) LIKE ? OR lower(e.type) LIKE ?)")
-            params += [_like(event), _like(event)]
-        rows = self._all("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
-                         "e.corpus_event, ce.articles AS corpus_articles, a.published "
-                         "FROM events e JOIN articles a ON a.id = e.article_id "
-                         "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
-                         f"WHERE {' AND '.join(where)} "
-                         "ORDER BY e.date IS NULL, e.date, a.published, a.pk, e.seq", params)
-        names = self._local_actors({r["article_id"] for r in rows})
-        wanted = set(self._actor_ids(actor)) if actor else None
-        rel_rows = self._relations({r["article_id"] for r in rows})
-        out = []
-        for r in rows:
-            art = r["article_id"]
-            parts = [names.get((art, p), (None, p)) for p in _load(r["participants"], [])]
-            ids = [cid or "" for cid, _ in parts]
-            if wanted is not None and not wanted & set(ids):
-                continue
-            out.append({
-                "id": f"{art}:{r['id']}", "article_id": art, "text": r["text"], "type": r["type"],
-                "date": r["date"], "status": r["status"], "participants": ids,
-                "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
-                "articles": _load(r["corpus_articles"], [art]),
-                "relations": [self._relation_row(x, names) for x in rel_rows.get((art, r["id"]), [])],
-            })
-        return out
-
-    def _relations(self, article_ids: set[str]) -> dict[tuple[str, str], list[dict]]:
-        out: dict = {}
-        ids = sorted(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self._all("SELECT * FROM relations WHERE article_id IN "
-                               f"({', '.join('?' * len(chunk))}) ORDER BY pk", chunk):
-                out.setdefault((r["article_id"], r["source"]), []).append(r)
-        return out
-
-    @staticmethod
-    def _relation_row(r: dict, names: dict) -> dict:
-        art = r["article_id"]
-        who = names.get((art, r["asserted_by"]), (r["asserted_by"], r["asserted_by"])) if r["asserted_by"] else (None, None)
-        return {"source": f"{art}:{r['source']}", "relation": r["relation"], "target": f"{art}:{r['target']}",
-                "asserted_by": who[0], "asserted_by_name": who[1], "evidence": r["evidence"],
-                "offset": r["time_offset"], "article_id": art}
+    def timeline(self, actor: str | None = None, event: str | None = None, since: str | None = None,
+                 until: str | None = None) -> list[dict]:
+        """Events by date (undated last), with their orderings and who asserts each: `store.timeline`."""
+        return timeline_rows(self, actor=actor, event=event, since=since, until=until)
 
     def disputes(self) -> list[dict]:
         """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),

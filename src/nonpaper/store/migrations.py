@@ -117,6 +117,13 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "full-text search", sqlite=FTS_SQLITE, postgres=FTS_POSTGRES),
     # Headline and subtitle time expressions: their offsets point into that field, not article.text.
     Migration(3, "timex field", common=["ALTER TABLE timexes ADD COLUMN field TEXT NOT NULL DEFAULT 'text'"]),
+    # The timeline: an event's date range and who asserts its date, and how the text tells it (negated,
+    # planned, hypothetical; the source reporting it), so `timeline` can filter and show them.
+    Migration(4, "event timeline", common=[
+        f"ALTER TABLE events ADD COLUMN {column} TEXT" for column in (
+            "date_earliest", "date_latest", "date_precision", "date_asserted_by", "polarity", "certainty",
+            "modality", "tense", "reported_by")] + [
+        "CREATE INDEX events_range ON events (date_earliest, date_latest)"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

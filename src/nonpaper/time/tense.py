@@ -111,3 +111,8 @@ def _said_before(doc: Doc, start: int) -> Token | None:
     if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_ in speech_verbs("told"):
         return doc[i]
     return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    """past | perfect | future | present | None for one verb (an event's own clause), as above."""
+    return _verb_tense(verb)

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Events on MEANTIME: mentions, polarity, factuality and event-time anchoring, nonpaper beside a baseline.
+
+    .venv/bin/python bench/timeline.py [--shared ../shared] [--part tune|test|all] [--limit N]
+
+MEANTIME (English Wikinews, ../shared/datasets/meantime_english/intra-doc_annotation) annotates the
+headline and the first body sentences of each document with event mentions (polarity, certainty, time)
+and TLINKs. The events stage reads body paragraphs only, so the body sentences are scored (the
+headline's events are left out on both sides). Parts: `tune` = corpus_airbus + corpus_apple (the rules
+were looked at against these), `test` = corpus_gm + corpus_stock (reported, not looked at while tuning).
+
+- event mentions: a predicted mention is right when its trigger token overlaps a gold event mention's
+  tokens (one prediction per gold event); P/R/F1 over the annotated body sentences.
+- polarity: POS/NEG on matched events (gold UNDERSPECIFIED or empty left out).
+- factuality: (certainty, polarity, time) all equal on matched events, gold values all specified.
+  nonpaper maps certain/probable/possible to CERTAIN/PROBABLE/POSSIBLE and a future tense or a planned
+  event to FUTURE.
+- anchoring: matched events with a gold TLINK to a time: the gold anchor is the time expression that
+  includes the event (IS_INCLUDED / INCLUDES / SIMULTANEOUS with a timex in the text), else the event's
+  relation to the document creation time (BEFORE -> past, AFTER -> future, overlap -> the day itself).
+  nonpaper's anchor is the time expression it dates the event by, else its tense against the
+  publication date; the baseline's is the nearest time expression in the sentence (else none).
+
+The baseline is what one writes first: every verb (spaCy VERB) an event, dated by the nearest time
+expression in its sentence, negative when it has a `neg` dependent, CERTAIN, FUTURE with will/shall.
+Both read the same parse and the same time expressions (nonpaper's time stage).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
+from nonpaper.ingest import article_from_string  # noqa: E402
+from nonpaper.text import parse as nlp  # noqa: E402
+from nonpaper.time.extract import extract_timexes  # noqa: E402
+
+PARTS = {"tune": ("corpus_airbus", "corpus_apple"), "test": ("corpus_gm", "corpus_stock")}
+PARTS["all"] = PARTS["tune"] + PARTS["test"]
+CONTAIN = {"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS"}
+INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
+NO_SPACE_BEFORE = re.compile(r"^([,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|')$", re.I)  # as meantime_to_gold.py
+
+# Published figures to set beside ours, found with the search tool; none is on the same split or task
+# definition, so they say what is reachable, not who wins.
+PUBLISHED = [
+    ("TempEval-3 event extraction (TimeML events, TempEval-3 platinum news test set), best system ATT-1",
+     "P 0.814, R 0.806, F1 0.81",
+     "UzZaman et al., SemEval-2013 Task 1 (TempEval-3); table reproduced in github.com/tommasoc80/TimeMLEventTrigger"),
+    ("the same, CRF over Stanford CoreNLP + NewsReader features (Caselli)", "P 0.817, R 0.820, F1 0.817",
+     "github.com/tommasoc80/TimeMLEventTrigger (README, TempEval-3 platinum)"),
+    ("SemEval-2015 Task 4 TimeLine (MEANTIME Wikinews, cross-document timelines from raw text), best run",
+     "F1 0.0785 (events anchored and ordered per entity, a harder task)",
+     "Minard et al., SemEval-2015 Task 4: TimeLine: Cross-Document Event Ordering"),
+]
+
+
+def detok(tokens: list[str]) -> str:
+    out = ""
+    for tok in tokens:
+        if out and not NO_SPACE_BEFORE.match(tok) and not out.endswith(("(", "[", "$")):
+            out += " "
+        out += tok
+    return out
+
+
+class Doc:
+    """One MEANTIME document: its text as the converter writes it, gold events, timexes and TLINKs."""
+
+    def __init__(self, path: Path) -> None:
+        root = ET.parse(path).getroot()
+        self.name = path.stem
+        self.tokens = {t.get("t_id"): (int(t.get("sentence")), t.text or "") for t in root.iter("token")}
+        marks = root.find("Markables")
+        self.dct, dct_tokens = None, set()
+        self.timex = {}
+        for tx in marks.iter("TIMEX3"):
+            ids = [a.get("t_id") for a in tx.findall("token_anchor")]
+            if tx.get("functionInDocument") == "CREATION_TIME":
+                self.dct, dct_tokens = tx.get("value"), set(ids)
+                self.dct_id = tx.get("m_id")
+            self.timex[tx.get("m_id")] = ids
+        self.events = {}
+        for e in marks.iter("EVENT_MENTION"):
+            ids = [a.get("t_id") for a in e.findall("token_anchor")]
+            if ids:
+                self.events[e.get("m_id")] = {"tokens": ids, "polarity": e.get("polarity") or "",
+                                              "certainty": e.get("certainty") or "", "time": e.get("time") or ""}
+        self.anchor = {}
+        for r in root.iter("TLINK"):
+            s, t, rel = r.find("source").get("m_id"), r.find("target").get("m_id"), r.get("reltype")
+            if s in self.events and t in self.timex:
+                ev, tx = s, t
+            elif t in self.events and s in self.timex:
+                ev, tx, rel = t, s, INVERSE.get(rel, rel)
+            else:
+                continue
+            if tx == getattr(self, "dct_id", None):
+                kind = {"BEFORE": "past", "AFTER": "future"}.get(rel, "dct" if rel in CONTAIN else None)
+                if kind and ev not in self.anchor:
+                    self.anchor[ev] = ("rel", kind)
+            elif rel in CONTAIN and self.timex[tx]:
+                self.anchor[ev] = ("timex", tuple(self.timex[tx]))  # a time in the text wins over the DCT
+        sentences: dict[int, list[str]] = {}
+        for tid, (sent, text) in self.tokens.items():
+            if tid not in dct_tokens:
+                sentences.setdefault(sent, []).append(tid)
+        order = sorted(sentences)
+        self.body_sentences = order[1:]
+        self.text = detok([self.tokens[t][1] for t in sentences[order[0]]]) + "\n\n" + " ".join(
+            detok([self.tokens[t][1] for t in sentences[s]]) for s in order[1:]) + "\n"
+        self.body_ids = [t for s in order[1:] for t in sentences[s]]
+        # events are annotated in the first sentences only: the tokens of sentences that hold one
+        annotated = {self.tokens[t][0] for e in self.events.values() for t in e["tokens"]}
+        self.annotated_ids = {t for t in self.body_ids if self.tokens[t][0] in annotated}
+
+    def offsets(self, body: str) -> dict[str, tuple[int, int]]:
+        """Character span of every body token in the article's body text (found in order)."""
+        out, cur = {}, 0
+        for tid in self.body_ids:
+            word = self.tokens[tid][1]
+            at = body.find(word, cur)
+            if at < 0 or at - cur > 40:
+                continue
+            out[tid] = (at, at + len(word))
+            cur = at + len(word)
+        return out
+
+
+def dct_relation(tok, mod) -> str | None:
+    """An undated event against the publication date, from how the text tells it: planned or future
+    after it; a past or perfect tense before it; present, or a bare modal ("can fly"), on it."""
+    if mod.modality == "planned" or mod.tense == "future":
+        return "future"
+    if mod.tense in ("past", "perfect"):
+        return "past"
+    if mod.tense == "present" or tok.pos_ == "VERB":
+        return "dct"
+    return None
+
+
+def nonpaper_events(parsed, timexes):
+    out = []
+    for m in event_mentions(parsed, None, timexes, broad=True):
+        tok = parsed.doc[m.i]
+        mod = mention_modality(parsed, m)
+        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME")), None)
+        if time is not None:
+            anchor = ("timex", (time.start, time.end), time.value)
+        else:
+            anchor = ("rel", dct_relation(tok, mod))
+        out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": "NEG" if mod.polarity == "negative" else "POS",
+                    "certainty": mod.certainty.upper(),
+                    "time": "FUTURE" if mod.tense == "future" or mod.modality == "planned" else "NON_FUTURE",
+                    "anchor": anchor})
+    return out
+
+
+def baseline_events(parsed, timexes):
+    out = []
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.field == "text"]
+    for tok in parsed.doc:
+        if tok.pos_ != "VERB":
+            continue
+        sent = tok.sent
+        near = [t for t in dated if sent.start_char <= t.start < sent.end_char]
+        time = min(near, key=lambda t: abs(t.start - tok.idx)) if near else None
+        future = any(c.lower_ in ("will", "shall", "'ll") for c in tok.children)
+        out.append({"span": (tok.idx, tok.idx + len(tok)),
+                    "polarity": "NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS",
+                    "certainty": "CERTAIN", "time": "FUTURE" if future else "NON_FUTURE",
+                    "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None)})
+    return out
+
+
+def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Counter) -> dict:
+    """Counts into `c`; returns, per matched gold event, which of polarity, factuality, anchoring were
+    right (None where the gold value is unspecified), to compare systems on the events both found."""
+    per: dict = {}
+    gold = {}
+    for eid, e in doc.events.items():
+        spans = [offsets[t] for t in e["tokens"] if t in offsets]
+        if spans:
+            gold[eid] = spans
+    inside = [offsets[t] for t in doc.annotated_ids if t in offsets]
+    region = (min((s for s, _ in inside), default=0), max((e for _, e in inside), default=0))
+    preds = [p for p in found if region[0] <= p["span"][0] < region[1]]
+    c["gold"] += len(gold)
+    c["pred"] += len(preds)
+    taken = set()
+    for p in preds:
+        hit = next((g for g, spans in gold.items() if g not in taken
+                    and any(s < p["span"][1] and p["span"][0] < e for s, e in spans)), None)
+        if hit is None:
+            continue
+        taken.add(hit)
+        c["match"] += 1
+        g = doc.events[hit]
+        mine = per.setdefault(f"{doc.name}:{hit}", {"pol": None, "fact": None, "anc": None})
+        if g["polarity"] in ("POS", "NEG"):
+            c["pol_n"] += 1
+            c["pol_ok"] += p["polarity"] == g["polarity"]
+            mine["pol"] = p["polarity"] == g["polarity"]
+        if g["polarity"] in ("POS", "NEG") and g["certainty"] in ("CERTAIN", "PROBABLE", "POSSIBLE") \
+                and g["time"] in ("FUTURE", "NON_FUTURE"):
+            c["fact_n"] += 1
+            c["fact_ok"] += (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
+            mine["fact"] = (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
+        if hit in doc.anchor:
+            kind, value = doc.anchor[hit]
+            c["anc_n"] += 1
+            c["anc_text_n"] += kind == "timex"
+            ok = False
+            if kind == "timex":
+                spans = [offsets[t] for t in value if t in offsets]
+                ok = p["anchor"][0] == "timex" and any(s < p["anchor"][1][1] and p["anchor"][1][0] < e
+                                                       for s, e in spans)
+                c["anc_text_ok"] += ok
+            elif p["anchor"][0] == "rel":
+                ok = p["anchor"][1] == value
+            else:  # a time expression naming the creation day itself is the day
+                ok = value == "dct" and dct is not None and p["anchor"][2] == dct
+            c["anc_ok"] += ok
+            mine["anc"] = bool(ok)
+    return per
+
+
+def run(shared: Path, part: str, limit: int | None) -> dict[str, Counter]:
+    base = shared / "datasets" / "meantime_english" / "intra-doc_annotation"
+    paths = sorted(p for corpus in PARTS[part] for p in (base / corpus).glob("*.xml"))[:limit]
+    totals = {"nonpaper": Counter(), "baseline": Counter()}
+    results: dict[str, dict] = {"nonpaper": {}, "baseline": {}}
+    for path in paths:
+        doc = Doc(path)
+        dct = doc.dct if doc.dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.dct) else None
+        art = article_from_string(doc.text, published=dct)
+        parsed = nlp.parse(art)
+        offsets = doc.offsets(art.text)
+        timexes = extract_timexes(parsed)
+        for name, system in (("nonpaper", nonpaper_events), ("baseline", baseline_events)):
+            results[name].update(score_doc(doc, system(parsed, timexes), offsets, dct, totals[name]))
+            totals[name]["docs"] += 1
+    both = results["nonpaper"].keys() & results["baseline"].keys()
+    for name in totals:  # the same gold events for both systems: those both found
+        for key in ("pol", "fact", "anc"):
+            scored = [results[name][g][key] for g in both if results[name][g][key] is not None
+                      and results["baseline" if name == "nonpaper" else "nonpaper"][g][key] is not None]
+            totals[name][f"both_{key}_n"] = len(scored)
+            totals[name][f"both_{key}_ok"] = sum(scored)
+    return totals
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=os.environ.get("NONPAPER_SHARED", str(ROOT.parent / "shared")))
+    ap.add_argument("--part", choices=("tune", "test", "all"), default="test")
+    ap.add_argument("--limit", type=int, default=None, help="at most N documents")
+    args = ap.parse_args(argv)
+    if not (Path(args.shared) / "datasets" / "meantime_english").exists():
+        print(f"bench/timeline.py: no datasets/meantime_english under {args.shared}; pass --shared PATH",
+              file=sys.stderr)
+        return 2
+    nlp.load()
+    totals = run(Path(args.shared), args.part, args.limit)
+    print(f"MEANTIME English, part '{args.part}' ({', '.join(PARTS[args.part])}), body sentences")
+    print("| system   | docs | gold | pred | match | P     | R     | F1    | polarity acc | factuality acc "
+          "| anchoring acc | anchoring to a text time |")
+    print("|----------|------|------|------|-------|-------|-------|-------|--------------|----------------"
+          "|---------------|--------------------------|")
+    for name, c in totals.items():
+        p, r = ratio(c["match"], c["pred"]), ratio(c["match"], c["gold"])
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"| {name:<8} | {c['docs']:>4} | {c['gold']:>4} | {c['pred']:>4} | {c['match']:>5} | {p:.3f} | {r:.3f} "
+              f"| {f1:.3f} | {ratio(c['pol_ok'], c['pol_n']):.3f} ({c['pol_n']:>4}) "
+              f"| {ratio(c['fact_ok'], c['fact_n']):.3f} ({c['fact_n']:>4}) "
+              f"| {ratio(c['anc_ok'], c['anc_n']):.3f} ({c['anc_n']:>4}) "
+              f"| {ratio(c['anc_text_ok'], c['anc_text_n']):.3f} ({c['anc_text_n']:>4}) |")
+    print()
+    print("The same gold events for both systems (those both found):")
+    print("| system   | polarity acc | factuality acc | anchoring acc |")
+    print("|----------|--------------|----------------|---------------|")
+    for name, c in totals.items():
+        print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
+                                          for k in ("pol", "fact", "anc")) + " |")
+    print()
+    print("Published figures (not the same split or task definition):")
+    for what, figure, cite in PUBLISHED:
+        print(f"- {what}: {figure} ({cite})")
+    print("(n) = matched events scored for that column. anchoring acc: the gold anchor is the including time "
+          "expression, else the relation to the creation date (past / future / that day).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

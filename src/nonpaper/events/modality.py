@@ -1,0 +1,160 @@
+"""Polarity, certainty, modality and tense of an event mention, read off its own clause.
+
+- polarity: "negative" when the clause or the phrase negates the event ("did not walk out", "no
+  agreement had been signed", "never met", "without a deal"), else "positive";
+- certainty: "possible" (may, might, could), "probable" (would, should, likely, expected), else "certain";
+- modality: "hypothetical" (an if-clause, or would/could/might), "planned" (will, going to, plans to,
+  a time still to come), else "asserted";
+- tense: the clause's tense (`time.tense.verb_tense`), "future" for a planned noun event.
+The words are in `lexicon/data/event_modality.json`.
+"""
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..lexicon import mapping, speech_verbs
+from ..time.tense import verb_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class Modality(NamedTuple):
+    polarity: str  # positive | negative
+    certainty: str  # certain | probable | possible
+    modality: str  # asserted | planned | hypothetical
+    tense: str | None  # past | perfect | present | future | None
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in mapping("event_modality.json").items() if not k.startswith("_")}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun event sits in ("signed" for "no agreement had been signed")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _negated(tok: Token, verb: Token | None, w) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in w["negators"] for c in tok.children if c.dep_ in ("neg", "advmod", "det")):
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in w["negating_preps"]:
+        return True
+    if _prevented(tok, w):
+        return True
+    if verb is not None and verb.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i:
+            return _negated(verb, None, w)  # "did not sign the deal": the deal is not made either
+        return False
+    if verb is None:
+        return False
+    # "no agreement had been signed", "nobody saw it": a negative subject or object negates the verb
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in w["negative_pronouns"] or any(
+                d.dep_ == "det" and d.lower_ in w["negators"] for d in c.children)):
+            return True
+    # "failed to reach a deal", "refused to sign": the complement did not happen
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in w["negating_verbs"]
+
+
+def _prevented(tok: Token, w) -> bool:
+    """ "the deal had been killed", "delayed the delivery", "a delay in delivery", "stop selling": what
+    is called off, held up or stopped has not happened."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.dep_ in ("nsubjpass", "dobj", "xcomp") and head.lemma_.lower() in w["preventing_words"]:
+        return True
+    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
+            and head.head.pos_ == "NOUN")
+
+
+def _is_to(verb: Token) -> bool:
+    """ "is to be held", "are to meet": a plan told with be + to."""
+    head = verb.head
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ == "xcomp"
+            and head.i != verb.i and head.lemma_ == "be")
+
+
+def _modals(verb: Token | None) -> set[str]:
+    if verb is None:
+        return set()
+    out = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:  # "could decide to sell"
+        out |= {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return out
+
+
+def _conditional(verb: Token | None, w) -> bool:
+    for _ in range(3):
+        if verb is None:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children):
+            return True  # "could strike if the talks fail": the strike hangs on the condition
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _planned(tok: Token, verb: Token | None, w, future_time: bool) -> bool:
+    if future_time:
+        return True
+    if any(c.lower_ in w["planned_words"] for c in tok.children if c.dep_ in ("amod", "compound")):
+        return True
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"]:
+        return True
+    if verb is not None and tok.i != verb.i and verb.lemma_ in w["intention_verbs"]:
+        return True
+    return False
+
+
+def modality_of(tok: Token, future_time: bool = False) -> Modality:
+    """The polarity, certainty, modality and tense of the event whose trigger is `tok`; `future_time`
+    when a time expression still to come dates it ("a ballot next month")."""
+    w = _words()
+    verb = _clause_verb(tok)
+    negative = _negated(tok, verb, w)
+    modals = _modals(verb)
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
+        modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
+    certainty = "possible" if modals & w["possible_modals"] else \
+        "probable" if modals & w["probable_modals"] or (verb is not None and any(
+            c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
+    tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
+            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
+        # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
+        # what it looks forward to is still to come
+        if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
+            tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
+                else "present"
+    if tok.pos_ in ("NOUN", "PROPN") and verb is not None and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        tense = None  # a noun that is not an argument of the clause keeps no tense from it
+    told = tense  # the clause's own tense, before a modal makes it future
+    if verb is not None and tense in (None, "present") and (modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
+        tense = "future"  # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now)
+    argument = tok.i == getattr(verb, "i", None) or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    if future_time and not argument:
+        modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
+    elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
+        modality = "hypothetical"
+    elif tense == "future" or _planned(tok, verb, w, future_time):
+        modality = "planned"
+    else:
+        modality = "asserted"
+    if modality == "planned" and tense in (None, "past", "present"):
+        tense = "future"
+    return Modality("negative" if negative else "positive", certainty, modality, tense)
