@@ -16,7 +16,9 @@ bench/real/README.md): each story read as one corpus through the command line's 
 with `score.py --story`: within- and cross-article disputes found, precision, the disputes reported on
 control stories (which have none), and for each miss its cause: a party that is no actor of the output,
 a party with no claim carrying the dispute's words (a speaker or claim missed upstream), or both sides
-claimed but never set against each other. Tune and report stories are totalled apart.
+claimed but never set against each other. Tune and held-out stories are totalled apart; a held-out
+row shows its figures but not its misses (`--show-heldout` shows them), so that a session tuning the
+rules does not read what it is measured on.
 
 `--scale N` adds a check at scale: the first N PolNeAR train articles (dated from its metadata.tsv), read
 as one corpus. There is no dispute gold for them; it prints the count of cross-article disputes and
@@ -98,6 +100,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--scale", type=int, metavar="N",
                     help="also read the first N PolNeAR train articles as one corpus and count its cross disputes")
+    ap.add_argument("--show-heldout", action="store_true", help="also print the misses of held-out real-news stories")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():
@@ -134,13 +137,13 @@ def main(argv=None) -> int:
     print("-" * len(head))
     print(f"all: {found}/{total} gold disputes found, {sum(r['invented'] for r in rows)} invented, "
           f"{len(rows)} cases, {time.perf_counter() - t0:.1f} s")
-    real_news(scorer)
+    real_news(scorer, args.show_heldout)
     if args.scale:
         scale_check(shared, args.scale)
     return 0
 
 
-def real_news(scorer) -> None:
+def real_news(scorer, show_heldout: bool = False) -> None:
     """The real-news dev set, one row per story, totals per split (see the docstring)."""
     import tempfile
 
@@ -166,6 +169,8 @@ def real_news(scorer) -> None:
             actors = scorer.Actors(gold, {"actors": scorer.merged_actors(out)})
             causes = [f"{key} ({_miss_cause(g, out, actors)})" for key in result["disputes_missed"]
                       for g in gold["disputes"] if g["key"] == key]
+            if story.get("split") == "heldout" and not show_heldout:
+                causes = ["(held out: misses not shown)"] if causes else []
             print(f"{'':<9} {slug:<30} {story.get('split', '?'):<6} {result['within_found']:>6} "
                   f"{result['cross_found']:>6} {result['disputes_predicted']:>4} {right:>5}  {'; '.join(causes) or '-'}")
             t = totals.setdefault(story.get("split", "?"), [0] * 7)

@@ -144,11 +144,11 @@ def test_missing_path(cli_run, tmp_path):
 
 def test_unreadable_file(cli_run, article_file, monkeypatch):
     if os.geteuid() == 0:  # root reads any file: make the read itself fail
-        import nonpaper.ingest.readers as ingest
+        from nonpaper.ingest.streams import Stream
 
         def denied(path):
             raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(ingest, "_read_bytes", denied)
+        monkeypatch.setattr(Stream, "open", denied)
     else:
         article_file.chmod(0)
     line = one_line_error(cli_run("analyze", article_file))

@@ -69,16 +69,16 @@ def test_like_wildcards_are_literal_text(client, url):
                                  "/api/articles?limit=0", "/api/timeline?limit=99999999999999999999"])
 def test_out_of_range_numbers_are_client_errors(client, url):
     r = client.get(url)
-    assert r.status_code == 422 and "Overflow" not in r.text
+    assert r.status_code in (400, 422) and "Overflow" not in r.text  # 400 when the request guard refuses it first
     assert re.search(r"offset|limit", r.json()["detail"])
 
 
 @pytest.mark.parametrize("url", ["/articles?offset=99999999999999999999", "/quotes?offset=abc",
                                  "/timeline?offset=-5", "/disputes?offset=1e9"])
 def test_pages_name_a_bad_offset(client, url):
-    r = client.get(url)
+    r = client.get(url, headers={"accept": "text/html"})
     assert r.status_code == 400 and "text/html" in r.headers["content-type"]
-    assert "offset:" in r.text and "whole number" in r.text or "out of range" in r.text
+    assert "offset:" in r.text and ("whole number" in r.text or "out of range" in r.text or "too large" in r.text)
     assert "dates are" not in r.text and "Overflow" not in r.text
 
 
@@ -216,7 +216,7 @@ def test_analyse_result_links_stay_on_the_page_of_a_read_only_server(client):
     text = ("Ferry deal signed, minister says\n\n\u201cThe ferry deal was signed on Monday,\u201d said minister "
             "Aleka Varn. The operator said the deal was not signed.\n\nBrisk Ferries denied that the deal "
             "was signed.")
-    r = client.post("/analyze", data={"text": text, "published": "2026-03-04"})
+    r = client.post("/analyze", data={"text": text, "published": "2026-03-04"}, files={"file": ("", b"")})
     assert r.status_code == 200
     result = r.text[r.text.index('class="result"'):]
     hrefs = re.findall(r'href="([^"]*)"', result)

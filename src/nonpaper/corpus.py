@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import json
 import os
 import signal
@@ -49,18 +50,38 @@ class ArticleTimeout(Exception):
     """An article took longer than the time limit (a stage stuck on it)."""
 
 
+class AnalysisCancelled(Exception):
+    """The analysis was given up by its caller (a web client that left, a server shutting down)."""
+
+
+def _timeout_message(seconds: float) -> str:
+    return (f"stopped after {seconds:g}s (an analysis stage got stuck on this article); split the article, "
+            "or allow more time with --timeout")
+
+
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ArticleTimeout after `seconds`. Needs SIGALRM and the main thread (local workers and the
-    writer itself); elsewhere (Dask worker threads) there is no limit."""
-    usable = (seconds and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+def time_limit(seconds: float | None, cancel: threading.Event | None = None) -> Iterator[None]:
+    """Raise ArticleTimeout after `seconds` (and AnalysisCancelled once `cancel` is set). In the main
+    thread by SIGALRM; in any other thread (Dask workers, the web server's) by a watchdog that raises
+    the exception in this thread, which takes effect at its next Python instruction."""
+    if not seconds and cancel is None:
         yield
         return
+    main = threading.current_thread() is threading.main_thread()
+    limit = _alarm(seconds) if main and cancel is None and hasattr(signal, "setitimer") else _watchdog(seconds, cancel)
+    try:
+        with limit:
+            yield
+    except ArticleTimeout as exc:
+        if exc.args:
+            raise
+        raise ArticleTimeout(_timeout_message(seconds or 0)) from None
 
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def expire(signum, frame):
-        raise ArticleTimeout(f"stopped after {seconds:g}s (an analysis stage got stuck on this article)")
+        raise ArticleTimeout(_timeout_message(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -71,40 +92,101 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
-                  ) -> list[tuple[str | None, dict | None, str | None]]:
-    """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each.
-    One article failing, or taking over `timeout` seconds, never loses the others."""
+@contextmanager
+def _watchdog(seconds: float | None, cancel: threading.Event | None) -> Iterator[None]:
+    import ctypes
+
+    target, done, lock = threading.get_ident(), threading.Event(), threading.Lock()
+    deadline = time.monotonic() + seconds if seconds else None
+    fired: list[type] = []
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            late = deadline is not None and time.monotonic() >= deadline
+            if late or (cancel is not None and cancel.is_set()):
+                with lock:
+                    if not done.is_set():
+                        fired.append(ArticleTimeout if late else AnalysisCancelled)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(fired[0]))
+                return
+
+    threading.Thread(target=watch, name="nonpaper-time-limit", daemon=True).start()
     try:
-        with time_limit(timeout * len(articles) if timeout else None):
-            parsed: list = list(nlp.parse_many(articles))
-    except nlp.ModelMissing:
-        raise
-    except Exception:  # one text broke (or stalled) the batched parse: parse one by one to find it
-        parsed = []
-        for art in articles:
-            try:
-                with time_limit(timeout):
-                    parsed.append(nlp.parse(art))
-            except Exception as exc:
-                parsed.append(_error(exc))
-    out = []
-    for art, item in zip(articles, parsed):
-        if isinstance(item, str):
-            out.append((art.content_hash, None, item))
-            continue
+        yield
+    finally:
+        with lock:
+            done.set()
+            if fired:  # raised too late to matter: make sure it never lands after this block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+
+BATCH_CHARS = 50_000  # a longer article is parsed on its own: a slow one never costs the batch's time twice
+
+
+def _analyse_all(articles: list[Article], timeout: float | None) -> list:
+    """Each article's Analysis, or its error as one line. One article failing, or taking over
+    `timeout` seconds (its parse and every stage together), never loses the others."""
+    nlp.load()  # loading the model (seconds, once per worker) is not the article's time
+    small = [i for i, art in enumerate(articles) if len(art.text) <= BATCH_CHARS]
+    parsed: dict[int, object] = {}
+    if len(small) > 1:  # short articles parse faster together (spaCy batches them)
+        try:
+            with time_limit(timeout * len(small) if timeout else None):
+                parsed = dict(zip(small, nlp.parse_many([articles[i] for i in small])))
+        except nlp.ModelMissing:
+            raise
+        except Exception:  # one text broke (or stalled) the batched parse: each is parsed on its own below
+            parsed = {}
+    out: list = []
+    for i, art in enumerate(articles):
         try:
             with time_limit(timeout):
-                out.append((art.content_hash, pipeline.analyze_parsed(item).to_dict(), None))
+                item = parsed[i] if i in parsed else nlp.parse(art)
+                out.append(pipeline.analyze_parsed(item))
+        except nlp.ModelMissing:
+            raise
+        except Exception as exc:
+            out.append(_error(exc))
+    return out
+
+
+def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
+                  ) -> list[tuple[str | None, dict | None, str | None]]:
+    """Analyse a chunk (runs in a worker): (content hash, nonpaper/1 dict or None, error or None) each."""
+    out = []
+    for art, result in zip(articles, _analyse_all(articles, timeout)):
+        if isinstance(result, str):
+            out.append((art.content_hash, None, result))
+            continue
+        try:
+            out.append((art.content_hash, result.to_dict(), None))
         except Exception as exc:
             out.append((art.content_hash, None, _error(exc)))
     return out
 
 
+def analyze_indexed(items: list[tuple[int, Article]], timeout: float | None = TIMEOUT
+                    ) -> list[tuple[int, object, str | None]]:
+    """Analyse numbered articles (runs in a worker): (number, Analysis or None, error or None) each."""
+    results = _analyse_all([art for _, art in items], timeout)
+    return [(n, None, r) if isinstance(r, str) else (n, r, None) for (n, _), r in zip(items, results)]
+
+
+def analyze_each(articles: list[Article], *, workers: int = 1, timeout: float | None = TIMEOUT,
+                 chunk: int = CHUNK) -> Iterator[tuple[int, object, str | None]]:
+    """`nonpaper analyze`'s work: every article analysed on its own (in `workers` processes), each under
+    the time limit, as (index, Analysis or None, error or None) in completion order."""
+    numbered = list(enumerate(articles))
+    work = functools.partial(analyze_indexed, timeout=timeout)
+    for batch in run_local(work, chunked(numbered, max(1, chunk)), workers):
+        yield from batch
+
+
 def _error(exc: BaseException) -> str:
     if isinstance(exc, ArticleTimeout):
         return f"analysis {exc}"
-    return f"analysis failed: {type(exc).__name__}: {exc}"
+    text = " ".join(str(exc).split())[:200]
+    return f"analysis failed: {type(exc).__name__}: {text}"
 
 
 def _warm() -> None:
@@ -207,9 +289,23 @@ def run_dask(fn: Callable, chunks: Iterable[Batch], address: str | object, in_fl
             client.close()
 
 
-def chunked(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items, taken from `items` only as they are asked for."""
+    source = iter(items)
+    while chunk := list(itertools.islice(source, size)):
+        yield chunk
+
+
+def _write(method: Callable, store: Store, *args):
+    """A store write; a failing disk or server is one line saying the run can be resumed."""
+    try:
+        return method(*args)
+    except StoreError:
+        raise
+    except Exception as exc:
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise StoreError(f"cannot write to {store.display}: {reason}; what was stored stays: free space or "
+                         "fix the store and run the same command again to resume") from None
 
 
 # ---------------------------------------------------------------- progress
@@ -218,14 +314,14 @@ class Progress:
     """Progress on stderr with rate and ETA: a rich bar in a terminal, a line every `every` seconds
     in a log (pipes, cluster jobs); nothing when disabled."""
 
-    def __init__(self, total: int, label: str = "ingesting", enabled: bool = True, every: float = 10.0,
+    def __init__(self, total: int | None, label: str = "ingesting", enabled: bool = True, every: float = 10.0,
                  stream=None) -> None:
         self.total, self.label, self.done = total, label, 0
         self.stream = stream or sys.stderr
         self.start = self.last = time.monotonic()
         self.every = every
         self.bar = None
-        self.enabled = enabled and total > 0
+        self.enabled = enabled and (total is None or total > 0)
         if self.enabled and self.stream.isatty():
             from rich.console import Console
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
@@ -251,6 +347,9 @@ class Progress:
         if now - self.last >= self.every or self.done == self.total:
             self.last = now
             rate = self.rate()
+            if self.total is None:  # read as it goes (a stream, a large dump): no ETA to give
+                print(f"nonpaper: {self.label} {self.done} articles, {rate:.1f}/s", file=self.stream, flush=True)
+                return
             eta = (self.total - self.done) / rate if rate else float("inf")
             eta_text = f"{eta:.0f}s" if eta != float("inf") else "?"
             print(f"nonpaper: {self.label} {self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta_text}",
@@ -302,43 +401,50 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
 
     def report(problem) -> None:
         if problem.fatal:
-            store.record_failure(problem.source, None, problem.message)
+            _write(store.record_failure, store, problem.source, None, problem.message)
             summary.failed += 1
         warn(("" if problem.fatal else "warning: ") + str(problem))
 
     stored = store.hashes()
-    todo: list[Article] = []
     where: dict[str | None, str | None] = {}
+
     try:
         table = read_metadata(metadata, report) if metadata else None
     except InputError as exc:
         raise CorpusError(str(exc)) from None
-    for art in with_metadata(read_sources(list(sources), report=report, published=published), table, report):
-        summary.read += 1
-        if art.content_hash in stored:
-            summary.duplicates += 1
-            continue
-        stored.add(art.content_hash)
-        where[art.content_hash] = art.source
-        todo.append(art)
 
-    bar = Progress(len(todo), enabled=progress)
-    chunks = chunked(todo, max(1, chunk))
+    def fresh() -> Iterator[Article]:
+        # Read lazily, as the workers ask for chunks: memory holds the chunks in flight, not the corpus.
+        for art in with_metadata(read_sources(list(sources), report=report, published=published), table, report):
+            summary.read += 1
+            if art.content_hash in stored:
+                summary.duplicates += 1
+                continue
+            stored.add(art.content_hash)
+            where[art.content_hash] = art.source
+            yield art
+
+    bar = Progress(None, enabled=progress)
+    chunks = chunked(fresh(), max(1, chunk))
     work = functools.partial(analyze_batch, timeout=timeout)
     results = run_dask(work, chunks, dask) if dask else run_local(work, chunks, workers)
     try:
         for batch in results:
             for digest, data, error in batch:
+                source = where.pop(digest, None)
                 if error is not None:
-                    store.record_failure(where.get(digest), digest, error)
+                    _write(store.record_failure, store, source, digest, error)
                     summary.failed += 1
-                    warn(f"{where.get(digest)}: {error}")
+                    warn(f"{source}: {error}")
                 else:
-                    _, inserted = store.add(data)
+                    _, inserted = _write(store.add, store, data)
                     summary.ingested += inserted
                     summary.duplicates += not inserted
             bar.advance(len(batch))
     finally:
+        # Close the workers here, in this thread: left to the garbage collector, the pool's shutdown
+        # may run in its own manager thread and fail there with a traceback ("cannot join current thread").
+        results.close()
         bar.close()
         summary.seconds = time.monotonic() - started
     if merge and (summary.ingested or store.stale()):

@@ -40,7 +40,9 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
         if actor is None:
             continue
         agent = _agent(ctx, cause)
-        what = content_lemmas(cause.subtree, names=False)
+        inside = {t.i for t in effect.head.subtree} if effect is not None and effect.head.head.i == cause.i else set()
+        tokens = [t for t in cause.subtree if t.i not in inside]  # the cause without an effect hung on it
+        what = content_lemmas(tokens, names=False)
         if not what and agent is None:
             continue
         effect_words = content_lemmas(effect.subtree, names=False) if effect is not None else frozenset()
@@ -48,7 +50,8 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
         sent = tok.sent
         yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="cause", event=events[0] if events else None,
                         quote=src.quote, start=tok.idx, end=tok.idx + len(tok),
-                        value={"cause": sorted(what), "cause_text": subtree_text(cause), "agent": agent,
+                        value={"cause": sorted(what), "cause_text": "".join(t.text_with_ws for t in tokens).strip(),
+                               "agent": agent,
                                "agent_group": None if agent else _group(cause),
                                "effect": sorted(effect_words), "effect_text": subtree_text(effect) if effect is not None else None,
                                "hedged": hedged(sent), "about": sorted(effect_words | what)})
@@ -65,7 +68,11 @@ def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
         on = preps.get("on")
         if on is not None and on.ent_type_ not in ("DATE", "TIME"):  # "blamed the blast on a rocket" (not "on Tuesday")
             return on, obj
-        return obj, preps.get("for")  # "blamed an air strike (for the blast)"
+        effect = preps.get("for")
+        if effect is None:  # "blamed an Israeli airstrike for the explosion", the 'for' hung on the strike
+            inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            effect = child(inner, "pobj") if inner is not None else None
+        return obj, effect  # "blamed an air strike (for the blast)"
     if lemma == "cause":
         if child(tok, "nsubjpass") is not None:  # "the blast was caused by a rocket"
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)

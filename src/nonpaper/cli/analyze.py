@@ -1,14 +1,17 @@
 """`nonpaper analyze` and `nonpaper schema`: articles in, the nonpaper/1 contract out (no store)."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from .common import FORMATS, Failure, date_option, render, warn
+from ..corpus import TIMEOUT, analyze_each
 from ..ingest.metadata import with_metadata
-from ..ingest.readers import InputError, read_sources
-from ..pipeline import analyze_articles, build_corpus
+from ..ingest.readers import InputError, Problem, read_sources
+from ..model import Corpus
+from ..pipeline import build_corpus
 from ..schema import schema_text
 
 
@@ -29,8 +32,10 @@ def register(cli: click.Group) -> None:
               help="Parse with this many processes (worth it from a few dozen articles).")
 @click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
                                                  "outlet, url, title and author (rows matched by file name).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Stop analysing an article after this long (it is reported and the others go on); 0: no limit.")
 def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int,
-            metadata: str | None = None) -> None:
+            metadata: str | None = None, timeout: float = TIMEOUT) -> None:
     """Analyse articles: quotes and speakers, time, events, disputes.
 
     SOURCE is a .txt file, an .html page, an RSS/Atom feed (.xml/.rss/.atom), a .jsonl dump (one
@@ -61,11 +66,33 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
         if problems:  # each already said in one line
             sys.exit(2)
         raise Failure("nothing to analyse: no articles found in the input")
-    analyses = list(_progress(analyze_articles(articles, n_process=workers), len(articles), "analysing"))
-    result = analyses[0] if len(analyses) == 1 else build_corpus(analyses)
+    done: dict[int, object] = {}
+    for index, analysis, error in _progress(analyze_each(articles, workers=workers, timeout=timeout or None),
+                                            len(articles), "analysing"):
+        if error is None:
+            done[index] = analysis
+        else:  # one article that breaks a stage, or runs out of time, never stops the others
+            report(Problem(articles[index].source or articles[index].id, error))
+    analyses = [done[i] for i in sorted(done)]
+    if not analyses:
+        sys.exit(2)
+    result = analyses[0] if len(analyses) == 1 else _corpus(analyses, report)
     render(result, fmt, output)
     if any(p.fatal for p in problems):
         sys.exit(1)
+
+
+def _corpus(analyses: list, report) -> Corpus:
+    """The corpus of several analyses; when the cross-article stages fail, the articles all the same."""
+    try:
+        return build_corpus(analyses)
+    except Exception as exc:
+        if os.environ.get("NONPAPER_DEBUG"):
+            raise
+        message = (f"cross-article actors and disputes left out: the merge failed ({type(exc).__name__}); "
+                   "each article's own analysis is complete")
+        report(Problem("corpus", message, fatal=False))
+        return Corpus(articles=analyses, warnings=[message])
 
 
 def _unique_ids(articles: list) -> list:

@@ -50,9 +50,9 @@ def register(cli: click.Group) -> None:
           nonpaper serve --db corpus.db --port 8080 --allow-write
         """
         try:
-            import uvicorn
+            import uvicorn  # noqa: F401  (the web extra is installed)
 
-            from ..web.app import create_app
+            from ..web.app import create_app, serve as run_server
         except ImportError as exc:
             raise Failure(f"the web UI needs its extra packages ({exc.name} is missing): "
                           "pip install 'nonpaper[web]'")
@@ -67,12 +67,12 @@ def register(cli: click.Group) -> None:
         url_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
         mode = "read-only" if not allow_write else "writes allowed with the token"
         click.echo(f"nonpaper: serving {db} at http://{url_host}:{port}/ ({mode}; Ctrl+C to stop)", err=True)
-        if allow_write:
-            source = "from NONPAPER_TOKEN" if token else "for this run"
-            click.echo(f"nonpaper: token ({source}): {app.state.token}", err=True)
+        if allow_write:  # a token the user chose is never echoed (logs keep stderr)
+            shown = "the one in NONPAPER_TOKEN" if token else f"{app.state.token} (for this run)"
+            click.echo(f"nonpaper: token: {shown}", err=True)
         if not loopback:
             warn(f"warning: listening on {host}: anyone who can reach this machine can read the corpus")
-        uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+        run_server(app, host.strip("[]"), port)
 
 
 def _check_store(db: str) -> None:
@@ -91,6 +91,7 @@ def _check_port(host: str, port: int) -> None:
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: a restart right after a stop works
         try:
             sock.bind((host.strip("[]"), port))
         except OSError as exc:

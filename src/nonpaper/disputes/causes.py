@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Claim
 from .checks import Across, Found, NameOf, PairOk, _clusters, _named, shared
 
-NEAR = 1200  # characters: about three paragraphs of one article
+NEAR = 3000  # characters: the top of a news story, where it tells its one happening
 
 
 def cause(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None = None) -> list[Found]:

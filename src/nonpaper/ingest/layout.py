@@ -171,6 +171,19 @@ def classify(paras: list[str]) -> tuple[list[_Para], dict]:
     return out, meta
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """NUL characters and unpaired surrogates (JSON can carry both) as U+FFFD: PostgreSQL refuses NUL
+    in text, and no UTF-8 output can hold a lone surrogate; both stores keep the same text."""
+    return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
+
+
+def _clean(value: str | None) -> str | None:
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
@@ -180,6 +193,8 @@ def build_article(raw: str, *, id: str | None = None, title: str | None = None, 
                   source: str | None = None, has_title: bool | None = None) -> Article:
     """An `Article` from plain text. Metadata given by the caller (feed, JSONL, HTML) wins over
     what the layout suggests; `has_title=False` says the text starts with body, not a headline."""
+    raw = clean_text(raw)
+    id, title, author, outlet, url, source = (_clean(v) for v in (id, title, author, outlet, url, source))
     paras = split_paragraphs(raw)
     if title and paras and _strip_quotes(paras[0]) == _strip_quotes(title):
         has_title = True

@@ -31,10 +31,24 @@ class PostgresStore(Store):
     def _connect(self):
         from psycopg.rows import dict_row
         try:
-            return self._psycopg.connect(self.target, autocommit=True, row_factory=dict_row, connect_timeout=10)
+            conn = self._psycopg.connect(self.target, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except self._psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"cannot connect to {self.display}: {reason}") from None
+        self._refuse_foreign(conn)
+        return conn
+
+    def _refuse_foreign(self, conn) -> None:
+        """A schema with tables but no nonpaper schema belongs to something else: add nothing to it."""
+        tables = [r["table_name"] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "ORDER BY table_name").fetchall()]
+        if tables and "schema_migrations" not in tables:
+            conn.close()
+            shown = ", ".join(tables[:4]) + (", …" if len(tables) > 4 else "")
+            raise StoreError(f"{self.display} already holds tables of something else ({shown}), not a nonpaper "
+                             "store; nothing was added: give a database (or a schema, with "
+                             "?options=-csearch_path%3Dname) of its own")
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -29,19 +30,43 @@ def fts_query(text: str) -> str:
     return found + "".join(f" NOT {quoted(t)}" for t in terms if t.negated)
 
 
+def _refuse_foreign(conn: sqlite3.Connection, target: str) -> None:
+    """An SQLite file with tables but no nonpaper schema belongs to something else: refuse it, unchanged."""
+    tables = sorted(r["name"] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"))
+    if tables and "schema_migrations" not in tables:
+        conn.close()
+        shown = ", ".join(tables[:4]) + (", …" if len(tables) > 4 else "")
+        raise StoreError(f"{target} is an SQLite database of something else (tables: {shown}), not a nonpaper "
+                         "store; it was left unchanged: give a new file name for the store")
+
+
 class SQLiteStore(Store):
     backend = "sqlite"
     IntegrityError = sqlite3.IntegrityError
+
+    read_only = False
 
     def _connect(self):
         folder = os.path.dirname(os.path.abspath(self.target))
         if not os.path.isdir(folder):
             raise StoreError(f"cannot create the store {self.target}: folder {folder} does not exist")
+        existing = self.target != ":memory:" and os.path.exists(self.target) and os.path.getsize(self.target) > 0
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per article.
             conn = sqlite3.connect(self.target, timeout=60, isolation_level=None, check_same_thread=False)
             conn.row_factory = _dict_row
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()["journal_mode"]
+            try:
+                if existing:
+                    _refuse_foreign(conn, self.target)  # before anything could write to someone else's file
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()["journal_mode"]
+            except sqlite3.OperationalError:
+                if not existing:
+                    raise
+                conn.close()  # a store on a read-only disk, or in a folder we cannot write: read it as it is
+                conn = self._connect_read_only()
+                _refuse_foreign(conn, self.target)
+                return conn
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process never corrupts
             conn.execute("PRAGMA busy_timeout = 60000")
         except sqlite3.DatabaseError as exc:
@@ -52,6 +77,24 @@ class SQLiteStore(Store):
                              "on a local disk")
         return conn
 
+    def _connect_read_only(self):
+        """The store opened for reading only: queries work, writes say why they cannot. A WAL store whose
+        folder cannot hold the -shm file is opened as immutable (nothing can write it meanwhile anyway)."""
+        uri = "file:" + urllib.parse.quote(os.path.abspath(self.target))
+        for flags in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(uri + flags, uri=True, timeout=60, isolation_level=None,
+                                   check_same_thread=False)
+            conn.row_factory = _dict_row
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                conn.close()
+                continue
+            self.read_only = True
+            return conn
+        raise StoreError(f"cannot open {self.target}: it is read-only and SQLite cannot read it as it is; "
+                         "copy it to a folder you can write")
+
     def _cursor(self):
         if self._conn is None:
             raise StoreError("the store is closed")
@@ -59,6 +102,9 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Cursor]:
+        if self.read_only:
+            raise StoreError(f"{self.target} is read-only here (a read-only disk or folder): it can be queried and "
+                             "served; to add articles, copy it somewhere writable")
         cur = self._cursor()
         cur.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks between writers
         try:

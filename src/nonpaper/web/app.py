@@ -4,11 +4,19 @@ Read-only unless `allow_write`; then storing an analysis needs the token. Reques
 5 MB are refused with HTTP 413 before they are read into the app. Pages are rendered with
 Jinja2 autoescape on, and a Content-Security-Policy that allows only this server's own script
 and styles, so article text can never run as code. The server never fetches a URL.
+
+Every response, errors included, carries the security headers; an error body never carries an
+exception's text (the server log has it). Writes accept only JSON or a multipart form, and a browser
+must send them from this server's own pages (Origin / Sec-Fetch-Site), so no other site's form can
+reach them. `serve` closes connections that send their headers too slowly and stops within two
+seconds of SIGTERM, cancelling a running analysis.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
+import logging
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -25,15 +33,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import views
-from .analyse import MAX_BODY, too_large_message
+from .analyse import CANCEL, MAX_BODY, cancel_all, too_large_message
 from .routes_api import add_api_routes
 from .routes_pages import add_page_routes
-from ..store import open_store
+from ..store import StoreError, open_store
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'")
 READ_ONLY = "this server is read-only: restart it with `nonpaper serve --allow-write` to store analyses"
+INTERNAL = "internal error: the server could not answer this request; its log says why"
+MAX_QUERY_VALUE = 1000  # characters in one query parameter: search words, names, dates are far shorter
+MAX_QUERY_INT = 2**63 - 1  # the stores' integers; a larger offset or limit is a mistake, not a request
+BODY_IDLE = 30.0  # seconds a request body may pause before the request is dropped (a slow-body attack)
+HEADER_TIMEOUT = 10.0  # seconds a connection may take to send its request headers
+log = logging.getLogger("nonpaper.web")
 BAD_TOKEN = ("storing needs the server's token: it was printed when `nonpaper serve --allow-write` started "
              "(or is the NONPAPER_TOKEN it was started with)")
 
@@ -91,7 +105,10 @@ class BodyLimit:
             return await self._refuse(scope, send, int(length))
         chunks, size = [], 0
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), BODY_IDLE)
+            except asyncio.TimeoutError:
+                return await plain(scope, send, 408, f"the request body stalled for {BODY_IDLE:g}s; send it again")
             if message["type"] == "http.disconnect":
                 return
             body = message.get("body", b"")
@@ -102,35 +119,165 @@ class BodyLimit:
             if not message.get("more_body"):
                 break
         data, replayed = b"".join(chunks), False
+        if _too_deep_json(scope, data):
+            return await plain(scope, send, 400, "the JSON body is nested too deeply; send "
+                                                 "{\"text\": \"...\"} as the API docs show")
+        # The analysis is given up when its client leaves: a watcher waits for the disconnect, and the
+        # analysis (web/analyse.py) reads the event through CANCEL.
+        gone = threading.Event()
+        watcher = asyncio.ensure_future(receive())
+        watcher.add_done_callback(lambda f: f.cancelled() or f.exception() or
+                                  (f.result().get("type") == "http.disconnect" and gone.set()))
 
         async def replay():
             nonlocal replayed
             if replayed:
-                return await receive()
+                return await asyncio.shield(watcher)
             replayed = True
             return {"type": "http.request", "body": data, "more_body": False}
 
-        await self.app(scope, replay, send)
+        token = CANCEL.set(gone)
+        try:
+            await self.app(scope, replay, send)
+        finally:
+            CANCEL.reset(token)
+            watcher.cancel()
 
     async def _refuse(self, scope, send, size: int | None):
-        message = too_large_message(size)
-        accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
-        if "text/html" in accept:
-            from markupsafe import escape
-            body = (f"<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport "
-                    f"content='width=device-width, initial-scale=1'><title>Too large · nonpaper</title>"
-                    f"<link rel=stylesheet href=/static/style.css><header class=top><a class=brand href=/>nonpaper"
-                    f"</a></header><main id=main><h1>Too large (413)</h1><p class=error role=alert>{escape(message)}"
-                    f"</p><p>Your browser's Back button returns to the form with your text still in it. "
-                    f"<a href=/analyze>Analyse another article</a></p></main>")
-            ctype = b"text/html; charset=utf-8"
-        else:
-            body, ctype = json.dumps({"detail": message}), b"application/json"
-        data = body.encode("utf-8")
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", ctype), (b"content-length", str(len(data)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": data})
+        await plain(scope, send, 413, too_large_message(size), title="Upload too large")
+
+
+TITLES = {400: "Bad request", 403: "Refused", 408: "Too slow", 413: "Too large", 415: "Unsupported body",
+          500: "Internal error", 503: "Busy"}
+
+
+async def plain(scope, send, status: int, message: str, title: str | None = None) -> None:
+    """An error answered by a middleware, before the app: an HTML page for browsers, else JSON."""
+    accept = dict(scope.get("headers") or []).get(b"accept", b"").decode("latin-1")
+    if "text/html" in accept:
+        from markupsafe import escape
+        heading = title or TITLES.get(status, "Error")
+        back = ("Your browser's Back button returns to the form with your text still in it. "  # issue 20
+                if status == 413 else "")
+        body = (f"<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width, "
+                f"initial-scale=1'><title>{escape(heading)} · nonpaper</title><link rel=stylesheet "
+                f"href=/static/style.css><header class=top><a class=brand href=/>nonpaper</a></header><main id=main>"
+                f"<h1>{escape(heading)} ({status})</h1><p class=error role=alert>{escape(message)}</p>"
+                f"<p>{back}<a href=/>Back to the overview</a></p></main>")
+        ctype = b"text/html; charset=utf-8"
+    else:
+        body, ctype = json.dumps({"detail": message}), b"application/json"
+    data = body.encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", ctype), (b"content-length", str(len(data)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": data})
+
+
+def _too_deep_json(scope, data: bytes) -> bool:
+    """A JSON body Python's parser cannot read for its depth (a 500 otherwise, in the route)."""
+    ctype = dict(scope["headers"]).get(b"content-type", b"")
+    if not ctype.startswith(b"application/json") or data.count(b"[") + data.count(b"{") < 500:
+        return False
+    try:
+        json.loads(data)
+    except RecursionError:
+        return True
+    except ValueError:  # not JSON at all: the route says so
+        return False
+    return False
+
+
+class RequestGuard:
+    """Refuses, before the app: a write that is not JSON or multipart, or that a browser sends from
+    another site; query values no page or client needs (over MAX_QUERY_VALUE characters, integers over
+    the stores' range)."""
+
+    WRITES = ("POST", "PUT", "PATCH", "DELETE")
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        problem = _query_problem(scope) or (_write_problem(scope) if scope["method"] in self.WRITES else None)
+        if problem:
+            return await plain(scope, send, *problem)
+        await self.app(scope, receive, send)
+
+
+INT_PARAMS = ("offset", "limit", "page")
+
+
+def _query_problem(scope) -> tuple[int, str] | None:
+    from urllib.parse import parse_qsl
+
+    query = scope.get("query_string", b"").decode("latin-1")
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if len(value) > MAX_QUERY_VALUE or len(name) > MAX_QUERY_VALUE:
+            return 400, f"{name[:40]}: over {MAX_QUERY_VALUE:,} characters; search for fewer words"
+        if name in INT_PARAMS and value.strip().lstrip("+-").isdigit() and abs(int(value)) > MAX_QUERY_INT:
+            return 400, f"{name}: {value[:30]} is too large a number"
+    return None
+
+
+def _write_problem(scope) -> tuple[int, str] | None:
+    headers = dict(scope["headers"])
+    ctype = headers.get(b"content-type", b"").decode("latin-1").lower()
+    if not ctype.startswith(("application/json", "multipart/form-data")):
+        return 415, ("send JSON (Content-Type: application/json) or a multipart form "
+                     "(multipart/form-data); other bodies are refused")
+    # Sec-Fetch-Site decides when the browser sends it (all current ones do): with this server's
+    # `Referrer-Policy: no-referrer`, a browser sends `Origin: null` even for its own forms. Older
+    # browsers send only Origin, which must then name this host; clients without either (curl, scripts)
+    # are no cross-site form.
+    site = headers.get(b"sec-fetch-site", b"").decode("latin-1").lower()
+    if site:
+        if site in ("same-origin", "none"):
+            return None
+        return 403, "refused: this request came from another site; use this server's own pages or the API"
+    origin = headers.get(b"origin")
+    if origin is not None:
+        from urllib.parse import urlsplit
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if urlsplit(origin.decode("latin-1")).netloc.lower() != host:
+            return 403, "refused: this request came from another site (Origin); use this server's own pages"
+    return None
+
+
+class Internal:
+    """Any exception in a route: a 500 that says what to do, never the exception's text (which the
+    server log keeps). A StoreError is a message for the user (the store is closed, unreachable): 503."""
+
+    def __init__(self, app, page):
+        self.app, self.page = app, page
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def watch(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:
+                raise
+            status, message = (503, str(exc)) if isinstance(exc, StoreError) else (500, INTERNAL)
+            if status == 500:
+                log.error("%s %s failed", scope.get("method"), scope.get("path"), exc_info=exc)
+            request = Request(scope)
+            if wants_json(request):
+                response = JSONResponse({"detail": message}, status_code=status)
+            else:
+                response = self.page(request, "error.html", status_code=status, status=status, message=message,
+                                     active=None)
+            await response(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -184,6 +331,7 @@ def create_app(store_url: Any, allow_write: bool = False, token: str | None = No
     @asynccontextmanager
     async def lifespan(_app):
         yield
+        cancel_all()  # a server shutting down gives up running analyses (their threads would hold it)
         access.close()
 
     app = FastAPI(title="nonpaper", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -205,11 +353,15 @@ def create_app(store_url: Any, allow_write: bool = False, token: str | None = No
     add_page_routes(app, access, page, checker)
     add_api_routes(app, access, checker)
 
+    # Added innermost first: Internal wraps the routes, SecurityHeaders wraps every answer, the
+    # middlewares' own refusals (400 bad Host, 413, 415, 403) included.
+    app.add_middleware(Internal, page=page)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(RequestGuard)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
-    app.add_middleware(BodyLimit)
-    app.add_middleware(SecurityHeaders)  # outermost: the 413 and the bad-Host 400 carry the headers too
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -252,10 +404,83 @@ def _error_handlers(app: FastAPI, page) -> None:
         return page(request, "error.html", status_code=400, status=400,
                     message=f"invalid request: {problems} (dates are YYYY-MM-DD)", active=None)
 
-    @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception):
-        message = f"internal error: {type(exc).__name__}: {exc}"
-        if wants_json(request):
-            return JSONResponse({"detail": message}, status_code=500)
-        return page(request, "error.html", status_code=500, status=500, message=message, active=None)
+    # Other exceptions: the Internal middleware (inside the security headers, unlike Starlette's own).
 
+
+
+# ---------------------------------------------------------------- serving
+
+def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> None:
+    """Run the app with uvicorn until SIGTERM or Ctrl+C, which stop it within two seconds (a running
+    analysis is given up); connections too slow to send their headers are closed."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:
+            cancel_all()  # at once: the analysis ends with a 503 and its request no longer holds the shutdown
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
+                            http=protocol(header_timeout), timeout_graceful_shutdown=1)
+    Server(config).run()
+    _exit_when_stuck()
+
+
+def protocol(header_timeout: float):
+    """uvicorn's HTTP protocol, closing a connection that has not sent a complete request's headers
+    `header_timeout` seconds after it opened (or after its last response): uvicorn has no such limit,
+    and a few clients sending a header byte now and then would hold the server."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class Protocol(H11Protocol):
+        _timer = None
+        _waiting_for = None  # the request cycle that was current when the timer started
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._waiting_for = self.cycle
+            self._timer = self.loop.call_later(header_timeout, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+        def _too_slow(self) -> None:
+            self._timer = None
+            if self.cycle is self._waiting_for and not self.transport.is_closing():
+                self.transport.close()  # no complete request in time: drop it
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.cycle is not self._waiting_for:  # a new request's headers are complete
+                self._disarm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm()  # the next request on this connection gets the same time
+
+        def connection_lost(self, exc) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return Protocol
+
+
+def _exit_when_stuck(grace: float = 0.5) -> None:
+    """After the server stopped: threads still analysing get `grace` seconds to see their cancel,
+    then the process exits anyway (the store's transactions keep it sound)."""
+    import os
+    import time
+
+    deadline = time.monotonic() + grace
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        os._exit(0)
