@@ -37,6 +37,9 @@ from nonpaper.model import Analysis  # noqa: E402
 
 KINDS = ("direct", "mixed", "indirect")
 SETS = ("founding", "dev", "real", "polnear")
+# "np props": nonpaper's quotes without the stances (Quote.stance: only the object of a verb of stance,
+# "opposed the legislation"), i.e. the reported propositions alone, scored against the same gold
+SYSTEMS = ("nonpaper", "np props", "textacy")
 
 
 def load_scorer(shared: Path):
@@ -147,7 +150,7 @@ def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ..
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for set_name, pairs in datasets(shared, Path(tmp), limit, split, sets):
-            totals = {"nonpaper": Counter(), "textacy": Counter()}
+            totals = {system: Counter() for system in SYSTEMS}
             crashes = 0
             for gold_path, text_path in pairs:
                 gold = score.load(gold_path)
@@ -166,26 +169,30 @@ def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ..
                 t4 = time.perf_counter()
                 crashes += crashed
                 times.update({"parse": t1 - t0, "nonpaper": t2 - t1, "textacy": t4 - t3, "articles": 1})
-                for system, output in (("nonpaper", out), ("textacy", tx)):
+                props = dict(out, quotes=[q for q in out["quotes"] if not q.get("stance")])
+                for system, output in (("nonpaper", out), ("np props", props), ("textacy", tx)):
                     result = score.score_quotes(gold, output, score.Actors(gold, output))
-                    if system == "nonpaper" and show and set_name.endswith(show):
-                        print_errors(gold_path.stem, result)
+                    if system == "np props" and show and set_name.endswith(show):
+                        print_errors(gold_path.stem, result, [q["text"] for q in out["quotes"] if q.get("stance")])
                     totals[system].update(result["_counts"])
                     totals[system]["joined_halves"] += joined_halves(score, gold, output)
                     for kind, frac in result["found_with_right_speaker_by_kind"].items():
                         hit, of = (int(x) for x in frac.split("/"))
                         totals[system].update({f"{kind}_hit": hit, f"{kind}_gold": of})
-            for system in ("nonpaper", "textacy"):
+            for system in SYSTEMS:
                 rows.append((set_name, len(pairs), system, totals[system], crashes if system == "textacy" else 0))
     print_table(score, rows, times)
 
 
-def print_errors(name: str, result: dict) -> None:
-    """One article's misses, wrong speakers and false quotes (for the tune split while changing code)."""
+def print_errors(name: str, result: dict, stances: list[str]) -> None:
+    """One article's misses, wrong speakers and false quotes among the propositions, then its stances
+    (for the tune split while changing code)."""
     print(f"== {name}")
     for label in ("missed", "wrong_speaker", "spurious"):
         for item in result[label]:
             print(f"   {label}: {item}")
+    for text in stances:
+        print(f"   stance: {text[:70]}")
 
 
 def print_table(score, rows, times) -> None:

@@ -11,7 +11,7 @@ from ..lexicon import wordset
 from ..model import Quote
 from .context import Attribution, Context, Direct, SENT_END, words_of
 from .cues import noun_object, sentence_pp_cue
-from .content import content_span
+from .content import content_span, reported
 
 
 MIXED_MIN_WORDS = 8  # words of the writer's own around a quotation that make a reported clause of it
@@ -38,10 +38,10 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
     `quotes`: the quotations of the cues before it)."""
     tok = att.token
-    span = content_span(ctx, att)
-    if span is None:
+    found = reported(ctx, att)
+    if found is None:
         return None
-    s, e = _through_fragment(ctx, *span)
+    s, e = _through_fragment(ctx, *found[:2])
     if _mostly_direct(ctx, s, e, att):
         return None  # the complement is a direct quotation, already counted
     text = ctx.text[s:e]
@@ -65,7 +65,7 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                  speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                 confidence=(0.8 if clausal else 0.5) if not used else 0.6)
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal)
 
 
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
