@@ -38,7 +38,8 @@ from nonpaper.model import Analysis  # noqa: E402
 KINDS = ("direct", "mixed", "indirect")
 SETS = ("founding", "dev", "real", "polnear")
 # "np props": nonpaper's quotes without the stances (Quote.stance: only the object of a verb of stance,
-# "opposed the legislation"), i.e. the reported propositions alone, scored against the same gold
+# "opposed the legislation") and the denied cues (Quote.negated: "had not confirmed"), i.e. the
+# propositions asserted, scored against the same gold
 SYSTEMS = ("nonpaper", "np props", "textacy")
 
 
@@ -169,7 +170,7 @@ def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ..
                 t4 = time.perf_counter()
                 crashes += crashed
                 times.update({"parse": t1 - t0, "nonpaper": t2 - t1, "textacy": t4 - t3, "articles": 1})
-                props = dict(out, quotes=[q for q in out["quotes"] if not q.get("stance")])
+                props = dict(out, quotes=[q for q in out["quotes"] if not q.get("stance") and not q.get("negated")])
                 for system, output in (("nonpaper", out), ("np props", props), ("textacy", tx)):
                     result = score.score_quotes(gold, output, score.Actors(gold, output))
                     if system == "np props" and show and set_name.endswith(show):

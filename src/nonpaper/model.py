@@ -84,6 +84,9 @@ class Quote:
     # stance ("opposed the legislation", "announced a breakthrough", "her criticism of the plan"), not a
     # reported proposition; such quotes are kept, and views and benches can count them apart
     stance: bool = False
+    # added for issue 16: True when the cue is denied or empty ("had not confirmed the account", "offered no
+    # comment"): the speaker is not asserting the text
+    negated: bool = False
 
 
 @dataclass

@@ -266,6 +266,8 @@ def _body_noun(registry: ActorRegistry, p: Phrase) -> Decided | None:
         own = _own_body(registry, span, head, kind) if kind == "government" else None
         if own:
             return Decided(own)
+        if kind and head.tag_ == "NNS" and named_owner is None and head.lower_ != p.lemma:
+            return None  # "the parties said": several bodies, a group of its own, not the latest one named
         if kind:
             found = latest_of_kind(registry, span.start_char, kind, head_word=p.lemma)
             if found:

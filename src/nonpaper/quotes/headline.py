@@ -36,6 +36,8 @@ def title_quotes(ctx: Context) -> list[Quote]:
             if found is None:
                 continue
             who, cue, content, confidence = found
+            if cue == ":" and ctx.registry.govs.get(who.strip()) == who.strip():
+                continue  # "France: No-confidence vote passes": the country the news is from, a section label
             actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
             out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
                              speaker_text=who, cue=cue, field=field_name, confidence=confidence))  # type: ignore[arg-type]

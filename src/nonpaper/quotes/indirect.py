@@ -38,6 +38,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
     `quotes`: the quotations of the cues before it)."""
     tok = att.token
+    if _asks(tok):
+        return None  # "Why did you decide to join the party?": the writer's question reports nothing
     found = reported(ctx, att)
     if found is None:
         return None
@@ -65,7 +67,20 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                  speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                 confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal)
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
+                 negated=_negated(tok, text))
+
+
+def _negated(tok, text: str) -> bool:
+    """The cue is denied ("CBS News had not confirmed the account", "did not say whether") or reports
+    nothing ("offered no comment"): the source is not asserting the content."""
+    return any(c.dep_ == "neg" for c in tok.children) or text.lower().startswith(("no ", "none "))
+
+
+def _asks(tok) -> bool:
+    """The cue stands in a question of the writer's own (its sentence ends with "?" outside quotation marks)."""
+    sent = tok.sent.text.rstrip()
+    return sent.endswith("?") and not any(ch in sent for ch in "\"“”«»")
 
 
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:

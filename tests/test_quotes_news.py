@@ -1,0 +1,151 @@
+"""Quotes on the layouts of real news (issue 16), one mechanism per test, on short articles written for
+these tests (fiction): what a cue's content is (a proposition, or only the object of a stance), denied
+cues, questions, interviews, labels, whose words a pronoun after a quotation can pick up, reports of a
+body's analysis, several bodies as one group, and place labels in headlines."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nonpaper import actors, quotes
+from nonpaper.ingest import article_from_string
+from nonpaper.model import Analysis
+from nonpaper.schema import validate
+from nonpaper.text import parse as nlp
+
+
+def run(text: str):
+    """(quotes, registry) of a short article; its first line is the headline."""
+    art = article_from_string(text, published="2026-03-02")
+    parsed = nlp.parse(art)
+    registry = actors.find_actors(parsed)
+    return quotes.extract_quotes(parsed, registry), registry, art
+
+
+def speaker(registry, quote) -> str | None:
+    actor = registry.get(quote.speaker)
+    return actor.name if actor else None
+
+
+def having(found, fragment: str):
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+# -- a proposition, or only the object of a stance -------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content,stance", [
+    ("Senator Ada Brell opposed the harbour levy on Monday.", "the harbour levy", True),
+    ("Senator Ada Brell announced a breakthrough in the ferry talks.", "a breakthrough in the ferry talks", True),
+    ("Senator Ada Brell expressed skepticism about the ferry deal.", "skepticism", True),
+    ("Senator Ada Brell said the harbour levy would hurt fishermen.", "the harbour levy would hurt fishermen", False),
+    ("Senator Ada Brell warned that the ferry deal could collapse by June.", "the ferry deal could collapse", False),
+])
+def test_stance_marks_a_noun_phrase_object_apart_from_a_proposition(sentence, content, stance):
+    found, reg, art = run(f"Harbour levy\n\n{sentence}")
+    q = having(found, content)
+    assert q.stance is stance
+    assert speaker(reg, q) == "Ada Brell"
+
+
+def test_stance_and_negated_are_in_the_json_contract():
+    found, reg, art = run("Harbour levy\n\nSenator Ada Brell opposed the harbour levy on Monday.")
+    out = json.loads(Analysis(article=art, actors=reg.actors(), quotes=found).to_json())
+    q = next(q for q in out["quotes"] if q["text"] == "the harbour levy")
+    assert q["stance"] is True and q["negated"] is False
+    validate(out)
+
+
+# -- a denied cue is not the source asserting it ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content,negated", [
+    ("The Tovel Courier had not confirmed that the mayor resigned.", "the mayor resigned", True),
+    ("Port officials did not say whether the ferry would run on Friday.", "the ferry would run", True),
+    ("Mayor Ivo Strand offered no comment on the ferry contract.", "comment on the ferry contract", True),
+    ("The Tovel Courier confirmed that the mayor resigned.", "the mayor resigned", False),
+])
+def test_negated_cue(sentence, content, negated):
+    found, reg, art = run(f"Ferry contract in doubt\n\n{sentence}")
+    q = having(found, content)
+    assert q.negated is negated
+
+
+# -- a question asks; it reports nothing ---------------------------------------------------------------
+
+def test_a_question_of_the_writer_is_no_report():
+    text = ("Councillor on the budget\n\nWhy did you decide to run for the council again?\n\n"
+            "Did the mayor say that the pool would close?")
+    found, reg, art = run(text)
+    assert found == []
+
+
+# -- interviews: the answers without a cue belong to the person interviewed -------------------------------
+
+@pytest.mark.parametrize("intro", [
+    "Interview with Dana Whitlow, the new harbour master of Sorran",
+    "Dana Whitlow, the new harbour master of Sorran, gave this interview to the Courier.",
+])
+def test_interview_answers_after_questions(intro):
+    text = (f"Harbour master interview\n\n{intro}\n\n"
+            "  • What will you change first?\n\n"
+            "“The dredging schedule. The channel has silted up and the ferries run aground twice a month.”\n\n"
+            "  • Why did you decide to take the job?\n\n"
+            "“Because I grew up on these quays and I know every mooring by name.”")
+    found, reg, art = run(text)
+    answers = [q for q in found if q.kind == "direct"]
+    assert [a.text[:15] for a in answers] == ["The dredging sc", "Because I grew "]
+    assert {speaker(reg, a) for a in answers} == {"Dana Whitlow"}
+    assert not [q for q in found if "take the job" in q.text]  # the question is nobody's quote
+
+
+# -- labels before a colon ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label", [
+    "Commentary by Marit Olsen, leader of the Harbour Party",
+    "A statement from Marit Olsen",
+])
+def test_label_by_name_before_a_colon(label):
+    text = (f"Ferry levy passes\n\nThe council passed the ferry levy by two votes. {label}: "
+            "“It is not a win, it is a choice for the islanders.”")
+    found, reg, art = run(text)
+    q = having(found, "It is not a win")
+    assert speaker(reg, q) == "Marit Olsen"
+
+
+@pytest.mark.parametrize("headline,quoted", [
+    ("France: Government collapses after a vote of no confidence", False),
+    ("Marit Olsen: The levy will pass before June", True),
+])
+def test_a_country_before_a_headline_colon_is_a_section_label(headline, quoted):
+    found, reg, art = run(f"{headline}\n\nThe council met on Monday to discuss the levy.")
+    assert bool([q for q in found if q.field == "title"]) is quoted
+
+
+# -- whose words a pronoun picks up -------------------------------------------------------------------------
+
+def test_pronoun_after_a_long_quotation_skips_the_names_inside_it():
+    text = ("Ferry talks\n\nSorran port director Jonas Pell says the unions have looked at the offer.\n\n"
+            "“We think some of the edits can be managed. Some of them clash with what Governor Tomas Brinn "
+            "laid out. And we are having to deal with that,” he says.")
+    found, reg, art = run(text)
+    q = having(found, "having to deal")
+    assert speaker(reg, q) == "Jonas Pell"
+
+
+@pytest.mark.parametrize("subject", ["A new analysis from the Sorran Budget Office", "A study by the Sorran Budget Office"])
+def test_a_bodys_analysis_speaks_for_the_body(subject):
+    text = (f"Levy costs\n\n{subject} found that 11,000 islanders would lose their ferry passes. "
+            "It also said the levy would raise 4 million crowns a year.")
+    found, reg, art = run(text)
+    assert speaker(reg, having(found, "11,000 islanders")) == "Sorran Budget Office"
+    assert speaker(reg, having(found, "4 million crowns")) == "Sorran Budget Office"
+
+
+def test_the_parties_are_a_group_not_the_last_party_named():
+    text = ("Levy talks\n\nThe Harbour Party and the Island League met the mayor on Monday. "
+            "The parties said they were not happy with the offer.")
+    found, reg, art = run(text)
+    q = having(found, "not happy")
+    assert speaker(reg, q) not in ("Harbour Party", "Island League")
