@@ -74,9 +74,9 @@ def test_negated_cue(sentence, content, negated):
 
 # -- a question asks; it reports nothing ---------------------------------------------------------------
 
-def test_a_question_of_the_writer_is_no_report():
+def test_a_question_put_to_the_interviewee_is_no_report():
     text = ("Councillor on the budget\n\nWhy did you decide to run for the council again?\n\n"
-            "Did the mayor say that the pool would close?")
+            "Do you think that the pool will close?")
     found, reg, art = run(text)
     assert found == []
 
@@ -149,3 +149,25 @@ def test_the_parties_are_a_group_not_the_last_party_named():
     found, reg, art = run(text)
     q = having(found, "not happy")
     assert speaker(reg, q) not in ("Harbour Party", "Island League")
+
+
+# -- who the subject is: groups, bodies named like people, datelines, documents ------------------------------
+
+@pytest.mark.parametrize("sentence,name,text", [
+    ("Officials with mediators Qatar, Egypt and the United States said the talks would resume on Monday.",
+     "Officials with mediators", "Officials with mediators Qatar, Egypt and the United States"),
+    ("Donald Trump spoke in Ohio on Friday. The Trump Organization said the hotel would close in June.",
+     "Trump Organization", "The Trump Organization"),
+    ("Sgt. Craig Lewis said the road would stay closed until Friday.", "Craig Lewis", None),
+    ("SAN FRANCISCO (Reuters) -Nvidia CEO Jensen Huang said on Tuesday that demand was strong.",
+     "Jensen Huang", "Nvidia CEO Jensen Huang"),
+    ("A bombshell report said the minister had lied about the contract.", None, "A bombshell report"),
+    ("Hundreds said the march would continue on Sunday.", None, "Hundreds"),
+])
+def test_who_the_subject_is(sentence, name, text):
+    found, reg, art = run(f"Talks\n\n{sentence}")
+    q = found[-1]
+    got = speaker(reg, q)
+    assert (got is None and name is None) or (got is not None and name is not None and got.startswith(name))
+    if text is not None:
+        assert q.speaker_text == text and art.text[q.speaker_start:q.speaker_end] == text

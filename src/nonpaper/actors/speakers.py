@@ -8,6 +8,7 @@ company" to the latest organization; capitals to the country's government; anony
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
@@ -115,7 +116,14 @@ def _resolve_phrase(registry: ActorRegistry, head: Token, para_start: int) -> Re
             actor = group_before(registry, head.idx)  # "One of them said", after "two diplomats familiar with …"
         elif group is not None:  # "one of the people said": one of the people named before
             actor = resolve_token(registry, group, para_start=para_start).actor
-    return _resolved_as(actor, full_mention(head))
+    mention = full_mention(head)
+    glued = DATELINE_GLUED.match(mention.text)
+    if glued:  # "SAN FRANCISCO (Reuters) -Nvidia CEO Jensen Huang": the dateline is not the speaker's name
+        return Resolved(actor, mention.text[glued.end():], mention.start_char + glued.end(), mention.end_char)
+    return _resolved_as(actor, mention)
+
+
+DATELINE_GLUED = re.compile(r"^[A-Z][A-Z .,'’/-]*(?:\([^)]{1,30}\))?\s*[-–—]+\s*(?=[A-Z])")
 
 
 def _past_dateline(head: Token) -> Token:
@@ -286,6 +294,8 @@ def _body_inside(registry: ActorRegistry, p: Phrase) -> Decided | None:
     # "A statement from the transport ministry said": the body the document comes from
     from_body = bool(inner) and p.lemma in wordset("issued_nouns.txt") and inner[0].root.head.lower_ in ("from", "by", "of") \
         and inner[0].root.head.head.i == head.i
+    if inner and any(c.dep_ == "conj" for c in inner[0].root.children):
+        return None  # "Officials with mediators Qatar, Egypt and the US": several bodies, a group, not the first
     if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or p.people_head or from_body):
         found = _entity_actor(registry, inner[0])
         if found:
@@ -312,6 +322,8 @@ def _untagged_name(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """Anonymous sources and other unnamed speakers: an actor named by its own words."""
+    if p.det in ("a", "an") and p.lemma in wordset("issued_nouns.txt"):
+        return Decided(None)  # "A bombshell report said": a document nobody is named as issuing speaks for no one
     if p.head.pos_ == "NOUN" and len(p.span.text) < 90:
         return Decided(unnamed_speaker(registry, p))
     return None

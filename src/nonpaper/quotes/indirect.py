@@ -78,9 +78,12 @@ def _negated(tok, text: str) -> bool:
 
 
 def _asks(tok) -> bool:
-    """The cue stands in a question of the writer's own (its sentence ends with "?" outside quotation marks)."""
+    """The cue stands in a question put to "you" outside quotation marks: an interviewer asking ("Why did
+    you decide to run?"). (Questions about a third person, "Did the mayor say that …?", can report, and
+    PolNeAR annotates them.)"""
     sent = tok.sent.text.rstrip()
-    return sent.endswith("?") and not any(ch in sent for ch in "\"“”«»")
+    return sent.endswith("?") and not any(ch in sent for ch in "\"“”«»") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in tok.children)
 
 
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
