@@ -171,3 +171,20 @@ def test_who_the_subject_is(sentence, name, text):
     assert (got is None and name is None) or (got is not None and name is not None and got.startswith(name))
     if text is not None:
         assert q.speaker_text == text and art.text[q.speaker_start:q.speaker_end] == text
+
+
+def test_a_chain_of_attribution_is_no_content():
+    found, reg, art = run("Blast\n\n“When our firefighters arrived, neighbours were helping,” Monds said Wednesday, "
+                          "ABC News reported.")
+    assert [q.kind for q in found] == ["direct"]
+    assert speaker(reg, found[0]) == "Monds"
+
+
+@pytest.mark.parametrize("sentence,reported", [
+    ("Fire crews are responding to a house explosion on Elm Street.", False),
+    ("The telescope carries MIRI, which offers spatial and spectral resolution.", False),
+    ("Senator Ada Brell responded to the criticism on Monday.", True),
+])
+def test_what_licenses_an_object_cue(sentence, reported):
+    found, reg, art = run(f"Harbour news\n\n{sentence}")
+    assert bool(found) is reported

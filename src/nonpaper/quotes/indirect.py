@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..lexicon import wordset
 from ..model import Quote
 from .context import Attribution, Context, Direct, SENT_END, words_of
-from .cues import noun_object, sentence_pp_cue
+from .cues import cue_lemmas, noun_object, sentence_pp_cue
 from .content import content_span, reported
 
 
@@ -47,6 +47,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     if _mostly_direct(ctx, s, e, att):
         return None  # the complement is a direct quotation, already counted
     text = ctx.text[s:e]
+    if used and _relayed_by(ctx, s, e):
+        return None  # "“…,” Monds said Wednesday, ABC News reported.": who relays the quotation, not a content
     if _anonymity_terms(text):
         return None  # "who asked not to be named": the terms of the interview
     clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
@@ -69,6 +71,17 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                  confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
                  negated=_negated(tok, text))
+
+
+def _relayed_by(ctx: Context, s: int, e: int) -> bool:
+    """The content of a quotation's own cue is only another cue with its subject ("Wednesday, ABC News
+    reported"): a chain of attribution, whose outer link says who relays what was said."""
+    span = ctx.parsed.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cue_lemmas()]
+    return len(verbs) == 1 and span.root.i == verbs[0].i and len(span) <= 8 \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children)
 
 
 def _negated(tok, text: str) -> bool:
