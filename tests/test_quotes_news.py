@@ -188,3 +188,12 @@ def test_a_chain_of_attribution_is_no_content():
 def test_what_licenses_an_object_cue(sentence, reported):
     found, reg, art = run(f"Harbour news\n\n{sentence}")
     assert bool(found) is reported
+
+
+@pytest.mark.parametrize("cut,direct", [
+    ("Rounds told reporters, “They want the customers around the world. And at the same ti", True),
+    ("Rounds told reporters the “customers around the world", False),
+])
+def test_a_quotation_cut_short_at_the_end_of_an_excerpt(cut, direct):
+    found, reg, art = run(f"Chips\n\nSenator Mike Rounds spoke after the session on Tuesday.\n\n{cut}")
+    assert any(q.kind == "direct" and q.text.startswith("They want") for q in found) is direct

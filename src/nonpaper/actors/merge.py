@@ -32,7 +32,9 @@ def merge_actors(analyses: Iterable[Analysis], members: dict | None = None) -> l
                 merged.append(target)
                 index.add(target, len(merged) - 1)
             else:
-                if len(actor.name.split()) > len(target.name.split()) and actor.kind == target.kind == "person":
+                if actor.kind == target.kind == "person" and (len(bare_name(actor.name)), -len(actor.name.split())) \
+                        > (len(bare_name(target.name)), -len(target.name.split())):
+                    # the fullest name without a title: "Chris Christie" over "Christie" and "Gov. Chris Christie"
                     target.aliases.append(target.name)
                     target.name, target.id = actor.name, actor.id
                     index.add(target, merged.index(target))
@@ -74,11 +76,13 @@ def is_alias(actor: Actor, alias: str) -> bool:
     if not words or " and " in f" {alias.lower()} " and " and " not in f" {actor.name.lower()} ":
         return False
     name_words = {norm_key(w) for w in actor.name.split()}
-    if actor.kind == "person":
-        foreign = [w for w in words if w[:1].isupper() and norm_key(w) not in name_words and not honorific(w)
-                   and not is_title_word(w) and not (len(w.rstrip(".")) == 1) and w.lower() not in DETERMINERS]
-        if foreign and any(norm_key(w) in name_words for w in words):
-            return False  # "Trump Foundation", "Universe Alicia Machado": another name around the person's
+    foreign = [w for w in words[1:] + words[:1] if w[:1].isupper() and norm_key(w) not in name_words and not honorific(w)
+               and not is_title_word(w) and not (len(w.rstrip(".")) == 1) and w.lower() not in DETERMINERS]
+    if actor.kind == "person" and any(norm_key(w) in name_words for w in words):
+        if foreign or norm_key(words[-1]) not in name_words:
+            return False  # "Trump Foundation", "Universe Alicia Machado", "the Christie supporter", "Trump avoids"
+    if actor.kind != "person" and words[0].lower() in DETERMINERS and foreign:
+        return False  # "The Trump campaign" is no alias of the Associated Press
     if any(norm_key(w) in name_words for w in words if len(w) > 2 or w.isupper()):
         return True
     if alias.replace(".", "").isupper() and alias.replace(".", "") in (initials(strip_det(actor.name)).upper(),
@@ -152,7 +156,9 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return len(body.name.split()) == 1 and not body.name.isupper() \
             and norm_key(body.name) == norm_key(person.name.split()[-1])
     if a.kind == b.kind == "person":
-        ta, tb = a.name.split(), b.name.split()
+        ta, tb = bare_name(a.name), bare_name(b.name)
+        if not ta or not tb:
+            return False
         if norm_key(ta[-1]) != norm_key(tb[-1]):
             return False
         if len(ta) == 1 or len(tb) == 1:
@@ -166,6 +172,14 @@ def _same_actor(a: Actor, b: Actor) -> bool:
                 or a.name.isupper() or b.name.isupper()  # ("EU" ~ "European Union")
         return True
     return False
+
+
+def bare_name(name: str) -> list[str]:
+    """A person's name without the titles and honorifics before it: "Gov. Chris Christie" → Chris Christie."""
+    words = name.split()
+    while len(words) > 1 and (honorific(words[0]) or is_title_word(words[0]) or words[0].islower()):
+        words = words[1:]
+    return words
 
 
 def _titles_compatible(a: Actor, b: Actor) -> bool:
