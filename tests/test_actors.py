@@ -776,3 +776,13 @@ def test_a_body_named_after_a_person_stays_apart():
                            _analysis("a2", [Actor("trump-organization", "Trump Organization", "organization",
                                                   aliases=["Trump Organization"])])])
     assert len(merged) == 2
+
+
+def test_titles_before_a_name_and_a_surname_shared_by_two_people():
+    people = [_person("Gov. Chris Christie"), _person("Chris Christie"), _person("Hillary Clinton"),
+              _person("Bill Clinton"), _person("Hillary Clinton"), _person("Clinton")]
+    merged = merge_actors([_analysis(f"a{i}", [p]) for i, p in enumerate(people)])
+    names = {m.name: m.articles for m in merged}
+    assert names["Chris Christie"] == ["a0", "a1"]
+    assert names["Hillary Clinton"] == ["a2", "a4", "a5"]  # "Clinton" is the one most articles name
+    assert names["Bill Clinton"] == ["a3"]

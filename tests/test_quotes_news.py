@@ -197,3 +197,9 @@ def test_what_licenses_an_object_cue(sentence, reported):
 def test_a_quotation_cut_short_at_the_end_of_an_excerpt(cut, direct):
     found, reg, art = run(f"Chips\n\nSenator Mike Rounds spoke after the session on Tuesday.\n\n{cut}")
     assert any(q.kind == "direct" and q.text.startswith("They want") for q in found) is direct
+
+
+def test_the_person_quoted_speaks_not_the_paper_quoting():
+    found, reg, art = run("Chips\n\nNvidia chief Jensen Huang spoke in Taipei on Wednesday.\n\n"
+                          "“All in all, the export control was a failure,” he was quoted by the Guardian as saying.")
+    assert speaker(reg, having(found, "export control")) == "Jensen Huang"

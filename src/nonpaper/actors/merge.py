@@ -25,7 +25,10 @@ def merge_actors(analyses: Iterable[Analysis], members: dict | None = None) -> l
     for analysis in analyses:
         article_id = analysis.article.id
         for actor in analysis.actors:
-            target = next((merged[i] for i in index.candidates(actor) if _same_actor(merged[i], actor)), None)
+            # (a bare surname that fits several people goes to the one most articles name: "Clinton" in a
+            # corpus about Hillary Clinton, not her husband named first)
+            fits = [merged[i] for i in index.candidates(actor) if _same_actor(merged[i], actor)]
+            target = max(fits, key=lambda m: len(m.articles)) if fits else None
             if target is None:
                 target = Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=list(actor.aliases),
                                titles=list(actor.titles), articles=[])
@@ -177,7 +180,8 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 def bare_name(name: str) -> list[str]:
     """A person's name without the titles and honorifics before it: "Gov. Chris Christie" → Chris Christie."""
     words = name.split()
-    while len(words) > 1 and (honorific(words[0]) or is_title_word(words[0]) or words[0].islower()):
+    while len(words) > 1 and (honorific(words[0]) or is_title_word(words[0]) or words[0].islower()
+                              or (words[0].endswith(".") and len(words[0]) <= 5 and len(words) > 2)):  # "Gov.", "Lt."
         words = words[1:]
     return words
 

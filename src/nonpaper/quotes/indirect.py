@@ -92,11 +92,11 @@ def _negated(tok, text: str) -> bool:
 
 def _asks(tok) -> bool:
     """The cue stands in a question put to "you" outside quotation marks: an interviewer asking ("Why did
-    you decide to run?"). (Questions about a third person, "Did the mayor say that …?", can report, and
+    you decide to run?", "What would you say to those who have not decided which party to support?"). (Questions about a third person, "Did the mayor say that …?", can report, and
     PolNeAR annotates them.)"""
     sent = tok.sent.text.rstrip()
     return sent.endswith("?") and not any(ch in sent for ch in "\"“”«»") \
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in tok.children)
+        and any(t.lower_ == "you" for t in tok.sent)
 
 
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
