@@ -64,6 +64,9 @@ def dump(found: list[Analysis]) -> None:
         print(f"{n:4}  {name:45} {dict(kinds[name])}")
 
 
+DETERMINERS = ("the", "a", "an", "his", "her", "its", "their")
+
+
 def good_alias(alias: str, names: set[str]) -> bool:
     """Judged by rule against the gold names: one of the entity's names; a form of it with titles and
     honorifics before a word of the names ("Sen. Bernie Sanders", "Mr. Obama", "presidential candidate
@@ -79,8 +82,9 @@ def good_alias(alias: str, names: set[str]) -> bool:
                   and not honorific(w) and not is_title_word(w) and len(w.rstrip(".")) > 1]
     if norm_key(words[-1]) in name_words:
         return not other_caps and not (words[0][:1].isupper() and norm_key(words[0]) not in name_words
-                                       and not honorific(words[0]) and not is_title_word(words[0]))
-    return words[0].lower() in ("the", "a", "an", "his", "her", "its", "their") and not other_caps \
+                                       and not honorific(words[0]) and not is_title_word(words[0])
+                                       and words[0].lower() not in DETERMINERS)
+    return words[0].lower() in DETERMINERS and not other_caps \
         and any(is_title_word(w) for w in words[1:])
 
 

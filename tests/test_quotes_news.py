@@ -203,3 +203,11 @@ def test_the_person_quoted_speaks_not_the_paper_quoting():
     found, reg, art = run("Chips\n\nNvidia chief Jensen Huang spoke in Taipei on Wednesday.\n\n"
                           "“All in all, the export control was a failure,” he was quoted by the Guardian as saying.")
     assert speaker(reg, having(found, "export control")) == "Jensen Huang"
+
+
+def test_an_agency_its_acronym_and_its_portfolio_are_one_body():
+    found, reg, art = run("Telescope news\n\nThe National Aeronautics and Space Administration launched a telescope on "
+                          "Monday. NASA said the telescope would reach orbit by Friday.\n\n"
+                          "The space agency said the mission would last ten years.")
+    assert len({q.speaker for q in found}) == 1
+    assert speaker(reg, found[0]) == "National Aeronautics and Space Administration"

@@ -352,6 +352,15 @@ def _own_body(registry: ActorRegistry, span: Span, head: Token, kind: str) -> st
         if s.start < span.start_char and actor.kind in BODY_KINDS and need <= set(norm_key(actor.name).split()):
             add_mention_alias(registry, actor.id, span.text)
             return actor.id
+    # "the space agency" after the National Aeronautics and Space Administration: the one body of that
+    # kind whose name holds the portfolio
+    portfolio = {t.lower_ for t in mods}
+    holders = {s.actor for s in registry.seen() if s.start < span.start_char and registry.get(s.actor).kind == kind
+               and portfolio <= set(norm_key(registry.get(s.actor).name).split())}
+    if len(holders) == 1:
+        actor_id = holders.pop()
+        add_mention_alias(registry, actor_id, span.text)
+        return actor_id
     words = [t for t in span if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
     if not words:
         return None
