@@ -211,3 +211,21 @@ def test_an_agency_its_acronym_and_its_portfolio_are_one_body():
                           "The space agency said the mission would last ten years.")
     assert len({q.speaker for q in found}) == 1
     assert speaker(reg, found[0]) == "National Aeronautics and Space Administration"
+
+
+def test_a_second_that_clause_after_an_appositive_the_parser_hung_on_the_cue():
+    found, reg, art = run("Talks\n\nPell says he spoke briefly to one of the main negotiators, Sorran’s Prime Minister "
+                          "Ilse Varga, and that they would speak again about the ferries on Sunday.")
+    q = having(found, "spoke briefly")
+    assert q.text.endswith("on Sunday")
+    assert len(found) == 1  # "speak about the ferries" is inside what Pell says
+
+
+@pytest.mark.parametrize("headline,content,stance", [
+    ("Nvidia’s Jensen Huang Hits Out At US Chip Export Controls", "US Chip Export Controls", True),
+    ("Mayor says the ferry will run on Friday", "the ferry will run on Friday", False),
+])
+def test_headline_stance(headline, content, stance):
+    found, reg, art = run(f"{headline}\n\nThe council met on Monday.")
+    q = next(q for q in found if q.field == "title")
+    assert q.text == content and q.stance is stance
