@@ -658,7 +658,7 @@ def test_merging_articles_keeps_a_country_apart_from_bodies_named_after_it():
     merged = {a.name: a.articles for a in merge_actors([a1, a2, a3])}
     assert merged["Velmar"] == ["a1", "a2"]
     assert merged["Velmar Transport Workers' Union"] == ["a2"] and merged["Lindau Daily"] == ["a2"]
-    assert merged["EU"] == ["a2", "a3"]
+    assert merged["European Union"] == ["a2", "a3"]  # (the name a country is known by, "EU" an alias)
 
 
 def test_an_untagged_name_with_a_who_clause_elsewhere_is_a_person():
@@ -786,3 +786,11 @@ def test_titles_before_a_name_and_a_surname_shared_by_two_people():
     assert names["Chris Christie"] == ["a0", "a1"]
     assert names["Hillary Clinton"] == ["a2", "a4", "a5"]  # "Clinton" is the one most articles name
     assert names["Bill Clinton"] == ["a3"]
+
+
+def test_a_country_under_its_abbreviations_is_one_government():
+    merged = merge_actors([_analysis("a1", [Actor("u-s", "U.S", "government", aliases=["U.S"])]),
+                           _analysis("a2", [Actor("united-states", "United States", "government",
+                                                  aliases=["United States", "the U.S."])])])
+    assert [(m.name, m.articles) for m in merged] == [("United States", ["a1", "a2"])]
+    assert "U.S" in merged[0].aliases and "the U.S." in merged[0].aliases

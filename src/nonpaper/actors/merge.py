@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from ..lexicon import wordset
+from ..lexicon import mapping, wordset
 from ..model import Actor, Analysis
 from ..text.names import first_compatible, honorific, initials, is_title_word, norm_key, strip_det
 from .kinds import city_of_outlet, content_initials, same_org
@@ -35,7 +35,11 @@ def merge_actors(analyses: Iterable[Analysis], members: dict | None = None) -> l
                 merged.append(target)
                 index.add(target, len(merged) - 1)
             else:
-                if actor.kind == target.kind == "person" and (len(bare_name(actor.name)), -len(actor.name.split())) \
+                if actor.kind == target.kind == "government" and actor.name == country_of(actor.name) != target.name:
+                    target.aliases.append(target.name)  # "United States" names the country, "U.S" is an alias
+                    target.name, target.id = actor.name, actor.id
+                    index.add(target, merged.index(target))
+                elif actor.kind == target.kind == "person" and (len(bare_name(actor.name)), -len(actor.name.split())) \
                         > (len(bare_name(target.name)), -len(target.name.split())):
                     # the fullest name without a title: "Chris Christie" over "Christie" and "Gov. Chris Christie"
                     target.aliases.append(target.name)
@@ -54,7 +58,7 @@ def merge_actors(analyses: Iterable[Analysis], members: dict | None = None) -> l
                 members[(article_id, actor.id)] = target
     for actor in merged:
         actor.kind = _voted_kind(votes.get(id(actor)), actor.kind)
-        actor.aliases = [a for a in actor.aliases if is_alias(actor, a)]
+        actor.aliases = [a for a in dict.fromkeys(actor.aliases) if is_alias(actor, a)]
     return _unique_ids(merged)
 
 
@@ -75,6 +79,8 @@ def is_alias(actor: Actor, alias: str) -> bool:
     its initials), or is a phrase of a title or body noun ("the senator", "the space agency"). Not a
     pair ("Trump and Clinton"), a phrase of the story ("the words", "events"), nor another body named
     after the person ("Trump Foundation")."""
+    if actor.kind == "government" and country_of(alias) and country_of(alias) == country_of(actor.name):
+        return True  # "the U.S." for the United States
     words = alias.replace("’", "'").split()
     if not words or " and " in f" {alias.lower()} " and " and " not in f" {actor.name.lower()} ":
         return False
@@ -125,6 +131,8 @@ class _MergeIndex:
             keys.append(("surname", norm_key(actor.name.split()[-1])))
         elif len(actor.name.split()) == 1:
             keys.append(("surname", norm_key(actor.name)))  # "Trump" typed as a body in one article
+        if actor.kind in _ORG_KINDS and country_of(actor.name):
+            keys.append(("country", country_of(actor.name)))
         if actor.kind in _ORG_KINDS:
             words = norm_key(strip_det(actor.name)).split()
             if words:
@@ -167,6 +175,8 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         if len(ta) == 1 or len(tb) == 1:
             return _titles_compatible(a, b)
         return first_compatible(ta[0], tb[0])
+    if a.kind == b.kind == "government" and country_of(a.name) and country_of(a.name) == country_of(b.name):
+        return True  # "U.S" and "United States"
     if a.kind in ("organization", "outlet", "government") and b.kind in ("organization", "outlet", "government"):
         if not same_org(a.name, b.name) or city_of_outlet(a.name, b.name) or city_of_outlet(b.name, a.name):
             return False  # ("Lindau" the city's government is not "Lindau Daily")
@@ -184,6 +194,13 @@ def bare_name(name: str) -> list[str]:
                               or (words[0].endswith(".") and len(words[0]) <= 5 and len(words) > 2)):  # "Gov.", "Lt."
         words = words[1:]
     return words
+
+
+def country_of(name: str) -> str | None:
+    """The country a name is ("U.S", "U.S.", "US" and "United States" are one), by governments.json."""
+    names = mapping("governments.json")["names"]
+    bare = strip_det(name).strip()
+    return names.get(bare) or names.get(bare.replace(".", "")) or names.get(bare + ".")
 
 
 def _titles_compatible(a: Actor, b: Actor) -> bool:
