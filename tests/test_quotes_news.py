@@ -154,6 +154,8 @@ def test_the_parties_are_a_group_not_the_last_party_named():
 # -- who the subject is: groups, bodies named like people, datelines, documents ------------------------------
 
 @pytest.mark.parametrize("sentence,name,text", [
+    ("President Ilse Varga met President Tomas Brinn in Sorran. The two presidents said the border would reopen.",
+     "The two presidents", "The two presidents"),
     ("Officials with mediators Qatar, Egypt and the United States said the talks would resume on Monday.",
      "Officials with mediators", "Officials with mediators Qatar, Egypt and the United States"),
     ("Donald Trump spoke in Ohio on Friday. The Trump Organization said the hotel would close in June.",
