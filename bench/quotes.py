@@ -2,9 +2,12 @@
 """Benchmark: nonpaper's quotes and speakers beside textacy 0.13 `direct_quotations`.
 
     .venv/bin/pip install -e '.[bench]'      # textacy==0.13.0, for this script only
-    .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N] [--polnear-split dev|train]
+    .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N] [--polnear-split dev|train] [--sets real,polnear]
+    .venv/bin/python bench/quotes.py --sets real --show tune   # the tune split's misses and false quotes
 
-One run, one table: on the founding article, the dev articles and PolNeAR dev (gold made by
+One run, one table: on the founding article, the dev articles, the real-news set (bench/real/quotes:
+recent articles from real outlets, its `tune` and `report` splits apart; texts in the gitignored
+bench/real/cache/, see bench/real/README.md) and PolNeAR dev (gold made by
 ../shared/eval/polnear_to_gold.py), quote precision/recall/F1, attribution accuracy, quote+speaker F1
 and, by kind, the gold quotes found with the right speaker, all computed by ../shared/eval/score.py.
 Both systems read the same spaCy Doc of each article. The speed lines compare the spaCy parse alone
@@ -14,6 +17,7 @@ A script, not a test: it reads ../shared at run time and copies nothing from it.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import subprocess
@@ -32,6 +36,11 @@ from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.model import Analysis  # noqa: E402
 
 KINDS = ("direct", "mixed", "indirect")
+SETS = ("founding", "dev", "real", "polnear")
+# "np props": nonpaper's quotes without the stances (Quote.stance: only the object of a verb of stance,
+# "opposed the legislation") and the denied cues (Quote.negated: "had not confirmed"), i.e. the
+# propositions asserted, scored against the same gold
+SYSTEMS = ("nonpaper", "np props", "textacy")
 
 
 def load_scorer(shared: Path):
@@ -41,19 +50,61 @@ def load_scorer(shared: Path):
     return module
 
 
-def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev"):
-    """(name, [(gold path, text path)]) for the three sets (PolNeAR: the `split` folder, dev by default)."""
-    founding = [(shared / "gold" / "nonpaper-memo.json", shared / "articles" / "nonpaper-memo.txt")]
-    dev = [(g, shared / "articles" / "dev" / (g.stem + ".txt")) for g in sorted((shared / "gold" / "dev").glob("D*.json"))]
+REAL = ROOT / "bench" / "real"
+
+
+def real_sets(tmp: Path) -> list[tuple[str, list[tuple[Path, Path]]]]:
+    """The real-news set as (gold path, text path) pairs per split. Its gold names each quote by its first
+    and last words (`from`, `to`), so no article text is committed; the full gold text is cut from the
+    cached article here. A missing or changed cached text is named, with the query that finds it again."""
+    by_split: dict[str, list[tuple[Path, Path]]] = {"tune": [], "report": []}
+    for path in sorted((REAL / "quotes").glob("*.json")):
+        art = json.loads(path.read_text(encoding="utf-8"))
+        cached = REAL / "cache" / f"{art['id']}.txt"
+        text = cached.read_text(encoding="utf-8") if cached.exists() else None
+        if text is None or hashlib.sha256(text.encode("utf-8")).hexdigest() != art["sha256"]:
+            print(f"bench/quotes.py: {cached.name} is missing or changed; search pages for {art['query']!r} and "
+                  f"save the excerpt of {art['url']} (see bench/real/README.md)", file=sys.stderr)
+            continue
+        quotes = [dict(q, text=cut(text, q["from"], q["to"])) for q in art["gold"]["quotes"]]
+        gold = {"document": art["id"], "reference_date": art["published"], "actors": art["gold"]["actors"],
+                "quotes": quotes}
+        gold_path = tmp / "real" / f"{art['id']}.json"
+        gold_path.parent.mkdir(parents=True, exist_ok=True)
+        gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        by_split[art["split"]].append((gold_path, cached))
+    return [(f"real {split}", pairs) for split, pairs in by_split.items()]
+
+
+def cut(text: str, start: str, end: str) -> str:
+    """The text from the first words `start` to the last words `end` after them."""
+    i = text.index(start)
+    return text[i:text.index(end, i) + len(end)]
+
+
+def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = SETS):
+    """(name, [(gold path, text path)]) for the chosen sets (PolNeAR: the `split` folder, dev by default)."""
+    out = []
+    if "founding" in sets:
+        out.append(("founding article", [(shared / "gold" / "nonpaper-memo.json", shared / "articles" / "nonpaper-memo.txt")]))
+    if "dev" in sets:
+        out.append(("dev articles", [(g, shared / "articles" / "dev" / (g.stem + ".txt"))
+                                     for g in sorted((shared / "gold" / "dev").glob("D*.json"))]))
+    if "real" in sets:
+        out.extend(real_sets(tmp))
+    if "polnear" in sets:
+        out.append((f"PolNeAR {split}", polnear(shared, tmp, limit, split)))
+    return out
+
+
+def polnear(shared: Path, tmp: Path, limit: int | None, split: str) -> list[tuple[Path, Path]]:
     polnear_gold = tmp / f"polnear-{split}"
     subprocess.run([sys.executable, str(shared / "eval" / "polnear_to_gold.py"),
                     str(shared / "datasets" / "polnear" / split), str(polnear_gold)], check=True,
                    stdout=subprocess.DEVNULL)
     polnear = [(g, shared / "datasets" / "polnear" / split / "text" / (g.stem + ".txt"))
                for g in sorted(polnear_gold.glob("*.json"))]
-    if limit:
-        polnear = polnear[:limit]
-    return [("founding article", founding), ("dev articles", dev), (f"PolNeAR {split}", polnear)]
+    return polnear[:limit] if limit else polnear
 
 
 def textacy_output(doc) -> tuple[dict, bool]:
@@ -92,14 +143,15 @@ def joined_halves(score, gold: dict, out: dict) -> int:
     return count
 
 
-def run(shared: Path, limit: int | None, split: str = "dev") -> None:
+def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = SETS,
+        show: str | None = None) -> None:
     score = load_scorer(shared)
     pipeline = nlp.load()
     times = Counter()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for set_name, pairs in datasets(shared, Path(tmp), limit, split):
-            totals = {"nonpaper": Counter(), "textacy": Counter()}
+        for set_name, pairs in datasets(shared, Path(tmp), limit, split, sets):
+            totals = {system: Counter() for system in SYSTEMS}
             crashes = 0
             for gold_path, text_path in pairs:
                 gold = score.load(gold_path)
@@ -118,16 +170,30 @@ def run(shared: Path, limit: int | None, split: str = "dev") -> None:
                 t4 = time.perf_counter()
                 crashes += crashed
                 times.update({"parse": t1 - t0, "nonpaper": t2 - t1, "textacy": t4 - t3, "articles": 1})
-                for system, output in (("nonpaper", out), ("textacy", tx)):
+                props = dict(out, quotes=[q for q in out["quotes"] if not q.get("stance") and not q.get("negated")])
+                for system, output in (("nonpaper", out), ("np props", props), ("textacy", tx)):
                     result = score.score_quotes(gold, output, score.Actors(gold, output))
+                    if system == "np props" and show and set_name.endswith(show):
+                        print_errors(gold_path.stem, result, [q["text"] for q in out["quotes"] if q.get("stance")])
                     totals[system].update(result["_counts"])
                     totals[system]["joined_halves"] += joined_halves(score, gold, output)
                     for kind, frac in result["found_with_right_speaker_by_kind"].items():
                         hit, of = (int(x) for x in frac.split("/"))
                         totals[system].update({f"{kind}_hit": hit, f"{kind}_gold": of})
-            for system in ("nonpaper", "textacy"):
+            for system in SYSTEMS:
                 rows.append((set_name, len(pairs), system, totals[system], crashes if system == "textacy" else 0))
     print_table(score, rows, times)
+
+
+def print_errors(name: str, result: dict, stances: list[str]) -> None:
+    """One article's misses, wrong speakers and false quotes among the propositions, then its stances
+    (for the tune split while changing code)."""
+    print(f"== {name}")
+    for label in ("missed", "wrong_speaker", "spurious"):
+        for item in result[label]:
+            print(f"   {label}: {item}")
+    for text in stances:
+        print(f"   stance: {text[:70]}")
 
 
 def print_table(score, rows, times) -> None:
@@ -162,6 +228,10 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N PolNeAR articles (a quick look)")
     ap.add_argument("--polnear-split", default="dev", choices=("dev", "train"),
                     help="the PolNeAR split to score (dev by default; train is what the rules were tuned on)")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help=f"comma-separated sets to run, of {', '.join(SETS)} (default: all)")
+    ap.add_argument("--show", metavar="SET", help="print each article's errors in the set whose name ends with SET "
+                    "(e.g. tune; never report: that split is only measured)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():
@@ -172,7 +242,12 @@ def main(argv=None) -> int:
     except ImportError:
         print("bench/quotes.py: textacy is not installed; run: .venv/bin/pip install textacy==0.13.0", file=sys.stderr)
         return 2
-    run(shared, args.limit, args.polnear_split)
+    sets = tuple(s.strip() for s in args.sets.split(",") if s.strip())
+    unknown = [s for s in sets if s not in SETS]
+    if unknown:
+        print(f"bench/quotes.py: unknown set {unknown[0]!r}; choose from {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    run(shared, args.limit, args.polnear_split, sets, args.show)
     return 0
 
 

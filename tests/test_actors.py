@@ -1,6 +1,7 @@
 """The actor registry: aliases and titles merged within an article, and across articles (fiction)."""
 from __future__ import annotations
 
+import pytest
 
 from conftest import analyze_text, shared_path
 
@@ -657,7 +658,7 @@ def test_merging_articles_keeps_a_country_apart_from_bodies_named_after_it():
     merged = {a.name: a.articles for a in merge_actors([a1, a2, a3])}
     assert merged["Velmar"] == ["a1", "a2"]
     assert merged["Velmar Transport Workers' Union"] == ["a2"] and merged["Lindau Daily"] == ["a2"]
-    assert merged["EU"] == ["a2", "a3"]
+    assert merged["European Union"] == ["a2", "a3"]  # (the name a country is known by, "EU" an alias)
 
 
 def test_an_untagged_name_with_a_who_clause_elsewhere_is_a_person():
@@ -730,3 +731,66 @@ def test_a_first_name_joined_to_a_full_name_shares_its_surname():
     names = {x.name for x in a.actors if x.kind == "person"}
     assert "Ove Lind" in names and "Ove" not in names
     assert "Trump Clinton" not in names
+
+
+# -- corpus identity (issue 16): one person under every form of the name, kinds by the evidence, aliases
+#    that are names, titles or descriptions --------------------------------------------------------------
+
+def _person(name, aliases=(), titles=(), kind="person", mentions=1):
+    from nonpaper.model import Mention
+    return Actor(slug(name), name, kind, aliases=[name, *aliases], titles=list(titles),
+                 mentions=[Mention(name, 0, len(name)) for _ in range(mentions)])
+
+
+def test_one_person_under_every_form_of_the_name_and_the_kind_most_mentions_give():
+    forms = [_person("Trump", kind="organization"), _person("Donald Trump", ["President Trump"], mentions=3),
+             _person("Donald J. Trump", mentions=2), _person("President Trump")]
+    merged = merge_actors([_analysis(f"a{i}", [actor]) for i, actor in enumerate(forms)])
+    trumps = [a for a in merged if "trump" in a.name.lower()]
+    assert len(trumps) == 1, [(a.name, a.kind) for a in merged]
+    assert trumps[0].kind == "person" and len(trumps[0].articles) == 4
+
+
+@pytest.mark.parametrize("alias,kept", [
+    ("Donald Trump", True), ("Trump", True), ("Mr. Trump", True), ("Donald J. Trump", True),
+    ("the Republican nominee", True), ("the president", True),
+    ("Trump and Clinton", False), ("Trump Foundation", False), ("the words", False), ("events", False),
+    ("conspirators", False), ("Universe Donald Trump", False),
+])
+def test_an_alias_is_a_name_title_or_description(alias, kept):
+    merged = merge_actors([_analysis("a1", [_person("Donald Trump", [alias])])])
+    assert (alias in merged[0].aliases) is kept
+
+
+def test_acronym_and_full_name_of_a_body_join():
+    nasa = Actor("nasa", "NASA", "organization", aliases=["NASA", "the space agency"])
+    full = Actor("national-aeronautics-and-space-administration", "National Aeronautics and Space Administration",
+                 "organization", aliases=["National Aeronautics and Space Administration"])
+    merged = merge_actors([_analysis("a1", [full]), _analysis("a2", [nasa])])
+    assert len(merged) == 1 and merged[0].articles == ["a1", "a2"]
+    assert "NASA" in merged[0].aliases and "the space agency" in merged[0].aliases
+
+
+def test_a_body_named_after_a_person_stays_apart():
+    merged = merge_actors([_analysis("a1", [_person("Donald Trump")]),
+                           _analysis("a2", [Actor("trump-organization", "Trump Organization", "organization",
+                                                  aliases=["Trump Organization"])])])
+    assert len(merged) == 2
+
+
+def test_titles_before_a_name_and_a_surname_shared_by_two_people():
+    people = [_person("Gov. Chris Christie"), _person("Chris Christie"), _person("Hillary Clinton"),
+              _person("Bill Clinton"), _person("Hillary Clinton"), _person("Clinton")]
+    merged = merge_actors([_analysis(f"a{i}", [p]) for i, p in enumerate(people)])
+    names = {m.name: m.articles for m in merged}
+    assert names["Chris Christie"] == ["a0", "a1"]
+    assert names["Hillary Clinton"] == ["a2", "a4", "a5"]  # "Clinton" is the one most articles name
+    assert names["Bill Clinton"] == ["a3"]
+
+
+def test_a_country_under_its_abbreviations_is_one_government():
+    merged = merge_actors([_analysis("a1", [Actor("u-s", "U.S", "government", aliases=["U.S"])]),
+                           _analysis("a2", [Actor("united-states", "United States", "government",
+                                                  aliases=["United States", "the U.S."])])])
+    assert [(m.name, m.articles) for m in merged] == [("United States", ["a1", "a2"])]
+    assert "U.S" in merged[0].aliases and "the U.S." in merged[0].aliases

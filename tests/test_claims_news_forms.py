@@ -243,3 +243,11 @@ def test_a_denial_of_an_account_is_set_across_against_that_account_in_another_ou
         analyze_article(article_from_string(second, published="2026-04-11", outlet="Norrick Wire", id="wire"))])
     across = [d for d in corpus.disputes if d.kind == "denial"]
     assert across and set(across[0].articles) == {"gazette", "wire"}
+
+
+def test_a_denied_cue_asserts_nothing():
+    """'CBS News had not confirmed the account': no statement of CBS's, so no side for it."""
+    analysis = analyze_text("Account unconfirmed\n\nThe Harwick Gazette reported that the mayor resigned on Friday.\n\n"
+                            "CBS News had not confirmed the account.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    assert "CBS News" not in {names.get(c.actor) for c in analysis.claims if c.kind == "statement"}

@@ -41,3 +41,22 @@ def test_missing_model_is_one_line_with_the_install_command(monkeypatch, cli_run
     finally:
         monkeypatch.undo()
         nlp.load.cache_clear()
+
+
+def test_blank_lines_start_sentences_as_token_by_token_would_in_one_array_operation():
+    """block_sentences sets every start at once (issue 19: setting them token by token rescans the Doc
+    each time); the starts are those the token-by-token rule gives."""
+    from nonpaper.text.parse import block_sentences, load
+
+    nlp = load()
+    text = "Talks Resume\n\nThe union said talks resumed.\nIt said so again.\n\n\nA third paragraph here\n\nEnd"
+
+    def reference(doc):
+        for i in range(1, len(doc)):
+            prev = doc[i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                doc[i].is_sent_start = True
+        return doc
+    ours, theirs = block_sentences(nlp.make_doc(text)), reference(nlp.make_doc(text))
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+    assert sum(bool(t.is_sent_start) for t in ours) >= 3

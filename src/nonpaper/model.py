@@ -80,6 +80,13 @@ class Quote:
     cue_end: int | None = None
     field: Literal["text", "title", "subtitle"] = "text"  # where start/end point
     confidence: float = 1.0
+    # added for issue 16: True when what is reported is only the object of a verb, noun or adjective of
+    # stance ("opposed the legislation", "announced a breakthrough", "her criticism of the plan"), not a
+    # reported proposition; such quotes are kept, and views and benches can count them apart
+    stance: bool = False
+    # added for issue 16: True when the cue is denied or empty ("had not confirmed the account", "offered no
+    # comment"): the speaker is not asserting the text
+    negated: bool = False
 
 
 @dataclass

@@ -95,6 +95,14 @@ def org_kind(name: str, outlet: str | None) -> str:
     return "organization"
 
 
+ACRONYM_SKIPS = frozenset({"and", "of", "for", "the", "on", "&"})
+
+
+def content_initials(name: str) -> str:
+    """The initials of the words an acronym keeps ("National Aeronautics and Space Administration" → NASA)."""
+    return initials(" ".join(w for w in name.split() if w.lower() not in ACRONYM_SKIPS)).upper()
+
+
 def same_org(a: str, b: str) -> bool:
     ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
     if ka == kb:
@@ -107,8 +115,9 @@ def same_org(a: str, b: str) -> bool:
         return False  # "Harwick Savings" is not "Harwick Savings Depositors' Association"
     if long_[:len(short)] == short or long_[-len(short):] == short:
         return True  # "Brackwater" ~ "Brackwater Restoration", "Philharmonic" ~ "Castrel Philharmonic"
-    if len(short) == 1 and short[0].upper() == initials(" ".join(long_)).upper() and len(short[0]) > 1:
-        return True  # "FT" ~ "Financial Times"
+    if len(short) == 1 and len(short[0]) > 1 and short[0].upper() in (initials(" ".join(long_)).upper(),
+                                                                     content_initials(" ".join(long_))):
+        return True  # "FT" ~ "Financial Times", "NASA" ~ "National Aeronautics and Space Administration"
     return False
 
 

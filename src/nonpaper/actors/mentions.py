@@ -255,6 +255,23 @@ def quoted_before(tok: Token) -> list[tuple[int, int]]:
         close = next((t for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.text == "”"), None)
         if close is not None:
             out.append((tok.sent.start_char, close.idx))
+    return out + _quoted_earlier_in_paragraph(tok)
+
+
+def _quoted_earlier_in_paragraph(tok: Token) -> list[tuple[int, int]]:
+    """The quotations closed in the token's paragraph before its sentence: in "“… what President Biden
+    laid out. And we are having to deal with that,” he says", Biden is the speaker's word, not "he"."""
+    doc, out, open_at, closer = tok.doc, [], None, None
+    start = line_start(tok)
+    first = next((t.i for t in doc[max(0, tok.sent.start - 400):tok.sent.start] if t.idx >= start), tok.sent.start)
+    for t in doc[first:tok.sent.start]:
+        if open_at is None and t.text in OPENERS:
+            open_at, closer = t.idx, OPENERS[t.text]
+        elif open_at is not None and (t.text == closer or (closer == "”" and t.text == "\"")):
+            out.append((open_at, t.idx))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, tok.sent.start_char))  # still open where the sentence begins: quoted up to it
     return out
 
 

@@ -8,6 +8,7 @@ company" to the latest organization; capitals to the country's government; anony
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
@@ -115,7 +116,14 @@ def _resolve_phrase(registry: ActorRegistry, head: Token, para_start: int) -> Re
             actor = group_before(registry, head.idx)  # "One of them said", after "two diplomats familiar with …"
         elif group is not None:  # "one of the people said": one of the people named before
             actor = resolve_token(registry, group, para_start=para_start).actor
-    return _resolved_as(actor, full_mention(head))
+    mention = full_mention(head)
+    glued = DATELINE_GLUED.match(mention.text)
+    if glued:  # "SAN FRANCISCO (Reuters) -Nvidia CEO Jensen Huang": the dateline is not the speaker's name
+        return Resolved(actor, mention.text[glued.end():], mention.start_char + glued.end(), mention.end_char)
+    return _resolved_as(actor, mention)
+
+
+DATELINE_GLUED = re.compile(r"^[A-Z][A-Z .,'’/-]*(?:\([^)]{1,30}\))?\s*[-–—]+\s*(?=[A-Z])")
 
 
 def _past_dateline(head: Token) -> Token:
@@ -283,6 +291,8 @@ def _body_noun(registry: ActorRegistry, p: Phrase) -> Decided | None:
         own = _own_body(registry, span, head, kind) if kind == "government" else None
         if own:
             return Decided(own)
+        if kind and head.tag_ == "NNS" and named_owner is None and head.lower_ != p.lemma:
+            return None  # "the parties said": several bodies, a group of its own, not the latest one named
         if kind:
             found = latest_of_kind(registry, span.start_char, kind, head_word=p.lemma)
             if found:
@@ -301,6 +311,8 @@ def _body_inside(registry: ActorRegistry, p: Phrase) -> Decided | None:
     # "A statement from the transport ministry said": the body the document comes from
     from_body = bool(inner) and p.lemma in wordset("issued_nouns.txt") and inner[0].root.head.lower_ in ("from", "by", "of") \
         and inner[0].root.head.head.i == head.i
+    if inner and any(c.dep_ == "conj" for c in inner[0].root.children):
+        return None  # "Officials with mediators Qatar, Egypt and the US": several bodies, a group, not the first
     if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or p.people_head or from_body):
         found = _entity_actor(registry, inner[0])
         if found:
@@ -327,6 +339,8 @@ def _untagged_name(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """Anonymous sources and other unnamed speakers: an actor named by its own words."""
+    if p.det in ("a", "an") and p.lemma in wordset("issued_nouns.txt"):
+        return Decided(None)  # "A bombshell report said": a document nobody is named as issuing speaks for no one
     if p.head.pos_ == "NOUN" and len(p.span.text) < 90:
         return Decided(unnamed_speaker(registry, p))
     return None
@@ -355,6 +369,15 @@ def _own_body(registry: ActorRegistry, span: Span, head: Token, kind: str) -> st
         if s.start < span.start_char and actor.kind in BODY_KINDS and need <= set(norm_key(actor.name).split()):
             add_mention_alias(registry, actor.id, span.text)
             return actor.id
+    # "the space agency" after the National Aeronautics and Space Administration: the one body of that
+    # kind whose name holds the portfolio
+    portfolio = {t.lower_ for t in mods}
+    holders = {s.actor for s in registry.seen() if s.start < span.start_char and registry.get(s.actor).kind == kind
+               and portfolio <= set(norm_key(registry.get(s.actor).name).split())}
+    if len(holders) == 1:
+        actor_id = holders.pop()
+        add_mention_alias(registry, actor_id, span.text)
+        return actor_id
     words = [t for t in span if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
     if not words:
         return None

@@ -25,6 +25,10 @@ def subject_of(verb: Token) -> Token | None:
     ("a Financial Times publication claiming that …")."""
     seen = 0
     tok = verb
+    if verb.lemma_.lower() == "quote":
+        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if quoted is not None:
+            return quoted  # "he was quoted by the Guardian as saying": he speaks; the paper relays
     while tok is not None and seen < 5:
         seen += 1
         for child in tok.children:

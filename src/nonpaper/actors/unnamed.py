@@ -70,9 +70,11 @@ def unnamed_speaker(registry: ActorRegistry, p: Phrase) -> str | None:
     head, span, lemma = p.head, p.span, p.lemma
     name = re.sub(r"[’']s?$", "", span.text)  # "the council's (department)": the council
     kind = "unnamed"
-    if len(p.words) == 1 and not p.people_head and not noun_kind(span, lemma) and head.tag_ == "NNS":
+    counted = any(t.dep_ == "nummod" for t in head.children)  # "The two presidents": a group of them
+    if len(p.words) == 1 and not p.people_head and not noun_kind(span, lemma) and head.tag_ == "NNS" \
+            and not (counted and is_title_word(lemma)):
         return None  # "Ships began leaving": a bare plural that names no one
-    if name.split()[0].lower() in ("the", "this") and is_title_word(head.text):
+    if name.split()[0].lower() in ("the", "this") and (is_title_word(head.text) or (counted and is_title_word(lemma))):
         mods = {t.lower_ for t in span if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
         group = unnamed_group_before(registry, span.start_char, {lemma, head.lower_}, mods)
         if group:  # "the official" after "a senior official, who asked not to be named"
@@ -88,7 +90,7 @@ def unnamed_speaker(registry: ActorRegistry, p: Phrase) -> str | None:
         kind = "unnamed" if p.people_head and not noun_kind(span, lemma) else "organization"  # ("The two men")
         name = name[0].upper() + name[1:]
     actor_id = registry.add(name, kind)
-    if kind == "unnamed" and head.tag_ == "NNS" and p.people_head:
+    if kind == "unnamed" and head.tag_ == "NNS" and (p.people_head or counted):
         registry.groups.add(actor_id)  # "Officials at the rail workers' union said …. They said …"
     if kind == "unnamed" and head.tag_ == "NN" and p.people_head and p.det in ("a", "an", "one") \
             and lemma not in wordset("asker_nouns.txt"):

@@ -191,8 +191,8 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
     """Every attributed quote, then the sentences no quote touches: the narrator's own, or a source's
     when the sentence still names one ("…, Petra Lunde, said on Monday.")."""
     for q in ctx.sources.quotes:
-        if not q.speaker:
-            continue
+        if not q.speaker or q.negated:
+            continue  # "CBS News had not confirmed the account": CBS asserts nothing of it
         span = span_of(ctx.doc, q.start, q.end)
         lemmas = content_lemmas(span) if span is not None else frozenset()
         events = ctx.events_at(q.start, q.end)

@@ -105,13 +105,18 @@ def _name_before_colon(ctx: Context, d: Direct) -> Attribution | None:
     """"Ana Ellis: “…”", "Said Ellis: “…”": a name before a colon opening the paragraph's quotation, when
     no cue comes before it in the paragraph."""
     para = ctx.paragraphs[d.paragraph]
-    m = re.match(r"\s*([A-Z][^:\n]{0,60}):\s*$", ctx.text[para[0]:d.span.open_at])
-    if not m or any(a.paragraph == d.paragraph and a.cue_start < d.span.open_at for a in ctx.attributions):
+    lead = ctx.text[para[0]:d.span.open_at]
+    # the last sentence before the quotation: "… put forward by the Left. Commentary by Marine Le Pen: “…”"
+    after_stop = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", lead)]
+    begin = para[0] + (after_stop[-1] if after_stop else 0)
+    m = re.match(r"\s*([A-Z][^:\n]{0,90}):\s*$", ctx.text[begin:d.span.open_at])
+    if not m or any(a.paragraph == d.paragraph and begin <= a.cue_start < d.span.open_at for a in ctx.attributions):
         return None
-    start, end = para[0] + m.start(1), para[0] + m.end(1)
+    start, end = begin + m.start(1), begin + m.end(1)
     cue = ":"
-    said = re.match(r"(said|says|added|asked|wrote|explained|replied)\s+", m.group(1), re.IGNORECASE)
-    if said:  # "Said Ellis: “…”": the cue before the name
+    said = re.match(r"(said|says|added|asked|wrote|explained|replied)\s+", m.group(1), re.IGNORECASE) \
+        or re.match(LABEL_BY, m.group(1), re.IGNORECASE)
+    if said:  # "Said Ellis: “…”", "Commentary by Ellis: “…”": the cue before the name
         cue, start = said.group(1), start + said.end()
     span = ctx.parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
@@ -119,6 +124,10 @@ def _name_before_colon(ctx: Context, d: Direct) -> Attribution | None:
     known = ctx.registry.resolve(span.text, start) if said else None  # the parser's entity may be "Said Ellis"
     res = Resolved(known, span.text, start, end) if known else resolve_name_span(ctx, span)
     return Attribution(cue, end, end + 1, res, None, d.paragraph) if res else None
+
+
+# "Commentary by X:", "A statement from X:", "Reaction from X:": a label naming whose words follow
+LABEL_BY = r"((?:an? |the )?(?:commentary|comments?|statement|reaction|remarks?|message|response|quote) (?:by|from))\s+"
 
 
 def resolve_name_span(ctx: Context, span: Span) -> Resolved | None:

@@ -115,10 +115,13 @@ def _second_that_clause(tok: Token, b: int) -> int:
     """"telling CBS that the laws are set and that he had seen support": a second "that" clause the
     parser coordinated with the cue verb is more of what was said."""
     doc = tok.doc
+    # ("spoke to one of the interlocutors, Qatar's Prime Minister …, and that they would …": the parser
+    # may hang the appositive of the first clause on the cue; it bridges the two clauses)
+    bridge = {t.i for x in tok.rights if x.dep_ in ("npadvmod", "appos") and x.pos_ == "PROPN" for t in x.subtree}
     for c in tok.rights:
         if c.i > b and c.dep_ in ("conj", "ccomp") and c.left_edge.i > b \
                 and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children) \
-                and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c.left_edge.i]):
+                and all(t.is_punct or t.dep_ == "cc" or t.i in bridge for t in doc[b + 1:c.left_edge.i]):
             b = c.right_edge.i
     return b
 

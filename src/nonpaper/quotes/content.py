@@ -25,38 +25,59 @@ if TYPE_CHECKING:
 
 def content_span(ctx: Context, att: Attribution) -> tuple[int, int] | None:
     """The (start, end) offsets of what a cue reports, or None; which tokens is decided by the kind of cue."""
+    found = reported(ctx, att)
+    return None if found is None else found[:2]
+
+
+def reported(ctx: Context, att: Attribution) -> tuple[int, int, bool] | None:
+    """(start, end, stance) of what a cue reports, or None. `stance` is True when the content is only a noun
+    phrase or an infinitive, the object of a verb, noun or adjective of stance ("opposed the legislation",
+    "announced a breakthrough", "her criticism of the plan"), not a reported proposition (a clause)."""
     tok = att.token
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children):
         return None  # "three days later than the town has said": a comparison, however the parser hung it
     if sentence_pp_cue(att):
-        return _rest_of_sentence(tok)
+        return _clause(_rest_of_sentence(tok))
     if tok.pos_ == "ADJ" or (tok.dep_ == "attr" and tok.lemma_.lower() in wordset("stance_role_nouns.txt")):
         span = adjective_content(tok)
-        return None if span is None else trim(tok.doc, *span)
+        return None if span is None else _stance(trim(tok.doc, *span))
     if tok.pos_ == "NOUN":
-        return _noun_content(tok)
+        span = _noun_content(tok)
+        return _stance(span) if noun_object(tok) is not None and not _noun_clause(tok) else _clause(span)
     comp = _complement(tok)
     if comp is not None:
-        return clause_content(tok, comp)
+        return _clause(clause_content(tok, comp))
     if (tok.lemma_.lower() in object_lemmas() or tells_to(tok) or tells_story(tok) or labels_as_quoted(ctx, tok)
             or sees_as(tok)) \
             and not any(c.dep_ == "prt" and not calls_on(tok, c) for c in tok.children):
         span = object_content(tok)  # ("called off" is no report)
         if span is not None:
-            return span
+            return _stance(span)
     if _as_clause(tok):
         # "…, as police have said." / "As the Courier reported, …": the clause the cue is hung on
         a, b, inside = _clause_around(tok)
-        return None if inside else trim(tok.doc, a, b)
+        return None if inside else _clause(trim(tok.doc, a, b))
     trailing = _trailing_report(tok)
     if trailing is not None:
-        return trailing
+        return _clause(trailing)
     other = _passive_or_gerund(tok)
     if other is not None:
-        return other
+        return _clause(other)
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
-        return _parenthetical_content(tok)
+        return _clause(_parenthetical_content(tok))
     return None
+
+
+def _clause(span: tuple[int, int] | None) -> tuple[int, int, bool] | None:
+    return None if span is None else (span[0], span[1], False)
+
+
+def _stance(span: tuple[int, int] | None) -> tuple[int, int, bool] | None:
+    return None if span is None else (span[0], span[1], True)
+
+
+def _noun_clause(tok: Token) -> bool:
+    return any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children)
 
 
 def _rest_of_sentence(tok: Token) -> tuple[int, int] | None:

@@ -160,7 +160,8 @@ def _claims_quoted_label(ctx: Context, tok: Token) -> bool:
 
 
 def _claims_at_quote(ctx: Context, tok: Token) -> bool:
-    return _other_verb(tok) and (_right_after_quote(ctx, tok) or _right_before_quote(ctx, tok))
+    # (not a relative clause: in "“…,” Cassidy, who chairs the committee, said." the cue is "said")
+    return _other_verb(tok) and tok.dep_ != "relcl" and (_right_after_quote(ctx, tok) or _right_before_quote(ctx, tok))
 
 
 def _human_subject(ctx: Context, tok: Token) -> Cue | None:

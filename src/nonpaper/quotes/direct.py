@@ -224,6 +224,58 @@ def _same_voice(ctx: Context, q: _Place) -> Attribution | None:
     return None
 
 
+def _interview_answer(ctx: Context, q: _Place) -> Attribution | None:
+    """An interview: a paragraph that is only a quotation, after a paragraph that asks a question
+    unquoted, is the answer of the person the article says it interviews ("Interview with X", "X told us
+    in an interview")."""
+    text, para = ctx.text, q.para
+    alone = not text[para[0]:q.d.span.open_at].strip(" \n•*-–—") and not text[q.close:para[1]].strip()
+    if not alone or q.p == 0:
+        return None
+    before = ctx.paragraphs[q.p - 1]
+    asked = text[before[0]:before[1]].strip()
+    if not asked.endswith("?") or any(ch in asked for ch in ALL_MARKS - {"’", "'"}):
+        return None
+    return _interviewee(ctx)
+
+
+INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+
+
+INTERVIEW_WITH = re.compile(r"\b[Ii]nterview(?:ed)? with\s+((?:[A-Z][\w.'’\-]+\s){1,3}[A-Z][\w'’\-]+)")
+
+
+def _interviewee(ctx: Context) -> Attribution | None:
+    """The first person named in a paragraph that speaks of an interview, before the first question
+    (or named after "Interview with" in a heading, where no entity is looked for)."""
+    for seen in ctx.registry.seen():
+        actor = ctx.registry.get(seen.actor)
+        if actor is None or actor.kind != "person":
+            continue
+        ps, pe = ctx.paragraphs[ctx.para_of(seen.start)]
+        para = ctx.text[ps:pe].strip()
+        if para.endswith("?"):
+            break  # the questions have begun
+        if INTERVIEW.search(para):
+            res = Resolved(actor.id, ctx.text[seen.start:seen.end], seen.start, seen.end)
+            return Attribution("interview", seen.start, seen.end, res, None, ctx.para_of(seen.start))
+    art = ctx.parsed.article
+    for line in (art.title, art.subtitle):
+        m = INTERVIEW_WITH.search(line or "")
+        if m:  # (the headline is not in the text: the mention has no offsets)
+            actor = ctx.registry.resolve(m.group(1)) or ctx.registry.add(m.group(1), "person")
+            return Attribution("interview", 0, 0, Resolved(actor, m.group(1), None, None), None, 0)  # type: ignore[arg-type]
+    for ps, pe in ctx.paragraphs:
+        if ctx.text[ps:pe].strip().endswith("?"):
+            return None
+        m = INTERVIEW_WITH.search(ctx.text, ps, pe)
+        if m:
+            s, e = m.start(1), m.end(1)
+            actor = ctx.registry.resolve(m.group(1), s) or ctx.registry.add(m.group(1), "person")
+            return Attribution("interview", s, e, Resolved(actor, m.group(1), s, e), None, ctx.para_of(s))
+    return None
+
+
 Strategy = Callable[[Context, _Place], "Attribution | None"]
 
 # The attribution of a direct quotation: the first of these that finds one (dateparser's ordered
@@ -241,6 +293,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("speaker of the continued paragraph", _continued_paragraph),
     ("attribution line after", _line_after),
     ("colon paragraph before", _colon_paragraph),
+    ("answer to an interview question", _interview_answer),
     ("quotation running on", _runs_on),
     ("last speaker of the previous paragraph", _previous_speaker),
     ("same voice as the previous paragraph", _same_voice),
@@ -284,8 +337,8 @@ def _attribution_line(ctx: Context, p: int) -> Attribution | None:
         return None
     s, e = ctx.paragraphs[p]
     line = ctx.text[s:e].strip()
-    if any(ch in line for ch in ALL_MARKS - {"’"}) or len(words_of(line)) > 12:
-        return None
+    if any(ch in line for ch in ALL_MARKS - {"’"}) or len(words_of(line)) > 12 or line.endswith("?"):
+        return None  # (a question, "Why did you decide to run?", asks; it attributes nothing)
     atts = [a for a in ctx.attributions if a.paragraph == p and usable(a)]
     if not atts:
         return None

@@ -10,7 +10,7 @@ import functools
 import re
 
 from ..actors import org_kind, same_org
-from ..lexicon import wordset
+from ..lexicon import speech_verbs, wordset
 from ..model import Quote
 from ..text.names import is_title_word, strip_det
 from .context import Context
@@ -36,9 +36,13 @@ def title_quotes(ctx: Context) -> list[Quote]:
             if found is None:
                 continue
             who, cue, content, confidence = found
+            if cue == ":" and ctx.registry.govs.get(who.strip()) == who.strip():
+                continue  # "France: No-confidence vote passes": the country the news is from, a section label
             actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
+            lemma = _headline_cue_forms().get(cue.lower().strip(",:"), cue.lower())
             out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
-                             speaker_text=who, cue=cue, field=field_name, confidence=confidence))  # type: ignore[arg-type]
+                             speaker_text=who, cue=cue, field=field_name, confidence=confidence,  # type: ignore[arg-type]
+                             stance=cue != ":" and lemma not in speech_verbs("clause")))  # ("Hits Out At X": a stance)
     return out
 
 
@@ -141,7 +145,9 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
             if words[i - 1].lower() in wordset("headline_noun_verbs.txt"):
                 return None  # "Ostrava and Velm trade blame over …": the cue word is a noun
             rest = words[i + 1:]
-            if rest and rest[0].lower() in ("for", "on", "about", "against") and forms[w] != "say":
+            if len(rest) > 1 and rest[0].lower() in ("out", "back") and rest[1].lower() in ("at", "against"):
+                rest = rest[1:]  # "Hits Out At US Chip Export Controls", "Fires Back At …"
+            if rest and rest[0].lower() in ("for", "on", "about", "against", "at") and forms[w] != "say":
                 rest = rest[1:]  # "calls for", "calls on"
             return who, word, " ".join(rest)
         if word.endswith((",", ":")):

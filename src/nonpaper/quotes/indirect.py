@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..lexicon import wordset
 from ..model import Quote
 from .context import Attribution, Context, Direct, SENT_END, words_of
-from .cues import noun_object, sentence_pp_cue
-from .content import content_span
+from .cues import cue_lemmas, noun_object, sentence_pp_cue
+from .content import content_span, reported
 
 
 MIXED_MIN_WORDS = 8  # words of the writer's own around a quotation that make a reported clause of it
@@ -38,13 +38,17 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
     `quotes`: the quotations of the cues before it)."""
     tok = att.token
-    span = content_span(ctx, att)
-    if span is None:
+    if _asks(tok):
+        return None  # "Why did you decide to join the party?": the writer's question reports nothing
+    found = reported(ctx, att)
+    if found is None:
         return None
-    s, e = _through_fragment(ctx, *span)
+    s, e = _through_fragment(ctx, *found[:2])
     if _mostly_direct(ctx, s, e, att):
         return None  # the complement is a direct quotation, already counted
     text = ctx.text[s:e]
+    if used and _relayed_by(ctx, s, e):
+        return None  # "“…,” Monds said Wednesday, ABC News reported.": who relays the quotation, not a content
     if _anonymity_terms(text):
         return None  # "who asked not to be named": the terms of the interview
     clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
@@ -65,7 +69,34 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                  speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                 confidence=(0.8 if clausal else 0.5) if not used else 0.6)
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
+                 negated=_negated(tok, text))
+
+
+def _relayed_by(ctx: Context, s: int, e: int) -> bool:
+    """The content of a quotation's own cue is only another cue with its subject ("Wednesday, ABC News
+    reported"): a chain of attribution, whose outer link says who relays what was said."""
+    span = ctx.parsed.doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cue_lemmas()]
+    return len(verbs) == 1 and span.root.i == verbs[0].i and len(span) <= 8 \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children)
+
+
+def _negated(tok, text: str) -> bool:
+    """The cue is denied ("CBS News had not confirmed the account", "did not say whether") or reports
+    nothing ("offered no comment"): the source is not asserting the content."""
+    return any(c.dep_ == "neg" for c in tok.children) or text.lower().startswith(("no ", "none "))
+
+
+def _asks(tok) -> bool:
+    """The cue stands in a question put to "you" outside quotation marks: an interviewer asking ("Why did
+    you decide to run?", "What would you say to those who have not decided which party to support?"). (Questions about a third person, "Did the mayor say that …?", can report, and
+    PolNeAR annotates them.)"""
+    sent = tok.sent.text.rstrip()
+    return sent.endswith("?") and not any(ch in sent for ch in "\"“”«»") \
+        and any(t.lower_ == "you" for t in tok.sent)
 
 
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:

@@ -166,7 +166,7 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], 
         warnings.extend(warn)
         carry = carry_next
     if spans and spans[-1].continues:
-        _unclosed(text, spans, warnings)
+        _unclosed(text, spans, warnings, at_end=True)
     if doubled:
         for s in spans:
             if text[s.start:s.start + 1] == TWO_APOSTROPHES:
@@ -174,14 +174,17 @@ def scan(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[MarkSpan], 
     return spans, warnings
 
 
-def _unclosed(text: str, spans: list[MarkSpan], warnings: list[str]) -> None:
+def _unclosed(text: str, spans: list[MarkSpan], warnings: list[str], at_end: bool = False) -> None:
     """The last span opened and never closed, and no continuation paragraph follows: a whole
     paragraph in quotes with its closing mark forgotten stays a quotation, and so does a last sentence
-    of one; a mark opened mid-way through a sentence is a stray mark and is dropped."""
+    of one; a mark opened mid-way through a sentence is a stray mark and is dropped. At the end of a text
+    cut short (an excerpt, a feed's summary), a quotation opened after a cue and a comma ('Rounds told
+    reporters, "They want …') runs to the cut."""
     last = spans[-1]
     line_start = text.rfind("\n", 0, last.open_at) + 1
     before = text[line_start:last.open_at].strip()
-    if before and not before.endswith((".", "!", "?", ":")):  # ('… Aalto said. "It still is.' keeps it)
+    cut_short = at_end and before.endswith(",") and not text[last.open_at:].rstrip().endswith((".", "!", "?", "…"))
+    if before and not before.endswith((".", "!", "?", ":")) and not cut_short:  # ('… Aalto said. "It still is.' keeps it)
         warnings.append(f"unpaired quotation mark at {last.open_at}")
         spans.pop()
     else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import speech_verbs, wordset
 from .bounds import CLOSING_MARKS, trim
-from .cues import cue_lemmas, source_like
+from .cues import cue_lemmas, human, source_like
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +83,24 @@ def _object_reports(tok: Token, comps: list[Token]) -> bool:
         return False  # "They called Ines Varga, who said …": phoned, not named
     if lemma in ("cite", "quote") and first.dep_ == "dobj" and source_like(first):
         return False  # "citing the city council": the source of a report, not what it says
+    if lemma in ("respond", "reply", "react") and first.dep_ == "prep" and not _words_responded_to(first) \
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return False  # "Fire crews are responding to a house explosion": an event met, not words answered
+    if lemma == "offer" and any(c.dep_ == "nsubj" and c.lower_ == "which" for c in tok.children):
+        return False  # "MIRI, which offers spatial resolution": what a thing provides (people are "who")
     return True
+
+
+def _words_responded_to(prep: Token) -> bool:
+    """"responded to the criticism", "replied to a question", "responded to a Gold Star mother by saying":
+    the object is words (a report, a document, a question or a demand) or someone, not an event."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    lemma = pobj.lemma_.lower()
+    return pobj.pos_ in ("PRON", "PROPN") or human(pobj) or any(lemma in wordset(name) for name in (
+        "reply_nouns.txt", "cue_nouns.txt", "cue_nouns_object.txt", "cue_nouns_made.txt", "issued_nouns.txt",
+        "document_nouns.txt"))
 
 
 def _through_verb_conjuncts(tok: Token, first: Token, b: int) -> int:

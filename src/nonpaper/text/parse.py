@@ -53,10 +53,19 @@ class Parsed:
 def block_sentences(doc: Doc) -> Doc:
     """Start a sentence after every blank line: spaCy's parser would otherwise run a heading
     into the next paragraph ("Initial Contacts\\n\\nLavrov" became one ORG entity)."""
+    from spacy.attrs import SENT_START
+
+    # one array operation: setting `is_sent_start` token by token makes spaCy rescan the whole Doc
+    # each time (tokens x paragraphs: 19.5 s at 900k characters against 0.04 s)
+    starts = doc.to_array([SENT_START])
+    changed = False
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            doc[i].is_sent_start = True
+            starts[i] = 1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
