@@ -17,6 +17,7 @@ from ..model import Analysis, analysis_from_dict
 from . import merge
 from .migrations import LATEST, MIGRATIONS
 from .queries import Queries
+from .stories import Stories
 from .timeline import EVENT_TIMELINE, count_timeline, timeline_rows
 
 
@@ -32,7 +33,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(Queries):
+class Store(Queries, Stories):
     """A nonpaper corpus store. Use `nonpaper.store.open_store(url_or_path)` to get one."""
 
     backend = "?"

@@ -118,6 +118,14 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         return listing(request, s.timeline(limit=limit, offset=offset, **f), s.count_timeline(**f), offset, limit,
                        format, "timeline")
 
+    @app.get("/api/events/{event_id:path}", tags=["corpus"],
+             summary="One happening across the corpus: what each article's sources say of it, and its disputes")
+    def api_corpus_event(event_id: str) -> dict:
+        found = store().corpus_event(event_id[:MAX_TEXT])
+        if found is None:
+            raise HTTPException(404, f"no corpus event with id {event_id!r}: timeline events carry it as corpus_event")
+        return found
+
     @app.get("/api/disputes", tags=["corpus"], summary="Contradicting accounts (`nonpaper disputes`)",
              description=PAGED)
     def api_disputes(request: Request, kind: str | None = Query(None, max_length=40, description="timing, status, ..."),

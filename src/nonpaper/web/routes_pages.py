@@ -123,6 +123,16 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names={}, filters={},
                     titles=_titles(s, items), nav=None, one=items[0], active="timeline")
 
+    @app.get("/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def corpus_event(request: Request, event_id: str):
+        """One happening across the corpus: what each outlet says of it, side by side, the disputed
+        points marked (issue 15)."""
+        found = store().corpus_event(text_param(event_id, "event"))
+        if found is None:
+            raise HTTPException(404, f"no corpus event with id {event_id!r}: events reported by several "
+                                     "articles link to theirs from /timeline")
+        return page(request, "event.html", ev=found, titles={}, active="timeline")
+
     @app.get("/disputes", response_class=HTMLResponse, include_in_schema=False)
     def disputes(request: Request, kind: str = "", outlet: str = "", actor: str = "", since: str = "",
                  until: str = "", offset: str = ""):
