@@ -56,3 +56,19 @@ def test_the_event_page_and_its_api(harbour):
     assert api.status_code == 200 and len(api.json()["articles"]) == 2
     assert client.get("/events/no-such-event").status_code == 404
     assert f"/events/{ident}" in client.get("/timeline").text  # the timeline links to it
+
+
+def test_quote_stance_and_negation_are_stored_and_listed(tmp_path):
+    """Issue 16's Quote.stance and Quote.negated survive ingest (migration 5) and come back in lists."""
+    from nonpaper.corpus import ingest
+
+    article = tmp_path / "vote.txt"
+    article.write_text("Levy vote nears\n\nMayor Ada Lind opposed the harbour levy on Monday.\n\n"
+                       "The Harwick Gazette had not confirmed the account.\n\n"
+                       "\"The levy will pass,\" said council leader Oren Vask.\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        ingest([str(article)], store, published="2026-03-10", progress=False)
+        rows = {r["text"]: r for r in store.quotes()}
+    assert any(r["stance"] for r in rows.values())
+    assert any(r["negated"] for r in rows.values())
+    assert all(isinstance(r["stance"], bool) and isinstance(r["negated"], bool) for r in rows.values())

@@ -240,10 +240,11 @@ class Store(Queries, Stories):
                    [(provisional[a["id"]], a["name"], a["kind"], _dump(a["aliases"]), _dump(a["titles"]))
                     for a in actors])
         self._many(cur, "INSERT INTO quotes (article_id, id, seq, kind, text, speaker, speaker_text, cue, "
-                        "start_char, end_char, field, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "start_char, end_char, field, confidence, stance, negated) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, q["id"], n, q["kind"], q["text"], q["speaker"], q.get("speaker_text"), q.get("cue"),
-                     q.get("start"), q.get("end"), q.get("field"), q.get("confidence"))
-                    for n, q in enumerate(data["quotes"])])
+                     q.get("start"), q.get("end"), q.get("field"), q.get("confidence"), int(bool(q.get("stance"))),
+                     int(bool(q.get("negated")))) for n, q in enumerate(data["quotes"])])
         self._many(cur, "INSERT INTO timexes (article_id, id, text, type, value, anchor, mod, start_char, end_char, "
                         "field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(aid, t["id"], t["text"], t["type"], t["value"], t.get("anchor"), t.get("mod"), t["start"],

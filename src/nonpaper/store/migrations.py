@@ -124,6 +124,11 @@ MIGRATIONS: list[Migration] = [
             "date_earliest", "date_latest", "date_precision", "date_asserted_by", "polarity", "certainty",
             "modality", "tense", "reported_by")] + [
         "CREATE INDEX events_range ON events (date_earliest, date_latest)"]),
+    # Issue 16's quote fields: a stance ("opposed the bill") rather than a reported proposition, and a
+    # denied cue ("had not confirmed"), so lists and exports can tell them apart.
+    Migration(5, "quote stance and negation", common=[
+        "ALTER TABLE quotes ADD COLUMN stance INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE quotes ADD COLUMN negated INTEGER NOT NULL DEFAULT 0"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

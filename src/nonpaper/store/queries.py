@@ -255,7 +255,7 @@ class Queries:
         snippet, snippet_params = self._snippet_quotes(search) if search and not counting else ("NULL", [])
         return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
                 "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
-                f"q.start_char AS start, q.end_char AS \"end\", {snippet} AS snippet "
+                f"q.start_char AS start, q.end_char AS \"end\", q.stance, q.negated, {snippet} AS snippet "
                 f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
                 "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
                 "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
@@ -265,13 +265,17 @@ class Queries:
                search: str | None = None, article: str | None = None, limit: int | None = None,
                speaker_id: str | None = None, offset: int = 0, kind: str | None = None) -> list[dict]:
         """Quotes in reading order within articles, newest articles first: id, article_id, article_title,
-        published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end.
+        published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end, stance and
+        negated (issue 16: a stance, not a reported proposition; a denied cue).
         `speaker` is a corpus actor id (that actor only) or else part of a name or alias
         (case-insensitive); `kind`: direct, indirect or mixed."""
         query = self._quotes_sql(speaker, since, until, search, article, speaker_id, kind)
         if query is None:
             return []
-        return self._all(*self._page(*query, limit, offset))
+        rows = self._all(*self._page(*query, limit, offset))
+        for r in rows:
+            r["stance"], r["negated"] = bool(r.get("stance")), bool(r.get("negated"))
+        return rows
 
     def count_quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                      search: str | None = None, article: str | None = None, kind: str | None = None) -> int:
