@@ -160,6 +160,14 @@ DENIALS_OF_REPORTS = [
      "Mining Board.", "Harlow Gazette"),
     ("The Harlow Gazette reported that the mine had flooded twice in May.\n\n\"The reports are not accurate,\" "
      "said Ana Brill, a spokeswoman for the Harlow Mining Board.", "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May.\n\nThe Harlow Mining Board denied it.",
+     "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May.\n\nThe Harlow Mining Board called the "
+     "report propaganda.", "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May.\n\n\"There is no truth to the report,\" "
+     "the Harlow Mining Board said.", "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine owner had bribed two inspectors in May.\n\nThe owner, Ansel Brick, "
+     "has denied the allegations.", "Harlow Gazette"),
 ]
 
 

@@ -58,12 +58,15 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             elif subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
                 # "the reports are not accurate": the reports' owner's account
                 yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called="not " + tok.text)
+        elif tok.lower_ == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            yield from _no_truth(ctx, tok, statements)  # "There is no truth to the report"
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_calling_verbs.txt"):
             called = _called_account_false(tok)  # "Musk called the report 'false'"
             if called is not None:
                 actor, quote = _denier(ctx, tok)
-                if actor:
-                    yield from _denial_of(ctx, tok, actor, quote, statements, obj=called[0], called=called[1])
+                if actor:  # the account noun as a compound ("the report propaganda") keeps its article
+                    yield from _denial_of(ctx, tok, actor, quote, statements, obj=called[0], called=called[1],
+                                          definite=called[0].dep_ == "compound")
 
 
 def _lie_told(tok: Token) -> bool:
@@ -101,6 +104,20 @@ def _source_denial(ctx: Context, tok: Token, actor: str, quote: str | None, subj
                     start=sent.start_char, end=sent.end_char)
 
 
+def _no_truth(ctx: Context, tok: Token, statements: list[Claim]):
+    """"There is no truth to the report", "no truth in these claims": the speaker denies the account
+    named after 'to' / 'in'; with none named, the account just told (a bare 'that')."""
+    src = ctx.sources.at(tok.idx, tok.idx + len(tok))
+    if not src.actor:
+        return
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in")), None)
+    obj = child(prep, "pobj") if prep is not None else None
+    if obj is not None and obj.lower_ in resources.wordset("claim_account_nouns.txt"):
+        yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=obj, called="untrue")
+    elif obj is None or obj.lower_ in POINTERS | {"it"}:
+        yield from _pointed_denial(ctx, tok, src.actor, src.quote, statements, called="untrue")
+
+
 def _owner_by(obj: Token) -> Token | None:
     """'a report by the Wall Street Journal', 'claims in the Times', 'the story from Reuters': the
     proper noun after by / in / from on an account noun."""
@@ -115,9 +132,13 @@ def _owner_by(obj: Token) -> Token | None:
 def _called_account_false(verb: Token) -> tuple[Token, str] | None:
     """'called the report "false"', 'labelled the story fake news': (the account noun, the false word)."""
     obj = child(verb, "dobj")
-    if obj is None or obj.lower_ not in resources.wordset("claim_account_nouns.txt"):
-        return None
     falses = resources.wordset("claim_false_words.txt")
+    accounts = resources.wordset("claim_account_nouns.txt")
+    if obj is not None and obj.lower_ in falses:  # "called the report propaganda", parsed as one noun phrase
+        inner = next((c for c in obj.children if c.dep_ == "compound" and c.lower_ in accounts), None)
+        return (inner, obj.text) if inner is not None else None
+    if obj is None or obj.lower_ not in accounts:
+        return None
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl", "attr") or (c.dep_ == "prep" and c.lower_ == "as"):
             word = next((t for t in c.subtree if t.lower_ in falses), None)
@@ -198,7 +219,7 @@ def _latest_said(ctx: Context, offset: int):
 
 
 def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: list[Claim], obj=None,
-               called: str | None = None):
+               called: str | None = None, definite: bool = False):
     accounts = resources.wordset("claim_account_nouns.txt")
     obj = obj if obj is not None else child(tok, "dobj")
     clause = child(tok, "ccomp")
@@ -209,7 +230,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
     content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i != tok.i), None) \
         if obj is not None else None  # not the denial itself: "a claim refuted by the ministry"
-    pointing = obj is not None and (child(obj, "poss") is not None or any(
+    pointing = obj is not None and (definite or child(obj, "poss") is not None or any(
         c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the", "such") for c in obj.children))
     if obj is not None and obj.lower_ in accounts and content is not None:  # "denied reports that ..."
         clause = content
@@ -247,11 +268,14 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             denier = child(tok, "nsubj")
             who = {t.i for t in denier.subtree} if denier is not None else set()
             said = content_lemmas(t for t in tok.sent if t.i != obj.i and t.i != tok.i and t.i not in who)
-            if said or obj.tag_ in ("NNS", "NNPS"):  # "But No.10 disputed the account.": the one just given
+            if said:  # "But No.10 disputed the account.": the one just given
                 talked = [c for c in pool if overlap(said, c.value.get("about", []))]
                 # "called the report false": when nothing else ties it, the report is an outlet's
                 reports = [c for c in pool if kinds.get(c.actor) == "outlet"] if obj.lemma_.lower() in REPORT_NOUNS else []
                 pool = talked or reports
+            elif obj.tag_ in ("NNS", "NNPS"):  # "He denied the allegations.": those just told, next to it
+                near = _paragraphs_back(ctx, tok.idx, 1)
+                pool = [c for c in pool if c.start >= near]
         if pool:
             target = pool[-1]
             if obj.tag_ in ("NNS", "NNPS"):  # "the union's claims": all it said in that run
@@ -279,10 +303,12 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
 
 
 def _points_back(verb) -> bool:
-    """'disputes that.', 'dismissed that as "fiction"', 'rejects this as nonsense': the verb's object is
-    a bare 'that'/'this' (the parser may hang it elsewhere: read the words after the verb)."""
+    """'disputes that.', 'dismissed that as "fiction"', 'rejects this as nonsense', 'denied it': the verb's
+    object is a bare 'that'/'this' (the parser may hang it elsewhere: read the words after the verb)."""
     doc = verb.doc
-    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in POINTERS:
+    # "denied it" too, for the verbs whose object can only be a claim (claim_denial_pointed.txt)
+    pointers = POINTERS | ({"it"} if verb.lemma_.lower() in resources.wordset("claim_denial_pointed.txt") else set())
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in pointers:
         return False
     if verb.dep_ != "ROOT" or any(t.text == "," for t in doc[verb.sent.start:verb.i]):
         return False  # "..., although Israel disputes this": 'this' is the sentence's own clause
