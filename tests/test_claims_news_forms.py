@@ -259,3 +259,10 @@ def test_a_denied_cue_asserts_nothing():
                             "CBS News had not confirmed the account.", "2026-04-12")
     names = {a.id: a.name for a in analysis.actors}
     assert "CBS News" not in {names.get(c.actor) for c in analysis.claims if c.kind == "statement"}
+
+
+def test_a_named_persons_office_speaks_as_the_person():
+    analysis = analyze_text("Data row\n\nAttorney General Ora Lind sued the company in May.\n\n"
+                            "Lind's office has said the document proves the company knew in 2015.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names.get(q.speaker) for q in analysis.quotes if q.speaker] == ["Ora Lind"]

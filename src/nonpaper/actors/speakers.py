@@ -266,13 +266,21 @@ def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
     return None
 
 
+OWN_BODIES = frozenset({"office", "campaign", "team", "camp"})  # a person's own: they speak as the person
+
+
 def _owners_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
-    """"her office", "his campaign": the person's own body speaks for them."""
+    """"her office", "his campaign", "Racine's office": the person's own body speaks for them."""
     owner = next((t for t in p.head.children if t.dep_ == "poss" and t.lower_ in POSSESSIVE), None)
     if owner is not None and noun_kind(p.span, p.lemma):
         found = resolve_pronoun(registry, "he" if POSSESSIVE[owner.lower_] == "m" else "she", owner.idx,
                                 sentence_start=owner.sent.start_char, unnamed=False)  # (an anonymous source has no office)
         if found:
+            return Decided(found)
+    named = next((t for t in p.head.children if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+    if named is not None and p.lemma in OWN_BODIES:
+        found = resolve_token(registry, named).actor
+        if found and registry.get(found).kind == "person":
             return Decided(found)
     return None
 
