@@ -266,3 +266,13 @@ def test_a_named_persons_office_speaks_as_the_person():
                             "Lind's office has said the document proves the company knew in 2015.", "2026-04-12")
     names = {a.id: a.name for a in analysis.actors}
     assert [names.get(q.speaker) for q in analysis.quotes if q.speaker] == ["Ora Lind"]
+
+
+def test_a_first_name_in_a_quote_is_the_person_the_article_names_most():
+    analysis = analyze_text(
+        "Adviser out\n\nPresident Ilse Varga said she had \"asked Pavel for his resignation\" on Monday night.\n\n"
+        "Pavel Brenn, her adviser, said he resigned. \"Let's be clear: I resigned,\" Brenn wrote. Brenn added that "
+        "he had offered to quit the day before.\n\nPavel Ostrov, a spokesman, declined to comment.", "2026-04-12")
+    exits = [c for c in analysis.claims if c.kind == "status" and c.value.get("status") in ("dismissed", "resigned")]
+    assert {c.value["topic"] for c in exits} == {"exit:pavel-brenn"}
+    assert any(d.kind == "status" for d in analysis.disputes)

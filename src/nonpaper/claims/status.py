@@ -241,5 +241,19 @@ def _person_of(ctx: Context, token: Token) -> str | None:
     else:
         actor = ctx.sources.actor_of_token(token)
     known = ctx.sources.actors.get(actor or "")
-    return actor if known is not None and known.kind == "person" else None
+    if known is None or known.kind != "person":
+        return None
+    return _full_person(ctx, known) or actor
+
+
+def _full_person(ctx: Context, known) -> str | None:
+    """'asked John for his resignation' inside Trump's words: a first name alone is the person of the
+    article whose name begins with it (the most named of them by far, when several do)."""
+    if " " in known.name.strip():
+        return None
+    fuller = sorted((len(a.mentions), a.id) for a in ctx.sources.actors.values() if a.kind == "person"
+                    and a.id != known.id and a.name.split()[:1] == [known.name])
+    if len(fuller) == 1 or (len(fuller) > 1 and fuller[-1][0] >= 2 * fuller[-2][0]):
+        return fuller[-1][1]  # the one, or the one the article names far more often than the others
+    return None
 
