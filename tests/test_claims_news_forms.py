@@ -168,6 +168,8 @@ DENIALS_OF_REPORTS = [
      "the Harlow Mining Board said.", "Harlow Gazette"),
     ("The Harlow Gazette reported that the mine owner had bribed two inspectors in May.\n\nThe owner, Ansel Brick, "
      "has denied the allegations.", "Harlow Gazette"),
+    ("The Harlow Gazette reported that the mine had flooded twice in May.\n\nHarlow Mining Board chair Ola Brenn "
+     "quickly cast doubt on the claims made by the report.", "Harlow Gazette"),
 ]
 
 

@@ -58,6 +58,10 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             elif subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
                 # "the reports are not accurate": the reports' owner's account
                 yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called="not " + tok.text)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("cast", "raise", "throw") and _doubt_on(tok) is not None:
+            actor, quote = _denier(ctx, tok)  # "Musk quickly cast doubt on the claims made by the report"
+            if actor:
+                yield from _denial_of(ctx, tok, actor, quote, statements, obj=_doubt_on(tok), called="doubtful")
         elif tok.lower_ == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             yield from _no_truth(ctx, tok, statements)  # "There is no truth to the report"
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_calling_verbs.txt"):
@@ -102,6 +106,27 @@ def _source_denial(ctx: Context, tok: Token, actor: str, quote: str | None, subj
                            "support": _support(ctx, sent, actor, owner, statements),
                            "object": np_text(subj), "called": called, "about": []},
                     start=sent.start_char, end=sent.end_char)
+
+
+def _made_by(clause) -> Token | None:
+    """'claims made by the report', 'allegations published by the Gazette': the maker after 'by'."""
+    if clause is None or clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return None
+    agent = child(clause, "agent")
+    return child(agent, "pobj") if agent is not None else None
+
+
+def _doubt_on(verb: Token) -> Token | None:
+    """'cast doubt on the claims', 'raised doubts over the report': the account noun doubted."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() == "doubt" for c in verb.children):
+        return None
+    for holder in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "about"):
+                obj = child(prep, "pobj")
+                if obj is not None and obj.lower_ in resources.wordset("claim_account_nouns.txt"):
+                    return obj
+    return None
 
 
 def _no_truth(ctx: Context, tok: Token, statements: list[Claim]):
@@ -230,6 +255,9 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
     content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i != tok.i), None) \
         if obj is not None else None  # not the denial itself: "a claim refuted by the ministry"
+    made_by = _made_by(content)
+    if made_by is not None:  # "the claims made by the report": whose they are, not what they say
+        content = None
     pointing = obj is not None and (definite or child(obj, "poss") is not None or any(
         c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "the", "such") for c in obj.children))
     if obj is not None and obj.lower_ in accounts and content is not None:  # "denied reports that ..."
@@ -245,7 +273,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             return
         obj_text = np_text(obj)
         poss = child(obj, "poss") or next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) \
-            or _owner_by(obj)
+            or _owner_by(obj) or (made_by if made_by is not None and made_by.pos_ == "PROPN" else None)
         owner = ctx.sources.actor_of_token(poss) if poss is not None else None
         if owner is None and poss is not None:
             owner = ctx.sources.actor_by_head(poss)  # "the union's claims": the pilots' union
@@ -271,7 +299,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             if said:  # "But No.10 disputed the account.": the one just given
                 talked = [c for c in pool if overlap(said, c.value.get("about", []))]
                 # "called the report false": when nothing else ties it, the report is an outlet's
-                reports = [c for c in pool if kinds.get(c.actor) == "outlet"] if obj.lemma_.lower() in REPORT_NOUNS else []
+                of_report = obj.lemma_.lower() in REPORT_NOUNS or (made_by is not None and made_by.lemma_.lower() in REPORT_NOUNS)
+                reports = [c for c in pool if kinds.get(c.actor) == "outlet"] if of_report else []
                 pool = talked or reports
             elif obj.tag_ in ("NNS", "NNPS"):  # "He denied the allegations.": those just told, next to it
                 near = _paragraphs_back(ctx, tok.idx, 1)

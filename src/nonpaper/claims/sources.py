@@ -110,6 +110,12 @@ class Sources:
         text = self.parsed.text[start:end]
         return self.actor_by_name(text)
 
+    def _mention_at(self, offset: int) -> str | None:
+        for a in self.actors.values():
+            if any(m.start <= offset < m.end for m in a.mentions):
+                return a.id
+        return None
+
     def actor_by_name(self, text: str) -> str | None:
         norm = _norm(text)
         if not norm:
@@ -166,7 +172,8 @@ class Sources:
         if low in PRONOUNS:
             return self.latest_actor_before(token.idx, person=low in PERSON_PRONOUNS)
         span = _noun_phrase(token)
-        actor = self.actor_of_span(span.start_char, span.end_char)
+        # the mention at the head word first: "Norvik chief executive Ola Brenn" is Brenn, not Norvik
+        actor = self._mention_at(token.idx) or self.actor_of_span(span.start_char, span.end_char)
         if actor:
             return actor
         if token.lemma_.lower() in OUTLET_HEADS:
