@@ -278,3 +278,13 @@ def test_a_first_name_in_a_quote_is_the_person_the_article_names_most():
     exits = [c for c in analysis.claims if c.kind == "status" and c.value.get("status") in ("dismissed", "resigned")]
     assert {c.value["topic"] for c in exits} == {"exit:pavel-brenn"}
     assert any(d.kind == "status" for d in analysis.disputes)
+
+
+def test_the_subject_of_a_participle_that_contradicts_is_the_writer_of_the_quote():
+    analysis = analyze_text(
+        "Adviser out\n\nPresident Ilse Varga announced on Twitter that she had asked Pavel Brenn to resign.\n\n"
+        "\"I offered to resign last night,\" Brenn wrote, slightly contradicting Varga's account that she had "
+        "asked for his resignation.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    denials = [c for c in analysis.claims if c.kind == "denial"]
+    assert denials and names.get(denials[0].actor) == "Pavel Brenn"

@@ -216,7 +216,12 @@ def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
             return q.speaker, q.id
     head = verb
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and child(verb, "nsubj") is None:
-        head = verb.sent.root  # "X shows that ..., contradicting ...": the participle's subject is X
+        # "X shows that ..., contradicting ...": the participle's subject is X, the subject of the verb it
+        # hangs from ("Bolton wrote, slightly contradicting ..."), else of the sentence
+        head = verb.head
+        while head.dep_ != "ROOT" and any(c.dep_ == "mark" for c in head.children):
+            head = head.head  # out of a that-clause: "Video shows that Cole had his hands up, contradicting ..."
+        head = head if child(head, "nsubj") is not None else verb.sent.root
     while head.dep_ in ("advcl", "conj", "xcomp") and child(head, "nsubj") is None:
         head = head.head
     subj = child(head, "nsubj")
