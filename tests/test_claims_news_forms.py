@@ -102,6 +102,9 @@ REBUTTALS = [
     # "But" before an account on another topic answers nothing
     ("The Daily Courant reported that the mayor was told about the cracked beam in March.\n\n"
      "But the engineer Ines Varo said the new stadium would open in June.", False),
+    # a "But" inside the quotation is the speaker's own turn, not the writer setting one account against another
+    ("The Daily Courant reported that the beam was cracked in March.\n\n"
+     "\"But the beam was repaired in April,\" said Ines Varo, the engineer who first reported the crack.", False),
     # the second source calls the first's account lies
     ("The Daily Courant reported that the mayor hid the report on the cracked beam.\n\n"
      "\"There are numerous lies here about the beam report,\" the mayor's spokeswoman Ines Varo said.", True),

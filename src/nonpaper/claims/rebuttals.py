@@ -86,8 +86,9 @@ def _framing(ctx: Context, cue: Token, claim: Claim) -> str | None:
     sent = cue.sent
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
     openers = resources.wordset("claim_contrast_openers.txt")
-    if first is not None and first.lower_ in openers and first.i < cue.i:
-        return first.lower_
+    inside = first is not None and ctx.sources.quote_covering(first.idx, first.idx + len(first)) is not None
+    if first is not None and first.lower_ in openers and first.i < cue.i and not inside:
+        return first.lower_  # (a "But" inside the quotation is the speaker's own turn, not the writer's framing)
     if any(c.dep_ == "advmod" and c.lower_ in openers for c in cue.children):
         return next(c.lower_ for c in cue.children if c.dep_ == "advmod" and c.lower_ in openers)
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in cue.children):
