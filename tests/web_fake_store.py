@@ -25,8 +25,9 @@ def _page(rows: list, limit, offset: int) -> list:
 
 
 class FakeStore:
-    def __init__(self, analyses: list[Analysis] | None = None):
+    def __init__(self, analyses: list[Analysis] | None = None, corpus_disputes: list[dict] | None = None):
         self._by_id: dict[str, Analysis] = {}
+        self._corpus_disputes = list(corpus_disputes or [])  # rows as the store keeps cross-article ones
         for a in analyses or []:
             self.add(a)
 
@@ -159,6 +160,7 @@ class FakeStore:
                                          "actor_name": a.actor(c.actor).name if a.actor(c.actor) else None,
                                          "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
                                         for c in d.claims]})
+        rows += [d for d in self._corpus_disputes if not kind or d["kind"] == kind]
         return _page(rows, limit, offset)
 
     def count_disputes(self, **filters) -> int:

@@ -234,7 +234,13 @@ def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]
     summaries = {d.get("summary") for d in corpus_disputes}
     disputes = corpus_disputes + [d for d in own if d.get("summary") not in summaries]
     quotes = sorted(analysis.quotes, key=lambda q: (q.start is None, q.start or 0))
-    return {"a": analysis, "art": analysis.article, "who": who, "blocks": views.highlighted(analysis, who),
+    disputed = views.disputed_spans(analysis, disputes)  # the sides of the cards below, marked in the text
+    marks = {m.mark for m in disputed}
+    return {"a": analysis, "art": analysis.article, "who": who, "blocks": views.highlighted(analysis, who, disputed),
+            "headline": views.highlighted_field(analysis, "title", who),
+            "subline": views.highlighted_field(analysis, "subtitle", who),
+            "marks": {(d.get("id"), i): views.side_mark(d, i) for d in disputes
+                      for i in range(len(d.get("claims") or [])) if views.side_mark(d, i) in marks},
             "quotes": quotes, "tl": views.timeline_view(views.analysis_timeline(analysis), own),
             "names": {x.id: x.name for x in analysis.actors}, "disputes": disputes,
             "cast": sorted(who.values(), key=lambda s: (-s.n_quotes, s.name)),
