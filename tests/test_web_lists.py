@@ -301,3 +301,17 @@ def test_actor_page_lists_the_latest_quotes_and_links_to_all(client):
     assert "Quoted</dt><dd>58 times" in html and html.count('<blockquote class="q-direct">') == 50
     assert f'href="/quotes?speaker={okafor["id"]}">All 58 quotes by Dana Okafor' in html
     assert "Quotes 1–50 of 58" in client.get(f"/quotes?speaker={okafor['id']}").text
+
+
+def test_a_sort_is_kept_across_pages(client):
+    """Sorted by title, page 2 goes on where page 1 stopped ("Harbour story 1", "… 10", "… 11" …)."""
+    titles = [a["title"] for a in client.get("/api/articles?sort=title&limit=100").json()]
+    assert titles == sorted(titles, key=str.lower) and len(titles) == N
+    first = client.get("/articles?sort=title").text
+    nxt = re.search(r'<a href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert "sort=title" in nxt and "offset=50" in nxt
+    second = client.get(nxt).text
+    shown = re.findall(r'<a href="/articles/story-\d+">(Harbour story \d+)</a>', second)
+    assert shown == titles[50:]
+    assert [q["speaker_name"] for q in client.get("/api/quotes?sort=-speaker&limit=3").json()] == \
+        ["Trump", "Mike Pence", "Dana Okafor"]

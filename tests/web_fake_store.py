@@ -6,6 +6,17 @@ tests run against both this and the real SQLite store when it is importable.
 from __future__ import annotations
 
 from nonpaper.model import Analysis
+from nonpaper.store.queries import check_sort
+
+# each sort column of store/queries.py SORTS as a row's value (None: sorted last either way)
+COLUMNS = {
+    "articles": {"published": "published", "title": "title", "outlet": "outlet", "quotes": "n_quotes",
+                 "disputes": "n_disputes"},
+    "actors": {"name": "name", "kind": "kind", "quotes": "n_quotes", "articles": "n_articles"},
+    "quotes": {"published": "published", "speaker": "speaker_name", "article": "article_title", "kind": "kind"},
+    "disputes": {"kind": "kind", "summary": "summary", "articles": lambda r: len(r["articles"]),
+                 "sides": lambda r: len(r["claims"])},
+}
 
 
 def _hit(needle: str | None, *hay: str | None) -> bool:
@@ -18,6 +29,17 @@ def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
     if until and (not day or day[:len(until)] > until):
         return False
     return True
+
+
+def _sort(rows: list[dict], what: str, sort: str | None, extra: dict | None = None) -> list[dict]:
+    sort = check_sort(what, sort)
+    if not sort:
+        return rows
+    get = {**COLUMNS[what], **(extra or {})}[sort.lstrip("-")]
+    value = get if callable(get) else (lambda r: r.get(get))
+    key = lambda r: value(r).lower() if isinstance(value(r), str) else value(r)  # noqa: E731
+    known = [r for r in rows if value(r) is not None]
+    return sorted(known, key=key, reverse=sort.startswith("-")) + [r for r in rows if value(r) is None]
 
 
 def _page(rows: list, limit, offset: int) -> list:
@@ -45,7 +67,8 @@ class FakeStore:
     def _sorted(self) -> list[Analysis]:
         return sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id), reverse=True)
 
-    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None, status=None) -> list[dict]:
+    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None, status=None,
+                 sort=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             art = a.article
@@ -56,7 +79,7 @@ class FakeStore:
             rows.append({"id": art.id, "title": art.title, "subtitle": art.subtitle, "outlet": art.outlet,
                          "author": art.author, "published": art.published, "url": art.url,
                          "n_quotes": len(a.quotes), "n_disputes": len(a.disputes), "status": "ok", "error": None})
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "articles", sort), limit, offset)
 
     def analysis(self, article_id: str) -> Analysis | None:
         return self._by_id.get(article_id)
@@ -79,11 +102,11 @@ class FakeStore:
     def titles(self, ids) -> dict[str, str]:
         return {i: self._by_id[i].article.title or i for i in ids if i in self._by_id}
 
-    def actors(self, limit=None, search=None, offset=0, kind=None) -> list[dict]:
+    def actors(self, limit=None, search=None, offset=0, kind=None, sort=None) -> list[dict]:
         rows = [r for r in self._actor_rows().values() if _hit(search, r["name"], *r["aliases"])
                 and (not kind or r["kind"] == kind)]
         rows.sort(key=lambda r: (-r["n_quotes"], r["name"]))
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "actors", sort), limit, offset)
 
     def count_actors(self, **filters) -> int:
         return len(self.actors(**filters))
@@ -99,7 +122,7 @@ class FakeStore:
         return row
 
     def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None, offset=0,
-               kind=None) -> list[dict]:
+               kind=None, sort=None) -> list[dict]:
         rows = []
         for a in sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id)):
             if article and a.article.id != article:
@@ -116,7 +139,7 @@ class FakeStore:
                              "published": a.article.published, "kind": q.kind, "text": q.text,
                              "speaker": q.speaker, "speaker_name": who.name if who else None, "cue": q.cue,
                              "start": q.start, "end": q.end})
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "quotes", sort), limit, offset)
 
     def count_quotes(self, **filters) -> int:
         return len(self.quotes(**filters))
@@ -144,7 +167,8 @@ class FakeStore:
     def count_timeline(self, **filters) -> int:
         return len(self.timeline(**filters))
 
-    def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None) -> list[dict]:
+    def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None,
+                 sort=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             if not _in_range(a.article.published, since, until):
@@ -161,7 +185,9 @@ class FakeStore:
                                          "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
                                         for c in d.claims]})
         rows += [d for d in self._corpus_disputes if not kind or d["kind"] == kind]
-        return _page(rows, limit, offset)
+        dates = {i: a.article.published for i, a in self._by_id.items()}
+        newest = {"published": lambda r: max((dates.get(x) or "" for x in r["articles"]), default="") or None}
+        return _page(_sort(rows, "disputes", sort, newest), limit, offset)
 
     def count_disputes(self, **filters) -> int:
         return len(self.disputes(**filters))

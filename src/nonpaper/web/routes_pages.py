@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import views
-from ..store.queries import parse_search
+from ..store.queries import DEFAULT_SORT, DESCENDING_FIRST, SORTS, parse_search
 from .analyse import analyse, read_form, store_analysis, upload_text
-from .routes_api import allow_head
+from .routes_api import allow_head, sort_param
 from .params import (ACTOR_KINDS, DISPUTE_KINDS, MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param,
                      int_param, text_param)
 
@@ -46,13 +46,13 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(request: Request, offset: str = "", since: str = "", until: str = "", search: str = "",
-                 outlet: str = ""):
+                 outlet: str = "", sort: str = ""):
         f = {"since": date_param(since, "since"), "until": date_param(until, "until"),
              "search": text_param(search, "search"), "outlet": text_param(outlet, "outlet")}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "articles", 400)
         s = store()
-        rows = views.with_hits(s.articles(limit=PAGE, offset=start, **f))
-        return page(request, "articles.html", rows=rows, filters=_shown(f),
+        rows = views.with_hits(s.articles(limit=PAGE, offset=start, sort=order, **f))
+        return page(request, "articles.html", rows=rows, filters=_shown(f), sorting=_sorting(request, "articles", order),
                     nav=_nav(request, s.count_articles(**f), start, len(rows), PAGE))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -66,12 +66,13 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         return page(request, "article.html", stored=True, **context)
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors(request: Request, search: str = "", kind: str = "", offset: str = ""):
+    def actors(request: Request, search: str = "", kind: str = "", offset: str = "", sort: str = ""):
         f = {"search": text_param(search, "search"), "kind": choice_param(kind, "kind", ACTOR_KINDS)}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "actors", 400)
         s = store()
-        rows = s.actors(limit=PAGE, offset=start, **f)
+        rows = s.actors(limit=PAGE, offset=start, sort=order, **f)
         return page(request, "actors.html", rows=rows, filters=_shown(f), kinds=ACTOR_KINDS,
+                    sorting=_sorting(request, "actors", order),
                     nav=_nav(request, s.count_actors(**f), start, len(rows), PAGE))
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -86,14 +87,15 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
-               kind: str = "", article: str = "", offset: str = ""):
+               kind: str = "", article: str = "", offset: str = "", sort: str = ""):
         f = {"speaker": text_param(speaker, "speaker"), "since": date_param(since, "since"),
              "until": date_param(until, "until"), "search": text_param(search, "search"),
              "kind": choice_param(kind, "kind", QUOTE_KINDS), "article": (article or "").strip()[:1000] or None}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "quotes", 400)
         s = store()
-        rows = views.with_hits(s.quotes(limit=PAGE, offset=start, **f))
+        rows = views.with_hits(s.quotes(limit=PAGE, offset=start, sort=order, **f))
         return page(request, "quotes.html", rows=rows, filters=_shown(f), kinds=QUOTE_KINDS,
+                    sorting=_sorting(request, "quotes", order),
                     nav=_nav(request, s.count_quotes(**f), start, len(rows), PAGE))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -135,14 +137,15 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
 
     @app.get("/disputes", response_class=HTMLResponse, include_in_schema=False)
     def disputes(request: Request, kind: str = "", outlet: str = "", actor: str = "", since: str = "",
-                 until: str = "", offset: str = ""):
+                 until: str = "", offset: str = "", sort: str = ""):
         f = {"kind": choice_param(kind, "kind", DISPUTE_KINDS), "outlet": text_param(outlet, "outlet"),
              "actor": text_param(actor, "actor"), "since": date_param(since, "since"),
              "until": date_param(until, "until")}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "disputes", 400)
         s = store()
-        rows = s.disputes(limit=PAGE, offset=start, **f)
+        rows = s.disputes(limit=PAGE, offset=start, sort=order, **f)
         return page(request, "disputes.html", disputes=rows, titles=_titles(s, rows), filters=_shown(f),
+                    sorting=_sorting(request, "disputes", order),
                     kinds=DISPUTE_KINDS, nav=_nav(request, s.count_disputes(**f), start, len(rows), PAGE))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -205,6 +208,23 @@ def _offset(value: str) -> int:
 def _shown(filters: dict) -> dict[str, str]:
     """The filters as the form shows them again (no filter: an empty field)."""
     return {k: v or "" for k, v in filters.items()}
+
+
+def _sorting(request: Request, what: str, sort: str | None) -> dict:
+    """The list's order and, per column, a link that sorts by it (or reverses it when it is the
+    order already), keeping the filters and going back to the first page."""
+    current = sort or DEFAULT_SORT[what]
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "sort") and v != ""]
+    columns = {}
+    for col in SORTS[what]:
+        if current == col:
+            target, state = f"-{col}", "ascending"
+        elif current == f"-{col}":
+            target, state = col, "descending"
+        else:
+            target, state = (f"-{col}" if col in DESCENDING_FIRST else col), None
+        columns[col] = {"href": request.url.path + "?" + urlencode(kept + [("sort", target)]), "state": state}
+    return {"sort": sort or "", "columns": columns}
 
 
 def _nav(request: Request, total: int, offset: int, shown: int, size: int) -> dict:
