@@ -481,3 +481,39 @@ def test_disputed_sentences_and_headline_quotes(browser, marks_server, size):
     shot(pg, f"article-marks-{size}")
     assert pg.watch.problems == []
     context.close()
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_sorting_by_column(browser, busy_server, size):
+    """A column header (on a phone, where the header row is hidden, the sort bar) sorts the list and
+    reverses it on a second click; the next page and the filter form keep the order."""
+    context = _context(browser, size)
+    pg = context.new_page()
+    pg.watch = Watch(pg, busy_server)
+    pg.goto(busy_server + "/articles")
+    where = "table.list th a.sort" if size == "desktop" else "nav.sort-by a.sort"
+    assert pg.locator("nav.sort-by").is_visible() == (size == "phone")
+    titles = lambda: pg.locator("table.list td[data-label=Title] a").all_inner_texts()  # noqa: E731
+    pg.locator(where, has_text="Title").click()
+    pg.wait_for_url("**sort=title**")
+    assert titles()[:3] == ["Harbour story 1", "Harbour story 10", "Harbour story 11"]
+    pg.locator(where, has_text="Title").click()
+    pg.wait_for_url("**sort=-title**")
+    assert titles()[:2] == ["Harbour story 9", "Harbour story 8"]
+    if size == "desktop":
+        assert pg.locator("th[aria-sort=descending]").inner_text().startswith("Title")
+    pg.get_by_role("link", name="Next articles →").click()
+    pg.wait_for_url("**offset=50**")
+    every = [a["title"] for a in pg.request.get(busy_server + "/api/articles?sort=-title&limit=100").json()]
+    assert "sort=-title" in pg.url and titles() == every[50:]
+    pg.get_by_label("Words").fill("harbour")
+    pg.get_by_role("button", name="Filter").click()
+    pg.wait_for_url("**search=harbour**")
+    assert "sort=-title" in pg.url and titles()[0] == "Harbour story 9"
+    for url in ("/articles?sort=title", "/quotes?sort=speaker", "/actors?sort=name", "/disputes?sort=-sides"):
+        assert pg.goto(busy_server + url).status == 200
+        found = pg.evaluate(TOO_WIDE)
+        assert found["scrollWidth"] <= found["width"] and found["wide"] == [], (url, found)
+    shot(pg, f"disputes-sorted-{size}")
+    assert pg.watch.problems == []
+    context.close()
