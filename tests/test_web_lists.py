@@ -315,3 +315,33 @@ def test_a_sort_is_kept_across_pages(client):
     assert shown == titles[50:]
     assert [q["speaker_name"] for q in client.get("/api/quotes?sort=-speaker&limit=3").json()] == \
         ["Trump", "Mike Pence", "Dana Okafor"]
+
+
+def test_the_actor_page_pages_its_articles(client):
+    okafor = client.get("/api/actors?search=okafor").json()[0]
+    page = client.get(f"/actors/{okafor['id']}").text
+    listed = page[page.index('id="arts-h"'):]
+    assert listed.count('<td data-label="Title">') == 50 and "Articles 1–50 of 58" in listed
+    assert "Quoted</dt><dd>58 times in 58 articles" in page
+    nxt = re.search(r'<a href="([^"]+)" rel="next"', listed).group(1).replace("&amp;", "&")
+    assert nxt == f"/actors/{okafor['id']}?offset=50"
+    second = client.get(nxt).text
+    rest = second[second.index('id="arts-h"'):]
+    assert rest.count('<td data-label="Title">') == 8 and "Articles 51–58 of 58" in rest
+    assert 'rel="prev"' in rest and 'rel="next"' not in rest
+    assert second.count('<blockquote class="q-direct">') == 50  # the latest quotes, whatever the page
+    json_link = re.search(r'<a href="([^"]+)" type="application/json"', listed).group(1)
+    assert json_link == f"/api/actors/{okafor['id']}?limit=58" and 'type="text/csv"' not in listed
+    assert client.get(f"/actors/{okafor['id']}?offset=x").status_code == 400
+
+
+def test_the_actor_api_pages_its_lists_with_totals(client):
+    okafor = client.get("/api/actors?search=okafor").json()[0]["id"]
+    every = client.get(f"/api/actors/{okafor}").json()
+    assert len(every["quotes"]) == len(every["articles"]) == 58  # all of them unless paged, as before
+    assert every["total_quotes"] == every["total_articles"] == 58
+    some = client.get(f"/api/actors/{okafor}?limit=5&offset=5").json()
+    assert [a["id"] for a in some["articles"]] == [a["id"] for a in every["articles"][5:10]]
+    assert [q["id"] for q in some["quotes"]] == [q["id"] for q in every["quotes"][5:10]]
+    assert some["total_quotes"] == some["total_articles"] == 58
+    assert client.get(f"/api/actors/{okafor}?offset=-1").status_code == 422

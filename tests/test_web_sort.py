@@ -113,3 +113,17 @@ def test_lists_without_columns_have_a_sort_bar(client):
     # the export links carry the order too
     csv_link = html.unescape(re.search(r'<a href="([^"]+)" type="text/csv"', page).group(1))
     assert "sort=speaker" in csv_link and client.get(csv_link).status_code == 200
+
+
+def test_the_actor_lists_page_with_totals(client):
+    """`/api/actors/{id}` pages its quotes and articles (newest first) and counts them all; its page
+    pages the articles (issue 20, left over)."""
+    varn = client.get("/api/actors/aleka-varn").json()
+    assert varn["total_quotes"] == 4 and varn["total_articles"] == 2
+    assert [a["id"] for a in varn["articles"]] == ["ferry-wire", "ferry-gazette"]
+    second = client.get("/api/actors/aleka-varn?limit=1&offset=1").json()
+    assert [a["id"] for a in second["articles"]] == ["ferry-gazette"] and len(second["quotes"]) == 1
+    assert second["total_quotes"] == 4 and second["total_articles"] == 2
+    page = client.get("/actors/aleka-varn").text
+    assert "Articles 1–2 of 2" in page and "4 times in 2 articles" in page
+    assert "Past the last of 2 articles" in client.get("/actors/aleka-varn?offset=50").text

@@ -111,14 +111,15 @@ class FakeStore:
     def count_actors(self, **filters) -> int:
         return len(self.actors(**filters))
 
-    def actor(self, actor_id: str) -> dict | None:
+    def actor(self, actor_id: str, limit=None, offset=0) -> dict | None:
         row = self._actor_rows().get(actor_id)
         if row is None:
             return None
         row = dict(row)
-        row["quotes"] = self.quotes(speaker=actor_id)
-        row["articles"] = [r for r in self.articles(limit=None)
-                           if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
+        quotes = self.quotes(speaker=actor_id)[::-1]  # newest first
+        articles = [r for r in self.articles(limit=None) if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
+        row.update(quotes=_page(quotes, limit, offset), articles=_page(articles, limit, offset),
+                   total_quotes=len(quotes), total_articles=len(articles))
         return row
 
     def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None, offset=0,

@@ -255,17 +255,21 @@ class Queries:
         r["titles"] = from_json(r["titles"], [])
         return r
 
-    def actor(self, actor_id: str) -> dict | None:
-        """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
+    def actor(self, actor_id: str, limit: int | None = None, offset: int = 0) -> dict | None:
+        """One corpus actor: its row plus "quotes" (what it said, newest first) and "articles" (where
+        it appears, newest first), both paged by `limit` and `offset` (None: all), and their totals
+        "total_quotes" and "total_articles"."""
         rows = self.actors(ids=[actor_id])
         if not rows:
             return None
         row = rows[0]
-        row["quotes"] = self.quotes(speaker_id=actor_id)
-        row["articles"] = self._all(
-            f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
-            "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ? "
-            "ORDER BY a.published DESC NULLS LAST, a.pk DESC", (actor_id,))
+        row["quotes"] = self.quotes(speaker_id=actor_id, limit=limit, offset=offset)
+        row["total_quotes"] = self._count(*self._quotes_sql(speaker_id=actor_id, counting=True))
+        sql = (f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
+               "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ?")
+        row["articles"] = self._all(*self._page(sql + " ORDER BY a.published DESC NULLS LAST, a.pk DESC",
+                                                [actor_id], limit, offset))
+        row["total_articles"] = self._count(sql, [actor_id])
         for a in row["articles"]:
             a.pop("pk", None)
         return row

@@ -92,9 +92,12 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         rows = s.actors(limit=limit, offset=offset, sort=sort_param(sort, "actors"), **f)
         return listing(request, rows, s.count_actors(**f), offset, limit, format, "actors")
 
-    @app.get("/api/actors/{actor_id:path}", tags=["corpus"], summary="One actor with their quotes and articles")
-    def api_actor(actor_id: str) -> dict:
-        actor = store().actor(actor_id)
+    @app.get("/api/actors/{actor_id:path}", tags=["corpus"], summary="One actor with their quotes and articles",
+             description="`quotes` and `articles` (newest first) hold every one unless `limit` and `offset` page "
+                         "them (both lists alike); `total_quotes` and `total_articles` count them all.")
+    def api_actor(actor_id: str, limit: int | None = Query(None, ge=1, le=MAX_LIMIT),
+                  offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
+        actor = store().actor(actor_id, limit=limit, offset=offset)
         if actor is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}: list them at /api/actors")
         return actor
