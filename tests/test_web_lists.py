@@ -260,6 +260,14 @@ def test_the_same_lists_on_postgres(pg_url):
         assert [e["id"] for e in c.get("/api/timeline", params={"actor": trump["id"]}).json()] == ["story-1:e1"]
         assert c.get("/api/search", params={"q": "harbour " * 20}).json()["total_quotes"] == N
         assert "Quotes 1–50 of 60" in c.get("/quotes").text
+        titles = [a["title"] for a in c.get("/api/articles?sort=title&limit=100").json()]
+        assert titles == sorted(titles, key=str.lower) and len(titles) == N
+        assert [q["speaker_name"] for q in c.get("/api/quotes?sort=-speaker&limit=3").json()] == \
+            ["Trump", "Mike Pence", "Dana Okafor"]
+        names = [a["name"] for a in c.get("/api/actors?sort=-name").json()]
+        assert names == sorted(names, key=str.lower, reverse=True)
+        okafor = c.get("/api/actors?search=okafor").json()[0]["id"]
+        assert c.get(f"/api/actors/{okafor}?limit=5").json()["total_articles"] == N - 2
 
 
 # ---------------------------------------------------------------- search operators and snippets
