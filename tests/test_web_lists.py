@@ -260,6 +260,14 @@ def test_the_same_lists_on_postgres(pg_url):
         assert [e["id"] for e in c.get("/api/timeline", params={"actor": trump["id"]}).json()] == ["story-1:e1"]
         assert c.get("/api/search", params={"q": "harbour " * 20}).json()["total_quotes"] == N
         assert "Quotes 1–50 of 60" in c.get("/quotes").text
+        titles = [a["title"] for a in c.get("/api/articles?sort=title&limit=100").json()]
+        assert titles == sorted(titles, key=str.lower) and len(titles) == N
+        assert [q["speaker_name"] for q in c.get("/api/quotes?sort=-speaker&limit=3").json()] == \
+            ["Trump", "Mike Pence", "Dana Okafor"]
+        names = [a["name"] for a in c.get("/api/actors?sort=-name").json()]
+        assert names == sorted(names, key=str.lower, reverse=True)
+        okafor = c.get("/api/actors?search=okafor").json()[0]["id"]
+        assert c.get(f"/api/actors/{okafor}?limit=5").json()["total_articles"] == N - 2
 
 
 # ---------------------------------------------------------------- search operators and snippets
@@ -301,3 +309,47 @@ def test_actor_page_lists_the_latest_quotes_and_links_to_all(client):
     assert "Quoted</dt><dd>58 times" in html and html.count('<blockquote class="q-direct">') == 50
     assert f'href="/quotes?speaker={okafor["id"]}">All 58 quotes by Dana Okafor' in html
     assert "Quotes 1–50 of 58" in client.get(f"/quotes?speaker={okafor['id']}").text
+
+
+def test_a_sort_is_kept_across_pages(client):
+    """Sorted by title, page 2 goes on where page 1 stopped ("Harbour story 1", "… 10", "… 11" …)."""
+    titles = [a["title"] for a in client.get("/api/articles?sort=title&limit=100").json()]
+    assert titles == sorted(titles, key=str.lower) and len(titles) == N
+    first = client.get("/articles?sort=title").text
+    nxt = re.search(r'<a href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert "sort=title" in nxt and "offset=50" in nxt
+    second = client.get(nxt).text
+    shown = re.findall(r'<a href="/articles/story-\d+">(Harbour story \d+)</a>', second)
+    assert shown == titles[50:]
+    assert [q["speaker_name"] for q in client.get("/api/quotes?sort=-speaker&limit=3").json()] == \
+        ["Trump", "Mike Pence", "Dana Okafor"]
+
+
+def test_the_actor_page_pages_its_articles(client):
+    okafor = client.get("/api/actors?search=okafor").json()[0]
+    page = client.get(f"/actors/{okafor['id']}").text
+    listed = page[page.index('id="arts-h"'):]
+    assert listed.count('<td data-label="Title">') == 50 and "Articles 1–50 of 58" in listed
+    assert "Quoted</dt><dd>58 times in 58 articles" in page
+    nxt = re.search(r'<a href="([^"]+)" rel="next"', listed).group(1).replace("&amp;", "&")
+    assert nxt == f"/actors/{okafor['id']}?offset=50"
+    second = client.get(nxt).text
+    rest = second[second.index('id="arts-h"'):]
+    assert rest.count('<td data-label="Title">') == 8 and "Articles 51–58 of 58" in rest
+    assert 'rel="prev"' in rest and 'rel="next"' not in rest
+    assert second.count('<blockquote class="q-direct">') == 50  # the latest quotes, whatever the page
+    json_link = re.search(r'<a href="([^"]+)" type="application/json"', listed).group(1)
+    assert json_link == f"/api/actors/{okafor['id']}?limit=58" and 'type="text/csv"' not in listed
+    assert client.get(f"/actors/{okafor['id']}?offset=x").status_code == 400
+
+
+def test_the_actor_api_pages_its_lists_with_totals(client):
+    okafor = client.get("/api/actors?search=okafor").json()[0]["id"]
+    every = client.get(f"/api/actors/{okafor}").json()
+    assert len(every["quotes"]) == len(every["articles"]) == 58  # all of them unless paged, as before
+    assert every["total_quotes"] == every["total_articles"] == 58
+    some = client.get(f"/api/actors/{okafor}?limit=5&offset=5").json()
+    assert [a["id"] for a in some["articles"]] == [a["id"] for a in every["articles"][5:10]]
+    assert [q["id"] for q in some["quotes"]] == [q["id"] for q in every["quotes"][5:10]]
+    assert some["total_quotes"] == some["total_articles"] == 58
+    assert client.get(f"/api/actors/{okafor}?offset=-1").status_code == 422

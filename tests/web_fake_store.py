@@ -6,6 +6,17 @@ tests run against both this and the real SQLite store when it is importable.
 from __future__ import annotations
 
 from nonpaper.model import Analysis
+from nonpaper.store.queries import check_sort
+
+# each sort column of store/queries.py SORTS as a row's value (None: sorted last either way)
+COLUMNS = {
+    "articles": {"published": "published", "title": "title", "outlet": "outlet", "quotes": "n_quotes",
+                 "disputes": "n_disputes"},
+    "actors": {"name": "name", "kind": "kind", "quotes": "n_quotes", "articles": "n_articles"},
+    "quotes": {"published": "published", "speaker": "speaker_name", "article": "article_title", "kind": "kind"},
+    "disputes": {"kind": "kind", "summary": "summary", "articles": lambda r: len(r["articles"]),
+                 "sides": lambda r: len(r["claims"])},
+}
 
 
 def _hit(needle: str | None, *hay: str | None) -> bool:
@@ -20,13 +31,25 @@ def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
     return True
 
 
+def _sort(rows: list[dict], what: str, sort: str | None, extra: dict | None = None) -> list[dict]:
+    sort = check_sort(what, sort)
+    if not sort:
+        return rows
+    get = {**COLUMNS[what], **(extra or {})}[sort.lstrip("-")]
+    value = get if callable(get) else (lambda r: r.get(get))
+    key = lambda r: value(r).lower() if isinstance(value(r), str) else value(r)  # noqa: E731
+    known = [r for r in rows if value(r) is not None]
+    return sorted(known, key=key, reverse=sort.startswith("-")) + [r for r in rows if value(r) is None]
+
+
 def _page(rows: list, limit, offset: int) -> list:
     return rows[offset:offset + limit] if limit else rows[offset:]
 
 
 class FakeStore:
-    def __init__(self, analyses: list[Analysis] | None = None):
+    def __init__(self, analyses: list[Analysis] | None = None, corpus_disputes: list[dict] | None = None):
         self._by_id: dict[str, Analysis] = {}
+        self._corpus_disputes = list(corpus_disputes or [])  # rows as the store keeps cross-article ones
         for a in analyses or []:
             self.add(a)
 
@@ -44,7 +67,8 @@ class FakeStore:
     def _sorted(self) -> list[Analysis]:
         return sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id), reverse=True)
 
-    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None, status=None) -> list[dict]:
+    def articles(self, limit=50, offset=0, since=None, until=None, search=None, outlet=None, status=None,
+                 sort=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             art = a.article
@@ -55,7 +79,7 @@ class FakeStore:
             rows.append({"id": art.id, "title": art.title, "subtitle": art.subtitle, "outlet": art.outlet,
                          "author": art.author, "published": art.published, "url": art.url,
                          "n_quotes": len(a.quotes), "n_disputes": len(a.disputes), "status": "ok", "error": None})
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "articles", sort), limit, offset)
 
     def analysis(self, article_id: str) -> Analysis | None:
         return self._by_id.get(article_id)
@@ -78,27 +102,28 @@ class FakeStore:
     def titles(self, ids) -> dict[str, str]:
         return {i: self._by_id[i].article.title or i for i in ids if i in self._by_id}
 
-    def actors(self, limit=None, search=None, offset=0, kind=None) -> list[dict]:
+    def actors(self, limit=None, search=None, offset=0, kind=None, sort=None) -> list[dict]:
         rows = [r for r in self._actor_rows().values() if _hit(search, r["name"], *r["aliases"])
                 and (not kind or r["kind"] == kind)]
         rows.sort(key=lambda r: (-r["n_quotes"], r["name"]))
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "actors", sort), limit, offset)
 
     def count_actors(self, **filters) -> int:
         return len(self.actors(**filters))
 
-    def actor(self, actor_id: str) -> dict | None:
+    def actor(self, actor_id: str, limit=None, offset=0) -> dict | None:
         row = self._actor_rows().get(actor_id)
         if row is None:
             return None
         row = dict(row)
-        row["quotes"] = self.quotes(speaker=actor_id)
-        row["articles"] = [r for r in self.articles(limit=None)
-                           if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
+        quotes = self.quotes(speaker=actor_id)[::-1]  # newest first
+        articles = [r for r in self.articles(limit=None) if any(x.id == actor_id for x in self._by_id[r["id"]].actors)]
+        row.update(quotes=_page(quotes, limit, offset), articles=_page(articles, limit, offset),
+                   total_quotes=len(quotes), total_articles=len(articles))
         return row
 
     def quotes(self, speaker=None, since=None, until=None, search=None, article=None, limit=None, offset=0,
-               kind=None) -> list[dict]:
+               kind=None, sort=None) -> list[dict]:
         rows = []
         for a in sorted(self._by_id.values(), key=lambda a: (a.article.published or "", a.article.id)):
             if article and a.article.id != article:
@@ -115,7 +140,7 @@ class FakeStore:
                              "published": a.article.published, "kind": q.kind, "text": q.text,
                              "speaker": q.speaker, "speaker_name": who.name if who else None, "cue": q.cue,
                              "start": q.start, "end": q.end})
-        return _page(rows, limit, offset)
+        return _page(_sort(rows, "quotes", sort), limit, offset)
 
     def count_quotes(self, **filters) -> int:
         return len(self.quotes(**filters))
@@ -143,7 +168,8 @@ class FakeStore:
     def count_timeline(self, **filters) -> int:
         return len(self.timeline(**filters))
 
-    def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None) -> list[dict]:
+    def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None,
+                 sort=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             if not _in_range(a.article.published, since, until):
@@ -159,7 +185,10 @@ class FakeStore:
                                          "actor_name": a.actor(c.actor).name if a.actor(c.actor) else None,
                                          "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
                                         for c in d.claims]})
-        return _page(rows, limit, offset)
+        rows += [d for d in self._corpus_disputes if not kind or d["kind"] == kind]
+        dates = {i: a.article.published for i, a in self._by_id.items()}
+        newest = {"published": lambda r: max((dates.get(x) or "" for x in r["articles"]), default="") or None}
+        return _page(_sort(rows, "disputes", sort, newest), limit, offset)
 
     def count_disputes(self, **filters) -> int:
         return len(self.disputes(**filters))

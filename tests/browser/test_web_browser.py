@@ -437,3 +437,83 @@ def test_analyse_result_links_work_without_storing(browser, examples_server):
         pg.get_by_role("button", name="Download JSON").click()
     assert '"schema": "nonpaper/1"' in open(download.value.path(), encoding="utf-8").read()
     context.close()
+
+
+# ---------------------------------------------------------------- issue 20: disputed sentences, headline quotes
+
+@pytest.fixture(scope="module")
+def marks_server(tmp_path_factory):
+    """The test articles plus one with quotes in its headline and subtitle, a dispute within it and a
+    side of a cross-article dispute (tests/test_web_marks.py)."""
+    _need_browser()
+    from test_web_marks import sqlite_store
+
+    yield from _serve(Path(sqlite_store(tmp_path_factory.mktemp("browser") / "marks.db")))
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_disputed_sentences_and_headline_quotes(browser, marks_server, size):
+    context = _context(browser, size)
+    pg = context.new_page()
+    pg.watch = Watch(pg, marks_server)
+    pg.goto(marks_server + "/articles/lease-story")
+    marks = pg.locator(".art-text span.disputed[id]")
+    assert marks.count() == 3
+    assert "underline" in pg.evaluate("getComputedStyle(document.querySelector('.art-text span.disputed[id]'))"
+                                      ".textDecorationLine")
+    refs = pg.locator(".art-text a.dispute-ref")
+    assert refs.count() == 3 and refs.first.is_visible() and refs.first.inner_text().startswith("\u26a0")
+    # its name for a screen reader says what it is (not the colour, not the sign alone)
+    pg.get_by_role("link", name="see the status dispute: Vale and the port board disagree").first.click()
+    pg.wait_for_url("**#dispute-*")
+    card = pg.locator(pg.evaluate("location.hash"))
+    assert card.is_visible() and "disagree whether the lease was signed" in card.inner_text()
+    box = card.bounding_box()
+    assert 0 <= box["y"] < WIDTHS[size][1]  # the card is scrolled into view
+    card.get_by_role("link", name="marked in the text ↑").first.click()
+    pg.wait_for_url("**#disputed-*")
+    # the headline's quote is a quote like the body's: it opens its details
+    pg.locator("h1 mark.q").click()
+    assert "Ines Vale" in pg.locator("#quote-detail").inner_text()
+    assert pg.locator(".subtitle mark.q").is_visible()
+    found = pg.evaluate(TOO_WIDE)
+    assert found["scrollWidth"] <= found["width"] and found["wide"] == [], found
+    shot(pg, f"article-marks-{size}")
+    assert pg.watch.problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_sorting_by_column(browser, busy_server, size):
+    """A column header (on a phone, where the header row is hidden, the sort bar) sorts the list and
+    reverses it on a second click; the next page and the filter form keep the order."""
+    context = _context(browser, size)
+    pg = context.new_page()
+    pg.watch = Watch(pg, busy_server)
+    pg.goto(busy_server + "/articles")
+    where = "table.list th a.sort" if size == "desktop" else "nav.sort-by a.sort"
+    assert pg.locator("nav.sort-by").is_visible() == (size == "phone")
+    titles = lambda: pg.locator("table.list td[data-label=Title] a").all_inner_texts()  # noqa: E731
+    pg.locator(where, has_text="Title").click()
+    pg.wait_for_url("**sort=title**")
+    assert titles()[:3] == ["Harbour story 1", "Harbour story 10", "Harbour story 11"]
+    pg.locator(where, has_text="Title").click()
+    pg.wait_for_url("**sort=-title**")
+    assert titles()[:2] == ["Harbour story 9", "Harbour story 8"]
+    if size == "desktop":
+        assert pg.locator("th[aria-sort=descending]").inner_text().startswith("Title")
+    pg.get_by_role("link", name="Next articles →").click()
+    pg.wait_for_url("**offset=50**")
+    every = [a["title"] for a in pg.request.get(busy_server + "/api/articles?sort=-title&limit=100").json()]
+    assert "sort=-title" in pg.url and titles() == every[50:]
+    pg.get_by_label("Words").fill("harbour")
+    pg.get_by_role("button", name="Filter").click()
+    pg.wait_for_url("**search=harbour**")
+    assert "sort=-title" in pg.url and titles()[0] == "Harbour story 9"
+    for url in ("/articles?sort=title", "/quotes?sort=speaker", "/actors?sort=name", "/disputes?sort=-sides"):
+        assert pg.goto(busy_server + url).status == 200
+        found = pg.evaluate(TOO_WIDE)
+        assert found["scrollWidth"] <= found["width"] and found["wide"] == [], (url, found)
+    shot(pg, f"disputes-sorted-{size}")
+    assert pg.watch.problems == []
+    context.close()

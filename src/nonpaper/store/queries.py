@@ -51,6 +51,45 @@ def search_words(text: str) -> list[str]:
     return [w for t in parse_search(text) for w in t.words]
 
 
+# The columns each list sorts on (`sort=title`, `sort=-title` for the other order), as SQL; disputes are
+# sorted in Python (their sides are JSON). The first direction a column offers: A to Z for words,
+# the most or newest first for numbers and dates.
+SORTS: dict[str, dict[str, str]] = {
+    "articles": {"published": "a.published", "title": "lower(a.title)", "outlet": "lower(a.outlet)",
+                 "quotes": "a.n_quotes", "disputes": "a.n_disputes"},
+    "actors": {"name": "lower(name)", "kind": "kind", "quotes": "n_quotes", "articles": "n_articles"},
+    "quotes": {"published": "a.published", "speaker": "lower(COALESCE(ca.name, x.name))", "article": "lower(a.title)",
+               "kind": "q.kind"},
+    "disputes": {"published": "", "kind": "", "summary": "", "articles": "", "sides": ""},
+}
+DESCENDING_FIRST = {"published", "quotes", "disputes", "articles", "sides"}
+DEFAULT_SORT = {"articles": "-published", "actors": "-quotes", "quotes": "-published", "disputes": None}
+
+
+def sort_choices(what: str) -> list[str]:
+    """Every `sort` value a list takes, each column in its first direction, then reversed."""
+    first = [c if c not in DESCENDING_FIRST else f"-{c}" for c in SORTS[what]]
+    return first + [c[1:] if c.startswith("-") else f"-{c}" for c in first]
+
+
+def check_sort(what: str, value: str | None) -> str | None:
+    """A `sort` value for the list `what` ("title", "-published"), or None for its usual order; a
+    ValueError that names the choices for any other value."""
+    value = (value or "").strip()
+    if value and value.lstrip("-") not in SORTS[what] or value.startswith("--"):
+        raise ValueError(f"sort: {value[:40]!r} is not a column of the {what} list; sort by "
+                         f"{', '.join(SORTS[what])} (a leading - reverses the order, e.g. -{next(iter(SORTS[what]))})")
+    return value or None
+
+
+def order_by(what: str, sort: str | None, then: str) -> str | None:
+    """ORDER BY for a checked `sort` value, with `then` breaking ties; None: the list's usual order."""
+    if not sort:
+        return None
+    column = SORTS[what][sort.lstrip("-")]
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, {then}"
+
+
 def from_json(value: str | None, default: Any = None) -> Any:
     if value is None or value == "":
         return default
@@ -102,7 +141,7 @@ class Queries:
     # ---------------------------------------------------------------- articles
 
     def _articles_sql(self, since=None, until=None, search=None, outlet=None, status=None,
-                      counting: bool = False) -> tuple[str, list]:
+                      counting: bool = False, sort: str | None = None) -> tuple[str, list]:
         """The articles query; `counting`: for a COUNT, without snippets or order (the sort alone
         was 4/5 of a count's time)."""
         join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC"
@@ -123,13 +162,17 @@ class Queries:
         sql = f"SELECT {cols}, {snippet} AS snippet FROM articles a {join} WHERE {' AND '.join(where)}"
         if counting:
             return sql, params
+        if sort:  # a column chosen, instead of the newest (or the best matches) first
+            order, order_params = order_by("articles", sort, "a.published DESC NULLS LAST, a.pk DESC"), []
         return f"{sql} ORDER BY {order}", snippet_params + params + order_params
 
     def articles(self, limit: int | None = 50, offset: int = 0, since: str | None = None, until: str | None = None,
-                 search: str | None = None, outlet: str | None = None, status: str | None = None) -> list[dict]:
-        """Articles, newest first: id, title, subtitle, outlet, author, published, url, n_quotes,
-        n_disputes, status ('ok' | 'failed'), error, source, content_hash."""
-        sql, params = self._articles_sql(since, until, search, outlet, status)
+                 search: str | None = None, outlet: str | None = None, status: str | None = None,
+                 sort: str | None = None) -> list[dict]:
+        """Articles, newest first (best matches first for a search; `sort`: a column of SORTS):
+        id, title, subtitle, outlet, author, published, url, n_quotes, n_disputes, status ('ok' |
+        'failed'), error, source, content_hash."""
+        sql, params = self._articles_sql(since, until, search, outlet, status, sort=check_sort("articles", sort))
         return self._all(*self._page(sql, params, limit, offset))
 
     def count_articles(self, since: str | None = None, until: str | None = None, search: str | None = None,
@@ -162,7 +205,7 @@ class Queries:
                          (name_or_id, pattern, pattern, pattern, pattern))
         return [r["id"] for r in rows]
 
-    def _actors_sql(self, search=None, ids=None, kind=None) -> tuple[str, list] | None:
+    def _actors_sql(self, search=None, ids=None, kind=None, sort=None) -> tuple[str, list] | None:
         where, params = ["1 = 1"], []
         if search or ids is not None:
             ids = self._actor_ids(search) if search else ids
@@ -178,14 +221,14 @@ class Queries:
                 " WHERE a.corpus_id = ca.id) AS n_quotes, "
                 "(SELECT COUNT(DISTINCT a.article_id) FROM actors a WHERE a.corpus_id = ca.id) AS n_articles "
                 f"FROM corpus_actors ca WHERE {' AND '.join(where)}) t WHERE n_articles > 0 "
-                "ORDER BY n_quotes DESC, n_articles DESC, name, id", params)
+                f"ORDER BY {order_by('actors', sort, 'name, id') or 'n_quotes DESC, n_articles DESC, name, id'}", params)
 
     def actors(self, limit: int | None = None, search: str | None = None, ids: list[str] | None = None,
-               offset: int = 0, kind: str | None = None) -> list[dict]:
-        """Corpus-level actors, most quoted first: id, name, kind, aliases, titles, n_quotes, n_articles.
-        `search` matches a name or alias (part of it is enough); `ids` picks actors by id; `kind`:
-        person, organization, ..."""
-        query = self._actors_sql(search, ids, kind)
+               offset: int = 0, kind: str | None = None, sort: str | None = None) -> list[dict]:
+        """Corpus-level actors, most quoted first (or by `sort`): id, name, kind, aliases, titles,
+        n_quotes, n_articles. `search` matches a name or alias (part of it is enough); `ids` picks
+        actors by id; `kind`: person, organization, ..."""
+        query = self._actors_sql(search, ids, kind, check_sort("actors", sort))
         if query is None:
             return []
         return [self._actor_row(r) for r in self._all(*self._page(*query, limit, offset))]
@@ -212,17 +255,21 @@ class Queries:
         r["titles"] = from_json(r["titles"], [])
         return r
 
-    def actor(self, actor_id: str) -> dict | None:
-        """One corpus actor: its row plus "quotes" (what it said) and "articles" (where it appears)."""
+    def actor(self, actor_id: str, limit: int | None = None, offset: int = 0) -> dict | None:
+        """One corpus actor: its row plus "quotes" (what it said, newest first) and "articles" (where
+        it appears, newest first), both paged by `limit` and `offset` (None: all), and their totals
+        "total_quotes" and "total_articles"."""
         rows = self.actors(ids=[actor_id])
         if not rows:
             return None
         row = rows[0]
-        row["quotes"] = self.quotes(speaker_id=actor_id)
-        row["articles"] = self._all(
-            f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
-            "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ? "
-            "ORDER BY a.published DESC NULLS LAST, a.pk DESC", (actor_id,))
+        row["quotes"] = self.quotes(speaker_id=actor_id, limit=limit, offset=offset)
+        row["total_quotes"] = self._count(*self._quotes_sql(speaker_id=actor_id, counting=True))
+        sql = (f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
+               "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ?")
+        row["articles"] = self._all(*self._page(sql + " ORDER BY a.published DESC NULLS LAST, a.pk DESC",
+                                                [actor_id], limit, offset))
+        row["total_articles"] = self._count(sql, [actor_id])
         for a in row["articles"]:
             a.pop("pk", None)
         return row
@@ -230,8 +277,9 @@ class Queries:
     # ---------------------------------------------------------------- quotes
 
     def _quotes_sql(self, speaker=None, since=None, until=None, search=None, article=None, speaker_id=None,
-                    kind=None, counting: bool = False) -> tuple[str, list] | None:
+                    kind=None, counting: bool = False, sort=None) -> tuple[str, list] | None:
         join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
+        order = order_by("quotes", sort, order) or order
         if search:
             join, cond, fts_params, _, _ = self._fts_quotes(search)
             where.append(cond)
@@ -263,13 +311,15 @@ class Queries:
 
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, article: str | None = None, limit: int | None = None,
-               speaker_id: str | None = None, offset: int = 0, kind: str | None = None) -> list[dict]:
+               speaker_id: str | None = None, offset: int = 0, kind: str | None = None,
+               sort: str | None = None) -> list[dict]:
         """Quotes in reading order within articles, newest articles first: id, article_id, article_title,
         published, kind, text, speaker (corpus actor id), speaker_name, cue, start, end, stance and
         negated (issue 16: a stance, not a reported proposition; a denied cue).
         `speaker` is a corpus actor id (that actor only) or else part of a name or alias
-        (case-insensitive); `kind`: direct, indirect or mixed."""
-        query = self._quotes_sql(speaker, since, until, search, article, speaker_id, kind)
+        (case-insensitive); `kind`: direct, indirect or mixed; `sort`: a column of SORTS."""
+        query = self._quotes_sql(speaker, since, until, search, article, speaker_id, kind,
+                                 sort=check_sort("quotes", sort))
         if query is None:
             return []
         rows = self._all(*self._page(*query, limit, offset))
@@ -344,14 +394,40 @@ class Queries:
             rows = [r for r in rows if wanted & {c["actor"] for c in r["claims"]}]
         return rows
 
+    def _sorted_disputes(self, rows: list[dict], sort: str | None) -> list[dict]:
+        """Disputes by a column: the newest of its articles' dates, kind, summary, how many articles
+        or sides; ties keep the usual order (within articles first, then by id)."""
+        if not sort:
+            return rows
+        name, reverse = sort.lstrip("-"), sort.startswith("-")
+        if name == "published":
+            dates = self._dates({a for r in rows for a in r["articles"]})
+            key = lambda r: max((dates.get(a) or "" for a in r["articles"]), default="")  # noqa: E731
+        elif name in ("articles", "sides"):
+            key = lambda r: len(r["articles" if name == "articles" else "claims"])  # noqa: E731
+        else:
+            key = lambda r: (r.get(name) or "").lower()  # noqa: E731
+        known = [r for r in rows if key(r) != ""]
+        return sorted(known, key=key, reverse=reverse) + [r for r in rows if key(r) == ""]  # undated last
+
+    def _dates(self, article_ids: set[str]) -> dict[str, str | None]:
+        ids, out = sorted(article_ids), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update({r["id"]: r["published"] for r in self._all(
+                f"SELECT id, published FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
+        return out
+
     def disputes(self, limit: int | None = None, offset: int = 0, kind: str | None = None,
                  outlet: str | None = None, actor: str | None = None, since: str | None = None,
-                 until: str | None = None) -> list[dict]:
+                 until: str | None = None, sort: str | None = None) -> list[dict]:
         """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
         articles, claims [{actor, actor_name, text, quote, article, origin_text, relays}]. Filters: the
         dispute's kind; an outlet or publication dates of one of its articles; an actor on one side
-        (an actor id, or part of a name)."""
-        return paged(self._filtered_disputes(kind, outlet, actor, since, until), limit, offset)
+        (an actor id, or part of a name). `sort`: a column of SORTS."""
+        rows = self._sorted_disputes(self._filtered_disputes(kind, outlet, actor, since, until),
+                                     check_sort("disputes", sort))
+        return paged(rows, limit, offset)
 
     def count_disputes(self, kind: str | None = None, outlet: str | None = None, actor: str | None = None,
                        since: str | None = None, until: str | None = None) -> int:

@@ -10,12 +10,26 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from .analyse import analyse, read_form, store_analysis, upload_text
+from ..store.queries import SORTS, check_sort
 from .params import MAX_LIMIT, MAX_OFFSET, MAX_TEXT, date_param
 
 Format = Literal["json", "csv"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PAGED = ("`limit` and `offset` page the list; the `X-Total-Count` header gives how many rows match in all and "
-         "`Link` the next and previous pages. `format=csv` gives the same rows as CSV.")
+         "`Link` the next and previous pages. `format=csv` gives the same rows as CSV. `sort` orders the rows by a "
+         "column (`sort=-name` the other way round).")
+
+
+def sort_query(what: str):
+    return Query(None, max_length=40, description=f"Order by {', '.join(SORTS[what])}; a leading - reverses it")
+
+
+def sort_param(value: str | None, what: str, status: int = 422) -> str | None:
+    """A checked `sort` value; a bad one is an HTTP error naming the columns it may be."""
+    try:
+        return check_sort(what, value)
+    except ValueError as exc:
+        raise HTTPException(status, str(exc))
 
 
 class AnalyzeRequest(BaseModel):
@@ -50,12 +64,13 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                      until: str | None = Query(None, description="Published on or before (YYYY-MM-DD)"),
                      search: str | None = Query(None, max_length=MAX_TEXT, description="Words in the title or text"),
                      outlet: str | None = Query(None, max_length=MAX_TEXT),
-                     format: Format = Query("json", description="json, or csv to download")) -> Response:
+                     format: Format = Query("json", description="json, or csv to download"),
+                     sort: str | None = sort_query("articles")) -> Response:
         f = {"since": _date(since, "since"), "until": _date(until, "until"), "search": search or None,
              "outlet": outlet or None}
         s = store()
-        return listing(request, s.articles(limit=limit, offset=offset, **f), s.count_articles(**f), offset, limit,
-                       format, "articles")
+        rows = s.articles(limit=limit, offset=offset, sort=sort_param(sort, "articles"), **f)
+        return listing(request, rows, s.count_articles(**f), offset, limit, format, "articles")
 
     @app.get("/api/articles/{article_id:path}", tags=["corpus"],
              summary="One article's full nonpaper/1 analysis (`nonpaper analyze --format json`)")
@@ -71,15 +86,18 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                    offset: int = Query(0, ge=0, le=MAX_OFFSET),
                    search: str | None = Query(None, max_length=MAX_TEXT, description="Part of a name or alias"),
                    kind: str | None = Query(None, max_length=40, description="person, organization, ..."),
-                   format: Format = "json") -> Response:
+                   format: Format = "json", sort: str | None = sort_query("actors")) -> Response:
         f = {"search": search or None, "kind": kind or None}
         s = store()
-        return listing(request, s.actors(limit=limit, offset=offset, **f), s.count_actors(**f), offset, limit,
-                       format, "actors")
+        rows = s.actors(limit=limit, offset=offset, sort=sort_param(sort, "actors"), **f)
+        return listing(request, rows, s.count_actors(**f), offset, limit, format, "actors")
 
-    @app.get("/api/actors/{actor_id:path}", tags=["corpus"], summary="One actor with their quotes and articles")
-    def api_actor(actor_id: str) -> dict:
-        actor = store().actor(actor_id)
+    @app.get("/api/actors/{actor_id:path}", tags=["corpus"], summary="One actor with their quotes and articles",
+             description="`quotes` and `articles` (newest first) hold every one unless `limit` and `offset` page "
+                         "them (both lists alike); `total_quotes` and `total_articles` count them all.")
+    def api_actor(actor_id: str, limit: int | None = Query(None, ge=1, le=MAX_LIMIT),
+                  offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
+        actor = store().actor(actor_id, limit=limit, offset=offset)
         if actor is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}: list them at /api/actors")
         return actor
@@ -94,12 +112,12 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                    article: str | None = Query(None, max_length=1000, description="Only this article's quotes"),
                    kind: QuoteKind | None = Query(None, description="direct, indirect or mixed"),
                    limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                   format: Format = "json") -> Response:
+                   format: Format = "json", sort: str | None = sort_query("quotes")) -> Response:
         f = {"speaker": speaker or None, "since": _date(since, "since"), "until": _date(until, "until"),
              "search": search or None, "article": article or None, "kind": kind}
         s = store()
-        return listing(request, s.quotes(limit=limit, offset=offset, **f), s.count_quotes(**f), offset, limit,
-                       format, "quotes")
+        rows = s.quotes(limit=limit, offset=offset, sort=sort_param(sort, "quotes"), **f)
+        return listing(request, rows, s.count_quotes(**f), offset, limit, format, "quotes")
 
     @app.get("/api/timeline", tags=["corpus"], summary="Events with dates and orderings (`nonpaper timeline`)",
              description=PAGED)
@@ -135,12 +153,12 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                      since: str | None = Query(None, description="One of its articles published on or after"),
                      until: str | None = Query(None, description="... on or before (YYYY-MM-DD)"),
                      limit: int | None = Query(None, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                     format: Format = "json") -> Response:
+                     format: Format = "json", sort: str | None = sort_query("disputes")) -> Response:
         f = {"kind": kind or None, "outlet": outlet or None, "actor": actor or None,
              "since": _date(since, "since"), "until": _date(until, "until")}
         s = store()
-        return listing(request, s.disputes(limit=limit, offset=offset, **f), s.count_disputes(**f), offset, limit,
-                       format, "disputes")
+        rows = s.disputes(limit=limit, offset=offset, sort=sort_param(sort, "disputes"), **f)
+        return listing(request, rows, s.count_disputes(**f), offset, limit, format, "disputes")
 
     @app.get("/api/search", tags=["corpus"], summary="Full-text search over articles and quotes",
              description="Each word is required, case and word endings aside; `total_articles` and "

@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import views
-from ..store.queries import parse_search
+from ..store.queries import DEFAULT_SORT, DESCENDING_FIRST, SORTS, parse_search
 from .analyse import analyse, read_form, store_analysis, upload_text
-from .routes_api import allow_head
+from .routes_api import allow_head, sort_param
 from .params import (ACTOR_KINDS, DISPUTE_KINDS, MAX_LIMIT, MAX_OFFSET, QUOTE_KINDS, choice_param, date_param,
                      int_param, text_param)
 
@@ -46,13 +46,13 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(request: Request, offset: str = "", since: str = "", until: str = "", search: str = "",
-                 outlet: str = ""):
+                 outlet: str = "", sort: str = ""):
         f = {"since": date_param(since, "since"), "until": date_param(until, "until"),
              "search": text_param(search, "search"), "outlet": text_param(outlet, "outlet")}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "articles", 400)
         s = store()
-        rows = views.with_hits(s.articles(limit=PAGE, offset=start, **f))
-        return page(request, "articles.html", rows=rows, filters=_shown(f),
+        rows = views.with_hits(s.articles(limit=PAGE, offset=start, sort=order, **f))
+        return page(request, "articles.html", rows=rows, filters=_shown(f), sorting=_sorting(request, "articles", order),
                     nav=_nav(request, s.count_articles(**f), start, len(rows), PAGE))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -66,34 +66,40 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         return page(request, "article.html", stored=True, **context)
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors(request: Request, search: str = "", kind: str = "", offset: str = ""):
+    def actors(request: Request, search: str = "", kind: str = "", offset: str = "", sort: str = ""):
         f = {"search": text_param(search, "search"), "kind": choice_param(kind, "kind", ACTOR_KINDS)}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "actors", 400)
         s = store()
-        rows = s.actors(limit=PAGE, offset=start, **f)
+        rows = s.actors(limit=PAGE, offset=start, sort=order, **f)
         return page(request, "actors.html", rows=rows, filters=_shown(f), kinds=ACTOR_KINDS,
+                    sorting=_sorting(request, "actors", order),
                     nav=_nav(request, s.count_actors(**f), start, len(rows), PAGE))
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def actor(request: Request, actor_id: str):
-        row = store().actor(actor_id)
+    def actor(request: Request, actor_id: str, offset: str = ""):
+        start, s = _offset(offset), store()
+        row = s.actor(actor_id, limit=PAGE, offset=start)  # a page of its articles, and their total
         if row is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}")
-        quotes = sorted(row.get("quotes") or [], key=lambda q: (q.get("published") or "", q.get("article_id") or ""))
+        quotes = sorted(s.quotes(speaker=actor_id), key=lambda q: (q.get("published") or "", q.get("article_id") or ""))
+        articles = row.get("articles") or []
+        nav = _nav(request, row.get("total_articles", len(articles)), start, len(articles), PAGE)
+        nav["csv"] = None  # the actor's JSON holds its articles; there is no CSV of one actor
         # The chart counts every quote; the list shows the latest PAGE with a link to all of them.
         return page(request, "actor.html", actor=row, quotes=quotes[-PAGE:][::-1], n_quotes=len(quotes),
-                    per_month=views.quotes_per_month(quotes), articles=row.get("articles") or [], active="actors")
+                    per_month=views.quotes_per_month(quotes), articles=articles, nav=nav, active="actors")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
-               kind: str = "", article: str = "", offset: str = ""):
+               kind: str = "", article: str = "", offset: str = "", sort: str = ""):
         f = {"speaker": text_param(speaker, "speaker"), "since": date_param(since, "since"),
              "until": date_param(until, "until"), "search": text_param(search, "search"),
              "kind": choice_param(kind, "kind", QUOTE_KINDS), "article": (article or "").strip()[:1000] or None}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "quotes", 400)
         s = store()
-        rows = views.with_hits(s.quotes(limit=PAGE, offset=start, **f))
+        rows = views.with_hits(s.quotes(limit=PAGE, offset=start, sort=order, **f))
         return page(request, "quotes.html", rows=rows, filters=_shown(f), kinds=QUOTE_KINDS,
+                    sorting=_sorting(request, "quotes", order),
                     nav=_nav(request, s.count_quotes(**f), start, len(rows), PAGE))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -135,14 +141,15 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
 
     @app.get("/disputes", response_class=HTMLResponse, include_in_schema=False)
     def disputes(request: Request, kind: str = "", outlet: str = "", actor: str = "", since: str = "",
-                 until: str = "", offset: str = ""):
+                 until: str = "", offset: str = "", sort: str = ""):
         f = {"kind": choice_param(kind, "kind", DISPUTE_KINDS), "outlet": text_param(outlet, "outlet"),
              "actor": text_param(actor, "actor"), "since": date_param(since, "since"),
              "until": date_param(until, "until")}
-        start = _offset(offset)
+        start, order = _offset(offset), sort_param(sort, "disputes", 400)
         s = store()
-        rows = s.disputes(limit=PAGE, offset=start, **f)
+        rows = s.disputes(limit=PAGE, offset=start, sort=order, **f)
         return page(request, "disputes.html", disputes=rows, titles=_titles(s, rows), filters=_shown(f),
+                    sorting=_sorting(request, "disputes", order),
                     kinds=DISPUTE_KINDS, nav=_nav(request, s.count_disputes(**f), start, len(rows), PAGE))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -207,6 +214,23 @@ def _shown(filters: dict) -> dict[str, str]:
     return {k: v or "" for k, v in filters.items()}
 
 
+def _sorting(request: Request, what: str, sort: str | None) -> dict:
+    """The list's order and, per column, a link that sorts by it (or reverses it when it is the
+    order already), keeping the filters and going back to the first page."""
+    current = sort or DEFAULT_SORT[what]
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "sort") and v != ""]
+    columns = {}
+    for col in SORTS[what]:
+        if current == col:
+            target, state = f"-{col}", "ascending"
+        elif current == f"-{col}":
+            target, state = col, "descending"
+        else:
+            target, state = (f"-{col}" if col in DESCENDING_FIRST else col), None
+        columns[col] = {"href": request.url.path + "?" + urlencode(kept + [("sort", target)]), "state": state}
+    return {"sort": sort or "", "columns": columns}
+
+
 def _nav(request: Request, total: int, offset: int, shown: int, size: int) -> dict:
     """What a list page says about its place in the whole: "51–100 of 1,341", the previous and next
     pages, and the same rows as JSON and CSV from the API (all of them, not only this page)."""
@@ -234,7 +258,13 @@ def article_context(analysis, corpus_disputes: list[dict], idmap: dict[str, str]
     summaries = {d.get("summary") for d in corpus_disputes}
     disputes = corpus_disputes + [d for d in own if d.get("summary") not in summaries]
     quotes = sorted(analysis.quotes, key=lambda q: (q.start is None, q.start or 0))
-    return {"a": analysis, "art": analysis.article, "who": who, "blocks": views.highlighted(analysis, who),
+    disputed = views.disputed_spans(analysis, disputes)  # the sides of the cards below, marked in the text
+    marks = {m.mark for m in disputed}
+    return {"a": analysis, "art": analysis.article, "who": who, "blocks": views.highlighted(analysis, who, disputed),
+            "headline": views.highlighted_field(analysis, "title", who),
+            "subline": views.highlighted_field(analysis, "subtitle", who),
+            "marks": {(d.get("id"), i): views.side_mark(d, i) for d in disputes
+                      for i in range(len(d.get("claims") or [])) if views.side_mark(d, i) in marks},
             "quotes": quotes, "tl": views.timeline_view(views.analysis_timeline(analysis), own),
             "names": {x.id: x.name for x in analysis.actors}, "disputes": disputes,
             "cast": sorted(who.values(), key=lambda s: (-s.n_quotes, s.name)),

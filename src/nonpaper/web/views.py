@@ -164,11 +164,14 @@ def _open_mark(s: Span, who: dict[str | None, Speaker]) -> Markup:
     return tag
 
 
-def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None) -> list[tuple[str, Markup]]:
+def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None,
+                disputed: list["Disputed"] | None = None) -> list[tuple[str, Markup]]:
     """The article text as (block kind, html) pairs, quotes wrapped in <mark>s coloured by speaker.
 
     Offsets are into `article.text`; a quote that runs over several paragraphs becomes one mark per
-    paragraph (the first carries the speaker's label); nested quotes nest.
+    paragraph (the first carries the speaker's label); nested quotes nest. `disputed` spans (the
+    sides of disputes, `disputed_spans`) are wrapped around the quotes they touch, with a ⚠ link to
+    their dispute after them.
     """
     text = analysis.article.text or ""
     who = who if who is not None else speakers(analysis)
@@ -176,6 +179,7 @@ def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None
               and 0 <= q.start < q.end <= len(text)]
     out = []
     seen: set[str] = set()
+    marked_ids: set[str] = set()
     for kind, lo, hi in _blocks(text, analysis):
         spans = []
         for q in quotes:
@@ -184,8 +188,130 @@ def highlighted(analysis: Analysis, who: dict[str | None, Speaker] | None = None
                 spans.append(Span(s, e, q, q.id not in seen))
         spans = _nest(spans)
         seen.update(s.quote.id for s in spans)
-        out.append((kind, _render(text, lo, hi, spans, who)))
+        regions = _regions([d for d in disputed or [] if d.start < hi and d.end > lo], spans, lo, hi)
+        out.append((kind, _render_block(text, lo, hi, spans, regions, who, marked_ids)))
     return out
+
+
+def highlighted_field(analysis: Analysis, name: str, who: dict[str | None, Speaker] | None = None) -> Markup | None:
+    """The headline ("title") or subtitle with its quotes marked as in the body (their offsets are
+    into that field); None when the article has no such field."""
+    text = getattr(analysis.article, name, None)
+    if not text:
+        return None
+    who = who if who is not None else speakers(analysis)
+    spans = _nest([Span(q.start, q.end, q, True) for q in analysis.quotes
+                   if q.field == name and q.start is not None and q.end is not None and 0 <= q.start < q.end <= len(text)])
+    return _render(text, 0, len(text), spans, who)
+
+
+# ---------------------------------------------------------------- disputed sentences
+
+class Disputed(NamedTuple):
+    """A side of a dispute in this article's text: its span, the dispute card's DOM id, its kind and
+    summary, and the side's id on the page (the card links back to it)."""
+    start: int
+    end: int
+    card: str
+    kind: str
+    summary: str
+    mark: str
+
+
+def _claim_span(analysis: Analysis, claim: dict) -> tuple[int, int] | None:
+    """Where a dispute's side is in the text: its quote, else its claim's offsets, else its words
+    (at least 12 characters of them, found as they are)."""
+    text, aid = analysis.article.text or "", analysis.article.id
+    qid = local_id(aid, claim.get("quote"))
+    for q in analysis.quotes:
+        if qid and q.id == qid and q.field == "text" and q.start is not None and q.end is not None:
+            return q.start, q.end
+    # its claim: by id when the row has one, else the article's claim with its words and source (the
+    # store's dispute rows carry the claim's text, not its id)
+    cid = local_id(aid, claim.get("claim"))
+    for c in analysis.claims:
+        same = c.id == cid if cid else (c.text == claim.get("text") and c.actor == claim.get("actor"))
+        if same and c.start is not None and c.end is not None and 0 <= c.start < c.end <= len(text):
+            return c.start, c.end
+    words = (claim.get("text") or "").strip()
+    at = text.find(words) if len(words) >= 12 else -1  # a few words could be anywhere
+    return (at, at + len(words)) if at >= 0 else None
+
+
+def disputed_spans(analysis: Analysis, disputes: list[dict]) -> list[Disputed]:
+    """The sides of `disputes` (store or analysis rows) that are this article's, as spans of its text."""
+    aid, out = analysis.article.id, []
+    for d in disputes:
+        for i, c in enumerate(d.get("claims") or []):
+            if (c.get("article") or aid) != aid:
+                continue
+            span = _claim_span(analysis, c)
+            if span:
+                out.append(Disputed(*span, dom_id("dispute", str(d.get("id"))), str(d.get("kind") or ""),
+                                    str(d.get("summary") or ""), side_mark(d, i)))
+    return out
+
+
+def side_mark(dispute: dict, index: int) -> str:
+    """The DOM id of a dispute side's mark in the text."""
+    return dom_id("disputed", f"{dispute.get('id')}-{index}")
+
+
+class Region(NamedTuple):
+    start: int
+    end: int
+    sides: tuple[Disputed, ...]
+
+
+def _regions(disputed: list[Disputed], spans: list[Span], lo: int, hi: int) -> list[Region]:
+    """Disputed spans within one block, grown over the quote marks they touch and merged when they
+    meet, so that each region holds whole quote marks (and the ⚠ link after it is inside none)."""
+    regions = [Region(max(d.start, lo), min(d.end, hi), (d,)) for d in disputed]
+    regions = [r for r in regions if r.start < r.end]
+    changed = True
+    while changed:
+        changed = False
+        for i, r in enumerate(regions):
+            s, e = r.start, r.end
+            for sp in spans:
+                if sp.start < e and sp.end > s:
+                    s, e = min(s, sp.start), max(e, sp.end)
+            if (s, e) != (r.start, r.end):
+                regions[i], changed = r._replace(start=s, end=e), True
+        merged: list[Region] = []
+        for r in sorted(regions):
+            if merged and r.start < merged[-1].end:
+                last = merged[-1]
+                merged[-1] = Region(last.start, max(last.end, r.end), last.sides + r.sides)
+                changed = True
+            else:
+                merged.append(r)
+        regions = merged
+    return regions
+
+
+def _render_block(text: str, lo: int, hi: int, spans: list[Span], regions: list[Region],
+                  who: dict[str | None, Speaker], marked_ids: set[str]) -> Markup:
+    out, pos = [], lo
+    for r in regions:
+        out.append(_render(text, pos, r.start, [s for s in spans if pos <= s.start and s.end <= r.start], who))
+        sides = [d for d in dict.fromkeys(r.sides)]
+        ids = [d.mark for d in sides if d.mark not in marked_ids]
+        marked_ids.update(ids)
+        summaries = "; ".join(dict.fromkeys(d.summary for d in sides))
+        out.append(Markup('<span class="disputed"{} title="{}"><span class="sr-only">disputed: </span>').format(
+            Markup(' id="{}"').format(ids[0]) if ids else "", f"Disputed: {summaries}"))
+        out += [Markup('<span id="{}"></span>').format(i) for i in ids[1:]]  # every side's own anchor
+        out.append(_render(text, r.start, r.end, [s for s in spans if r.start <= s.start and s.end <= r.end], who))
+        out.append(Markup("</span>"))
+        for card in dict.fromkeys(d.card for d in sides):
+            d = next(x for x in sides if x.card == card)
+            out.append(Markup('<a class="dispute-ref" href="#{}" title="Disputed ({}): {} - see the dispute">'
+                              '<span aria-hidden="true">\u26a0</span><span class="sr-only">see the {} dispute: {}'
+                              '</span></a>').format(card, d.kind, d.summary, d.kind, d.summary))
+        pos = r.end
+    out.append(_render(text, pos, hi, [s for s in spans if pos <= s.start], who))
+    return Markup("").join(out)
 
 
 # ---------------------------------------------------------------- search hits
