@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
+from nonpaper.events.modality import future_in_past  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.time.extract import extract_timexes  # noqa: E402
@@ -137,7 +138,10 @@ class Doc:
 
 def dct_relation(tok, mod) -> str | None:
     """An undated event against the publication date, from how the text tells it: planned or future
-    after it; a past or perfect tense before it; present, or a bare modal ("can fly"), on it."""
+    after it (but "announced he would be on leave", the future of a past moment, before it); a past or
+    perfect tense before it; present, or a bare modal ("can fly"), on it."""
+    if future_in_past(tok):
+        return "past"
     if mod.modality == "planned" or mod.tense == "future":
         return "future"
     if mod.tense in ("past", "perfect"):

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 
 from ..actors import ActorRegistry
 from ..model import Timex
+from ..text.paragraphs import paragraph_spans
 from ..text.parse import Parsed
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
@@ -343,12 +345,13 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
+    timexes = [t for t in timexes if not is_dateline(parsed, t)]
     for t in timexes:
         if t.type not in ("DATE", "TIME"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
+            continue  # "Sunday was chosen because ...": the day is what is talked about, not when
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
         if target is not None and target.clause and target.kind == "noun":
             target = _verb_of_object(span, target, by_token) or target
@@ -356,7 +359,32 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
             target = by_token.get(target.host, target)
         if target is not None:
             target.timexes.append(t)
+    for m in mentions:  # "will now receive the aircraft next month": the date, not "now", says when
+        m.timexes.sort(key=_vague)
     _clause_times(doc, mentions, timexes)
+
+
+# A time expression in these roles is what the clause is about, not when it happens ("Sunday was chosen").
+_NOT_WHEN_DEPS = {"nsubj", "nsubjpass", "attr"}
+
+
+def _vague(t: Timex) -> bool:
+    """A reference word ("now", "recently", "formerly": PRESENT_REF, PAST_REF) says less about when than
+    a calendar value; sorted after them (False first)."""
+    return not (t.value or "")[:1].isdigit()
+
+
+def is_dateline(parsed: Parsed, t: Timex) -> bool:
+    """A full date opening the body with no preposition or punctuation after it ("September 01, 2007 A
+    test flight was delayed today") is the article's dateline: it dates the report (`time.reference`),
+    not the events of the sentence it stands before."""
+    spans = paragraph_spans(parsed.article)
+    if not spans or t.start != spans[0][0] or t.field != "text":
+        return False
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or "") or not re.search(r"\d{4}", t.text):
+        return False
+    rest = parsed.text[t.end:spans[0][1]].lstrip(" ")
+    return bool(rest) and rest[0].isupper()
 
 
 _SIGNAL_WORDS = {"after", "before", "since", "until", "following", "ahead", "prior", "till", "by"}
@@ -389,7 +417,7 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if t.type not in ("DATE", "TIME") or t.field != "text":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
             continue
         tok = span.root
         for _ in range(4):

@@ -158,3 +158,21 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if modality == "planned" and tense in (None, "past", "present"):
         tense = "future"
     return Modality("negative" if negative else "positive", certainty, modality, tense)
+
+
+def future_in_past(tok: Token) -> bool:
+    """ "announced that he would be on leave", "agreed that Apple would not sell music": "would" under a
+    verb told in the past is the future seen from that past moment, not from the article's day. Such an
+    event is to come for the speaker (its tense stays "future"), but against the publication date it is
+    placed in the past unless a date of its own says otherwise."""
+    verb = _clause_verb(tok)
+    if verb is None or not any(c.lower_ in ("would", "'d") and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in ("ccomp", "relcl", "advcl", "conj", "xcomp", "pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.tag_ != "MD":
+            return verb_tense(head) in ("past", "perfect")
+    return False

@@ -1,0 +1,54 @@
+"""Issue 17 (anchoring): which time expression dates an event, and where an undated event stands against
+the article's date. Short texts written for these tests (fiction)."""
+from __future__ import annotations
+
+from nonpaper.events.extract import event_mentions
+from nonpaper.events.modality import future_in_past
+from nonpaper.ingest import article_from_string
+from nonpaper.text import parse as nlp
+from nonpaper.time.extract import extract_timexes
+
+from test_events import event_with, run
+
+HEAD = "Ferry news\n\n"
+
+
+def mentions(body: str, published: str | None = "2026-03-10"):
+    parsed = nlp.parse(article_from_string(HEAD + body, published=published))
+    return parsed, event_mentions(parsed, None, extract_timexes(parsed), broad=True)
+
+
+def mention(found, word: str):
+    parsed, ms = found
+    return next(m for m in ms if parsed.doc[m.i].text == word)
+
+
+def test_a_dateline_dates_the_report_not_the_first_sentence():
+    m = mention(mentions("April 27, 2026 The new ferry was revealed in January 2026 at the yard.", None), "revealed")
+    assert [t.text for t in m.timexes + m.clause_times] == ["January 2026"]  # not April 27, the dateline
+
+
+def test_a_dateline_still_resolves_today():
+    _, events, _ = run("September 01, 2026 A test sailing was delayed today after a minor collision.",
+                       published=None)
+    assert event_with(events, "delayed").date == "2026-09-01"
+
+
+def test_a_calendar_date_says_when_before_now():
+    m = mention(mentions("The operator will now receive the second ferry next month."), "receive")
+    assert [t.text for t in m.timexes][:1] == ["next month"]
+
+
+def test_a_day_that_is_the_subject_is_not_when():
+    m = mention(mentions("Sunday was chosen because the date matches the hull number."), "chosen")
+    assert m.timexes == [] and m.clause_times == []
+
+
+def test_would_under_a_past_verb_is_the_future_of_that_past():
+    parsed, _ = found = mentions("The minister announced on Monday that she would be on leave for a month. "
+                                 "The 1998 accord was that the port would not sell the quay. "
+                                 "The minister says she would resign if asked. The crews will strike.")
+    words = {t.text: t for t in parsed.doc if t.lemma_ in ("be", "sell", "resign", "strike")}
+    assert future_in_past(words["be"]) and future_in_past(words["sell"])
+    assert not future_in_past(words["resign"]) and not future_in_past(words["strike"])
+    assert found
