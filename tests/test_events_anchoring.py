@@ -52,3 +52,19 @@ def test_would_under_a_past_verb_is_the_future_of_that_past():
     assert future_in_past(words["be"]) and future_in_past(words["sell"])
     assert not future_in_past(words["resign"]) and not future_in_past(words["strike"])
     assert found
+
+
+def test_a_time_describing_the_subject_does_not_date_the_verb():
+    m = mention(mentions("Ilse Marr, formerly a harbour pilot, is stepping down from the board."), "stepping")
+    assert m.timexes == [] and m.clause_times == []
+
+
+def test_a_when_clause_happens_at_the_time_of_the_verb_it_hangs_on():
+    found = mentions("The fault only became public on Saturday, when a local paper printed the logs.")
+    assert [t.text for t in mention(found, "printed").clause_times] == ["Saturday"]
+
+
+def test_a_noun_event_takes_the_time_of_the_participle_describing_it():
+    found = mentions("The union says the ferries break an agreement reached with the port in 1998.")
+    m = mention(found, "agreement")
+    assert [t.text for t in m.timexes + m.clause_times] == ["1998"]

@@ -412,6 +412,7 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
     Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
     jets on June 15" dates the buying too. `EventMention.clause_times`."""
     governing: dict[int, Timex] = {}
+    in_time: dict[int, Timex] = {}  # the tokens of each time expression
     by_token = index(mentions)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.field != "text":
@@ -419,10 +420,13 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
             continue
+        in_time.update((x.i, t) for x in span)
         tok = span.root
         for _ in range(4):
             if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
                 break  # "sent before the October 16 call": the date is the call's, not the sending's
+            if tok.dep_ in _DESCRIBING_DEPS:
+                break  # "Papermaster, formerly an executive, is stepping down": the time is the subject's
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
                 governing.setdefault(tok.i, t)
@@ -433,8 +437,41 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if any(t.type in ("DATE", "TIME") for t in m.timexes):
             continue
         verb = _clause_verb(doc[m.i])
+        when = _when_time(verb, governing, in_time) if verb is not None and verb.i not in governing else None
         if verb is not None and verb.i in governing:
             m.clause_times.append(governing[verb.i])
+        elif when is not None:
+            m.clause_times.append(when)
+        elif m.kind == "noun":
+            m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
+
+
+# Climbing from a time expression stops at these: it describes a subject or an apposition, not the verb.
+_DESCRIBING_DEPS = {"nsubj", "nsubjpass", "appos"}
+
+
+def _when_time(verb, governing, in_time):
+    """ "became public on Saturday, when a paper printed the logs": a when-clause hung on a time
+    expression, or on a verb it dates, happens at that time (not the other way round: "was not reported
+    when the plane flew on 11 December" keeps the report undated)."""
+    if not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.i in in_time:
+        return in_time[verb.head.i]
+    if verb.dep_ == "advcl" and verb.head.i in governing:
+        return governing[verb.head.i]
+    return None
+
+
+def _participle_time(noun, by_token, governing) -> list[Timex]:
+    """ "an agreement reached in 1991", "the deal signed on Monday": a noun event takes the time of the
+    participle that describes it."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            own = [t for t in by_token[c.i].timexes if t.type in ("DATE", "TIME")] if c.i in by_token else []
+            if own or c.i in governing:
+                return own[:1] or [governing[c.i]]
+    return []
 
 
 def _verb_of_object(span, noun, by_token):
@@ -481,7 +518,7 @@ def _preceding(span, mentions, doc):
 def _governing(span, by_token):
     tok = span.root
     for _ in range(4):
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or tok.dep_ in _DESCRIBING_DEPS:
             return None
         tok = tok.head
         if tok.i in by_token:
