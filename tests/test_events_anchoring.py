@@ -68,3 +68,25 @@ def test_a_noun_event_takes_the_time_of_the_participle_describing_it():
     found = mentions("The union says the ferries break an agreement reached with the port in 1998.")
     m = mention(found, "agreement")
     assert [t.text for t in m.timexes + m.clause_times] == ["1998"]
+
+
+def test_news_of_the_day_carries_over_to_undated_past_events():
+    from nonpaper.events.narrative import news_of_the_day
+    body = ("The ferry line launched its new timetable today. The fares have also been cut by a tenth. "
+            "The operator said the change would help commuters. In 2019 the line closed for a year. "
+            "Passengers complained.")
+    parsed, ms = mentions(body)
+    news = news_of_the_day(parsed, ms, extract_timexes(parsed))
+    told = {parsed.doc[i].text: t.text for i, t in news.items()}
+    assert told.get("cut") == "today" and told.get("said") == "today"
+    assert "help" not in told and "complained" not in told  # the future of a past; after 2019
+    assert "launched" not in told  # dated by its own time
+
+
+def test_news_of_the_day_dates_the_event_last():
+    _, events, _ = run("The ferry line launched its new timetable today. Later the mayor resigned.",
+                       published="2026-03-10")
+    assert event_with(events, "resigned").date == "2026-03-10"
+    _, events, _ = run("The ferry line launched its new timetable on Monday. Later the mayor resigned.",
+                       published="2026-03-10")
+    assert event_with(events, "resigned").date is None  # an earlier day: the tense already says past
