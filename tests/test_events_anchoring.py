@@ -90,3 +90,21 @@ def test_news_of_the_day_dates_the_event_last():
     _, events, _ = run("The ferry line launched its new timetable on Monday. Later the mayor resigned.",
                        published="2026-03-10")
     assert event_with(events, "resigned").date is None  # an earlier day: the tense already says past
+
+
+def modality(body: str, word: str):
+    from nonpaper.events.extract import mention_modality
+    parsed, ms = found = mentions(body)
+    return mention_modality(parsed, mention(found, word))
+
+
+def test_a_cancelled_or_ceased_event_did_not_happen():
+    assert modality("The council attacked the now-cancelled deal with the port.", "deal").polarity == "negative"
+    assert modality("The crews said the line would cease sailing to the island.", "sailing").polarity == "negative"
+    assert modality("The council attacked the new deal with the port.", "deal").polarity == "positive"
+
+
+def test_what_is_expected_is_probable():
+    assert modality("The operator expects to cut forty jobs in the spring.", "cut").certainty == "probable"
+    assert modality("It is expected that the ferry will dock on Friday.", "dock").certainty == "probable"
+    assert modality("The operator said it will cut forty jobs.", "cut").certainty == "certain"

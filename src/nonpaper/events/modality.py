@@ -69,6 +69,9 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
 def _prevented(tok: Token, w) -> bool:
     """ "the deal had been killed", "delayed the delivery", "a delay in delivery", "stop selling": what
     is called off, held up or stopped has not happened."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower() in w["preventing_words"]
+                                              for c in tok.children):
+        return True  # "the now-cancelled deal", "the postponed vote"
     head = tok.head
     if head.i == tok.i:
         return False
@@ -76,6 +79,13 @@ def _prevented(tok: Token, w) -> bool:
         return True
     return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
             and head.head.pos_ == "NOUN")
+
+
+def _expected(verb: Token | None, w) -> bool:
+    """ "expects to cut 4,300 jobs", "it is expected that the plane will land": what is expected or
+    intended is probable, not yet known."""
+    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in w["expectation_verbs"]
 
 
 def _is_to(verb: Token) -> bool:
@@ -131,7 +141,7 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
     certainty = "possible" if modals & w["possible_modals"] else \
-        "probable" if modals & w["probable_modals"] or (verb is not None and any(
+        "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
