@@ -161,7 +161,8 @@ def nonpaper_events(parsed, timexes):
     for m in mentions:
         tok = parsed.doc[m.i]
         mod = mention_modality(parsed, m)
-        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME")), news.get(m.i))
+        # a DURATION here is a stretch holding the event ("within the next six months", `mentions.containing`)
+        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME", "DURATION")), news.get(m.i))
         if time is not None:
             anchor = ("timex", (time.start, time.end), time.value)
         else:

@@ -108,3 +108,9 @@ def test_what_is_expected_is_probable():
     assert modality("The operator expects to cut forty jobs in the spring.", "cut").certainty == "probable"
     assert modality("It is expected that the ferry will dock on Friday.", "dock").certainty == "probable"
     assert modality("The operator said it will cut forty jobs.", "cut").certainty == "certain"
+
+
+def test_a_stretch_counted_from_now_holds_the_event():
+    found = mentions("The change will take effect within the next six months. The crews rested for six months.")
+    assert [t.text for t in mention(found, "take").timexes] == ["the next six months"]
+    assert mention(found, "rested").timexes == []  # "for six months" is how long, not when

@@ -63,7 +63,8 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     ranges: dict[int, tuple] = {}
     for ci, c in enumerate(clusters):
         for m in c:
-            for t in m.timexes or m.clause_times:  # its own time, else the one governing its clause
+            own = [t for t in m.timexes if t.type in ("DATE", "TIME")]  # not a stretch ("within the next year")
+            for t in own or m.clause_times:  # its own time, else the one governing its clause
                 d = day_of(t)
                 if d and ci not in days:
                     days[ci] = d

@@ -345,9 +345,9 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
-    timexes = [t for t in timexes if not is_dateline(parsed, t)]
+    timexes = [t for t in timexes if not is_dateline(parsed, t) and (t.type != "DURATION" or containing(parsed, t))]
     for t in timexes:
-        if t.type not in ("DATE", "TIME"):
+        if t.type not in ("DATE", "TIME", "DURATION"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
@@ -372,6 +372,14 @@ def _vague(t: Timex) -> bool:
     """A reference word ("now", "recently", "formerly": PRESENT_REF, PAST_REF) says less about when than
     a calendar value; sorted after them (False first)."""
     return not (t.value or "")[:1].isdigit()
+
+
+def containing(parsed: Parsed, t: Timex) -> bool:
+    """ "will occur within the next six months", "over the past year": a stretch of time counted from now
+    that holds the event, so it places it as a date does (a bare "for six months" does not)."""
+    before = parsed.text[max(0, t.start - 8):t.start].lower().split()
+    return t.type == "DURATION" and bool(before) and before[-1] in ("within", "over", "during", "in") \
+        and t.text.lower().startswith(("the next", "the past", "the last", "the coming"))
 
 
 def is_dateline(parsed: Parsed, t: Timex) -> bool:
@@ -415,7 +423,7 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
     in_time: dict[int, Timex] = {}  # the tokens of each time expression
     by_token = index(mentions)
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or t.field != "text":
+        if t.type not in ("DATE", "TIME", "DURATION") or t.field != "text":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
