@@ -114,3 +114,9 @@ def test_a_stretch_counted_from_now_holds_the_event():
     found = mentions("The change will take effect within the next six months. The crews rested for six months.")
     assert [t.text for t in mention(found, "take").timexes] == ["the next six months"]
     assert mention(found, "rested").timexes == []  # "for six months" is how long, not when
+
+
+def test_a_time_phrase_on_the_subject_still_dates_the_verb():
+    found = mentions("The island ferry service in February overtook the bridge as the busiest crossing.")
+    m = mention(found, "overtook")
+    assert [t.text for t in m.timexes + m.clause_times] == ["February"]

@@ -429,13 +429,13 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
             continue
         in_time.update((x.i, t) for x in span)
-        tok = span.root
+        tok = prev = span.root
         for _ in range(4):
             if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
                 break  # "sent before the October 16 call": the date is the call's, not the sending's
-            if tok.dep_ in _DESCRIBING_DEPS:
+            if _describes(prev, tok):
                 break  # "Papermaster, formerly an executive, is stepping down": the time is the subject's
-            tok = tok.head
+            prev, tok = tok, tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
                 governing.setdefault(tok.i, t)
                 break
@@ -454,8 +454,11 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
             m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
 
 
-# Climbing from a time expression stops at these: it describes a subject or an apposition, not the verb.
-_DESCRIBING_DEPS = {"nsubj", "nsubjpass", "appos"}
+def _describes(prev, tok) -> bool:
+    """Climbing from a time expression stops at an apposition, and at a subject the time hangs on as a
+    word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
+    phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
+    return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")
 
 
 def _when_time(verb, governing, in_time):
@@ -524,11 +527,11 @@ def _preceding(span, mentions, doc):
 
 
 def _governing(span, by_token):
-    tok = span.root
+    tok = prev = span.root
     for _ in range(4):
-        if tok.head.i == tok.i or tok.dep_ in _DESCRIBING_DEPS:
+        if tok.head.i == tok.i or _describes(prev, tok):
             return None
-        tok = tok.head
+        prev, tok = tok, tok.head
         if tok.i in by_token:
             return by_token[tok.i]
         if tok.pos_ in ("VERB", "AUX"):
