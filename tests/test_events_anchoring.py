@@ -120,3 +120,8 @@ def test_a_time_phrase_on_the_subject_still_dates_the_verb():
     found = mentions("The island ferry service in February overtook the bridge as the busiest crossing.")
     m = mention(found, "overtook")
     assert [t.text for t in m.timexes + m.clause_times] == ["February"]
+
+
+def test_a_stretch_on_a_noun_is_the_noun_s():
+    found = mentions("The strike marked the third time in the past decade that the crews walked out.")
+    assert [t.text for t in mention(found, "marked").timexes] == []

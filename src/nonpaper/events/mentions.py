@@ -375,11 +375,15 @@ def _vague(t: Timex) -> bool:
 
 
 def containing(parsed: Parsed, t: Timex) -> bool:
-    """ "will occur within the next six months", "over the past year": a stretch of time counted from now
-    that holds the event, so it places it as a date does (a bare "for six months" does not)."""
-    before = parsed.text[max(0, t.start - 8):t.start].lower().split()
-    return t.type == "DURATION" and bool(before) and before[-1] in ("within", "over", "during", "in") \
-        and t.text.lower().startswith(("the next", "the past", "the last", "the coming"))
+    """ "will occur within the next six months", "over the past year", "in the coming weeks": a stretch of
+    time counted from now that holds the event, so it places it as a date does (a bare "for six months"
+    does not)."""
+    span = parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if t.type != "DURATION" or span is None or span.start == 0 or \
+            not t.text.lower().startswith(("the next", "the past", "the last", "the coming")):
+        return False
+    prep = parsed.doc[span.start - 1].lower_  # "the third time in the past decade" counts, it does not date
+    return prep in ("within", "over", "during") or (prep == "in" and t.text.lower().startswith(("the next", "the coming")))
 
 
 def is_dateline(parsed: Parsed, t: Timex) -> bool:
