@@ -125,3 +125,11 @@ def test_a_time_phrase_on_the_subject_still_dates_the_verb():
 def test_a_stretch_on_a_noun_is_the_noun_s():
     found = mentions("The strike marked the third time in the past decade that the crews walked out.")
     assert [t.text for t in mention(found, "marked").timexes] == []
+
+
+def test_a_year_naming_a_thing_does_not_date_the_clause():
+    m = mention(mentions("The new ferries are scheduled to be ready in time for the 2028 summer timetable."),
+                "scheduled")
+    assert m.timexes == [] and m.clause_times == []
+    m = mention(mentions("The new ferries were delivered in 2025."), "delivered")
+    assert [t.text for t in m.timexes] == ["2025"]

@@ -350,7 +350,7 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
         if t.type not in ("DATE", "TIME", "DURATION"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
             continue  # "Sunday was chosen because ...": the day is what is talked about, not when
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
         if target is not None and target.clause and target.kind == "noun":
@@ -430,7 +430,7 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if t.type not in ("DATE", "TIME", "DURATION") or t.field != "text":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.dep_ in _NOT_WHEN_DEPS:
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
             continue
         in_time.update((x.i, t) for x in span)
         tok = prev = span.root
@@ -456,6 +456,14 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
             m.clause_times.append(when)
         elif m.kind == "noun":
             m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
+
+
+def _names_a_thing(span, by_token) -> bool:
+    """ "in time for the 2008 Olympic Games", "the 2011 version of the suite": a time inside the name of
+    a thing (not of an event) tells which thing, not when the clause happens."""
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i not in by_token and root.head.i >= span.end
 
 
 def _describes(prev, tok) -> bool:
