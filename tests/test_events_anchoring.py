@@ -133,3 +133,8 @@ def test_a_year_naming_a_thing_does_not_date_the_clause():
     assert m.timexes == [] and m.clause_times == []
     m = mention(mentions("The new ferries were delivered in 2025."), "delivered")
     assert [t.text for t in m.timexes] == ["2025"]
+
+
+def test_a_participle_after_the_copula_takes_its_tense():
+    assert modality("We are fully committed to the new crossing, the operator said.", "committed").tense == "present"
+    assert modality("The crews were committed to the strike.", "committed").tense == "past"

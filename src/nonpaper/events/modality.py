@@ -144,6 +144,8 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
+        tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
             c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
         # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
