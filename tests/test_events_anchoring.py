@@ -138,3 +138,8 @@ def test_a_year_naming_a_thing_does_not_date_the_clause():
 def test_a_participle_after_the_copula_takes_its_tense():
     assert modality("We are fully committed to the new crossing, the operator said.", "committed").tense == "present"
     assert modality("The crews were committed to the strike.", "committed").tense == "past"
+
+
+def test_what_is_tried_or_seems_so_is_possible():
+    assert modality("The captain attempted to reach the harbour before dark.", "reach").certainty == "possible"
+    assert modality("The captain reached the harbour before dark.", "reached").certainty == "certain"

@@ -88,6 +88,12 @@ def _expected(verb: Token | None, w) -> bool:
         and verb.head.lemma_.lower() in w["expectation_verbs"]
 
 
+def _tried(verb: Token | None, w) -> bool:
+    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be."""
+    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in w["trying_verbs"]
+
+
 def _is_to(verb: Token) -> bool:
     """ "is to be held", "are to meet": a plan told with be + to."""
     head = verb.head
@@ -140,7 +146,7 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     modals = _modals(verb)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
-    certainty = "possible" if modals & w["possible_modals"] else \
+    certainty = "possible" if modals & w["possible_modals"] or _tried(verb, w) else \
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
