@@ -143,3 +143,9 @@ def test_a_participle_after_the_copula_takes_its_tense():
 def test_what_is_tried_or_seems_so_is_possible():
     assert modality("The captain attempted to reach the harbour before dark.", "reach").certainty == "possible"
     assert modality("The captain reached the harbour before dark.", "reached").certainty == "certain"
+
+
+def test_an_announced_or_negotiated_happening_is_still_to_come():
+    cuts = modality("The operator has announced forty job cuts at the yard.", "cuts")
+    assert (cuts.modality, cuts.tense) == ("planned", "future")
+    assert modality("The operator has announced forty job cuts at the yard.", "announced").tense == "perfect"
