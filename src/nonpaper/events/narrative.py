@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Timex
 from ..text.parse import Parsed
-from .mentions import day_of, is_dateline
+from .mentions import day_of
 from .modality import future_in_past, modality_of
+from .timewords import is_dateline
 
 if TYPE_CHECKING:
     from .mentions import EventMention
