@@ -18,8 +18,10 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
 - anchoring: matched events with a gold TLINK to a time: the gold anchor is the time expression that
   includes the event (IS_INCLUDED / INCLUDES / SIMULTANEOUS with a timex in the text), else the event's
   relation to the document creation time (BEFORE -> past, AFTER -> future, overlap -> the day itself).
-  nonpaper's anchor is the time expression it dates the event by, else its tense against the
-  publication date; the baseline's is the nearest time expression in the sentence (else none).
+  nonpaper's anchor is the time expression it dates the event by (its own, the one governing its
+  clause, else the one that fixed the publication day for an undated past event after it:
+  `events.narrative`), else its tense against the publication date ("would" under a past verb: before
+  it); the baseline's is the nearest time expression in the sentence (else none).
 
 The baseline is what one writes first: every verb (spaCy VERB) an event, dated by the nearest time
 expression in its sentence, negative when it has a `neg` dependent, CERTAIN, FUTURE with will/shall.
@@ -39,6 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
+from nonpaper.events.modality import future_in_past  # noqa: E402
+from nonpaper.events.narrative import news_of_the_day  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.time.extract import extract_timexes  # noqa: E402
@@ -137,7 +141,10 @@ class Doc:
 
 def dct_relation(tok, mod) -> str | None:
     """An undated event against the publication date, from how the text tells it: planned or future
-    after it; a past or perfect tense before it; present, or a bare modal ("can fly"), on it."""
+    after it (but "announced he would be on leave", the future of a past moment, before it); a past or
+    perfect tense before it; present, or a bare modal ("can fly"), on it."""
+    if future_in_past(tok):
+        return "past"
     if mod.modality == "planned" or mod.tense == "future":
         return "future"
     if mod.tense in ("past", "perfect"):
@@ -149,10 +156,13 @@ def dct_relation(tok, mod) -> str | None:
 
 def nonpaper_events(parsed, timexes):
     out = []
-    for m in event_mentions(parsed, None, timexes, broad=True):
+    mentions = event_mentions(parsed, None, timexes, broad=True)
+    news = news_of_the_day(parsed, mentions, timexes)
+    for m in mentions:
         tok = parsed.doc[m.i]
         mod = mention_modality(parsed, m)
-        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME")), None)
+        # a DURATION here is a stretch holding the event ("within the next six months", `mentions.containing`)
+        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME", "DURATION")), news.get(m.i))
         if time is not None:
             anchor = ("timex", (time.start, time.end), time.value)
         else:

@@ -10,6 +10,7 @@ from ..actors import ActorRegistry
 from .clauses import clause_mentions, join_light_and_aspectual
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions, lexicon
 from .modality import Modality, modality_of
+from .narrative import news_of_the_day
 from .relations import RawRelation, derive_dates, disputed_events, find_relations, ordered_mentions, quote_at
 from .status import HAPPENED, NOT_HAPPENED, PLANNED, acted_on, event_status
 from ..model import Event, Mention, Quote, Relation, Timex
@@ -56,13 +57,14 @@ def mention_modality(parsed: Parsed, m: EventMention) -> Modality:
 
 
 def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: list[Quote],
-                  rels: list[RawRelation]) -> list[Event]:
+                  rels: list[RawRelation], news: dict[int, Timex]) -> list[Event]:
     days: dict[int, str] = {}
     day_by: dict[int, str | None] = {}
     ranges: dict[int, tuple] = {}
     for ci, c in enumerate(clusters):
         for m in c:
-            for t in m.timexes or m.clause_times:  # its own time, else the one governing its clause
+            own = [t for t in m.timexes if t.type in ("DATE", "TIME")]  # not a stretch ("within the next year")
+            for t in own or m.clause_times:  # its own time, else the one governing its clause
                 d = day_of(t)
                 if d and ci not in days:
                     days[ci] = d
@@ -72,6 +74,12 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived, derived_by = derive_dates(days, rels)
+    for ci, c in enumerate(clusters):  # last: the day the report's news is of (`events.narrative`)
+        t = next((news[m.i] for m in c if m.i in news), None)
+        if t is not None and ci not in days and ci not in derived and ci not in ranges:
+            days[ci] = day_of(t)
+            q = quote_at(quotes, t.start)
+            day_by[ci] = q.speaker if q else None
     acted = acted_on(parsed, clusters)
     disputed = disputed_events(rels)
     events = []
@@ -172,7 +180,7 @@ def extract_events(parsed: Parsed, registry: ActorRegistry, quotes: list[Quote],
     mentions = event_mentions(parsed, registry, timexes)
     clusters = cluster(mentions)
     rels = find_relations(parsed, mentions, quotes, timexes)
-    events = _build_events(parsed, clusters, quotes, rels)
+    events = _build_events(parsed, clusters, quotes, rels, news_of_the_day(parsed, mentions, timexes))
     rels += _date_orderings(events, rels)
     rels += _tense_orderings(events, clusters, quotes, rels)
     relations = [Relation(source=events[r.source].id, relation=r.relation, target=events[r.target].id,

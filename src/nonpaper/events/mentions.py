@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
+from .timewords import containing, is_dateline, vague
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -343,12 +344,13 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
+    timexes = [t for t in timexes if not is_dateline(parsed, t) and (t.type != "DURATION" or containing(parsed, t))]
     for t in timexes:
-        if t.type not in ("DATE", "TIME"):
+        if t.type not in ("DATE", "TIME", "DURATION"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
+            continue  # "Sunday was chosen because ...": the day is what is talked about, not when
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
         if target is not None and target.clause and target.kind == "noun":
             target = _verb_of_object(span, target, by_token) or target
@@ -356,7 +358,13 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
             target = by_token.get(target.host, target)
         if target is not None:
             target.timexes.append(t)
+    for m in mentions:  # "will now receive the aircraft next month": the date, not "now", says when
+        m.timexes.sort(key=vague)
     _clause_times(doc, mentions, timexes)
+
+
+# A time expression in these roles is what the clause is about, not when it happens ("Sunday was chosen").
+_NOT_WHEN_DEPS = {"nsubj", "nsubjpass", "attr"}
 
 
 _SIGNAL_WORDS = {"after", "before", "since", "until", "following", "ahead", "prior", "till", "by"}
@@ -384,18 +392,22 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
     Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
     jets on June 15" dates the buying too. `EventMention.clause_times`."""
     governing: dict[int, Timex] = {}
+    in_time: dict[int, Timex] = {}  # the tokens of each time expression
     by_token = index(mentions)
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or t.field != "text":
+        if t.type not in ("DATE", "TIME", "DURATION") or t.field != "text":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
             continue
-        tok = span.root
+        in_time.update((x.i, t) for x in span)
+        tok = prev = span.root
         for _ in range(4):
             if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
                 break  # "sent before the October 16 call": the date is the call's, not the sending's
-            tok = tok.head
+            if _describes(prev, tok):
+                break  # "Papermaster, formerly an executive, is stepping down": the time is the subject's
+            prev, tok = tok, tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
                 governing.setdefault(tok.i, t)
                 break
@@ -405,8 +417,52 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if any(t.type in ("DATE", "TIME") for t in m.timexes):
             continue
         verb = _clause_verb(doc[m.i])
+        when = _when_time(verb, governing, in_time) if verb is not None and verb.i not in governing else None
         if verb is not None and verb.i in governing:
             m.clause_times.append(governing[verb.i])
+        elif when is not None:
+            m.clause_times.append(when)
+        elif m.kind == "noun":
+            m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
+
+
+def _names_a_thing(span, by_token) -> bool:
+    """ "in time for the 2008 Olympic Games", "the 2011 version of the suite": a time inside the name of
+    a thing (not of an event) tells which thing, not when the clause happens."""
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i not in by_token and root.head.i >= span.end
+
+
+def _describes(prev, tok) -> bool:
+    """Climbing from a time expression stops at an apposition, and at a subject the time hangs on as a
+    word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
+    phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
+    return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")
+
+
+def _when_time(verb, governing, in_time):
+    """ "became public on Saturday, when a paper printed the logs": a when-clause hung on a time
+    expression, or on a verb it dates, happens at that time (not the other way round: "was not reported
+    when the plane flew on 11 December" keeps the report undated)."""
+    if not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.i in in_time:
+        return in_time[verb.head.i]
+    if verb.dep_ == "advcl" and verb.head.i in governing:
+        return governing[verb.head.i]
+    return None
+
+
+def _participle_time(noun, by_token, governing) -> list[Timex]:
+    """ "an agreement reached in 1991", "the deal signed on Monday": a noun event takes the time of the
+    participle that describes it."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            own = [t for t in by_token[c.i].timexes if t.type in ("DATE", "TIME")] if c.i in by_token else []
+            if own or c.i in governing:
+                return own[:1] or [governing[c.i]]
+    return []
 
 
 def _verb_of_object(span, noun, by_token):
@@ -451,11 +507,11 @@ def _preceding(span, mentions, doc):
 
 
 def _governing(span, by_token):
-    tok = span.root
+    tok = prev = span.root
     for _ in range(4):
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or _describes(prev, tok):
             return None
-        tok = tok.head
+        prev, tok = tok, tok.head
         if tok.i in by_token:
             return by_token[tok.i]
         if tok.pos_ in ("VERB", "AUX"):

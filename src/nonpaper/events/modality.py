@@ -69,6 +69,9 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
 def _prevented(tok: Token, w) -> bool:
     """ "the deal had been killed", "delayed the delivery", "a delay in delivery", "stop selling": what
     is called off, held up or stopped has not happened."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lemma_.lower() in w["preventing_words"]
+                                              for c in tok.children):
+        return True  # "the now-cancelled deal", "the postponed vote"
     head = tok.head
     if head.i == tok.i:
         return False
@@ -76,6 +79,19 @@ def _prevented(tok: Token, w) -> bool:
         return True
     return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
             and head.head.pos_ == "NOUN")
+
+
+def _expected(verb: Token | None, w) -> bool:
+    """ "expects to cut 4,300 jobs", "it is expected that the plane will land": what is expected or
+    intended is probable, not yet known."""
+    return verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in w["expectation_verbs"]
+
+
+def _tried(verb: Token | None, w) -> bool:
+    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be."""
+    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in w["trying_verbs"]
 
 
 def _is_to(verb: Token) -> bool:
@@ -130,10 +146,12 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     modals = _modals(verb)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
-    certainty = "possible" if modals & w["possible_modals"] else \
-        "probable" if modals & w["probable_modals"] or (verb is not None and any(
+    certainty = "possible" if modals & w["possible_modals"] or _tried(verb, w) else \
+        "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
+    if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
+        tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
             c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
         # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
@@ -158,3 +176,21 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if modality == "planned" and tense in (None, "past", "present"):
         tense = "future"
     return Modality("negative" if negative else "positive", certainty, modality, tense)
+
+
+def future_in_past(tok: Token) -> bool:
+    """ "announced that he would be on leave", "agreed that Apple would not sell music": "would" under a
+    verb told in the past is the future seen from that past moment, not from the article's day. Such an
+    event is to come for the speaker (its tense stays "future"), but against the publication date it is
+    placed in the past unless a date of its own says otherwise."""
+    verb = _clause_verb(tok)
+    if verb is None or not any(c.lower_ in ("would", "'d") and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in ("ccomp", "relcl", "advcl", "conj", "xcomp", "pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.tag_ != "MD":
+            return verb_tense(head) in ("past", "perfect")
+    return False

@@ -1,0 +1,49 @@
+"""News of the day: where the narration stands when an event carries no time of its own.
+
+"Apple launched the phone today. The price has also been reduced. Jobs said ...": a report that has
+fixed the publication day goes on telling that day's news, so an undated event told in the past or the
+present perfect after it happened that day too (the narrative's reference time). It stops at the next
+calendar time ("He fought cancer in 2004 ..." moves the story elsewhere), and only the publication day
+carries over this way: an earlier day is already in the past the tense tells. "would" under a past verb
+(the future of that past) is left alone. The events stage uses it last, after the times that govern an
+event's clause and the dates its orderings derive (`events.extract`).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Timex
+from ..text.parse import Parsed
+from .mentions import day_of
+from .modality import future_in_past, modality_of
+from .timewords import is_dateline
+
+if TYPE_CHECKING:
+    from .mentions import EventMention
+
+
+def _calendar(parsed: Parsed, t: Timex) -> bool:
+    """A time expression in the text with a calendar value (not "now", "recently"), not the dateline."""
+    return t.field == "text" and t.type in ("DATE", "TIME") and bool(re.match(r"\d", t.value or "")) \
+        and not is_dateline(parsed, t)
+
+
+def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> dict[int, Timex]:
+    """Mention token → the time expression that fixed the publication day, for each undated mention told
+    in the past or the perfect after it with no other calendar time between."""
+    published = (parsed.article.published or "")[:10]
+    if not published:
+        return {}
+    times = sorted((t for t in timexes if _calendar(parsed, t)), key=lambda t: t.start)
+    out: dict[int, Timex] = {}
+    for m in mentions:
+        if any(t.type in ("DATE", "TIME") for t in m.timexes + m.clause_times):
+            continue
+        before = [t for t in times if t.end <= m.start]
+        if not before or day_of(before[-1]) != published:
+            continue
+        tok = parsed.doc[m.i]
+        if modality_of(tok).tense in ("past", "perfect") and not future_in_past(tok):
+            out[m.i] = before[-1]
+    return out

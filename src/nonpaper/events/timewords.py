@@ -1,0 +1,41 @@
+"""Which time expressions can say when an event happens, read off the expression and its place:
+a calendar value before a reference word, a stretch counted from now, never the dateline.
+`events.mentions` (`attach_timexes`) and `events.narrative` use them."""
+from __future__ import annotations
+
+import re
+
+from ..model import Timex
+from ..text.paragraphs import paragraph_spans
+from ..text.parse import Parsed
+
+
+def vague(t: Timex) -> bool:
+    """A reference word ("now", "recently", "formerly": PRESENT_REF, PAST_REF) says less about when than
+    a calendar value; sorted after them (False first)."""
+    return not (t.value or "")[:1].isdigit()
+
+
+def containing(parsed: Parsed, t: Timex) -> bool:
+    """ "will occur within the next six months", "over the past year", "in the coming weeks": a stretch of
+    time counted from now that holds the event, so it places it as a date does (a bare "for six months"
+    does not)."""
+    span = parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if t.type != "DURATION" or span is None or span.start == 0 or \
+            not t.text.lower().startswith(("the next", "the past", "the last", "the coming")):
+        return False
+    prep = parsed.doc[span.start - 1].lower_  # "the third time in the past decade" counts, it does not date
+    return prep in ("within", "over", "during") or (prep == "in" and t.text.lower().startswith(("the next", "the coming")))
+
+
+def is_dateline(parsed: Parsed, t: Timex) -> bool:
+    """A full date opening the body with no preposition or punctuation after it ("September 01, 2007 A
+    test flight was delayed today") is the article's dateline: it dates the report (`time.reference`),
+    not the events of the sentence it stands before."""
+    spans = paragraph_spans(parsed.article)
+    if not spans or t.start != spans[0][0] or t.field != "text":
+        return False
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or "") or not re.search(r"\d{4}", t.text):
+        return False
+    rest = parsed.text[t.end:spans[0][1]].lstrip(" ")
+    return bool(rest) and rest[0].isupper()

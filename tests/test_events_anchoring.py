@@ -1,0 +1,150 @@
+"""Issue 17 (anchoring): which time expression dates an event, and where an undated event stands against
+the article's date. Short texts written for these tests (fiction)."""
+from __future__ import annotations
+
+from nonpaper.events.extract import event_mentions
+from nonpaper.events.modality import future_in_past
+from nonpaper.ingest import article_from_string
+from nonpaper.text import parse as nlp
+from nonpaper.time.extract import extract_timexes
+
+from test_events import event_with, run
+
+HEAD = "Ferry news\n\n"
+
+
+def mentions(body: str, published: str | None = "2026-03-10"):
+    parsed = nlp.parse(article_from_string(HEAD + body, published=published))
+    return parsed, event_mentions(parsed, None, extract_timexes(parsed), broad=True)
+
+
+def mention(found, word: str):
+    parsed, ms = found
+    return next(m for m in ms if parsed.doc[m.i].text == word)
+
+
+def test_a_dateline_dates_the_report_not_the_first_sentence():
+    m = mention(mentions("April 27, 2026 The new ferry was revealed in January 2026 at the yard.", None), "revealed")
+    assert [t.text for t in m.timexes + m.clause_times] == ["January 2026"]  # not April 27, the dateline
+
+
+def test_a_dateline_still_resolves_today():
+    _, events, _ = run("September 01, 2026 A test sailing was delayed today after a minor collision.",
+                       published=None)
+    assert event_with(events, "delayed").date == "2026-09-01"
+
+
+def test_a_calendar_date_says_when_before_now():
+    m = mention(mentions("The operator will now receive the second ferry next month."), "receive")
+    assert [t.text for t in m.timexes][:1] == ["next month"]
+
+
+def test_a_day_that_is_the_subject_is_not_when():
+    m = mention(mentions("Sunday was chosen because the date matches the hull number."), "chosen")
+    assert m.timexes == [] and m.clause_times == []
+
+
+def test_would_under_a_past_verb_is_the_future_of_that_past():
+    parsed, _ = found = mentions("The minister announced on Monday that she would be on leave for a month. "
+                                 "The 1998 accord was that the port would not sell the quay. "
+                                 "The minister says she would resign if asked. The crews will strike.")
+    words = {t.text: t for t in parsed.doc if t.lemma_ in ("be", "sell", "resign", "strike")}
+    assert future_in_past(words["be"]) and future_in_past(words["sell"])
+    assert not future_in_past(words["resign"]) and not future_in_past(words["strike"])
+    assert found
+
+
+def test_a_time_describing_the_subject_does_not_date_the_verb():
+    m = mention(mentions("Ilse Marr, formerly a harbour pilot, is stepping down from the board."), "stepping")
+    assert m.timexes == [] and m.clause_times == []
+
+
+def test_a_when_clause_happens_at_the_time_of_the_verb_it_hangs_on():
+    found = mentions("The fault only became public on Saturday, when a local paper printed the logs.")
+    assert [t.text for t in mention(found, "printed").clause_times] == ["Saturday"]
+
+
+def test_a_noun_event_takes_the_time_of_the_participle_describing_it():
+    found = mentions("The union says the ferries break an agreement reached with the port in 1998.")
+    m = mention(found, "agreement")
+    assert [t.text for t in m.timexes + m.clause_times] == ["1998"]
+
+
+def test_news_of_the_day_carries_over_to_undated_past_events():
+    from nonpaper.events.narrative import news_of_the_day
+    body = ("The ferry line launched its new timetable today. The fares have also been cut by a tenth. "
+            "The operator said the change would help commuters. In 2019 the line closed for a year. "
+            "Passengers complained.")
+    parsed, ms = mentions(body)
+    news = news_of_the_day(parsed, ms, extract_timexes(parsed))
+    told = {parsed.doc[i].text: t.text for i, t in news.items()}
+    assert told.get("cut") == "today" and told.get("said") == "today"
+    assert "help" not in told and "complained" not in told  # the future of a past; after 2019
+    assert "launched" not in told  # dated by its own time
+
+
+def test_news_of_the_day_dates_the_event_last():
+    _, events, _ = run("The ferry line launched its new timetable today. Later the mayor resigned.",
+                       published="2026-03-10")
+    assert event_with(events, "resigned").date == "2026-03-10"
+    _, events, _ = run("The ferry line launched its new timetable on Monday. Later the mayor resigned.",
+                       published="2026-03-10")
+    assert event_with(events, "resigned").date is None  # an earlier day: the tense already says past
+
+
+def modality(body: str, word: str):
+    from nonpaper.events.extract import mention_modality
+    parsed, ms = found = mentions(body)
+    return mention_modality(parsed, mention(found, word))
+
+
+def test_a_cancelled_or_ceased_event_did_not_happen():
+    assert modality("The council attacked the now-cancelled deal with the port.", "deal").polarity == "negative"
+    assert modality("The crews said the line would cease sailing to the island.", "sailing").polarity == "negative"
+    assert modality("The council attacked the new deal with the port.", "deal").polarity == "positive"
+
+
+def test_what_is_expected_is_probable():
+    assert modality("The operator expects to cut forty jobs in the spring.", "cut").certainty == "probable"
+    assert modality("It is expected that the ferry will dock on Friday.", "dock").certainty == "probable"
+    assert modality("The operator said it will cut forty jobs.", "cut").certainty == "certain"
+
+
+def test_a_stretch_counted_from_now_holds_the_event():
+    found = mentions("The change will take effect within the next six months. The crews rested for six months.")
+    assert [t.text for t in mention(found, "take").timexes] == ["the next six months"]
+    assert mention(found, "rested").timexes == []  # "for six months" is how long, not when
+
+
+def test_a_time_phrase_on_the_subject_still_dates_the_verb():
+    found = mentions("The island ferry service in February overtook the bridge as the busiest crossing.")
+    m = mention(found, "overtook")
+    assert [t.text for t in m.timexes + m.clause_times] == ["February"]
+
+
+def test_a_stretch_on_a_noun_is_the_noun_s():
+    found = mentions("The strike marked the third time in the past decade that the crews walked out.")
+    assert [t.text for t in mention(found, "marked").timexes] == []
+
+
+def test_a_year_naming_a_thing_does_not_date_the_clause():
+    m = mention(mentions("The new ferries are scheduled to be ready in time for the 2028 summer timetable."),
+                "scheduled")
+    assert m.timexes == [] and m.clause_times == []
+    m = mention(mentions("The new ferries were delivered in 2025."), "delivered")
+    assert [t.text for t in m.timexes] == ["2025"]
+
+
+def test_a_participle_after_the_copula_takes_its_tense():
+    assert modality("We are fully committed to the new crossing, the operator said.", "committed").tense == "present"
+    assert modality("The crews were committed to the strike.", "committed").tense == "past"
+
+
+def test_what_is_tried_or_seems_so_is_possible():
+    assert modality("The captain attempted to reach the harbour before dark.", "reach").certainty == "possible"
+    assert modality("The captain reached the harbour before dark.", "reached").certainty == "certain"
+
+
+def test_an_announced_or_negotiated_happening_is_still_to_come():
+    assert modality("The operator has announced forty job cuts at the yard.", "cuts").modality == "planned"
+    assert modality("The operator has made forty job cuts at the yard.", "cuts").modality == "asserted"
