@@ -291,3 +291,15 @@ def test_the_subject_of_a_participle_that_contradicts_is_the_writer_of_the_quote
     names = {a.id: a.name for a in analysis.actors}
     denials = [c for c in analysis.claims if c.kind == "denial"]
     assert denials and names.get(denials[0].actor) == "Pavel Brenn"
+
+
+def test_who_speaks_for_each_side_of_a_denial_is_shown_with_it():
+    analysis = analyze_text(
+        "Strike warning row\n\nThe Norrick White House said it had warned Kessia before the strike. White House "
+        "press secretary Lina Hart said the warning was given an hour before the first missile.\n\n"
+        "The Kessia foreign ministry denied it.", "2026-04-12")
+    names = {a.id: a.name for a in analysis.actors}
+    denials = [d for d in analysis.disputes if d.kind == "denial"]
+    assert denials
+    sides = {names.get(c.actor) for c in denials[0].claims}
+    assert {"Norrick White House", "Lina Hart"} <= sides, sides

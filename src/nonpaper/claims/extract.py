@@ -40,7 +40,30 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
     add(rebuttal_claims(ctx, statements, denials, out))
-    return [c for c in out if not _own_side(ctx, c)]
+    kept = [c for c in out if not _own_side(ctx, c)]
+    for d in kept:
+        if d.kind == "denial" and isinstance(d.value, dict):
+            _add_allies(ctx, d, statements)
+    return kept
+
+
+def _add_allies(ctx: Context, denial: Claim, statements: list[Claim]) -> None:
+    """Who speaks for each side of a denial, in the paragraphs where the sides are told ("Qatar
+    denied it" and its spokesman Majed al-Ansari's words; the White House's account and Karoline
+    Leavitt's): their claims are shown with the side (value.target_allies, value.denier_allies)."""
+    target = next((c for c in statements if c.id == denial.value.get("target")), None)
+    sides = (("target_allies", denial.value.get("target_actor"), target.start if target is not None else None),
+             ("denier_allies", denial.actor, denial.start))
+    for key, actor, offset in sides:
+        block = ctx.parsed.block_at(offset) if actor and offset is not None else None
+        if block is None:
+            continue
+        denial.value[key] = [c.id for c in statements if c.actor and c.actor != actor and c.start is not None
+                             and block.start <= c.start < block.end and _allied(ctx, c.actor, actor)]
+
+
+def _allied(ctx: Context, a: str, b: str) -> bool:
+    return ctx.sources.speaks_for(a, b) or ctx.sources.speaks_for(b, a)
 
 
 def _own_side(ctx: Context, claim: Claim) -> bool:

@@ -522,8 +522,11 @@ def denial(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cla
             continue
         targets = [] if elsewhere else [by_id[(d.article, i)] for i in d.value.get("targets") or [] if (d.article, i) in by_id]
         targets = [c for c in targets if c.actor == target.actor] or [target]
-        support = [by_id[(d.article, i)] for i in d.value.get("support") or [] if (d.article, i) in by_id]
-        support = [c for c in support if c.actor and c.actor != target.actor]
+        if not elsewhere:  # who speaks for the denied side, in its paragraph (claims/extract.py)
+            targets += [by_id[(d.article, i)] for i in d.value.get("target_allies") or [] if (d.article, i) in by_id]
+        support = [by_id[(d.article, i)] for i in (d.value.get("support") or []) + (d.value.get("denier_allies") or [])
+                   if (d.article, i) in by_id]
+        support = list({id(c): c for c in support if c.actor and c.actor != target.actor}.values())
         obj, called = d.value.get("object"), d.value.get("called")
         how = (f" ({obj})" if obj else "") + (f" as “{called}”" if called else "")
         said = " … ".join(_bare(c.text) for c in targets[:2])
