@@ -58,10 +58,11 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             elif subj is not None and src.actor and subj.lower_ in resources.wordset("claim_account_nouns.txt"):
                 # "the reports are not accurate": the reports' owner's account
                 yield from _denial_of(ctx, tok, src.actor, src.quote, statements, obj=subj, called="not " + tok.text)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("cast", "raise", "throw") and _doubt_on(tok) is not None:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("cast", "raise", "throw") and \
+                (doubted := _doubt_on(tok)) is not None:
             actor, quote = _denier(ctx, tok)  # "Musk quickly cast doubt on the claims made by the report"
             if actor:
-                yield from _denial_of(ctx, tok, actor, quote, statements, obj=_doubt_on(tok), called="doubtful")
+                yield from _denial_of(ctx, tok, actor, quote, statements, obj=doubted, called="doubtful")
         elif tok.lower_ == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             yield from _no_truth(ctx, tok, statements)  # "There is no truth to the report"
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_calling_verbs.txt"):

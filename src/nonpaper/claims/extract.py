@@ -59,16 +59,11 @@ def _add_allies(ctx: Context, denial: Claim, statements: list[Claim]) -> None:
         if block is None:
             continue
         denial.value[key] = [c.id for c in statements if c.actor and c.actor != actor and c.start is not None
-                             and block.start <= c.start < block.end and _allied(ctx, c.actor, actor)]
-
-
-def _allied(ctx: Context, a: str, b: str) -> bool:
-    return ctx.sources.speaks_for(a, b) or ctx.sources.speaks_for(b, a)
+                             and block.start <= c.start < block.end and ctx.sources.same_side(c.actor, actor)]
 
 
 def _own_side(ctx: Context, claim: Claim) -> bool:
     """A denial of an account by the denier's own side ("the spokesperson" and "the prime minister's
     spokesman", Johnson and his spokesman) is no denial: it is one side restating itself."""
     target = (claim.value or {}).get("target_actor") if claim.kind == "denial" else None
-    return bool(target and claim.actor and (ctx.sources.speaks_for(claim.actor, target)
-                                            or ctx.sources.speaks_for(target, claim.actor)))
+    return ctx.sources.same_side(claim.actor, target)

@@ -15,7 +15,6 @@ the event stage's ids (per article) cannot be.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -114,25 +113,13 @@ class Context:
             return
         span = own if claim.kind == "statement" else own.sent
         skip = {claim.actor, claim.origin}
-        claim.participants = [a for a in self._actors_in(span.start_char, span.end_char) if a not in skip]
+        claim.participants = [a for a in self.sources.actors_in(span.start_char, span.end_char) if a not in skip]
         # the verb of the claim's own words ("agreed" in "had agreed to a ceasefire"), not the cue's
         verbs = [t for t in own if t.pos_ in ("VERB", "AUX")]
         root = own.root if own.root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
         claim.predicate = root.lemma_.lower() if root is not None else None
         claim.hedged = hedged(span.sent)
 
-    def _actors_in(self, start: int, end: int) -> list[str]:
-        """Actor ids with a mention inside [start, end), in text order (mentions sorted once)."""
-        if not hasattr(self, "_mention_index"):
-            self._mention_index = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
-            self._mention_starts = [m[0] for m in self._mention_index]
-        out: list[str] = []
-        for s, e, ident in self._mention_index[bisect_left(self._mention_starts, start):]:
-            if s >= end:
-                break
-            if e <= end and ident not in out:
-                out.append(ident)
-        return out
 
 
 def span_of(doc: Doc, start: int | None, end: int | None) -> Span | None:

@@ -127,7 +127,7 @@ def _answered(ctx: Context, claim: Claim, statements: list[Claim], same_sentence
     since = _paragraphs_back(ctx, claim.start, 2)
     about = claim.value.get("about", [])
     earlier = [c for c in statements if c.actor and c.start is not None and since <= c.start < claim.start
-               and not _one_side(ctx, c.actor, claim.actor)]
+               and not ctx.sources.same_side(c.actor, claim.actor)]
     if same_sentence:
         sent = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
         earlier = [c for c in earlier if sent is not None and c.start >= sent.sent.start_char]
@@ -137,6 +137,3 @@ def _answered(ctx: Context, claim: Claim, statements: list[Claim], same_sentence
             return c
     return None
 
-
-def _one_side(ctx: Context, a: str, b: str) -> bool:
-    return a == b or ctx.sources.speaks_for(a, b) or ctx.sources.speaks_for(b, a)

@@ -7,6 +7,7 @@ covers it, and on the narrator (None) otherwise. Pure functions of the parse and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+MAX_MENTION = 300  # characters: a mention is a name or a noun phrase, never this long
 OUTLET_HEADS = {"paper", "newspaper", "daily", "outlet", "agency", "wire", "broadcaster", "publication"}
 
 
@@ -37,6 +39,9 @@ class Sources:
         self.quotes = [q for q in self.analysis.quotes
                        if q.field == "text" and q.start is not None and q.end is not None]
         self.actors = {a.id: a for a in self.analysis.actors}
+        # every actor mention by offset, sorted once: lookups by place bisect instead of scanning
+        self._mentions = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
+        self._starts = [m[0] for m in self._mentions]
 
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
@@ -111,10 +116,24 @@ class Sources:
         return self.actor_by_name(text)
 
     def _mention_at(self, offset: int) -> str | None:
-        for a in self.actors.values():
-            if any(m.start <= offset < m.end for m in a.mentions):
-                return a.id
+        """The actor with a mention covering `offset` (the one starting nearest before it)."""
+        i = bisect_right(self._starts, offset)
+        while i > 0 and offset - self._starts[i - 1] < MAX_MENTION:
+            i -= 1
+            start, end, ident = self._mentions[i]
+            if offset < end:
+                return ident
         return None
+
+    def actors_in(self, start: int, end: int) -> list[str]:
+        """Actor ids with a mention inside [start, end), in text order."""
+        out: list[str] = []
+        for s, e, ident in self._mentions[bisect_left(self._starts, start):]:
+            if s >= end:
+                break
+            if e <= end and ident not in out:
+                out.append(ident)
+        return out
 
     def actor_by_name(self, text: str) -> str | None:
         norm = _norm(text)
@@ -165,6 +184,10 @@ class Sources:
                 return True
         said_by = (quote.speaker_text or "") if quote is not None else ""
         return said_by.lower().split()[:1] in (["its"], ["their"])
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """One side of a disagreement: the same actor, or one speaking for the other either way."""
+        return bool(a and b) and (a == b or self.speaks_for(a, b) or self.speaks_for(b, a))
 
     def actor_of_token(self, token: Token) -> str | None:
         """A subject or possessor token to an actor id; pronouns to the latest compatible actor."""
