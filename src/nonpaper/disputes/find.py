@@ -16,6 +16,7 @@ word counts fully.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -60,12 +61,18 @@ def _credible_sides(f: Found, actors: dict[str, Actor]) -> Found | None:
     return f if len(kept) == len(f.claims) else Found(f.kind, f.summary, kept, f.event)
 
 
+@functools.lru_cache(maxsize=1)
+def _source_heads() -> frozenset[str]:
+    """Head nouns of unnamed actors that can assert: sources, agents, bodies, titles."""
+    return frozenset().union(*(resources.wordset(name) for name in (
+        "anonymous_heads.txt", "claim_agent_nouns.txt", "org_nouns.txt", "government_nouns.txt", "titles.txt",
+        "claim_source_heads.txt")))
+
+
 def _credible(a: Actor | None) -> bool:
     if a is None:
         return True
-    heads = resources.wordset("anonymous_heads.txt") | resources.wordset("claim_agent_nouns.txt") | \
-        resources.wordset("org_nouns.txt") | resources.wordset("government_nouns.txt") | resources.wordset("titles.txt") | \
-        resources.wordset("claim_source_heads.txt")
+    heads = _source_heads()
     words = re.findall(r"[\w-]+", a.name.lower())
     if not words or words[0] in ("that", "which", "this", "it", "what"):
         return False

@@ -70,7 +70,12 @@ class Stories(_Hooks):
     def _disputes_of(self, claims: set[tuple[str, str]], own: set[tuple[str, str]]) -> list[dict]:
         """Disputes over the event: one of its claims is a side, or the dispute is about a member event."""
         out = []
-        for r in self._all("SELECT id, kind, summary, scope, article_id, event, articles, claims FROM disputes"):
+        articles = sorted({a for a, _ in own})
+        # only the disputes that can hold them: those of the member articles, and the corpus-level ones
+        within = f" OR article_id IN ({', '.join('?' * len(articles))})" if articles else ""
+        rows = self._all("SELECT id, kind, summary, scope, article_id, event, articles, claims FROM disputes "
+                         f"WHERE article_id IS NULL{within}", articles)
+        for r in rows:
             sides = from_json(r["claims"], [])
             if (r["article_id"], r["event"]) in own or any((c.get("article"), c.get("claim")) in claims for c in sides):
                 out.append({"id": r["id"], "kind": r["kind"], "summary": r["summary"], "scope": r["scope"],
