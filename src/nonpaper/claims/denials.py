@@ -4,6 +4,7 @@
 account in `targets`) and to what the denier offers against it in the next sentence (`support`)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
@@ -258,7 +259,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     several: list[str] = []
     since = _paragraphs_back(ctx, tok.idx, 2)
     statements = [c for c in statements if c.actor]  # a denial disputes a source, not the narrator
-    earlier = [c for c in statements if c.actor != actor and c.start is not None and since <= c.start < tok.idx]
+    other = [c for c in statements if not ctx.sources.same_side(c.actor, actor)]  # not its own spokesman's
+    earlier = [c for c in other if c.start is not None and since <= c.start < tok.idx]
     content = next((c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i != tok.i), None) \
         if obj is not None else None  # not the denial itself: "a claim refuted by the ministry"
     made_by = _made_by(content)
@@ -320,9 +322,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         obj_text = subtree_text(clause)
         # a denial answers what was said before it ("… reported that X. Her team denied that X"), not a
         # claim made further on by someone else
-        before = [c for c in statements if c.actor != actor and c.start is not None and c.start < tok.sent.end_char]
+        before = [c for c in other if c.start is not None and c.start < tok.sent.end_char]
         target = _best_overlap(about, before, minimum=2,
-                               verb=clause.lemma_.lower() if clause.pos_ in ("VERB", "AUX") else None)
+                               verb=clause.lemma_.lower() if clause.pos_ in ("VERB", "AUX") else None) \
+            or _answered(ctx, about, obj_text, actor, statements, tok.sent.start_char)
     else:
         return
     if target is not None:
@@ -487,6 +490,31 @@ def _owned_denial(ctx: Context, tok, actor: str, quote, owner: str, content, sta
                     polarity=False, value={"target": target.id, "target_actor": owner, "object": text,
                                            "about": sorted(about)},
                     start=sent.start_char, end=sent.end_char)
+
+
+def _answered(ctx: Context, about: frozenset[str], text: str, actor: str, statements: list[Claim],
+              before: int) -> Claim | None:
+    """The account a denied clause answers when no earlier claim shares its verb. Told in other words:
+    an earlier claim of another side sharing three words. Told after the denial, as news often does ("The
+    Red Crescent denied that the floods killed 11,300 ... The UN had said the flooding resulted in 11,300
+    deaths"): only a claim giving the same figure, since a later claim sharing words
+    alone is more often another source's own story ("Dahl's campaign said he had not accepted any")."""
+    figures = _figures(text)
+
+    def score(c: Claim) -> tuple[int, int]:
+        common = len(stems(about) & stems(c.value.get("about", [])))
+        same_figure = bool(figures & _figures(c.text))
+        ok = same_figure or (common >= 3 and c.start is not None and c.start < before)
+        return (common + 2 * same_figure if ok else 0), -(c.start or 0)
+    cands = [c for c in statements if c.actor and c.value and not ctx.sources.same_side(c.actor, actor)]
+    best = max(cands, key=score, default=None)
+    return best if best is not None and score(best)[0] else None
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text that name one count: three digits or more, not a year ("11,300" → "11300")."""
+    found = {m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text or "")}
+    return {f for f in found if len(f) >= 3 and not (len(f) == 4 and f[:2] in ("19", "20"))}
 
 
 def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int, verb: str | None = None) -> Claim | None:

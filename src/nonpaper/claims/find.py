@@ -180,6 +180,8 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
     for q in ctx.sources.quotes:
         if not q.speaker or q.negated:
             continue  # "CBS News had not confirmed the account": CBS asserts nothing of it
+        if denying_cue(ctx, q):
+            continue  # "denying that the flood killed 11,300": the denial claim carries it, not a statement
         span = span_of(ctx.doc, q.start, q.end)
         lemmas = content_lemmas(span) if span is not None else frozenset()
         events = ctx.events_at(q.start, q.end)
@@ -198,6 +200,14 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
                         value={"about": sorted(content_lemmas(sent)), "narrator": src.actor is None},
                         start=sent.start_char, end=sent.end_char)
+
+
+def denying_cue(ctx: Context, q) -> bool:
+    """Is the quote's cue a verb of denial? Its text is then what the speaker says is not so."""
+    if q.cue_start is None or q.cue_end is None or q.field != "text":
+        return False
+    span = ctx.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in resources.wordset("claim_denial_cues.txt") for t in span)
 
 
 def verb_ancestor(token: Token) -> Token | None:

@@ -6,6 +6,7 @@ covers it, and on the narrator (None) otherwise. Pure functions of the parse and
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -170,7 +171,8 @@ class Sources:
         if actor_id == org_id:
             return True
         actor, org = self.actors.get(actor_id), self.actors.get(org_id)
-        if actor is not None and org is not None and (_agent_of(actor, org) or _same_agent(actor, org)):
+        if actor is not None and org is not None and (_agent_of(actor, org) or _same_agent(actor, org)
+                                                      or _state_office(actor, org)):
             return True
         if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
             return False
@@ -240,6 +242,31 @@ def _agent_of(actor: Actor, org: Actor) -> bool:
         if m and _bare(m.group(1)) in names:
             return True
     return False
+
+
+def _state_office(actor: Actor, state: Actor) -> bool:
+    """"Qatari foreign ministry spokesman Majed al-Ansari" speaks for Qatar: a title holding the country's
+    adjective (or name) and a word of a state office; "American journalist" holds no office."""
+    table = resources.mapping("governments.json")
+    country = next((table["names"].get(n) for n in [state.name, *state.aliases] if n in table["names"]), None)
+    if country is None or actor.kind not in ("person", "unnamed"):
+        return False
+    marks = {d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()}
+    offices = _state_words()
+    for title in [*actor.titles, actor.name, *actor.aliases]:
+        low = _norm(title).replace("’s", "").replace("'s", "")
+        words = set(low.split())
+        if words & offices and any(re.search(rf"\b{re.escape(m)}\b", low) for m in marks):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Words of a state office: ministries, armies, envoys, spokespeople of a government."""
+    return frozenset({"minister", "ministry", "ambassador", "envoy", "embassy", "army", "military", "spokesman",
+                      "spokeswoman", "spokesperson", "official", "government", "president", "diplomat", "foreign",
+                      "defence", "defense", "interior", "cabinet"}) | resources.wordset("government_nouns.txt")
 
 
 def _same_agent(actor: Actor, other: Actor) -> bool:

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
-from .find import TIME_UNITS, Context, child, hedged
+from .find import TIME_UNITS, Context, child, denying_cue, hedged
 from .sources import Source
 from .text import content_lemmas, parse_number, short
 from ..model import Claim
@@ -36,7 +36,10 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
             continue
         last = (ent, unit, measure)
         context = _value_context(ent) - set(unit.split('/')[0].split()) - {t.lemma_.lower() for t in _per_tokens(ent)}
-        giver = _figure_giver(ctx, ent) if ctx.sources.quote_covering(ent.start_char, ent.end_char) is None else None
+        covering = ctx.sources.quote_covering(ent.start_char, ent.end_char)
+        if covering is not None and denying_cue(ctx, covering):
+            continue  # "denied that the floods had killed 4,200": the denier gives no figure
+        giver = _figure_giver(ctx, ent) if covering is None else None
         src = giver or ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
             src = _continued_source(ctx, ent.sent) or src

@@ -1,0 +1,52 @@
+"""More forms real news gives a dispute (issue 15), each on a short article written for this test: who
+speaks for a state, a denial told before the account it rejects, and what a denial's clause is not."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+from nonpaper.claims.sources import _state_office
+from nonpaper.model import Actor
+
+
+def _person(title: str) -> Actor:
+    return Actor(id="p", name="Lars Eide", kind="person", aliases=["Lars Eide"], titles=[title])
+
+
+QATAR = Actor(id="qatar", name="Qatar", kind="government", aliases=["Qatar", "Doha"])
+
+
+@pytest.mark.parametrize("title, speaks", [
+    ("Qatari foreign ministry spokesman", True),   # the country's adjective and a state office
+    ("Qatar's foreign minister", True),            # the country's name
+    ("Qatari prime minister", True),
+    ("Qatari journalist", False),                  # the adjective, but no office of the state
+    ("Norwegian foreign ministry spokesman", False),  # another state's office
+])
+def test_a_state_office_speaks_for_its_country(title, speaks):
+    assert _state_office(_person(title), QATAR) is speaks
+
+
+DENIAL_FIRST = """Tessin flood toll disputed
+
+The Varland Red Cross on Sunday denied that the floods in Tessin had killed 4,200 people.
+
+"We never gave such a number," its spokesman said.
+
+The Ostrava Relief Office said on Saturday that the flooding had resulted in 4,200 deaths.
+"""
+
+
+def test_a_denial_told_before_the_account_it_rejects_finds_it_by_its_figure():
+    a = analyze_text(DENIAL_FIRST, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
+
+
+def test_what_a_source_denies_is_not_also_its_statement():
+    a = analyze_text(DENIAL_FIRST, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    said = [c.text for c in a.claims if c.kind == "statement" and "Red Cross" in names.get(c.actor, "")]
+    assert not any("4,200" in t for t in said), said
