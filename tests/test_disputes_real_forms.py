@@ -50,3 +50,28 @@ def test_what_a_source_denies_is_not_also_its_statement():
     names = {x.id: x.name for x in a.actors}
     said = [c.text for c in a.claims if c.kind == "statement" and "Red Cross" in names.get(c.actor, "")]
     assert not any("4,200" in t for t in said), said
+
+
+@pytest.mark.parametrize("name, head", [
+    ("Ministry of Foreign Affairs", "ministry"),  # the head comes before "of"
+    ("Qatar's Ministry of Foreign Affairs", "ministry"),
+    ("Brenton Police Service", "service"),
+])
+def test_the_head_of_a_body_name(name, head):
+    from nonpaper.claims.sources import _head_word
+    assert _head_word(name) == head
+
+
+WARNED = """Strike warning disputed
+
+The White House said on Tuesday that the president had told Qatari officials of the strike before it began.
+
+Qatar's Ministry of Foreign Affairs rejected the claim, saying it was not told of the strike in advance. Ministry spokesperson Majed Salem wrote on X that the American call came during the sound of the explosions.
+"""
+
+
+def test_a_ministry_spokesperson_is_shown_with_the_state_that_denies():
+    a = analyze_text(WARNED, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any({"Majed Salem", "United States"} <= s for s in sides), [d.summary for d in a.disputes]

@@ -11,6 +11,7 @@ from .causes import cause_claims
 from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
+from .text import overlap
 from .rebuttals import rebuttal_claims
 from .status import status_claims
 from .time import date_claims, order_claims
@@ -48,18 +49,24 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
 
 
 def _add_allies(ctx: Context, denial: Claim, statements: list[Claim]) -> None:
-    """Who speaks for each side of a denial, in the paragraphs where the sides are told ("Qatar
-    denied it" and its spokesman Majed al-Ansari's words; the White House's account and Karoline
-    Leavitt's): their claims are shown with the side (value.target_allies, value.denier_allies)."""
+    """Who speaks for each side of a denial ("Qatar denied it" and its spokesman Majed al-Ansari's words;
+    the White House's account and Karoline Leavitt's): their claims in the paragraph where the side is
+    told, and elsewhere in the article those that speak of the disputed point (two words shared with
+    the denial or the denied claim). They are shown with the side (value.target_allies, value.denier_allies)."""
     target = next((c for c in statements if c.id == denial.value.get("target")), None)
+    point = set(denial.value.get("about") or []) | set((target.value or {}).get("about") or [] if target is not None else [])
     sides = (("target_allies", denial.value.get("target_actor"), target.start if target is not None else None),
              ("denier_allies", denial.actor, denial.start))
     for key, actor, offset in sides:
-        block = ctx.parsed.block_at(offset) if actor and offset is not None else None
-        if block is None:
+        if not actor:
             continue
-        denial.value[key] = [c.id for c in statements if c.actor and c.actor != actor and c.start is not None
-                             and block.start <= c.start < block.end and ctx.sources.same_side(c.actor, actor)]
+        block = ctx.parsed.block_at(offset) if offset is not None else None
+        allies = [c for c in statements if c.actor and c.actor != actor and c.start is not None
+                  and ctx.sources.same_side(c.actor, actor)]
+        near = [c for c in allies if block is not None and block.start <= c.start < block.end]
+        on_point = [c for c in allies if c not in near and overlap(point, (c.value or {}).get("about") or []) >= 2]
+        if near or on_point:
+            denial.value[key] = [c.id for c in near + on_point[:2]]
 
 
 def _own_side(ctx: Context, claim: Claim) -> bool:

@@ -43,6 +43,7 @@ class Sources:
         # every actor mention by offset, sorted once: lookups by place bisect instead of scanning
         self._mentions = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
         self._starts = [m[0] for m in self._mentions]
+        self._speaks: dict[tuple[str, str], bool] = {}
 
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
@@ -170,13 +171,25 @@ class Sources:
             return False
         if actor_id == org_id:
             return True
+        if quote is None:  # through a body between them: a ministry's spokesperson speaks for its state
+            key = (actor_id, org_id)
+            if key not in self._speaks:
+                self._speaks[key] = False  # no loop back through this pair while it is decided
+                self._speaks[key] = self._speaks_directly(actor_id, org_id) or any(
+                    self._speaks_directly(actor_id, m) and self._speaks_directly(m, org_id)
+                    for m in self.actors if m not in key)
+            return self._speaks[key]
+        return self._speaks_directly(actor_id, org_id, quote)
+
+    def _speaks_directly(self, actor_id: str, org_id: str, quote: Quote | None = None) -> bool:
         actor, org = self.actors.get(actor_id), self.actors.get(org_id)
         if actor is not None and org is not None and (_agent_of(actor, org) or _same_agent(actor, org)
                                                       or _state_office(actor, org)):
             return True
         if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
             return False
-        heads = {_norm(n).split()[-1] for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3}
+        heads = {h for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3
+                 for h in (_norm(n).split()[-1], _head_word(n))}
         own = {w for n in [actor.name, *actor.aliases, *actor.titles] for w in _norm(n).split()}
         if heads & own:
             return True
@@ -244,12 +257,19 @@ def _agent_of(actor: Actor, org: Actor) -> bool:
     return False
 
 
+def _head_word(name: str) -> str:
+    """The head of a body's name: its last word, before an "of" ("Ministry of Foreign Affairs": ministry)."""
+    words = _norm(name).split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    return words[cut - 1]
+
+
 def _state_office(actor: Actor, state: Actor) -> bool:
     """"Qatari foreign ministry spokesman Majed al-Ansari" speaks for Qatar: a title holding the country's
     adjective (or name) and a word of a state office; "American journalist" holds no office."""
     table = resources.mapping("governments.json")
     country = next((table["names"].get(n) for n in [state.name, *state.aliases] if n in table["names"]), None)
-    if country is None or actor.kind not in ("person", "unnamed"):
+    if country is None or actor.kind in ("outlet", "place") or actor.id == state.id:
         return False
     marks = {d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()}
     offices = _state_words()
