@@ -75,3 +75,26 @@ def test_a_ministry_spokesperson_is_shown_with_the_state_that_denies():
     names = {x.id: x.name for x in a.actors}
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     assert any({"Majed Salem", "United States"} <= s for s in sides), [d.summary for d in a.disputes]
+
+
+# "not X" answering X, without a denial verb: the same verb and the same figure, or two more words
+NEGATED = [
+    ("The Harbour Ledger reported that Ola Brenn was planning to donate $45 million a month to the Civic Party.\n\n"
+     "\"I am not donating $45 million a month to the Civic Party,\" Brenn said on Tuesday.", True),
+    ("The Harbour Ledger reported that the port authority would close the north quay for the winter.\n\n"
+     "\"We will not close the north quay this winter,\" port director Ola Brenn said.", True),
+    # a different verb: no answer to the report
+    ("The Harbour Ledger reported that Ola Brenn was planning to donate $45 million a month to the Civic Party.\n\n"
+     "\"I am not worried about the Civic Party,\" Brenn said on Tuesday.", False),
+    # a quotation inside another repeats it
+    ("\"He told me, 'if you are not frightened of the fog, you have not understood it',\" pilot Ana Vell said "
+     "of her mentor Ola Brenn.", False),
+]
+
+
+@pytest.mark.parametrize("body, answered", NEGATED)
+def test_a_negated_restatement_answers_the_account(body, answered):
+    a = analyze_text("Harbour news\n\n" + body, published="2026-05-12")
+    negations = [c for c in a.claims if c.kind == "denial" and (c.value or {}).get("how") == "negated"
+                 and c.value.get("target")]
+    assert bool(negations) == answered, [(c.text, c.value) for c in negations]

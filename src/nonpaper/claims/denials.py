@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 from .. import lexicon as resources
 from .find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .sources import OUTLET_HEADS
-from .text import content_lemmas, overlap, short, stems, subtree_text
+from .text import content_lemmas, overlap, parse_number, short, stems, subtree_text
 from ..model import Claim
 
 if TYPE_CHECKING:
@@ -511,10 +511,17 @@ def _answered(ctx: Context, about: frozenset[str], text: str, actor: str, statem
     return best if best is not None and score(best)[0] else None
 
 
-def _figures(text: str) -> set[str]:
-    """The figures of a text that name one count: three digits or more, not a year ("11,300" → "11300")."""
-    found = {m.replace(",", "") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text or "")}
-    return {f for f in found if len(f) >= 3 and not (len(f) == 4 and f[:2] in ("19", "20"))}
+def _figures(text: str) -> set[float]:
+    """The figures of a text that name one count, as numbers: "11,300", "$45 million", "45m"; not a
+    year, and not a small number, which too many things share."""
+    found = set()
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|bn|m)\b)?", text or "", re.I):
+        raw = m.group(0).replace(",", "")
+        value = parse_number(re.sub(r"(?i)(?<=\d)\s*(bn)$", " billion", re.sub(r"(?i)(?<=\d)\s*m$", " million", raw)))
+        year = raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20")
+        if value is not None and value >= 100 and not year:
+            found.add(value)
+    return found
 
 
 def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int, verb: str | None = None) -> Claim | None:

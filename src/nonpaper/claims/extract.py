@@ -11,6 +11,7 @@ from .causes import cause_claims
 from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
+from .negations import negation_claims
 from .text import overlap
 from .rebuttals import rebuttal_claims
 from .status import status_claims
@@ -40,6 +41,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(duration_claims(ctx))
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
+    denials += add(negation_claims(ctx, statements, denials))
     add(rebuttal_claims(ctx, statements, denials, out))
     kept = [c for c in out if not _own_side(ctx, c)]
     for d in kept:
