@@ -98,3 +98,20 @@ def test_a_negated_restatement_answers_the_account(body, answered):
     negations = [c for c in a.claims if c.kind == "denial" and (c.value or {}).get("how") == "negated"
                  and c.value.get("target")]
     assert bool(negations) == answered, [(c.text, c.value) for c in negations]
+
+
+def test_a_report_denied_in_the_lede_is_the_outlet_account_told_after_it():
+    a = analyze_text("Ferry plan\n\nNorvik chief executive Ola Brenn denied a report that the company is scrapping "
+                     "plans for a cheaper ferry.\n\nThe Harbour Ledger reported on Friday that Norvik was giving up "
+                     "its long-planned cheaper ferry, citing three people familiar with the matter.",
+                     published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any({"Ola Brenn", "Harbour Ledger"} <= {n.replace("The ", "") for n in s} for s in sides), \
+        [d.summary for d in a.disputes]
+
+
+def test_state_television_is_a_side_of_a_cause_dispute():
+    a = analyze_text("Plane crash\n\nState television blamed a bird strike for the crash. One source said the plane "
+                     "was struck by an air defence system.", published="2026-05-12")
+    assert [d.kind for d in a.disputes] == ["cause"], [d.summary for d in a.disputes]

@@ -326,6 +326,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
         target = _best_overlap(about, before, minimum=2,
                                verb=clause.lemma_.lower() if clause.pos_ in ("VERB", "AUX") else None) \
             or _answered(ctx, about, obj_text, actor, statements, tok.sent.start_char)
+        if target is None and obj is not None and obj.lemma_.lower() in REPORT_NOUNS:
+            target = _reported(ctx, about, other)  # "denied a report that ...": the reporter's account
     else:
         return
     if target is not None:
@@ -509,6 +511,26 @@ def _answered(ctx: Context, about: frozenset[str], text: str, actor: str, statem
     cands = [c for c in statements if c.actor and c.value and not ctx.sources.same_side(c.actor, actor)]
     best = max(cands, key=score, default=None)
     return best if best is not None and score(best)[0] else None
+
+
+def _reported(ctx: Context, about: frozenset[str], other: list[Claim]) -> Claim | None:
+    """What "a report" denied in the lede is: a news outlet's account in the article, before or after the
+    denial, sharing a word with what the report is said to say ("Musk denied a report that Tesla is
+    scrapping plans for a cheaper model" ... "Reuters reported Tesla is giving up its long-planned model")."""
+    kinds = {a.id: a.kind for a in ctx.analysis.actors}
+    cues = {"report", "reveal", "publish", "write"}
+    reports = [c for c in other if c.actor and (kinds.get(c.actor) == "outlet" or _cue_lemma(ctx, c) in cues)]
+    scored = [(overlap(about, c.value.get("about", [])), -(c.start or 0), c) for c in reports if c.value]
+    best = max(scored, key=lambda s: (s[0], s[1]), default=None)
+    return best[2] if best is not None and best[0] >= 1 else None
+
+
+def _cue_lemma(ctx: Context, claim: Claim) -> str | None:
+    q = next((q for q in ctx.sources.quotes if q.id == claim.quote), None) if claim.quote else None
+    if q is None or q.cue_start is None or q.cue_end is None:
+        return None
+    span = ctx.doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _figures(text: str) -> set[float]:

@@ -66,7 +66,7 @@ def _source_heads() -> frozenset[str]:
     """Head nouns of unnamed actors that can assert: sources, agents, bodies, titles."""
     return frozenset().union(*(resources.wordset(name) for name in (
         "anonymous_heads.txt", "claim_agent_nouns.txt", "org_nouns.txt", "government_nouns.txt", "titles.txt",
-        "claim_source_heads.txt")))
+        "claim_source_heads.txt", "outlet_nouns.txt")))
 
 
 def _credible(a: Actor | None) -> bool:
