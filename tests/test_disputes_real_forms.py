@@ -115,3 +115,26 @@ def test_state_television_is_a_side_of_a_cause_dispute():
     a = analyze_text("Plane crash\n\nState television blamed a bird strike for the crash. One source said the plane "
                      "was struck by an air defence system.", published="2026-05-12")
     assert [d.kind for d in a.disputes] == ["cause"], [d.summary for d in a.disputes]
+
+
+def test_the_day_a_figure_is_given_is_not_the_day_it_counts():
+    a = analyze_text("Crush toll disputed\n\nSaudi authorities said 769 pilgrims died in the crush near Mecca on "
+                     "Thursday.\n\nIran's hajj organisation said on Saturday that at least 4,700 pilgrims had been "
+                     "killed.", published="2026-05-12")
+    assert [d.kind for d in a.disputes] == ["fact"], [d.summary for d in a.disputes]
+
+
+def test_a_denial_answers_the_accuser_its_sentence_names():
+    a = analyze_text("Minister denies plan to quit\n\nForeign Minister Ned Tollard on Wednesday denied that he had "
+                     "ever considered resigning, after the Harbour Ledger reported that he had been on the verge of "
+                     "quitting this summer.", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any("Ned Tollard" in s and any("Harbour Ledger" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
+
+
+def test_an_answer_after_the_account_needs_the_verb_and_one_more_word():
+    a = analyze_text("Study questioned\n\nDr Lin Varga said the ethics committee of Brenton Hospital had approved "
+                     "his study.\n\nThe hospital said it had never approved the study.", published="2026-05-12")
+    assert [d.kind for d in a.disputes] == ["denial"], [d.summary for d in a.disputes]

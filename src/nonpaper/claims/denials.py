@@ -330,6 +330,9 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             target = _reported(ctx, about, other)  # "denied a report that ...": the reporter's account
     else:
         return
+    if target is None and (accuser := _accuser(ctx, tok, actor)) is not None:
+        yield from _owned_denial(ctx, tok, actor, quote, *accuser, statements)  # "..., after NBC reported that ..."
+        return
     if target is not None:
         target_actor = target.actor
     sent = tok.sent
@@ -511,6 +514,30 @@ def _answered(ctx: Context, about: frozenset[str], text: str, actor: str, statem
     cands = [c for c in statements if c.actor and c.value and not ctx.sources.same_side(c.actor, actor)]
     best = max(cands, key=score, default=None)
     return best if best is not None and score(best)[0] else None
+
+
+AFTER = {"after", "following", "amid", "when"}
+REPORTING = {"report", "say", "claim", "allege", "write", "reveal", "publish", "suggest"}
+
+
+def _accuser(ctx: Context, tok, actor: str) -> tuple[str, object] | None:
+    """Whom a denial answers when its sentence names them: "denied that he had considered resigning,
+    after NBC News reported that he had", "following a report by the Ledger that ...". The accuser and
+    the clause of theirs, which `_owned_denial` matches to their claim or makes one of."""
+    for t in tok.sent:
+        if t.lemma_.lower() in REPORTING and t.dep_ == "advcl" and \
+                any(c.dep_ == "mark" and c.lower_ in AFTER for c in t.children):
+            who, content = child(t, "nsubj"), child(t, "ccomp")
+        elif t.lemma_.lower() in REPORT_NOUNS and t.dep_ == "pobj" and t.head.lower_ in AFTER:
+            by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            who = child(by, "pobj") if by is not None else child(t, "poss")
+            content = next((c for c in t.children if c.dep_ in ("acl", "relcl", "ccomp")), None)
+        else:
+            continue
+        owner = ctx.sources.actor_of_token(who) if who is not None else None
+        if owner and content is not None and not ctx.sources.same_side(owner, actor):
+            return owner, content
+    return None
 
 
 def _reported(ctx: Context, about: frozenset[str], other: list[Claim]) -> Claim | None:

@@ -74,7 +74,11 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
             return 0
         more = len((about & theirs) - head)
         same_figure = bool(figures & _figures(c.text))
-        return more + 2 * same_figure if same_figure or more >= MORE_WORDS else 0
+        # an answer after the account needs one word besides the verb ("had approved his study" /
+        # "had never approved the study"); one before it, which answers nothing yet, two
+        earlier = c.start is not None and claim.start is not None and c.start < claim.start
+        enough = more >= (1 if earlier else MORE_WORDS)
+        return more + 2 * same_figure if same_figure or enough else 0
 
     cands = [c for c in statements if c.actor and c.id != claim.id and isinstance(c.value, dict)
              and not ctx.sources.same_side(c.actor, claim.actor) and _negated_verb(ctx, c) is None

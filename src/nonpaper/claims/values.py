@@ -231,10 +231,21 @@ def _period(ctx: Context, ent) -> frozenset[str]:
     figures for different periods are two facts. Durations ('six months') are no period."""
     sent = ent.sent
     found = {t.value for t in ctx.analysis.timexes
-             if t.type == "DATE" and sent.start_char <= t.start < sent.end_char and not t.value.endswith("_REF")}
+             if t.type == "DATE" and sent.start_char <= t.start < sent.end_char and not t.value.endswith("_REF")
+             and not _when_said(ctx, t.start, ent)}
     if not ctx.analysis.timexes:
         found = {e.text.lower() for e in sent.ents if e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b|quarter", e.text)}
     return frozenset(found)
+
+
+def _when_said(ctx: Context, offset: int, ent) -> bool:
+    """Does the date at `offset` tell when the figure was given, not what it counts: "Iran said on
+    Saturday that 4,700 had been killed" dates the saying; the deaths were earlier."""
+    tok = next((t for t in ent.sent if t.idx == offset), None)
+    verb = next((t for t in ([tok, *tok.ancestors] if tok is not None else []) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in resources.speech_verbs("clause"):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp") and ent.root in c.subtree for c in verb.children)
 
 
 def _forecast(ent) -> bool:

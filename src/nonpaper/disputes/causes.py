@@ -35,7 +35,9 @@ def _one_effect(a: Claim, b: Claim, across: Across | None) -> bool:
     # neither or one says what was caused, or each words it its own way ("the hospital" / "the
     # bombing") a few paragraphs apart: the one happening the article tells
     near = a.start is not None and b.start is not None and abs(a.start - b.start) <= NEAR
-    return a.article == b.article and (not (ea and eb) or near)
+    if a.article != b.article:  # two articles that plainly tell one story tell one happening
+        return across is not None and across.one_story(a, b) and not (ea and eb)
+    return not (ea and eb) or near
 
 
 def _causes_differ(a: Claim, b: Claim) -> bool:

@@ -27,6 +27,7 @@ from ..claims.sources import actor_name
 from ..claims.text import stems
 from .causes import cause
 from .checks import Found, run_all
+from .retold import retold
 from ..model import Actor, Analysis, Claim, Dispute, DisputeClaim
 
 
@@ -113,6 +114,9 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
             dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
         if len(set(d.articles)) > 1:
             out.append(d)
+    for d in retold(analyses, to_corpus, related, out):  # one disagreement several outlets report
+        d.id = f"x{len(out) + 1}"
+        out.append(d)
     return out
 
 
