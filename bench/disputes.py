@@ -156,6 +156,7 @@ def real_news(scorer, show_heldout: bool = False) -> None:
     head = f"{'real news':<9} {'story':<30} {'split':<6} {'within':>6} {'cross':>6} {'pred':>4} {'right':>5}  misses (cause)"
     print("\n" + head + "\n" + "-" * len(head))
     totals: dict[str, list[int]] = {}
+    why: dict[str, dict[str, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for slug, story in stories:
             if build.problems(story):
@@ -169,6 +170,10 @@ def real_news(scorer, show_heldout: bool = False) -> None:
             actors = scorer.Actors(gold, {"actors": scorer.merged_actors(out)})
             causes = [f"{key} ({_miss_cause(g, out, actors)})" for key in result["disputes_missed"]
                       for g in gold["disputes"] if g["key"] == key]
+            for c in causes:  # counted by kind of cause for every split: the held-out rows show no names
+                kinds = why.setdefault(story.get("split", "?"), {})
+                kind = c.split("(", 1)[1].split(": ")[-1].rstrip(")")
+                kinds[kind] = kinds.get(kind, 0) + 1
             if story.get("split") == "heldout" and not show_heldout:
                 causes = ["(held out: misses not shown)"] if causes else []
             print(f"{'':<9} {slug:<30} {story.get('split', '?'):<6} {result['within_found']:>6} "
@@ -184,6 +189,7 @@ def real_news(scorer, show_heldout: bool = False) -> None:
     for split, (w, wn, c, cn, pred, right, control) in sorted(totals.items()):
         print(f"real news, {split} stories: within recall {_ratio(w, wn)} ({w}/{wn}), cross recall {_ratio(c, cn)} "
               f"({c}/{cn}), precision {_ratio(right, pred)} ({right}/{pred}), {control} disputes on control stories")
+        print(f"  {split} misses by cause: " + ", ".join(f"{k} {n}" for k, n in sorted(why.get(split, {}).items())))
 
 
 def _ratio(a: int, b: int) -> str:
