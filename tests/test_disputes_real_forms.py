@@ -138,3 +138,14 @@ def test_an_answer_after_the_account_needs_the_verb_and_one_more_word():
     a = analyze_text("Study questioned\n\nDr Lin Varga said the ethics committee of Brenton Hospital had approved "
                      "his study.\n\nThe hospital said it had never approved the study.", published="2026-05-12")
     assert [d.kind for d in a.disputes] == ["denial"], [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("sentence, denied", [
+    ("He did not respond to the Harbour Ledger but denied the allegations to other newspapers.", True),
+    ("He did not confirm or deny the allegations.", False),  # "or" keeps the negation over both verbs
+    ("He did not deny the allegations.", False),
+])
+def test_a_negation_stays_with_its_own_verb(sentence, denied):
+    a = analyze_text("Minister under fire\n\nOla Brenn now faces six new claims of misconduct. " + sentence,
+                     published="2026-05-12")
+    assert any(c.kind == "denial" for c in a.claims) == denied, [c.text for c in a.claims if c.kind == "denial"]

@@ -122,6 +122,12 @@ class Context:
 
 
 
+def _contrasted(token: Token, head: Token) -> bool:
+    """Is `token` a verb joined to `head` by "but" or "yet" (a turn that leaves the head's negation behind)?"""
+    return token.dep_ == "conj" and token.head.i == head.i and \
+        any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+
+
 def span_of(doc: Doc, start: int | None, end: int | None) -> Span | None:
     """The tokens over [start, end), or None for offsets that do not fit the text."""
     # not len(doc.text): Doc.text joins every token's text on each call
@@ -141,6 +147,8 @@ def negated(token: Token) -> bool:
     hangs from, negates what follows it: "paused, not cancelled" (parsed with 'paused' under
     'cancelled') does not deny the pause."""
     for t in [token, *list(token.ancestors)[:5]]:
+        if t.i != token.i and _contrasted(token, t):
+            break  # "did not respond but denied the allegations": the 'not' stays with 'respond'
         if any(c.dep_ == "neg" and (t.i == token.i or c.i < token.i) for c in t.children):
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATORS or _no_det(c)) for c in t.children):
