@@ -149,3 +149,16 @@ def test_a_negation_stays_with_its_own_verb(sentence, denied):
     a = analyze_text("Minister under fire\n\nOla Brenn now faces six new claims of misconduct. " + sentence,
                      published="2026-05-12")
     assert any(c.kind == "denial" for c in a.claims) == denied, [c.text for c in a.claims if c.kind == "denial"]
+
+
+@pytest.mark.parametrize("body, found", [
+    # a denial in the lede, the account it answers told further down in other words
+    ("Brenton Port denied on Monday that its cranes had failed safety checks.\n\n"
+     "Inspectors from the Harbour Safety Board said three cranes at the port failed their safety checks in May.", True),
+    # the account after it is a denial of its own, parallel to the first: nothing to answer
+    ("Brenton Port denied on Monday that its cranes had failed safety checks.\n\n"
+     "The Norvik terminal said its cranes had not failed any safety checks.", False),
+])
+def test_a_denial_with_no_other_tie_answers_the_account_sharing_its_words(body, found):
+    a = analyze_text("Port safety\n\n" + body, published="2026-05-12")
+    assert any(d.kind == "denial" for d in a.disputes) == found, [d.summary for d in a.disputes]

@@ -333,6 +333,8 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
     if target is None and (accuser := _accuser(ctx, tok, actor)) is not None:
         yield from _owned_denial(ctx, tok, actor, quote, *accuser, statements)  # "..., after NBC reported that ..."
         return
+    if target is None:
+        target = _nearest_account(ctx, tok, other)
     if target is not None:
         target_actor = target.actor
     sent = tok.sent
@@ -538,6 +540,27 @@ def _accuser(ctx: Context, tok, actor: str) -> tuple[str, object] | None:
         if owner and content is not None and not ctx.sources.same_side(owner, actor):
             return owner, content
     return None
+
+
+LAST_RESORT = 2  # content words a denial's sentence must share with an account it names no other way
+
+
+def _nearest_account(ctx: Context, tok, other: list[Claim]) -> Claim | None:
+    """The account a denial answers when nothing else ties them: another side's claim anywhere in the
+    article sharing most content words with the denial's sentence (two at least), the nearest one first."""
+    said = content_lemmas(t for t in tok.sent if t.i != tok.i)
+    scored = [(overlap(said, c.value.get("about", [])), -abs((c.start or 0) - tok.idx), c)
+              for c in other if c.actor and isinstance(c.value, dict) and c.kind == "statement"
+              and not (c.start is not None and tok.sent.start_char <= c.start < tok.sent.end_char)
+              and not _says_not(ctx, c)]  # "Dahl's campaign said he had not accepted any": a parallel denial
+    best = max(scored, key=lambda s: (s[0], s[1]), default=None)
+    return best[2] if best is not None and best[0] >= LAST_RESORT else None
+
+
+def _says_not(ctx: Context, claim: Claim) -> bool:
+    """Is the claim's main verb negated? Such an account is a denial of its own, not one to deny."""
+    span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand") if claim.start is not None else None
+    return span is not None and any(c.dep_ == "neg" for c in span.root.children)
 
 
 def _reported(ctx: Context, about: frozenset[str], other: list[Claim]) -> Claim | None:
