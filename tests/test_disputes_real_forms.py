@@ -162,3 +162,13 @@ def test_a_negation_stays_with_its_own_verb(sentence, denied):
 def test_a_denial_with_no_other_tie_answers_the_account_sharing_its_words(body, found):
     a = analyze_text("Port safety\n\n" + body, published="2026-05-12")
     assert any(d.kind == "denial" for d in a.disputes) == found, [d.summary for d in a.disputes]
+
+
+def test_two_figures_each_given_inside_a_relayed_report():
+    a = analyze_text("March draws crowds\n\nThe Brenton Civic Alliance, the group that organised the march, said "
+                     "90,000 people took to the streets, while police estimated 30,000 participants at its peak, "
+                     "local media reported.", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    givers = {names.get(c.actor, c.actor) for c in a.claims if c.kind == "value"}
+    assert "Brenton Civic Alliance" in givers, givers
+    assert [d.kind for d in a.disputes] == ["fact"], [d.summary for d in a.disputes]

@@ -39,7 +39,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         covering = ctx.sources.quote_covering(ent.start_char, ent.end_char)
         if covering is not None and denying_cue(ctx, covering):
             continue  # "denied that the floods had killed 4,200": the denier gives no figure
-        giver = _figure_giver(ctx, ent) if covering is None else None
+        giver = _figure_giver(ctx, ent) if covering is None else _nested_giver(ctx, ent, covering)
         src = giver or ctx.sources.at(ent.start_char, ent.end_char)
         if src.actor is None:
             src = _continued_source(ctx, ent.sent) or src
@@ -324,6 +324,20 @@ def _figure_giver(ctx: Context, ent: Span):
     if subj is None or subj.pos_ == "PRON":
         return None
     return Source(ctx.sources.actor_of_token(subj), None)
+
+
+def _nested_giver(ctx: Context, ent: Span, covering):
+    """A report inside the quote that holds the figure: "Civil Human Rights Front said 1.03 million people
+    took to the streets, while police estimated 240,000, the reports said" — the front gives the first
+    figure and the police the second, the reports relay both. The subject of the nearest verb of saying
+    or of giving figures above the figure, when that subject is inside the quote and is an actor."""
+    verbs = resources.speech_verbs("clause") | resources.wordset("claim_figure_verbs.txt")
+    verb = next((t for t in ent.root.ancestors if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
+    subj = child(verb, "nsubj") if verb is not None else None
+    if subj is None or subj.pos_ == "PRON" or not covering.start <= subj.idx < covering.end:
+        return None
+    actor = ctx.sources.actor_of_token(subj)
+    return Source(actor, covering.id) if actor else None
 
 
 def _continued_source(ctx: Context, sent):
