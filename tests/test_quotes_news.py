@@ -231,3 +231,17 @@ def test_headline_stance(headline, content, stance):
     found, reg, art = run(f"{headline}\n\nThe council met on Monday.")
     q = next(q for q in found if q.field == "title")
     assert q.text == content and q.stance is stance
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("A negotiator said there had been a breakthrough overnight and there was a draft deal on the table.",
+     "there had been a breakthrough overnight and there was a draft deal on the table"),
+    ("The envoy said the mediators had handed the draft to each side and the next day would be pivotal.",
+     "the mediators had handed the draft to each side and the next day would be pivotal"),
+    ("An official said there had been progress, but it would take a few more days.",
+     "there had been progress, but it would take a few more days"),
+    ("The mayor said the bridge was safe, and the crowd cheered.", "the bridge was safe"),
+])
+def test_a_clause_joined_to_the_cue_in_the_tense_of_reported_speech_is_more_of_what_was_said(sentence, content):
+    found, reg, art = run(f"Ferry talks\n\n{sentence}")
+    assert [q.text for q in found] == [content]
