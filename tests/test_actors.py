@@ -794,3 +794,13 @@ def test_a_country_under_its_abbreviations_is_one_government():
                                                   aliases=["United States", "the U.S."])])])
     assert [(m.name, m.articles) for m in merged] == [("United States", ["a1", "a2"])]
     assert "U.S" in merged[0].aliases and "the U.S." in merged[0].aliases
+
+
+@pytest.mark.parametrize("nickname,full", [("GOP", "Republican Party"), ("Tories", "Conservative Party"),
+                                           ("Fed", "Federal Reserve")])
+def test_a_body_and_its_nickname_are_one_actor_in_an_article_and_across_a_corpus(nickname, full):
+    registry, _ = registry_of(f"Vote\n\nThe {full} said the vote would be close. The {nickname} said it had the votes.")
+    assert [a.name for a in registry.actors() if a.kind != "outlet"] == [full]
+    merged = merge_actors([_analysis("a1", [Actor(slug(full), full, "organization", aliases=[full])]),
+                           _analysis("a2", [Actor(slug(nickname), nickname, "organization", aliases=[nickname])])])
+    assert len(merged) == 1 and nickname in merged[0].aliases
