@@ -245,3 +245,25 @@ def test_headline_stance(headline, content, stance):
 def test_a_clause_joined_to_the_cue_in_the_tense_of_reported_speech_is_more_of_what_was_said(sentence, content):
     found, reg, art = run(f"Ferry talks\n\n{sentence}")
     assert [q.text for q in found] == [content]
+
+
+@pytest.mark.parametrize("label,name", [("Le Pen", "Marine Le Pen"), ("Van der Berg", "Pieter van der Berg")])
+def test_a_label_naming_an_actor_named_before_is_the_speaker_even_untagged(label, name):
+    found, reg, art = run(f"Vote passes\n\n{name} led the charge on Monday.\n\n"
+                          f"{label}: \u201cIt is the end of the government.\u201d")
+    assert speaker(reg, having(found, "end of the government")) == name
+
+
+def test_a_label_naming_nobody_known_gives_no_speaker():
+    found, reg, art = run("Vote passes\n\nThe vote passed on Monday.\n\nMedia: \u201cThe government has fallen.\u201d")
+    assert having(found, "has fallen").speaker is None
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Soothing words were offered by the mayor of Ellis Bay.", "Soothing words"),
+    ("Her resignation was confirmed by the Ellis Bay Council.", "Her resignation"),
+])
+def test_the_noun_phrase_subject_of_a_passive_cue_is_a_stance(sentence, content):
+    found, reg, art = run(f"Harbour\n\n{sentence}")
+    q = having(found, content)
+    assert q.stance is True
