@@ -267,3 +267,12 @@ def test_the_noun_phrase_subject_of_a_passive_cue_is_a_stance(sentence, content)
     found, reg, art = run(f"Harbour\n\n{sentence}")
     q = having(found, content)
     assert q.stance is True
+
+
+@pytest.mark.parametrize("sentence,gone", [
+    ("The council passed the budget, which the mayor decided to push through without a vote.", "which the mayor"),
+    ("I was intrigued to hear what Mayor Ada Brell wanted to achieve in the role.", "what Mayor Ada Brell"),
+])
+def test_a_noun_phrase_that_holds_its_own_cue_is_not_what_was_said(sentence, gone):
+    found, reg, art = run(f"Harbour\n\n{sentence}")
+    assert not any(gone in q.text for q in found)

@@ -63,6 +63,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
         return None
     if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
         return None  # a report inside a reported clause: the outer one is the quotation
+    if found[2] and not clausal and _holds_its_cue(att, s, e):
+        return None
     kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
         or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
     res = att.resolved
@@ -71,6 +73,12 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                  confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
                  negated=_negated(tok, text))
+
+
+def _holds_its_cue(att: Attribution, s: int, e: int) -> bool:
+    """A noun phrase reported that holds its own cue is the phrase the cue describes, not what was said
+    ("the budget, which the prime minister decided to ram through", "what Timpson wanted to achieve")."""
+    return s <= att.cue_start < e
 
 
 def _relayed_by(ctx: Context, s: int, e: int) -> bool:
