@@ -276,3 +276,22 @@ def test_the_noun_phrase_subject_of_a_passive_cue_is_a_stance(sentence, content)
 def test_a_noun_phrase_that_holds_its_own_cue_is_not_what_was_said(sentence, gone):
     found, reg, art = run(f"Harbour\n\n{sentence}")
     assert not any(gone in q.text for q in found)
+
+
+def test_a_comma_participle_hung_inside_an_embedded_question_speaks_for_the_main_clause():
+    found, reg, art = run("Chips\n\nDara Venn stated she had no insight into whether the regulators would approve the "
+                          "chips, remarking, \u201cWe don\u2019t know. We have no clue.\u201d")
+    assert speaker(reg, having(found, "no clue")) == "Dara Venn"
+
+
+def test_asking_after_a_comma_puts_the_question_in_the_subjects_mouth():
+    found, reg, art = run("Hearing\n\nSen. Ada Brell and Tomas Ruud met on Thursday.\n\n"
+                          "Brell opened the hearing, asking Ruud, \u201cWill you assure mothers that the ferry is safe?\u201d")
+    assert speaker(reg, having(found, "assure mothers")) == "Ada Brell"
+
+
+def test_one_whose_cue_is_denied_has_not_spoken_for_the_pronoun_after_it():
+    found, reg, art = run("Hearing\n\nSen. Adam Brell questioned Tomas Ruud on Thursday. Brell said the ferry was late.\n\n"
+                          "When Ruud didn\u2019t respond with a clear answer, Brell interrupted him.\n\n"
+                          "\u201cIt\u2019s a yes or no question,\u201d he said.")
+    assert speaker(reg, having(found, "yes or no")) == "Adam Brell"

@@ -27,7 +27,9 @@ def find_attributions(ctx: Context) -> None:
     for cue in found:  # in text order: a pronoun resolves to the speakers before it
         resolved = _speaker(ctx, cue)
         if resolved.actor:
-            ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=True)
+            # (one who "didn't respond" has not spoken: a pronoun after it looks past them)
+            spoke = not any(c.dep_ == "neg" for c in cue.token.children)
+            ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=spoke)
         ctx.attributions.append(Attribution(cue.text, cue.start, cue.end, resolved, cue.token, ctx.para_of(cue.at)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
