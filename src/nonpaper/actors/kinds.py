@@ -136,6 +136,19 @@ def _nicknames() -> dict[str, str]:
     return _NICKNAMES
 
 
+BODY_HEADS = frozenset({"department", "office", "council", "police", "agency", "ministry", "committee",
+                        "service", "authority", "court", "board", "commission"})
+
+def without_place(text: str) -> str:
+    """"Pompton Lakes Volunteer Fire Department in Passaic County" is the department: a place the tagger
+    ran into a body's name after "in" is where it is, once the name before it ends in a body's word."""
+    before, sep, after = text.partition(" in ")
+    words = before.split()
+    if sep and len(words) >= 2 and after[:1].isupper() and words[-1].lower() in body_words() | BODY_HEADS:
+        return before
+    return text
+
+
 def city_of_outlet(short: str, name: str) -> bool:
     """"Ostrava" beside "Ostrava Herald": the city a paper is named after, not the paper."""
     words = norm_key(strip_det(name)).split()

@@ -51,6 +51,8 @@ def reported(ctx: Context, att: Attribution) -> tuple[int, int, bool] | None:
             or sees_as(tok)) \
             and not any(c.dep_ == "prt" and not calls_on(tok, c) for c in tok.children):
         span = object_content(tok)  # ("called off" is no report)
+        if span is not None and span[1] <= tok.idx and tok.lemma_.lower() in indirect_lemmas():
+            return _clause(span)  # "A house … exploded with firefighters inside, authorities said": a misparsed clause
         if span is not None:
             return _stance(span)
     if _as_clause(tok):
