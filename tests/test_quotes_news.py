@@ -295,3 +295,12 @@ def test_one_whose_cue_is_denied_has_not_spoken_for_the_pronoun_after_it():
                           "When Ruud didn\u2019t respond with a clear answer, Brell interrupted him.\n\n"
                           "\u201cIt\u2019s a yes or no question,\u201d he said.")
     assert speaker(reg, having(found, "yes or no")) == "Adam Brell"
+
+
+def test_the_last_speaker_who_is_the_subject_again_keeps_the_pronoun():
+    # (Ruud is known to be a man, Brell's gender is open: the man brought in after Brell is not "he" here)
+    found, reg, art = run("Hearing\n\nTomas Ruud said his ferry was safe.\n\n"
+                          "Sen. Robin Brell opened the hearing, asking Ruud, \u201cWill you assure mothers that the "
+                          "ferry is safe?\u201d\n\nWhen Ruud didn\u2019t answer right away, Brell interrupted him.\n\n"
+                          "\u201cIt\u2019s a yes or no question,\u201d he said.")
+    assert speaker(reg, having(found, "yes or no")) == "Robin Brell"
