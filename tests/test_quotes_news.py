@@ -304,3 +304,13 @@ def test_the_last_speaker_who_is_the_subject_again_keeps_the_pronoun():
                           "ferry is safe?\u201d\n\nWhen Ruud didn\u2019t answer right away, Brell interrupted him.\n\n"
                           "\u201cIt\u2019s a yes or no question,\u201d he said.")
     assert speaker(reg, having(found, "yes or no")) == "Robin Brell"
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Brell said she hoped for a large turnout, which \u201cwill help elect Ruud to the court.\u201d",
+     "she hoped for a large turnout, which \u201cwill help elect Ruud to the court.\u201d"),
+    ("Brell said she hoped for a large turnout, which the polls have not shown.", "she hoped for a large turnout"),
+])
+def test_a_which_clause_with_the_speakers_quoted_words_is_still_what_was_said(sentence, content):
+    found, reg, art = run(f"Vote\n\nSen. Ada Brell spoke on Sunday. {sentence}")
+    assert having(found, "large turnout").text == content
