@@ -314,3 +314,14 @@ def test_the_last_speaker_who_is_the_subject_again_keeps_the_pronoun():
 def test_a_which_clause_with_the_speakers_quoted_words_is_still_what_was_said(sentence, content):
     found, reg, art = run(f"Vote\n\nSen. Ada Brell spoke on Sunday. {sentence}")
     assert having(found, "large turnout").text == content
+
+
+@pytest.mark.parametrize("headline,content,who", [
+    ("A blast in Ellis Bay left 13 people hurt, ABC News reported.", "A blast in Ellis Bay left 13 people hurt", "ABC News"),
+    ("A house in Ellis Bay exploded with firefighters inside, authorities said.",
+     "A house in Ellis Bay exploded with firefighters inside", "authorities"),
+])
+def test_a_headline_closed_by_a_past_tense_report_quotes_a_proposition(headline, content, who):
+    found, reg, art = run(f"{headline}\n\nThe council met on Monday.")
+    q = next(q for q in found if q.field == "title")
+    assert (q.text, q.speaker_text, q.stance) == (content, who, False)

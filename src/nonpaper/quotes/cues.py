@@ -41,6 +41,16 @@ def _verb_forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"} | _irregular_forms().get(lemma, frozenset())
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_by_form() -> dict[str, str]:
+    return {form: lemma for lemma in sorted(cue_lemmas(), reverse=True) for form in _verb_forms(lemma)}
+
+
+def cue_lemma_of(form: str) -> str | None:
+    """The cue verb a written form is of ("said" -> "say", "reported" -> "report"), or None."""
+    return _lemma_by_form().get(form.lower())
+
+
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def cue_lemmas() -> frozenset[str]:
     """Every lemma that reports: a clause, a quotation, an object, a stance or a topic."""
