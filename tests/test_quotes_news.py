@@ -226,6 +226,8 @@ def test_a_second_that_clause_after_an_appositive_the_parser_hung_on_the_cue():
 @pytest.mark.parametrize("headline,content,stance", [
     ("Nvidia’s Jensen Huang Hits Out At US Chip Export Controls", "US Chip Export Controls", True),
     ("Mayor says the ferry will run on Friday", "the ferry will run on Friday", False),
+    ("Sen. Brell worries about Ruud's ferry plan", "Ruud's ferry plan", True),
+    ("Mayor calls for new ferry elections", "new ferry elections", True),
 ])
 def test_headline_stance(headline, content, stance):
     found, reg, art = run(f"{headline}\n\nThe council met on Monday.")

@@ -149,7 +149,9 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
             if len(rest) > 1 and rest[0].lower() in ("out", "back") and rest[1].lower() in ("at", "against"):
                 rest = rest[1:]  # "Hits Out At US Chip Export Controls", "Fires Back At …"
             if rest and rest[0].lower() in ("for", "on", "about", "against", "at") and forms[w] != "say":
-                rest = rest[1:]  # "calls for", "calls on"
+                # "calls for", "worries about": the cue takes its preposition, and what follows is an
+                # object, a stance ("Sen. Cassidy worries about RFK's rhetoric"), not a proposition
+                return who, f"{word} {rest[0]}", " ".join(rest[1:])
             return who, word, " ".join(rest)
         if word.endswith((",", ":")):
             return None
