@@ -327,3 +327,8 @@ def test_a_headline_closed_by_a_past_tense_report_quotes_a_proposition(headline,
     found, reg, art = run(f"{headline}\n\nThe council met on Monday.")
     q = next(q for q in found if q.field == "title")
     assert (q.text, q.speaker_text, q.stance) == (content, who, False)
+
+
+def test_a_cue_word_after_a_hyphenated_modifier_in_a_headline_is_a_noun():
+    found, reg, art = run("Brell leads no-confidence charge against PM Ruud\n\nThe council met on Monday.")
+    assert not [q for q in found if q.field == "title"]

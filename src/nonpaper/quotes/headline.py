@@ -145,6 +145,8 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
                 continue  # "The harbour vote was held …": a noun before the verb, not a cue
             if words[i - 1].lower() in wordset("headline_noun_verbs.txt"):
                 return None  # "Ostrava and Velm trade blame over …": the cue word is a noun
+            if "-" in words[i - 1].strip("-") and words[i - 1].islower():
+                continue  # "Le Pen leads no-confidence charge against …": a compound's noun, not a cue
             rest = words[i + 1:]
             if len(rest) > 1 and rest[0].lower() in ("out", "back") and rest[1].lower() in ("at", "against"):
                 rest = rest[1:]  # "Hits Out At US Chip Export Controls", "Fires Back At …"
