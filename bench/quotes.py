@@ -4,6 +4,7 @@
     .venv/bin/pip install -e '.[bench]'      # textacy==0.13.0, for this script only
     .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N] [--polnear-split dev|train] [--sets real,polnear]
     .venv/bin/python bench/quotes.py --sets real --show tune   # the tune split's misses and false quotes
+    .venv/bin/python bench/quotes.py --sets heldout            # the held-out split: measured once, never shown
 
 One run, one table: on the founding article, the dev articles, the real-news set (bench/real/quotes:
 recent articles from real outlets, its `tune` and `report` splits apart; texts in the gitignored
