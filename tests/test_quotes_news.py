@@ -332,3 +332,9 @@ def test_a_headline_closed_by_a_past_tense_report_quotes_a_proposition(headline,
 def test_a_cue_word_after_a_hyphenated_modifier_in_a_headline_is_a_noun():
     found, reg, art = run("Brell leads no-confidence charge against PM Ruud\n\nThe council met on Monday.")
     assert not [q for q in found if q.field == "title"]
+
+
+def test_a_clause_joined_to_the_cue_that_reports_on_its_own_is_not_more_of_what_was_said():
+    found, reg, art = run("Fact check\n\nThe Ellis Bay Herald ruled that the mayor's figure was true, but they could not "
+                          "resist pointing out that every shooting had not been a homicide.")
+    assert having(found, "figure was true").text == "the mayor's figure was true"

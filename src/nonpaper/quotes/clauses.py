@@ -101,6 +101,9 @@ def _backshifted_clause(c: Token) -> bool:
     subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None or any(x.dep_ == "ccomp" for x in c.children):
         return False
+    if any(t.lemma_.lower() in cue_lemmas() and t.pos_ == "VERB" and any(x.dep_ == "ccomp" for x in t.children)
+           for t in c.subtree):
+        return False  # "…, but they could not resist pointing out that …": a report of its own
     return subj.dep_ == "expl" or any(x.dep_ == "aux" and x.lower_ in BACKSHIFT_AUX for x in c.children)
 
 

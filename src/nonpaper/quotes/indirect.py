@@ -63,7 +63,7 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
         return None
     if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
         return None  # a report inside a reported clause: the outer one is the quotation
-    if found[2] and not clausal and _holds_its_cue(att, s, e):
+    if found[2] and not clausal and _holds_its_cue(text, att.cue_start - s):
         return None
     kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
         or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
@@ -75,10 +75,12 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
                  negated=_negated(tok, text))
 
 
-def _holds_its_cue(att: Attribution, s: int, e: int) -> bool:
-    """A noun phrase reported that holds its own cue is the phrase the cue describes, not what was said
-    ("the budget, which the prime minister decided to ram through", "what Timpson wanted to achieve")."""
-    return s <= att.cue_start < e
+def _holds_its_cue(text: str, cue_at: int) -> bool:
+    """A noun phrase reported that opens with a relative or question word and holds its own cue (at
+    `cue_at` in it) is the phrase the cue describes, not what was said ("the budget, which the prime
+    minister decided to ram through", "what Timpson wanted to achieve")."""
+    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
+    return 0 <= cue_at < len(text) and first in ("which", "what", "whom", "who", "that")
 
 
 def _relayed_by(ctx: Context, s: int, e: int) -> bool:
