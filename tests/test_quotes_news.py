@@ -338,3 +338,17 @@ def test_a_clause_joined_to_the_cue_that_reports_on_its_own_is_not_more_of_what_
     found, reg, art = run("Fact check\n\nThe Ellis Bay Herald ruled that the mayor's figure was true, but they could not "
                           "resist pointing out that every shooting had not been a homicide.")
     assert having(found, "figure was true").text == "the mayor's figure was true"
+
+
+@pytest.mark.parametrize("sentence,who", [
+    ("Half of Democrats wagered that the ferry fares would rise.", "Half of Democrats"),
+    ("A majority of voters in Ellis Bay wagered that the ferry levy would pass.", "A majority of voters in Ellis Bay"),
+])
+def test_a_share_of_people_can_speak(sentence, who):
+    found, reg, art = run(f"Poll\n\n{sentence}")
+    assert [q.speaker_text for q in found] == [who]
+
+
+def test_a_share_of_things_cannot():
+    found, reg, art = run("Poll\n\nHalf of the ferries wagered that the timetable would change.")
+    assert found == []

@@ -186,7 +186,14 @@ def human(subj: Token) -> bool:
         return True
     if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if subj.lemma_.lower() in QUANTITY_HEADS:  # "64 percent of voters", "a majority of Democrats"
+        return any(h.lower_ == "of" and any(o.dep_ == "pobj" and human(o) for o in h.children)
+                   for h in subj.children if h.dep_ == "prep")
     return subj.pos_ == "NOUN" and (is_title_word(subj.text) or subj.lemma_.lower() in wordset("anonymous_heads.txt"))
+
+
+QUANTITY_HEADS = frozenset({"percent", "majority", "minority", "plurality", "half", "third", "quarter", "share",
+                            "most", "many", "some", "all", "number", "two-thirds", "three-quarters"})
 
 
 COPULAS = frozenset({"be", "seem", "feel", "remain", "become", "appear", "sound"})
