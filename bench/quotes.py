@@ -4,6 +4,7 @@
     .venv/bin/pip install -e '.[bench]'      # textacy==0.13.0, for this script only
     .venv/bin/python bench/quotes.py [--shared ../shared] [--limit N] [--polnear-split dev|train] [--sets real,polnear]
     .venv/bin/python bench/quotes.py --sets real --show tune   # the tune split's misses and false quotes
+    .venv/bin/python bench/quotes.py --sets heldout            # the held-out split: measured once, never shown
 
 One run, one table: on the founding article, the dev articles, the real-news set (bench/real/quotes:
 recent articles from real outlets, its `tune` and `report` splits apart; texts in the gitignored
@@ -36,7 +37,9 @@ from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.model import Analysis  # noqa: E402
 
 KINDS = ("direct", "mixed", "indirect")
-SETS = ("founding", "dev", "real", "polnear")
+SETS = ("founding", "dev", "real", "polnear", "heldout")
+# the held-out real articles are left out unless named: they are measured once, never looked at
+DEFAULT_SETS = ("founding", "dev", "real", "polnear")
 # "np props": nonpaper's quotes without the stances (Quote.stance: only the object of a verb of stance,
 # "opposed the legislation") and the denied cues (Quote.negated: "had not confirmed"), i.e. the
 # propositions asserted, scored against the same gold
@@ -53,13 +56,15 @@ def load_scorer(shared: Path):
 REAL = ROOT / "bench" / "real"
 
 
-def real_sets(tmp: Path) -> list[tuple[str, list[tuple[Path, Path]]]]:
+def real_sets(tmp: Path, splits: tuple[str, ...] = ("tune", "report")) -> list[tuple[str, list[tuple[Path, Path]]]]:
     """The real-news set as (gold path, text path) pairs per split. Its gold names each quote by its first
     and last words (`from`, `to`), so no article text is committed; the full gold text is cut from the
     cached article here. A missing or changed cached text is named, with the query that finds it again."""
-    by_split: dict[str, list[tuple[Path, Path]]] = {"tune": [], "report": []}
+    by_split: dict[str, list[tuple[Path, Path]]] = {split: [] for split in splits}
     for path in sorted((REAL / "quotes").glob("*.json")):
         art = json.loads(path.read_text(encoding="utf-8"))
+        if art["split"] not in by_split:
+            continue
         cached = REAL / "cache" / f"{art['id']}.txt"
         text = cached.read_text(encoding="utf-8") if cached.exists() else None
         if text is None or hashlib.sha256(text.encode("utf-8")).hexdigest() != art["sha256"]:
@@ -82,7 +87,7 @@ def cut(text: str, start: str, end: str) -> str:
     return text[i:text.index(end, i) + len(end)]
 
 
-def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = SETS):
+def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = DEFAULT_SETS):
     """(name, [(gold path, text path)]) for the chosen sets (PolNeAR: the `split` folder, dev by default)."""
     out = []
     if "founding" in sets:
@@ -92,6 +97,8 @@ def datasets(shared: Path, tmp: Path, limit: int | None, split: str = "dev", set
                                      for g in sorted((shared / "gold" / "dev").glob("D*.json"))]))
     if "real" in sets:
         out.extend(real_sets(tmp))
+    if "heldout" in sets:
+        out.extend(real_sets(tmp, ("heldout",)))
     if "polnear" in sets:
         out.append((f"PolNeAR {split}", polnear(shared, tmp, limit, split)))
     return out
@@ -143,7 +150,7 @@ def joined_halves(score, gold: dict, out: dict) -> int:
     return count
 
 
-def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = SETS,
+def run(shared: Path, limit: int | None, split: str = "dev", sets: tuple[str, ...] = DEFAULT_SETS,
         show: str | None = None) -> None:
     score = load_scorer(shared)
     pipeline = nlp.load()
@@ -228,10 +235,11 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N PolNeAR articles (a quick look)")
     ap.add_argument("--polnear-split", default="dev", choices=("dev", "train"),
                     help="the PolNeAR split to score (dev by default; train is what the rules were tuned on)")
-    ap.add_argument("--sets", default=",".join(SETS),
-                    help=f"comma-separated sets to run, of {', '.join(SETS)} (default: all)")
+    ap.add_argument("--sets", default=",".join(DEFAULT_SETS),
+                    help=f"comma-separated sets to run, of {', '.join(SETS)} (default: all but heldout, which is "
+                    "measured once and never shown)")
     ap.add_argument("--show", metavar="SET", help="print each article's errors in the set whose name ends with SET "
-                    "(e.g. tune; never report: that split is only measured)")
+                    "(tune or report; never heldout)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():
@@ -246,6 +254,9 @@ def main(argv=None) -> int:
     unknown = [s for s in sets if s not in SETS]
     if unknown:
         print(f"bench/quotes.py: unknown set {unknown[0]!r}; choose from {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    if args.show and "heldout".endswith(args.show):
+        print("bench/quotes.py: the heldout split is only measured; --show tune or --show report", file=sys.stderr)
         return 2
     run(shared, args.limit, args.polnear_split, sets, args.show)
     return 0

@@ -794,3 +794,23 @@ def test_a_country_under_its_abbreviations_is_one_government():
                                                   aliases=["United States", "the U.S."])])])
     assert [(m.name, m.articles) for m in merged] == [("United States", ["a1", "a2"])]
     assert "U.S" in merged[0].aliases and "the U.S." in merged[0].aliases
+
+
+@pytest.mark.parametrize("nickname,full", [("GOP", "Republican Party"), ("Tories", "Conservative Party"),
+                                           ("Fed", "Federal Reserve")])
+def test_a_body_and_its_nickname_are_one_actor_in_an_article_and_across_a_corpus(nickname, full):
+    registry, _ = registry_of(f"Vote\n\nThe {full} said the vote would be close. The {nickname} said it had the votes.")
+    assert [a.name for a in registry.actors() if a.kind != "outlet"] == [full]
+    merged = merge_actors([_analysis("a1", [Actor(slug(full), full, "organization", aliases=[full])]),
+                           _analysis("a2", [Actor(slug(nickname), nickname, "organization", aliases=[nickname])])])
+    assert len(merged) == 1 and nickname in merged[0].aliases
+
+
+@pytest.mark.parametrize("name,kept", [
+    ("Pompton Lakes Volunteer Fire Department in Passaic County", "Pompton Lakes Volunteer Fire Department"),
+    ("Sumter County Sheriff's Office in Florida", "Sumter County Sheriff's Office"),
+    ("Doctors in Training", "Doctors in Training"),
+])
+def test_a_place_run_into_a_body_name_after_in_is_where_it_is(name, kept):
+    from nonpaper.actors.kinds import without_place
+    assert without_place(name) == kept

@@ -9,7 +9,7 @@ from ..lexicon import wordset
 from ..text.names import clean_org, ents_of, is_title_word, norm_key, strip_det
 from .clusters import Cluster, ClusterMention, is_subject
 from .countries import governments_of
-from .kinds import body_words, city_of_outlet, described_as_outlet, is_dateline, org_kind, same_org
+from .kinds import body_words, city_of_outlet, described_as_outlet, is_dateline, org_kind, same_org, without_place
 from .untagged import untagged_bodies
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def org_clusters(doc: Doc, clusters: list[Cluster], outlet: str | None, taken: s
     for ent in sorted(list(ents_of(doc)) + untagged_bodies(doc), key=lambda e: e.start):
         if ent.start_char in taken or not _may_name_body(ent, govs):
             continue
-        text = clean_org(ent.text)
+        text = without_place(clean_org(ent.text))
         if not text:
             continue
         if ent.label_ in ("GPE", "NORP") or text in govs or strip_det(text) in govs:

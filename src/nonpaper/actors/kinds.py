@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import wordset
+from ..lexicon import mapping, wordset
 from ..text.names import gender_of_words, honorific, initials, is_title_word, norm_key, strip_det, title_before
 
 if TYPE_CHECKING:
@@ -105,8 +105,8 @@ def content_initials(name: str) -> str:
 
 def same_org(a: str, b: str) -> bool:
     ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
-    if ka == kb:
-        return True
+    if ka == kb or full_body_name(ka) == full_body_name(kb):
+        return True  # ("GOP" and "Republican Party": a nickname of body_nicknames.json)
     wa, wb = ka.split(), kb.split()
     if not wa or not wb:
         return False
@@ -119,6 +119,34 @@ def same_org(a: str, b: str) -> bool:
                                                                      content_initials(" ".join(long_))):
         return True  # "FT" ~ "Financial Times", "NASA" ~ "National Aeronautics and Space Administration"
     return False
+
+
+def full_body_name(name: str) -> str:
+    """The full name of a body's nickname as a norm key ("the GOP" -> "republican party"), else the name's own."""
+    key = norm_key(strip_det(name))
+    return _nicknames().get(key, key)
+
+
+_NICKNAMES: dict[str, str] = {}
+
+
+def _nicknames() -> dict[str, str]:
+    if not _NICKNAMES:
+        _NICKNAMES.update({norm_key(k): norm_key(v) for k, v in mapping("body_nicknames.json")["names"].items()})
+    return _NICKNAMES
+
+
+BODY_HEADS = frozenset({"department", "office", "council", "police", "agency", "ministry", "committee",
+                        "service", "authority", "court", "board", "commission"})
+
+def without_place(text: str) -> str:
+    """"Pompton Lakes Volunteer Fire Department in Passaic County" is the department: a place the tagger
+    ran into a body's name after "in" is where it is, once the name before it ends in a body's word."""
+    before, sep, after = text.partition(" in ")
+    words = before.split()
+    if sep and len(words) >= 2 and after[:1].isupper() and words[-1].lower() in body_words() | BODY_HEADS:
+        return before
+    return text
 
 
 def city_of_outlet(short: str, name: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Iterable
 from ..lexicon import mapping, wordset
 from ..model import Actor, Analysis
 from ..text.names import first_compatible, honorific, initials, is_title_word, norm_key, strip_det
-from .kinds import city_of_outlet, content_initials, same_org
+from .kinds import city_of_outlet, content_initials, full_body_name, same_org
 
 
 def merge_actors(analyses: Iterable[Analysis], members: dict | None = None) -> list[Actor]:
@@ -94,6 +94,8 @@ def is_alias(actor: Actor, alias: str) -> bool:
         return False  # "The Trump campaign" is no alias of the Associated Press
     if any(norm_key(w) in name_words for w in words if len(w) > 2 or w.isupper()):
         return True
+    if actor.kind != "person" and full_body_name(alias) == full_body_name(actor.name):
+        return True  # "GOP" beside "Republican Party" (body_nicknames.json)
     if alias.replace(".", "").isupper() and alias.replace(".", "") in (initials(strip_det(actor.name)).upper(),
                                                                       content_initials(strip_det(actor.name))):
         return True  # "NASA" beside "National Aeronautics and Space Administration"
@@ -135,6 +137,7 @@ class _MergeIndex:
             keys.append(("country", country_of(actor.name)))
         if actor.kind in _ORG_KINDS:
             words = norm_key(strip_det(actor.name)).split()
+            keys.append(("body", full_body_name(actor.name)))  # "GOP" and "Republican Party"
             if words:
                 keys += [("first", words[0]), ("last", words[-1]),
                          ("initials", initials(" ".join(words)).upper()), ("initials", content_initials(" ".join(words)))]

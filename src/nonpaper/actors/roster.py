@@ -246,6 +246,11 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
                  and position - s.start <= NEWCOMER_WINDOW]
         if newer:
             return newer[-1].actor
+        subjects = [s for s in cands if s.subject]
+        if subjects and subjects[-1].actor == speakers[-1].actor and subjects[-1].start > speakers[-1].start:
+            # "Cassidy asked …. When Kennedy didn't answer, Cassidy interrupted him. “…,” he said": the last
+            # speaker, the subject again just before, is still the one speaking
+            return speakers[-1].actor
         if gender in ("m", "f") and registry.gender.get(speakers[-1].actor) != gender:
             # "Mbeki, 19, was making her second start. / “I just closed my eyes,” she said": a person
             # known to be a woman, brought in after the last speaker (whose gender is open), is "she"

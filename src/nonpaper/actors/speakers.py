@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from ..lexicon import wordset
 from ..text.names import entity_at, ents_of, gender_of_words, is_title_word, norm_key
 from .genders import PERSONAL, POSSESSIVE
-from .kinds import noun_kind, org_kind, person_signals
+from .kinds import noun_kind, org_kind, person_signals, without_place
 from .mentions import DASHES, Phrase, description_span, full_mention, line_start, mention_span, quoted_before
 from .roles import by_title, is_epithet
 from .roster import (BODY_KINDS, ActorRegistry, PronounUse, actor_at, add_mention_alias, latest_of_kind,
@@ -235,7 +235,7 @@ def _capitalised_body(registry: ActorRegistry, p: Phrase) -> Decided | None:
     head, span = p.head, p.span
     if head.pos_ == "PROPN" and head.text[:1].isupper() and p.det == "the" \
             and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span if t.i < head.i):
-        name = span.text[len(p.words[0].text):].strip()
+        name = without_place(span.text[len(p.words[0].text):].strip())
         return Decided(registry.resolve(name, span.start_char) or registry.add(name, org_kind(name, None)))
     return None
 

@@ -134,6 +134,8 @@ def _embedded(node: Token) -> bool:
         return node.dep_ in ("dobj", "pobj", "attr")
     if node.dep_ in ("acl", "relcl"):
         return True
+    if node.dep_ == "pcomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+        return True  # "had no insight into whether regulators would approve them, remarking …"
     return node.dep_ == "ccomp" and (node.head.lemma_.lower() in cue_lemmas()
                                      or any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
 

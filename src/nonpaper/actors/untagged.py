@@ -27,7 +27,10 @@ def untagged_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> Non
     if not people:
         return
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in tagged or tok.dep_ in ("compound", "flat"):
+        # (a capitalised surname tagged as a common noun inside a sentence, "…, Cassidy interrupted him",
+        # too; at a sentence's start the capital proves nothing: "Price rises …")
+        name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start)
+        if not name_like or tok.i in tagged or tok.dep_ in ("compound", "flat"):
             continue
         if any(t.dep_ in ("compound", "flat") for t in tok.lefts):
             continue

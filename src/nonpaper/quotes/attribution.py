@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..actors import Resolved, resolve_token
+from ..lexicon import wordset
 from ..text.names import ents_of
 from .context import Attribution, Context, Direct
 from .detectors import Cue, find_cues
@@ -26,7 +27,9 @@ def find_attributions(ctx: Context) -> None:
     for cue in found:  # in text order: a pronoun resolves to the speakers before it
         resolved = _speaker(ctx, cue)
         if resolved.actor:
-            ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=True)
+            # (one who "didn't respond" has not spoken: a pronoun after it looks past them)
+            spoke = not any(c.dep_ == "neg" for c in cue.token.children)
+            ctx.registry.note(resolved.actor, resolved.start, resolved.end, subject=True, speaker=spoke)
         ctx.attributions.append(Attribution(cue.text, cue.start, cue.end, resolved, cue.token, ctx.para_of(cue.at)))
     _cueless(ctx)
     ctx.attributions.sort(key=lambda a: a.cue_start)
@@ -119,8 +122,16 @@ def _name_before_colon(ctx: Context, d: Direct) -> Attribution | None:
     if said:  # "Said Ellis: “…”", "Commentary by Ellis: “…”": the cue before the name
         cue, start = said.group(1), start + said.end()
     span = ctx.parsed.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+    if span is None:
         return None
+    if not any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+        # "Le Pen: “…”" on a line of its own, which the tagger leaves untagged: a name of an actor named before
+        known = ctx.registry.resolve(span.text, start) if len(span) <= 4 and all(
+            t.is_title or t.is_punct or t.lower_ in wordset("name_particles.txt") for t in span) else None
+        if known is None:
+            return None
+        ctx.registry.note(known, start, end, subject=True, speaker=True)
+        return Attribution(cue, end, end + 1, Resolved(known, span.text, start, end), None, d.paragraph)
     known = ctx.registry.resolve(span.text, start) if said else None  # the parser's entity may be "Said Ellis"
     res = Resolved(known, span.text, start, end) if known else resolve_name_span(ctx, span)
     return Attribution(cue, end, end + 1, res, None, d.paragraph) if res else None

@@ -63,8 +63,9 @@ def _aside_after_comma(doc: Doc, i: int, b: int, last: int) -> bool:
         return True  # ", the latter a reference to clubs that …", ", a swipe at …": the writer's gloss
     if t.lower_ in ("although", "though", "whereas", "while") and t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX"):  # (not "a crucial, although brief, opportunity")
         return True  # ", although it may take days to tell": the writer's caveat
-    if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last):
-        return True
+    if t.lower_ == "which" and t.head.dep_ == "relcl" and t.head.right_edge.i >= min(b - 1, last) \
+            and not any(x.text in ALL_MARKS for x in doc[i:b + 1]):
+        return True  # (", which “will help elect Kloppenburg”": the speaker's words go on in the clause)
     if t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.head.pos_ == "PROPN" \
             and t.head.right_edge.i >= min(b - 1, last):
         return True  # ", who has not been charged …" about a named person

@@ -83,7 +83,28 @@ def _through_reported_modal(tok: Token, b: int) -> int:
                 and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
                 and any(x.dep_ == "aux" and x.lower_ in REPORTED_MODALS for x in c.children):
             b = c.right_edge.i
+        elif c.dep_ == "conj" and c.i > b and _backshifted_clause(c) \
+                and all(t.is_punct or t.dep_ == "cc" for t in tok.doc[b + 1:c.left_edge.i]):
+            b = c.right_edge.i  # "said there had been a breakthrough and there was a deal on the table"
     return b
+
+
+BACKSHIFT_AUX = REPORTED_MODALS | {"had"}
+
+
+def _backshifted_clause(c: Token) -> bool:
+    """A clause the parser joined to a past cue that reads as more of what was said: its own subject,
+    no verb of saying, and the tense of reported speech ("would", "had") or an existential "there was"
+    (not "…, and the crowd cheered")."""
+    if c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in cue_lemmas():
+        return False
+    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or any(x.dep_ == "ccomp" for x in c.children):
+        return False
+    if any(t.lemma_.lower() in cue_lemmas() and t.pos_ == "VERB" and any(x.dep_ == "ccomp" for x in t.children)
+           for t in c.subtree):
+        return False  # "…, but they could not resist pointing out that …": a report of its own
+    return subj.dep_ == "expl" or any(x.dep_ == "aux" and x.lower_ in BACKSHIFT_AUX for x in c.children)
 
 
 ADVCL_MARKS = frozenset({"when", "because", "if", "although", "though", "while", "since", "unless", "so"})

@@ -51,6 +51,8 @@ def reported(ctx: Context, att: Attribution) -> tuple[int, int, bool] | None:
             or sees_as(tok)) \
             and not any(c.dep_ == "prt" and not calls_on(tok, c) for c in tok.children):
         span = object_content(tok)  # ("called off" is no report)
+        if span is not None and span[1] <= tok.idx and tok.lemma_.lower() in indirect_lemmas():
+            return _clause(span)  # "A house … exploded with firefighters inside, authorities said": a misparsed clause
         if span is not None:
             return _stance(span)
     if _as_clause(tok):
@@ -60,9 +62,12 @@ def reported(ctx: Context, att: Attribution) -> tuple[int, int, bool] | None:
     trailing = _trailing_report(tok)
     if trailing is not None:
         return _clause(trailing)
-    other = _passive_or_gerund(tok)
-    if other is not None:
-        return _clause(other)
+    passive = _passive_subject(tok)
+    if passive is not None:  # "Soothing words were offered by the mayor": a noun phrase, as an object is
+        return _stance(passive)
+    gerund = _gerund(tok)
+    if gerund is not None:
+        return _clause(gerund)
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i:
         return _clause(_parenthetical_content(tok))
     return None
@@ -175,14 +180,18 @@ def _addressee(tok: Token, c: Token) -> bool:
     return tok.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in wordset("told_nouns.txt")
 
 
-def _passive_or_gerund(tok: Token) -> tuple[int, int] | None:
-    """"Her death was confirmed by the Eagle Forum": what a passive cue with an agent reports is its
-    subject; "Trump suggested boycotting Apple if …": a gerund after a clause verb is what was said."""
-    doc = tok.doc
+def _passive_subject(tok: Token) -> tuple[int, int] | None:
+    """"Her death was confirmed by the Eagle Forum": what a passive cue with an agent reports is its subject."""
     if any(c.dep_ == "agent" for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and subj.pos_ != "PRON" and subj.i < tok.i:
-            return trim(doc, subj.left_edge.i, subj.right_edge.i)
+            return trim(tok.doc, subj.left_edge.i, subj.right_edge.i)
+    return None
+
+
+def _gerund(tok: Token) -> tuple[int, int] | None:
+    """"Trump suggested boycotting Apple if …": a gerund after a clause verb is what was said."""
+    doc = tok.doc
     if tok.lemma_.lower() in indirect_lemmas():
         gerund = next((c for c in tok.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
         if gerund is not None:

@@ -41,6 +41,16 @@ def _verb_forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"} | _irregular_forms().get(lemma, frozenset())
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_by_form() -> dict[str, str]:
+    return {form: lemma for lemma in sorted(cue_lemmas(), reverse=True) for form in _verb_forms(lemma)}
+
+
+def cue_lemma_of(form: str) -> str | None:
+    """The cue verb a written form is of ("said" -> "say", "reported" -> "report"), or None."""
+    return _lemma_by_form().get(form.lower())
+
+
 @functools.lru_cache(maxsize=1)  # a union of cached lists, asked for per token and per quote
 def cue_lemmas() -> frozenset[str]:
     """Every lemma that reports: a clause, a quotation, an object, a stance or a topic."""
@@ -176,7 +186,14 @@ def human(subj: Token) -> bool:
         return True
     if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if subj.lemma_.lower() in QUANTITY_HEADS:  # "64 percent of voters", "a majority of Democrats"
+        return any(h.lower_ == "of" and any(o.dep_ == "pobj" and human(o) for o in h.children)
+                   for h in subj.children if h.dep_ == "prep")
     return subj.pos_ == "NOUN" and (is_title_word(subj.text) or subj.lemma_.lower() in wordset("anonymous_heads.txt"))
+
+
+QUANTITY_HEADS = frozenset({"percent", "majority", "minority", "plurality", "half", "third", "quarter", "share",
+                            "most", "many", "some", "all", "number", "two-thirds", "three-quarters"})
 
 
 COPULAS = frozenset({"be", "seem", "feel", "remain", "become", "appear", "sound"})

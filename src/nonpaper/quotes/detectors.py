@@ -48,7 +48,14 @@ def _at_token(tok: Token, subj: Token, text: str) -> Cue:
 
 def _can_speak(ctx: Context, subj: Token | None, like: Callable[[Token], bool] = human) -> bool:
     """The subject stands outside the quotations and is a speaker (`like`) or a name."""
-    return subj is not None and not ctx.in_direct(subj.idx) and (like(subj) or subj.pos_ == "PROPN")
+    return subj is not None and not ctx.in_direct(subj.idx) and (like(subj) or subj.pos_ == "PROPN" or _known_name(ctx, subj))
+
+
+def _known_name(ctx: Context, subj: Token) -> bool:
+    """A capitalised word the tagger took for a common noun that is the name of an actor of the article
+    ("Cassidy kicked it off, asking …" after "Sen. Bill Cassidy")."""
+    return subj.pos_ == "NOUN" and subj.text[:1].isupper() \
+        and ctx.registry.resolve(subj.text, subj.idx) is not None
 
 
 def _lemma(tok: Token) -> str:
@@ -243,9 +250,14 @@ def _reports_here(tok: Token, subj: Token) -> bool:
     if lemma in wordset("belief_verbs.txt") and subj.lower_ in ("i", "we", "you"):
         return False  # "I think …": the speaker talking, not someone reported
     if lemma == "ask" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
-            and (tok.tag_ == "VBN" or tok.dep_ != "conj"):
+            and (tok.tag_ == "VBN" or tok.dep_ != "conj") and not _comma_participle(tok):
         return False  # "Asked what she misses, she answers: …": the question, not a report
+        # (but "Cassidy kicked it off, asking Kennedy, “Will you …?”" asks it himself)
     return True
+
+
+def _comma_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _verbless_subject(tok: Token) -> Token | None:

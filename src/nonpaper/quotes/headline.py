@@ -14,7 +14,7 @@ from ..lexicon import speech_verbs, wordset
 from ..model import Quote
 from ..text.names import is_title_word, strip_det
 from .context import Context
-from .cues import cue_lemmas
+from .cues import cue_lemma_of, cue_lemmas
 
 
 TITLE_QUOTE = re.compile(r"^\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*:\s+(\S.+)$")
@@ -39,7 +39,8 @@ def title_quotes(ctx: Context) -> list[Quote]:
             if cue == ":" and ctx.registry.govs.get(who.strip()) == who.strip():
                 continue  # "France: No-confidence vote passes": the country the news is from, a section label
             actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)
-            lemma = _headline_cue_forms().get(cue.lower().strip(",:"), cue.lower())
+            form = cue.lower().strip(",:")
+            lemma = _headline_cue_forms().get(form) or cue_lemma_of(form) or form  # ("…, authorities said.")
             out.append(Quote(id="", kind="indirect", text=content, start=None, end=None, speaker=actor,
                              speaker_text=who, cue=cue, field=field_name, confidence=confidence,  # type: ignore[arg-type]
                              stance=cue != ":" and lemma not in speech_verbs("clause")))  # ("Hits Out At X": a stance)
@@ -101,7 +102,7 @@ def _strip_label(line: str) -> str:
 
 
 HEADLINE_TRAILING = re.compile(r"^(?P<content>.{12,}?),\s+(?P<who>(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+"
-                               r"(?P<cue>says|say|said|warns|claims|insists|argues|reports|finds|suggests|writes)\.?$",
+                               r"(?P<cue>says|say|said|warns|claims|insists|argues|reports|reported|finds|found|suggests|writes|wrote|told)\.?$",
                                re.IGNORECASE)
 
 
@@ -144,11 +145,15 @@ def _headline_report(line: str) -> tuple[str, str, str] | None:
                 continue  # "The harbour vote was held …": a noun before the verb, not a cue
             if words[i - 1].lower() in wordset("headline_noun_verbs.txt"):
                 return None  # "Ostrava and Velm trade blame over …": the cue word is a noun
+            if "-" in words[i - 1].strip("-") and words[i - 1].islower():
+                continue  # "Le Pen leads no-confidence charge against …": a compound's noun, not a cue
             rest = words[i + 1:]
             if len(rest) > 1 and rest[0].lower() in ("out", "back") and rest[1].lower() in ("at", "against"):
                 rest = rest[1:]  # "Hits Out At US Chip Export Controls", "Fires Back At …"
             if rest and rest[0].lower() in ("for", "on", "about", "against", "at") and forms[w] != "say":
-                rest = rest[1:]  # "calls for", "calls on"
+                # "calls for", "worries about": the cue takes its preposition, and what follows is an
+                # object, a stance ("Sen. Cassidy worries about RFK's rhetoric"), not a proposition
+                return who, f"{word} {rest[0]}", " ".join(rest[1:])
             return who, word, " ".join(rest)
         if word.endswith((",", ":")):
             return None

@@ -63,6 +63,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
         return None
     if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
         return None  # a report inside a reported clause: the outer one is the quotation
+    if found[2] and not clausal and _holds_its_cue(text, att.cue_start - s):
+        return None
     kind = "mixed" if any(s <= f.open_at < e for f in ctx.fragments) \
         or any(s <= d.span.open_at < e for d in ctx.absorbed) else "indirect"
     res = att.resolved
@@ -71,6 +73,14 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
                  confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
                  negated=_negated(tok, text))
+
+
+def _holds_its_cue(text: str, cue_at: int) -> bool:
+    """A noun phrase reported that opens with a relative or question word and holds its own cue (at
+    `cue_at` in it) is the phrase the cue describes, not what was said ("the budget, which the prime
+    minister decided to ram through", "what Timpson wanted to achieve")."""
+    first = text.split(maxsplit=1)[0].lower() if text.split() else ""
+    return 0 <= cue_at < len(text) and first in ("which", "what", "whom", "who", "that")
 
 
 def _relayed_by(ctx: Context, s: int, e: int) -> bool:
