@@ -172,3 +172,14 @@ def test_two_figures_each_given_inside_a_relayed_report():
     givers = {names.get(c.actor, c.actor) for c in a.claims if c.kind == "value"}
     assert "Brenton Civic Alliance" in givers, givers
     assert [d.kind for d in a.disputes] == ["fact"], [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("title, speaks", [
+    ("Foreign Office permanent secretary", True),
+    ("former Foreign Office permanent secretary", False),  # who held an office speaks for it no longer
+    ("ex-Foreign Office spokesman", False),
+])
+def test_a_former_office_holder_does_not_speak_for_the_office(title, speaks):
+    from nonpaper.claims.sources import _current
+    person = Actor(id="p", name="Simon Ash", kind="person", aliases=["Simon Ash"], titles=[title])
+    assert (title in _current(person)) is speaks

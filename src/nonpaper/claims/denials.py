@@ -292,7 +292,7 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                  [c for c in earlier if kinds.get(c.actor) == "outlet"] if outlet_word else [],
                  [] if named else earlier)
         if owner:  # "the union's claims": the union's, or those of who speaks for it (its chair)
-            pools = ([c for c in earlier if ctx.sources.speaks_for(c.actor, owner)],) + pools[1:]
+            pools = ([c for c in earlier if ctx.sources.same_side(c.actor, owner)],) + pools[1:]
             # "contradicts Trump's announcement": the owner's account told further up, else just after
             told = [c for c in statements if c.actor == owner and c.start is not None and c.actor != actor]
             pools += ([c for c in told if c.start < tok.idx],

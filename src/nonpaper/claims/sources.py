@@ -190,7 +190,7 @@ class Sources:
             return False
         heads = {h for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3
                  for h in (_norm(n).split()[-1], _head_word(n))}
-        own = {w for n in [actor.name, *actor.aliases, *actor.titles] for w in _norm(n).split()}
+        own = {w for n in _current(actor) for w in _norm(n).split()}
         if heads & own:
             return True
         if actor.kind == "unnamed":  # "a company spokeswoman" for the company just named
@@ -257,6 +257,13 @@ def _agent_of(actor: Actor, org: Actor) -> bool:
     return False
 
 
+def _current(actor: Actor) -> list[str]:
+    """The actor's names and titles that say what it is now: "the former Foreign Office permanent
+    secretary" speaks for the Foreign Office no longer."""
+    return [n for n in [actor.name, *actor.aliases, *actor.titles]
+            if not re.search(r"\b(former|ex|retired|onetime|one-time)\b", _norm(n))]
+
+
 def _head_word(name: str) -> str:
     """The head of a body's name: its last word, before an "of" ("Ministry of Foreign Affairs": ministry)."""
     words = _norm(name).split()
@@ -273,7 +280,7 @@ def _state_office(actor: Actor, state: Actor) -> bool:
         return False
     marks = {d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()}
     offices = _state_words()
-    for title in [*actor.titles, actor.name, *actor.aliases]:
+    for title in _current(actor):
         low = _norm(title).replace("’s", "").replace("'s", "")
         words = set(low.split())
         if words & offices and any(re.search(rf"\b{re.escape(m)}\b", low) for m in marks):
