@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from .denials import _figures
+from .targets import figures_in
 from .find import Context, span_of
 from .text import short, stems
 from ..model import Claim
@@ -33,7 +33,7 @@ def negation_claims(ctx: Context, statements: list[Claim], denials: list[Claim])
         if (claim.actor, sent.start_char) in denied:
             continue
         target = _restated(ctx, claim, verb, statements)
-        if target is None and not _figures(claim.text):
+        if target is None and not figures_in(claim.text):
             continue
         yield ctx.claim(actor=claim.actor, text=short(sent.text, 300), kind="denial",
                         event=(target.event if target is not None else None) or claim.event,
@@ -66,14 +66,14 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
     sharing a figure or two more content words; the one sharing most."""
     about = stems(claim.value.get("about", []))
     head = stems([verb.lemma_.lower()])
-    figures = _figures(claim.text)
+    figures = figures_in(claim.text)
 
     def score(c: Claim) -> int:
         theirs = stems(c.value.get("about", []))
         if not head <= theirs:
             return 0
         more = len((about & theirs) - head)
-        same_figure = bool(figures & _figures(c.text))
+        same_figure = bool(figures & figures_in(c.text))
         # an answer after the account needs one word besides the verb ("had approved his study" /
         # "had never approved the study"); one before it, which answers nothing yet, two
         earlier = c.start is not None and claim.start is not None and c.start < claim.start
