@@ -183,3 +183,13 @@ def test_a_former_office_holder_does_not_speak_for_the_office(title, speaks):
     from nonpaper.claims.sources import _current
     person = Actor(id="p", name="Simon Ash", kind="person", aliases=["Simon Ash"], titles=[title])
     assert (title in _current(person)) is speaks
+
+
+def test_a_source_disowning_the_figures_put_out_in_its_name():
+    a = analyze_text("Flood toll\n\nThe Relief Office said at least 4,200 people had died in Tessin, citing the "
+                     "Varland Red Cross.\n\nThe Varland Red Cross said it never released those figures to the "
+                     "Relief Office.", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
