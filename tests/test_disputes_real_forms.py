@@ -13,6 +13,12 @@ def _person(title: str) -> Actor:
     return Actor(id="p", name="Lars Eide", kind="person", aliases=["Lars Eide"], titles=[title])
 
 
+def _denial_sides(analysis) -> list[set[str]]:
+    """The names of the actors on each denial dispute of an analysis."""
+    names = {x.id: x.name for x in analysis.actors}
+    return [{names.get(c.actor, "") for c in d.claims} for d in analysis.disputes if d.kind == "denial"]
+
+
 QATAR = Actor(id="qatar", name="Qatar", kind="government", aliases=["Qatar", "Doha"])
 
 
@@ -39,8 +45,7 @@ The Ostrava Relief Office said on Saturday that the flooding had resulted in 4,2
 
 def test_a_denial_told_before_the_account_it_rejects_finds_it_by_its_figure():
     a = analyze_text(DENIAL_FIRST, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -72,8 +77,7 @@ Qatar's Ministry of Foreign Affairs rejected the claim, saying it was not told o
 
 def test_a_ministry_spokesperson_is_shown_with_the_state_that_denies():
     a = analyze_text(WARNED, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any({"Majed Salem", "United States"} <= s for s in sides), [d.summary for d in a.disputes]
 
 
@@ -105,8 +109,7 @@ def test_a_report_denied_in_the_lede_is_the_outlet_account_told_after_it():
                      "plans for a cheaper ferry.\n\nThe Harbour Ledger reported on Friday that Norvik was giving up "
                      "its long-planned cheaper ferry, citing three people familiar with the matter.",
                      published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any({"Ola Brenn", "Harbour Ledger"} <= {n.replace("The ", "") for n in s} for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -128,8 +131,7 @@ def test_a_denial_answers_the_accuser_its_sentence_names():
     a = analyze_text("Minister denies plan to quit\n\nForeign Minister Ned Tollard on Wednesday denied that he had "
                      "ever considered resigning, after the Harbour Ledger reported that he had been on the verge of "
                      "quitting this summer.", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any("Ned Tollard" in s and any("Harbour Ledger" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -189,7 +191,6 @@ def test_a_source_disowning_the_figures_put_out_in_its_name():
     a = analyze_text("Flood toll\n\nThe Relief Office said at least 4,200 people had died in Tessin, citing the "
                      "Varland Red Cross.\n\nThe Varland Red Cross said it never released those figures to the "
                      "Relief Office.", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
