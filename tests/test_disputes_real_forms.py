@@ -194,3 +194,12 @@ def test_a_source_disowning_the_figures_put_out_in_its_name():
     sides = _denial_sides(a)
     assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
+
+
+def test_the_body_a_spokesperson_speaks_for_is_a_side_of_the_dispute():
+    a = analyze_text("Ferry plan\n\nThe Harbour Ledger reported on Monday that Norvik Shipping would scrap its cheaper "
+                     "ferry.\n\nNorvik Shipping spokeswoman Ana Loft denied the report, saying the ferry plan was "
+                     "going ahead.", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    bodies = [(names.get(c.actor), names.get(c.via)) for d in a.disputes for c in d.claims if c.via]
+    assert ("Norvik Shipping", "Ana Loft") in bodies, [d.summary for d in a.disputes]

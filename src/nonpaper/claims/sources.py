@@ -200,6 +200,19 @@ class Sources:
         said_by = (quote.speaker_text or "") if quote is not None else ""
         return said_by.lower().split()[:1] in (["its"], ["their"])
 
+    def voice_of(self, actor_id: str | None) -> str | None:
+        """The body a person or unnamed source speaks for by its title or name ("State Department
+        spokeswoman Heather Nauert", "a Qatari foreign ministry spokesman"), the most specific one: a
+        ministry before its state. None for bodies, outlets and people who speak for no body here."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        if actor is None or actor.kind not in ("person", "unnamed"):
+            return None
+        bodies = [b for b in self.actors.values() if b.kind in ("organization", "government") and b.id != actor_id
+                  and self._speaks_directly(actor_id, b.id)]
+        states = set(resources.mapping("governments.json")["names"].values())
+        bodies.sort(key=lambda b: b.name in states)  # stable: the article's order among the rest
+        return bodies[0].id if bodies else None
+
     def same_side(self, a: str | None, b: str | None) -> bool:
         """One side of a disagreement: the same actor, or one speaking for the other either way."""
         return bool(a and b) and (a == b or self.speaks_for(a, b) or self.speaks_for(b, a))
