@@ -203,3 +203,12 @@ def test_the_body_a_spokesperson_speaks_for_is_a_side_of_the_dispute():
     names = {x.id: x.name for x in a.actors}
     bodies = [(names.get(c.actor), names.get(c.via)) for d in a.disputes for c in d.claims if c.via]
     assert ("Norvik Shipping", "Ana Loft") in bodies, [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Prime Minister Ola Brenn said the Games would go ahead as planned in July.", "planned"),
+    ("The council said it would go ahead with the plan.", None),  # the council acts; it is no happening
+])
+def test_what_goes_ahead_is_a_happening_however_it_is_tagged(sentence, status):
+    a = analyze_text("Games in doubt\n\n" + sentence, published="2026-05-12")
+    assert [c.value["status"] for c in a.claims if c.kind == "status"][:1] == ([status] if status else [])
