@@ -212,3 +212,16 @@ def test_the_body_a_spokesperson_speaks_for_is_a_side_of_the_dispute():
 def test_what_goes_ahead_is_a_happening_however_it_is_tagged(sentence, status):
     a = analyze_text("Games in doubt\n\n" + sentence, published="2026-05-12")
     assert [c.value["status"] for c in a.claims if c.kind == "status"][:1] == ([status] if status else [])
+
+
+def test_a_denial_of_responsibility_answers_who_blamed_the_denier():
+    a = analyze_text("Hospital blast\n\nHamas blamed Islamic Jihad for the blast at the hospital, which killed dozens."
+                     "\n\nIslamic Jihad denied responsibility for the attack.", published="2026-05-12")
+    assert any({"Hamas", "Islamic Jihad"} <= s for s in _denial_sides(a)), [d.summary for d in a.disputes]
+
+
+def test_a_state_body_speaks_for_its_state():
+    idf = Actor(id="idf", name="Israeli Defence Force", kind="organization", aliases=["Israeli Defence Force"])
+    israel = Actor(id="israel", name="Israel", kind="government", aliases=["Israel"])
+    assert _state_office(idf, israel)
+    assert not _state_office(Actor(id="h", name="Israeli Hotel Group", kind="organization"), israel)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
-from .targets import REPORT_NOUNS, answered_account, named_accuser, nearest_account, reported_account
+from .targets import (BLAME_NOUNS, REPORT_NOUNS, answered_account, blaming, named_accuser, nearest_account,
+                      reported_account)
 from .find import PRONOUN_WORDS, Context, child, clause_subject, negated, np_text
 from .sources import OUTLET_HEADS
 from .text import content_lemmas, overlap, short, stems, subtree_text
@@ -327,6 +328,10 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             or answered_account(ctx, about, obj_text, actor, statements, tok.sent.start_char)
         if target is None and obj is not None and obj.lemma_.lower() in REPORT_NOUNS:
             target = reported_account(ctx, about, other)  # "denied a report that ...": the reporter's account
+    elif obj is not None and obj.lemma_.lower() in BLAME_NOUNS:
+        obj_text = np_text(obj)  # "denied responsibility for the attack": the account that blames it
+        target = blaming(ctx, actor, [c for c in statements if not ctx.sources.same_side(c.actor, actor)]
+                         + [c for c in ctx.found if c.kind == "cause"])
     else:
         return
     if target is None and (accuser := named_accuser(ctx, tok, actor)) is not None:

@@ -23,7 +23,7 @@ from ..text.parse import Parsed
 
 def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     ctx = Context(parsed, analysis)
-    out: list[Claim] = []
+    out: list[Claim] = ctx.found
 
     def add(claims) -> list[Claim]:
         added = []

@@ -39,6 +39,9 @@ class Context:
     parsed: Parsed
     analysis: Analysis
     sources: Sources = field(init=False)
+    # the claims found so far, in the order extract_claims runs the finders: later finders read earlier
+    # kinds (a denial of responsibility answers a cause claim)
+    found: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.sources = Sources(self.parsed, self.analysis)

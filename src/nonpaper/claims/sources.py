@@ -203,12 +203,17 @@ class Sources:
     def voice_of(self, actor_id: str | None) -> str | None:
         """The body a person or unnamed source speaks for by its title or name ("State Department
         spokeswoman Heather Nauert", "a Qatari foreign ministry spokesman"), the most specific one: a
-        ministry before its state. None for bodies, outlets and people who speak for no body here."""
+        ministry before its state; and the state a state's body speaks for. None for outlets and for
+        those who speak for no body here."""
         actor = self.actors.get(actor_id) if actor_id else None
-        if actor is None or actor.kind not in ("person", "unnamed"):
+        if actor is None or actor.kind == "outlet":
             return None
-        bodies = [b for b in self.actors.values() if b.kind in ("organization", "government") and b.id != actor_id
-                  and self._speaks_directly(actor_id, b.id)]
+        if actor.kind in ("person", "unnamed"):
+            bodies = [b for b in self.actors.values() if b.kind in ("organization", "government")
+                      and b.id != actor_id and self._speaks_directly(actor_id, b.id)]
+        else:  # a state's body speaks for its state: "the Israeli Defence Force" for Israel
+            bodies = [b for b in self.actors.values() if b.kind == "government" and b.id != actor_id
+                      and _state_office(actor, b)]
         states = set(resources.mapping("governments.json")["names"].values())
         bodies.sort(key=lambda b: b.name in states)  # stable: the article's order among the rest
         return bodies[0].id if bodies else None

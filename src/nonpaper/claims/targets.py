@@ -12,6 +12,7 @@ from .text import content_lemmas, overlap, parse_number, stems
 from ..model import Claim
 
 REPORT_NOUNS = {"report", "story", "article", "reporting"}  # what an outlet publishes
+BLAME_NOUNS = {"responsibility", "involvement", "role", "blame", "wrongdoing", "culpability", "part"}
 
 
 def answered_account(ctx: Context, about: frozenset[str], text: str, actor: str, statements: list[Claim],
@@ -109,3 +110,14 @@ def figures_in(text: str) -> set[float]:
         if value is not None and value >= 100 and not year:
             found.add(value)
     return found
+
+
+def blaming(ctx: Context, actor: str, claims: list[Claim]) -> Claim | None:
+    """The account a denial of responsibility answers ("Islamic Jihad denied responsibility for the
+    attack"): another side's claim that gives the denier as the cause or agent, or names the denier."""
+    who = ctx.sources.actors.get(actor)
+    names = {n.lower() for n in ([who.name, *who.aliases] if who is not None else []) if len(n) > 3}
+    blames = [c for c in claims if c.actor and not ctx.sources.same_side(c.actor, actor) and isinstance(c.value, dict)
+              and (c.value.get("agent") == actor or any(n in c.text.lower() for n in names))]
+    causes = [c for c in blames if c.kind == "cause"]
+    return (causes or blames or [None])[0]
