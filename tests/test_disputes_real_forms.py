@@ -225,3 +225,9 @@ def test_a_state_body_speaks_for_its_state():
     israel = Actor(id="israel", name="Israel", kind="government", aliases=["Israel"])
     assert _state_office(idf, israel)
     assert not _state_office(Actor(id="h", name="Israeli Hotel Group", kind="organization"), israel)
+
+
+def test_what_a_source_denies_is_not_its_cause():
+    a = analyze_text("Dam blast\n\nKremlin spokesman Dmitry Orlov denied accusations that Russian forces had blown up "
+                     "the dam.", published="2026-05-12")
+    assert not [c for c in a.claims if c.kind == "cause"], [c.value for c in a.claims if c.kind == "cause"]
