@@ -231,3 +231,11 @@ def test_what_a_source_denies_is_not_its_cause():
     a = analyze_text("Dam blast\n\nKremlin spokesman Dmitry Orlov denied accusations that Russian forces had blown up "
                      "the dam.", published="2026-05-12")
     assert not [c for c in a.claims if c.kind == "cause"], [c.value for c in a.claims if c.kind == "cause"]
+
+
+def test_a_denied_status_is_one_dispute_not_two():
+    a = analyze_text("Summit\n\nThe Kremlin denied that the summit in Budapest had been called off.\n\n"
+                     "The White House said the summit had been called off.", published="2026-05-12")
+    status = [c for c in a.claims if c.kind == "status" and c.value["status"] == "called_off"]
+    assert sorted(c.polarity for c in status) == [False, True]  # what is denied is said not to be so
+    assert [d.kind for d in a.disputes] == ["denial"], [d.summary for d in a.disputes]

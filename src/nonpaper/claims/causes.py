@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from .. import lexicon as resources
-from .find import Context, child, hedged, negated
+from .find import Context, child, denied_content, hedged, negated
 from .text import content_lemmas, short, subtree_text
 from ..model import Claim
 
@@ -29,7 +28,7 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
     for tok in ctx.doc:
         if tok.lemma_.lower() not in CAUSE_WORDS or tok.pos_ not in ("VERB", "ADJ") or negated(tok):
             continue
-        if _denied_content(tok):
+        if denied_content(tok):
             continue  # "Peskov denied accusations that Russian forces had blown up the dam": not Peskov's cause
         found = _cause_and_effect(tok)
         if found is None:
@@ -58,13 +57,6 @@ def cause_claims(ctx: Context) -> Iterator[Claim]:
                                "agent_group": None if agent else _group(cause),
                                "effect": sorted(effect_words), "effect_text": subtree_text(effect) if effect is not None else None,
                                "hedged": hedged(sent), "about": sorted(effect_words | what)})
-
-
-def _denied_content(tok: Token) -> bool:
-    """Is the cause word inside what a denial verb rejects ("denied that ...", "denied accusations that
-    ...", "rejected claims that ...")? Up to the clause that holds the denial verb."""
-    cues = resources.wordset("claim_denial_cues.txt")
-    return any(t.lemma_.lower() in cues and t.pos_ == "VERB" for t in list(tok.ancestors)[:4])
 
 
 def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:

@@ -125,6 +125,13 @@ class Context:
 
 
 
+def denied_content(tok: Token) -> bool:
+    """Is the token inside what a denial verb rejects ("denied that ...", "denied accusations that ...",
+    "rejected claims that ...")? Its source then says it is not so."""
+    cues = resources.wordset("claim_denial_cues.txt")
+    return any(t.lemma_.lower() in cues and t.pos_ == "VERB" for t in list(tok.ancestors)[:4])
+
+
 def _contrasted(token: Token, head: Token) -> bool:
     """Is `token` a verb joined to `head` by "but" or "yet" (a turn that leaves the head's negation behind)?"""
     return token.dep_ == "conj" and token.head.i == head.i and \

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from ..events.status import bounded, claim_patterns, not_with_aux, of_person
-from .find import (Context, child, clause_subject, hedged, negated, rejected_alternative, span_of)
+from .find import (Context, child, clause_subject, denied_content, hedged, negated, rejected_alternative,
+                   span_of)
 from .text import canonical_topic, eventish, short
 from ..model import Claim
 
@@ -62,7 +63,8 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
     if topic is None and event_id is None:
         return
     rejected = rejected_alternative(span)
-    polarity = not (rejected or negated(token))
+    # "denied that the summit had been called off" says it was not
+    polarity = (not (rejected or negated(token))) != denied_content(token)
     src = ctx.sources.at(span.start_char, span.end_char)
     sent = span.sent
     value = {"status": status, "topic": topic, "hedged": hedged(sent), "date": ctx.event_date(event_id),

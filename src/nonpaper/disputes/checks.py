@@ -16,13 +16,14 @@ their story, where one article counts shared words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from .. import lexicon as resources
 from ..claims.text import overlap, short, stems
 from ..events.status import incompatible, label
 from ..model import Claim
+from .found import Found
+from .repeats import denial_says_it, told_already
 
 PairOk = Callable[[Claim, Claim], bool]
 NameOf = Callable[[str | None], str]
@@ -48,14 +49,6 @@ def shared(c1: Claim, words1, c2: Claim, words2, across: Across | None = None) -
     if across is None or c1.article == c2.article:
         return len(common)
     return sum(across.weigh(c1, c2, w) for w in common)
-
-
-@dataclass
-class Found:
-    kind: str
-    summary: str
-    claims: list[Claim] = field(default_factory=list)
-    event: str | None = None
 
 
 def _named(claims: list[Claim], kind: str) -> list[Claim]:
@@ -565,18 +558,4 @@ def run_all(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, pool: list[Cl
              + status(claims, name_of, pair_ok, across) + fact(claims, name_of, pair_ok, across)
              + durations(claims, name_of, pair_ok, across)
              + denial(claims, name_of, pair_ok, pool, across))
-    return [f for f in found if not _told_already(f, found)]
-
-
-def _told_already(f: Found, found: list[Found]) -> bool:
-    """A rebuttal read from the report's framing ("However, X said ...", claims/rebuttals.py) between two
-    sources that another dispute already sets against each other says that disagreement once more."""
-    framed = [c for c in f.claims if c.kind == "denial" and (c.value or {}).get("how") == "framed"]
-    if f.kind != "denial" or not framed:
-        return False
-    parties = {framed[0].actor, framed[0].value.get("target_actor")}
-    return any(g is not f and not _framed(g) and parties <= {c.actor for c in g.claims} for g in found)
-
-
-def _framed(f: Found) -> bool:
-    return any(c.kind == "denial" and (c.value or {}).get("how") == "framed" for c in f.claims)
+    return [f for f in found if not told_already(f, found) and not denial_says_it(f, found)]
