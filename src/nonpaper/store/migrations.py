@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .counts import ACTOR_COUNTS, ANALYSIS_LIMIT
+
 PK = {"sqlite": "INTEGER PRIMARY KEY", "postgres": "BIGSERIAL PRIMARY KEY"}
 
 
@@ -129,6 +131,18 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "quote stance and negation", common=[
         "ALTER TABLE quotes ADD COLUMN stance INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE quotes ADD COLUMN negated INTEGER NOT NULL DEFAULT 0"]),
+    # Issue 19/20: each corpus actor's quotes and articles counted once by the writer (store/counts.py),
+    # not on every request of the overview and the actor lists; indexes in the lists' own orders, so a
+    # first page reads its rows instead of sorting the whole table; and (SQLite) the planner's
+    # statistics, without which it drove a search's count from every article instead of the matches.
+    Migration(6, "stored counts and list indexes", common=[
+        "ALTER TABLE corpus_actors ADD COLUMN n_quotes INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE corpus_actors ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0",
+        ACTOR_COUNTS,
+        "CREATE INDEX corpus_actors_rank ON corpus_actors (n_quotes DESC, n_articles DESC, name, id)",
+        "CREATE INDEX articles_order ON articles (published, pk)",
+        "CREATE INDEX quotes_order ON quotes (article_id, seq)"],
+        sqlite=[f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from .base import Store, StoreError
+from .counts import ANALYSIS_LIMIT
 from .queries import HIT, Term, parse_search
 
 
@@ -114,6 +115,17 @@ class SQLiteStore(Store):
             raise
         else:
             cur.execute("COMMIT")
+
+    def _analyze(self) -> None:
+        """Sampled ANALYZE (milliseconds at any size): without statistics the planner drove a search's
+        count from every article and sorted every quote for a first page (50-80 ms each at 1,000 articles,
+        under 1 ms with them)."""
+        if self.read_only:
+            return
+        with self._lock:
+            cur = self._cursor()
+            cur.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            cur.execute("ANALYZE")
 
     def _migrate(self) -> None:
         try:
