@@ -62,11 +62,15 @@ def test_the_migration_fills_the_counts_of_an_older_store(tmp_path):
     conn.executescript("DROP INDEX corpus_actors_rank; DROP INDEX articles_order; DROP INDEX quotes_order; "
                        "ALTER TABLE corpus_actors DROP COLUMN n_quotes; "
                        "ALTER TABLE corpus_actors DROP COLUMN n_articles; "
-                       "DELETE FROM schema_migrations WHERE version >= 6; DELETE FROM sqlite_stat1;")
+                       "DELETE FROM schema_migrations WHERE version >= 6; DELETE FROM sqlite_stat1; "
+                       + " ".join(f"DROP TRIGGER {index}_{op};" for index in ("actor_names", "corpus_actor_names")
+                                  for op in ("insert", "delete", "update"))
+                       + "DROP TABLE actor_names; DROP TABLE corpus_actor_names;")
     conn.close()
     with open_store(path) as s:
         assert s.schema_version() >= 6
         assert listed(s) == expected == {"dana-okafor": (2, 2), "port-authority": (0, 2)}
+        assert [r["id"] for r in s.actors(search="OKAF")] == ["dana-okafor"]  # the names index, filled
 
 
 def test_the_corpus_step_gives_the_planner_statistics(tmp_path):
@@ -81,3 +85,20 @@ def test_the_corpus_step_gives_the_planner_statistics(tmp_path):
             "EXPLAIN QUERY PLAN SELECT id FROM corpus_actors WHERE n_articles > 0 "
             "ORDER BY n_quotes DESC, n_articles DESC, name, id LIMIT 10"))
         assert "corpus_actors_rank" in plan and "TEMP B-TREE" not in plan  # the first page read in order
+
+
+def test_part_of_a_name_is_found_in_any_case_and_stays_literal(store):
+    store.add(make_analysis(1, speaker="Trump", alias="Trump", quote="We will build the harbour wall"))
+    store.add(make_analysis(2, speaker="Mike Pence", alias="Trump's running mate", quote="A fine wall"))
+    store.add(make_analysis(3, speaker="Ana 100% Sure", alias="Ana", quote="A fine idea"))
+    store.recompute()
+
+    def ids(text):
+        return sorted(r["id"] for r in store.actors(search=text))
+
+    assert ids("RUNNING MA") == ["mike-pence"]  # an alias, part of it, in another case
+    assert ids("trump") == ["mike-pence", "trump"]
+    assert ids("0% s") == ids("100%") == ["ana-100%-sure"] and ids("%") == ["ana-100%-sure"]
+    assert ids("p_nce") == ids('a "b') == []
+    assert [q["speaker"] for q in store.quotes(speaker="trump")] == ["trump"]  # an id is that actor alone
+    assert store.count_actors(search="ence") == 1

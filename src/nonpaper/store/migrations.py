@@ -114,6 +114,21 @@ FTS_POSTGRES = [
     "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
 ]
 
+# Names as trigrams (SQLite's FTS5): "part of a name" found through an index, where LIKE read every actor
+# of every article. External-content tables, kept in step by triggers like the full-text ones.
+NAME_INDEXES = [statement for table, index in (("actors", "actor_names"), ("corpus_actors", "corpus_actor_names"))
+                for statement in (
+    f"CREATE VIRTUAL TABLE {index} USING fts5(name, aliases, content='{table}', content_rowid='rowid', "
+    "tokenize='trigram')",
+    f"INSERT INTO {index} ({index}) VALUES ('rebuild')",
+    f"""CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN
+        INSERT INTO {index} (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases); END""",
+    f"""CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN
+        INSERT INTO {index} ({index}, rowid, name, aliases) VALUES ('delete', old.rowid, old.name, old.aliases); END""",
+    f"""CREATE TRIGGER {index}_update AFTER UPDATE OF name, aliases ON {table} BEGIN
+        INSERT INTO {index} ({index}, rowid, name, aliases) VALUES ('delete', old.rowid, old.name, old.aliases);
+        INSERT INTO {index} (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases); END""")]
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables", common=TABLES),
     Migration(2, "full-text search", sqlite=FTS_SQLITE, postgres=FTS_POSTGRES),
@@ -142,7 +157,7 @@ MIGRATIONS: list[Migration] = [
         "CREATE INDEX corpus_actors_rank ON corpus_actors (n_quotes DESC, n_articles DESC, name, id)",
         "CREATE INDEX articles_order ON articles (published, pk)",
         "CREATE INDEX quotes_order ON quotes (article_id, seq)"],
-        sqlite=[f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
+        sqlite=[*NAME_INDEXES, f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -12,6 +12,9 @@ from .counts import ANALYSIS_LIMIT
 from .queries import HIT, Term, parse_search
 
 
+NAME_INDEXES = {"actors": "actor_names", "corpus_actors": "corpus_actor_names"}  # migration 6
+
+
 def _dict_row(cursor, row) -> dict:
     return {d[0]: row[i] for i, d in enumerate(cursor.description)}
 
@@ -143,6 +146,15 @@ class SQLiteStore(Store):
     def _fts_quotes(self, text: str):
         return ("JOIN quotes_fts qf ON qf.rowid = q.pk", "quotes_fts MATCH ?", [fts_query(text)],
                 "bm25(quotes_fts)", [])
+
+    def _names_match(self, table: str, text: str):
+        """Names through migration 6's trigram index (the part of a name typed, in any case): a LIKE scan of
+        every actor of every article took 0.1 s at 1,000 articles and grew with the corpus. A trigram
+        needs three characters: shorter text is scanned for."""
+        if len(text) < 3:
+            return super()._names_match(table, text)
+        index = NAME_INDEXES[table]
+        return f"rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)", ['"' + text.replace('"', '""') + '"']
 
     def _snippet_articles(self, text: str):
         """A few words of the text around the hits (-1: the column that matched best)."""
