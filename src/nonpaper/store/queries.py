@@ -351,14 +351,25 @@ class Queries:
                 out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
         return out
 
-    def _all_disputes(self, kind: str | None = None) -> list[dict]:
-        sql, params = "SELECT id, kind, summary, scope, event, articles, claims FROM disputes", []
+    def _raw_disputes(self, kind: str | None = None, article: str | None = None) -> list[dict]:
+        """Dispute rows with their articles and claims read, the claims' actors not yet named."""
+        sql, where, params = "SELECT id, kind, summary, scope, event, articles, claims FROM disputes", [], []
         if kind:
-            sql, params = sql + " WHERE kind = ?", [kind]
-        rows = self._all(sql + " ORDER BY scope DESC, id", params)
+            where.append("kind = ?")
+            params.append(kind)
+        if article:  # the rows whose articles (JSON) hold its id; their list is checked below
+            where.append(f"articles {LIKE}")
+            params.append("%" + json.dumps(article, ensure_ascii=False).replace("\\", "\\\\").replace(
+                "%", "\\%").replace("_", "\\_") + "%")
+        rows = self._all(sql + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY scope DESC, id", params)
         for r in rows:
             r["articles"] = from_json(r["articles"], [])
             r["claims"] = from_json(r["claims"], [])
+        return [r for r in rows if not article or article in r["articles"]]
+
+    def _named_disputes(self, rows: list[dict]) -> list[dict]:
+        """The rows with each claim's actor as a corpus actor id and a name (only for these rows: naming
+        every dispute's actors for a page of them read every actor of their articles)."""
         names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
                                    | {a for r in rows for a in r["articles"]})
         # names of the corpus-level actors the claims name (not every actor in the corpus)
@@ -369,6 +380,7 @@ class Queries:
             chunk = wanted[i:i + 500]
             corpus.update({r["id"]: r["name"] for r in self._all(
                 f"SELECT id, name FROM corpus_actors WHERE id IN ({', '.join('?' * len(chunk))})", chunk)})
+        out = []
         for r in rows:
             claims = []
             for c in r["claims"]:
@@ -380,11 +392,13 @@ class Queries:
                 claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
                                "quote": c.get("quote"), "article": c.get("article"),
                                "origin_text": c.get("origin_text"), "relays": c.get("relays") or []})
-            r["claims"] = claims
-        return rows
+            out.append({**r, "claims": claims})
+        return out
 
-    def _filtered_disputes(self, kind=None, outlet=None, actor=None, since=None, until=None) -> list[dict]:
-        rows = self._all_disputes(kind)
+    def _filtered_disputes(self, kind=None, outlet=None, actor=None, since=None, until=None,
+                           article=None) -> list[dict]:
+        """The disputes these filters keep; named only when an actor filter needed the names."""
+        rows = self._raw_disputes(kind, article)
         if outlet or since or until:
             where, params = ["a.status = 'ok'"], []
             published_between(where, params, since, until)
@@ -396,7 +410,7 @@ class Queries:
             rows = [r for r in rows if keep & set(r["articles"])]
         if actor:
             wanted = set(self._actor_ids(actor, exact_id=True))
-            rows = [r for r in rows if wanted & {c["actor"] for c in r["claims"]}]
+            rows = [r for r in self._named_disputes(rows) if wanted & {c["actor"] for c in r["claims"]}]
         return rows
 
     def _sorted_disputes(self, rows: list[dict], sort: str | None) -> list[dict]:
@@ -425,14 +439,22 @@ class Queries:
 
     def disputes(self, limit: int | None = None, offset: int = 0, kind: str | None = None,
                  outlet: str | None = None, actor: str | None = None, since: str | None = None,
-                 until: str | None = None, sort: str | None = None) -> list[dict]:
+                 until: str | None = None, sort: str | None = None, article: str | None = None) -> list[dict]:
         """Disputes within articles and across them: id, kind, summary, scope ('article' | 'corpus'),
         articles, claims [{actor, actor_name, text, quote, article, origin_text, relays}]. Filters: the
         dispute's kind; an outlet or publication dates of one of its articles; an actor on one side
-        (an actor id, or part of a name). `sort`: a column of SORTS."""
-        rows = self._sorted_disputes(self._filtered_disputes(kind, outlet, actor, since, until),
+        (an actor id, or part of a name); `article`: the disputes that name this article. `sort`: a
+        column of SORTS."""
+        rows = self._sorted_disputes(self._filtered_disputes(kind, outlet, actor, since, until, article),
                                      check_sort("disputes", sort))
-        return paged(rows, limit, offset)
+        page = paged(rows, limit, offset)
+        return page if actor else self._named_disputes(page)
+
+    def disputed_events(self) -> list[dict]:
+        """The event (a corpus event, or an article's own event id) and articles of each dispute that
+        names one: what the timeline marks, without naming every side of every dispute."""
+        rows = self._all("SELECT event, articles FROM disputes WHERE event IS NOT NULL AND event <> '' ORDER BY id")
+        return [{"event": r["event"], "articles": from_json(r["articles"], [])} for r in rows]
 
     def count_disputes(self, kind: str | None = None, outlet: str | None = None, actor: str | None = None,
                        since: str | None = None, until: str | None = None) -> int:

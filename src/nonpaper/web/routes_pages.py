@@ -60,7 +60,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         analysis = store().analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        corpus = [d for d in store().disputes() if analysis.article.id in (d.get("articles") or [])]
+        corpus = store().disputes(article=analysis.article.id)
         context = article_context(analysis, corpus, corpus_ids(analysis, corpus))
         context["titles"].update(_titles(store(), corpus))
         return page(request, "article.html", stored=True, **context)
@@ -113,7 +113,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         # the filter suggests the actors of the events shown (ranking every actor took most of the page's time)
         names = {pid: name for it in items for pid, name in zip(it.get("participants") or [],
                                                                it.get("participant_names") or []) if pid}
-        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names=names,
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names=names,
                     filters=_shown(f), titles=_titles(s, items),
                     nav=_nav(request, s.count_timeline(**f), start, len(items), EVENTS_PAGE))
 
@@ -126,7 +126,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         # with the events its orderings name, so "signed BEFORE the inspection" reads as words
         for target in dict.fromkeys(r["target"] for r in items[0]["relations"] if r["target"] != event_id):
             items += s.timeline(event_id=target)
-        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names={}, filters={},
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names={}, filters={},
                     titles=_titles(s, items), nav=None, one=items[0], active="timeline")
 
     @app.get("/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,42 @@
+"""Issue 20's load target made the pages' queries read less: the disputes of one article, the events
+the timeline marks, a page of disputes named alone. Each must give what the whole list filtered in
+Python gives."""
+from __future__ import annotations
+
+from nonpaper.model import Dispute, DisputeClaim
+from test_store_support import make_analysis, pg_url, store, store_url  # noqa: F401 (fixtures)
+
+
+def fill(store) -> list[str]:
+    ids = []
+    for n, article_id in enumerate(["plain", "under_score", "100%-sure", "quote\"d", "underXscore"], start=1):
+        a = make_analysis(n, article_id=article_id, text=f"Story {n}. \u201cWe were never shown the text of the "
+                                                         f"agreement,\u201d Okafor said. Number {n}.")
+        a.disputes.append(Dispute(id="d2", kind="timing", summary="when", event="e1", articles=[article_id],
+                                  claims=[DisputeClaim(actor="dana-okafor", text="on Tuesday")]))
+        ids.append(store.add(a)[0])
+    store.recompute()
+    return ids
+
+
+def test_the_disputes_of_one_article_are_those_that_name_it(store):
+    for article_id in fill(store) + ["underscore", "%", "_", "no-such-article"]:
+        expected = [d for d in store.disputes() if article_id in d["articles"]]
+        assert store.disputes(article=article_id) == expected, article_id
+    assert len(store.disputes()) == 10
+
+
+def test_a_page_of_disputes_is_the_same_rows_named_as_in_the_whole_list(store):
+    fill(store)
+    whole = store.disputes()
+    assert store.disputes(limit=3, offset=2) == whole[2:5]
+    assert store.disputes(actor="okafor") == [d for d in whole if "dana-okafor" in {c["actor"] for c in d["claims"]}]
+    assert all(c["actor_name"] == "Dana Okafor" for d in whole for c in d["claims"] if c["actor"] == "dana-okafor")
+    assert store.count_disputes() == len(whole) and store.count_disputes(kind="timing") == 5
+
+
+def test_the_disputed_events_are_the_events_of_the_disputes(store):
+    fill(store)
+    expected = sorted((d["event"], tuple(d["articles"])) for d in store.disputes() if d.get("event"))
+    assert sorted((d["event"], tuple(d["articles"])) for d in store.disputed_events()) == expected
+    assert len(expected) == 5
