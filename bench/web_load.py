@@ -86,7 +86,7 @@ class Server:
     """`nonpaper serve` of a source tree over a copy of the store (another version may migrate the
     schema it opens: the user's store is never touched), on a free loopback port, stopped on exit."""
 
-    def __init__(self, db: str, src: Path):
+    def __init__(self, db: str, src: Path, extra: tuple[str, ...] = ()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.folder = tempfile.TemporaryDirectory(prefix="web_load.")
@@ -94,9 +94,15 @@ class Server:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as source, sqlite3.connect(copy) as target:
             source.backup(target)
         env = {**os.environ, "PYTHONPATH": str(src)}
+        # the server's log in a file (a pipe nobody reads would fill up and stop the server)
+        self.log = open(os.path.join(self.folder.name, "server.log"), "w+")
         self.proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", copy, "--port",
-                                      str(self.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True)
+                                      str(self.port), *extra], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+
+    def log_tail(self, n: int = 2000) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-n:]
 
     def __enter__(self) -> "Server":
         import httpx
@@ -108,7 +114,7 @@ class Server:
                 return self
             except httpx.TransportError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    sys.exit(f"the server did not start: {self.proc.stderr.read()[-500:] if self.proc.stderr else ''}")
+                    sys.exit(f"the server did not start: {self.log_tail(500)}")
                 time.sleep(0.2)
 
     def __exit__(self, *exc) -> None:
@@ -117,6 +123,7 @@ class Server:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.log.close()
         self.folder.cleanup()
 
 
@@ -125,6 +132,7 @@ async def load(base: str, mix: list[tuple[str, str]], concurrency: int, seconds:
     import httpx
 
     results: list[tuple[str, int, float]] = []
+    errors: list[str] = []
     queue = list(reversed(mix))
     stop_at = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -138,13 +146,18 @@ async def load(base: str, mix: list[tuple[str, str]], concurrency: int, seconds:
                 t0 = time.perf_counter()
                 try:
                     status = (await client.get(path)).status_code
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     status = 0
+                    path = f"{path} ({type(exc).__name__})"
                 results.append((name, status, time.perf_counter() - t0))
+                if not status or status >= 500:
+                    errors.append(f"{status or 'no answer'} {path}")
 
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall = time.perf_counter() - start
+    for line in errors[:5]:
+        print(f"error: {line}", file=sys.stderr)
     return results, wall
 
 
@@ -197,6 +210,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=300, help="stop sending after this long, whatever is left")
+    parser.add_argument("--workers", type=int, help="`serve --workers` for this tree's server (default: its own)")
     parser.add_argument("--baseline", metavar="SRC", help="also load the nonpaper of this source tree (e.g. ../main/src)")
     args = parser.parse_args()
     if not Path(args.db).exists():
@@ -212,8 +226,11 @@ def main() -> None:
           f"at most {args.seconds:.0f} s per run; load average {os.getloadavg()[0]:.2f}; times in ms")
     runs = {}
     for label, src in trees.items():
-        with Server(args.db, src) as server:
+        extra = ("--workers", str(args.workers)) if args.workers and label == "this tree" else ()
+        with Server(args.db, src, extra) as server:
             results, wall = asyncio.run(load(server.base, mix, args.concurrency, args.seconds))
+            if any(not status or status >= 500 for _, status, _ in results):
+                print(f"{label}: the server's log ends with:\n{server.log_tail()}", file=sys.stderr)
         runs[label] = summary(results, wall)
     print(table(runs))
 

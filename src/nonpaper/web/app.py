@@ -410,9 +410,10 @@ def _error_handlers(app: FastAPI, page) -> None:
 
 # ---------------------------------------------------------------- serving
 
-def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> None:
+def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT, workers: int = 1) -> int:
     """Run the app with uvicorn until SIGTERM or Ctrl+C, which stop it within two seconds (a running
-    analysis is given up); connections too slow to send their headers are closed."""
+    analysis is given up); connections too slow to send their headers are closed. With `workers` > 1,
+    that many processes share the listening socket (web/workers.py). Returns the exit status."""
     import uvicorn
 
     class Server(uvicorn.Server):
@@ -422,8 +423,17 @@ def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> 
 
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
                             http=protocol(header_timeout), timeout_graceful_shutdown=1)
-    Server(config).run()
-    _exit_when_stuck()
+    if workers <= 1:
+        Server(config).run()
+        _exit_when_stuck()
+        return 0
+    from .workers import Supervisor, listen
+
+    def run() -> None:
+        Server(config).run(sockets=[listen(host, port)])
+        _exit_when_stuck()
+
+    return Supervisor(run, workers).serve()
 
 
 def protocol(header_timeout: float):
