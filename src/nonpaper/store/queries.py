@@ -351,6 +351,26 @@ class Queries:
                 out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
         return out
 
+    def _actor_names(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, str]]:
+        """(article, local actor id) -> (corpus id, display name) for these pairs only (the claims of a
+        page of disputes name a few actors of their articles, which have hundreds)."""
+        out: dict = {}
+        by_article: dict[str, set[str]] = {}
+        for art, local in pairs:
+            by_article.setdefault(art, set()).add(local)
+        articles = sorted(by_article)
+        for i in range(0, len(articles), 200):
+            chunk = articles[i:i + 200]
+            ids = sorted({x for a in chunk for x in by_article[a]})
+            # the primary key (article_id, id) answers both lists; the pairs are picked out below
+            for r in self._all("SELECT x.article_id, x.id, x.corpus_id, COALESCE(ca.name, x.name) AS name "
+                               "FROM actors x LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
+                               f"WHERE x.article_id IN ({', '.join('?' * len(chunk))}) "
+                               f"AND x.id IN ({', '.join('?' * len(ids))})", chunk + ids):
+                if r["id"] in by_article[r["article_id"]]:
+                    out[(r["article_id"], r["id"])] = (r["corpus_id"], r["name"])
+        return out
+
     def _raw_disputes(self, kind: str | None = None, article: str | None = None) -> list[dict]:
         """Dispute rows with their articles and claims read, the claims' actors not yet named."""
         sql, where, params = "SELECT id, kind, summary, scope, event, articles, claims FROM disputes", [], []
@@ -370,8 +390,8 @@ class Queries:
     def _named_disputes(self, rows: list[dict]) -> list[dict]:
         """The rows with each claim's actor as a corpus actor id and a name (only for these rows: naming
         every dispute's actors for a page of them read every actor of their articles)."""
-        names = self._local_actors({c.get("article") for r in rows for c in r["claims"] if c.get("article")}
-                                   | {a for r in rows for a in r["articles"]})
+        names = self._actor_names({(c.get("article"), c.get("actor")) for r in rows for c in r["claims"]
+                                   if c.get("article") and c.get("actor")})
         # names of the corpus-level actors the claims name (not every actor in the corpus)
         wanted = sorted({c.get("actor") for r in rows for c in r["claims"]
                          if c.get("actor") and (c.get("article"), c.get("actor")) not in names})

@@ -110,11 +110,12 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         start = _offset(offset)
         s = store()
         items = s.timeline(limit=EVENTS_PAGE, offset=start, **f)
-        # the filter suggests the actors of the events shown (ranking every actor took most of the page's time)
+        # the filter suggests the actors of the events shown (ranking every actor took most of the page's time);
+        # an event links to its own article, and counts the others that tell it (their titles are not shown)
         names = {pid: name for it in items for pid, name in zip(it.get("participants") or [],
                                                                it.get("participant_names") or []) if pid}
         return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names=names,
-                    filters=_shown(f), titles=_titles(s, items),
+                    filters=_shown(f), titles=s.titles(sorted({it["article_id"] for it in items})),
                     nav=_nav(request, s.count_timeline(**f), start, len(items), EVENTS_PAGE))
 
     @app.get("/timeline/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -127,7 +128,8 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         for target in dict.fromkeys(r["target"] for r in items[0]["relations"] if r["target"] != event_id):
             items += s.timeline(event_id=target)
         return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names={}, filters={},
-                    titles=_titles(s, items), nav=None, one=items[0], active="timeline")
+                    titles=s.titles(sorted({it["article_id"] for it in items})), nav=None, one=items[0],
+                    active="timeline")
 
     @app.get("/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def corpus_event(request: Request, event_id: str):
