@@ -40,3 +40,13 @@ def test_the_disputed_events_are_the_events_of_the_disputes(store):
     expected = sorted((d["event"], tuple(d["articles"])) for d in store.disputes() if d.get("event"))
     assert sorted((d["event"], tuple(d["articles"])) for d in store.disputed_events()) == expected
     assert len(expected) == 5
+
+
+def test_snippets_made_for_the_page_are_those_of_every_match(store):
+    """SQLite makes a search's snippets after the page is cut; they must be the ones it made before."""
+    fill(store)
+    texts = store.articles(search="agreement") + store.quotes(search="agreement")
+    assert texts and all("\u27e6agreement\u27e7" in r["snippet"] for r in texts)
+    paged = store.quotes(search="agreement", limit=2, offset=1)
+    assert [(r["id"], r["snippet"]) for r in paged] == [(r["id"], r["snippet"]) for r in store.quotes(search="agreement")[1:3]]
+    assert all("_pk" not in r for r in texts + store.articles() + store.quotes())

@@ -156,6 +156,15 @@ class SQLiteStore(Store):
         index = NAME_INDEXES[table]
         return f"rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)", ['"' + text.replace('"', '""') + '"']
 
+    LATE_SNIPPETS = True
+
+    def _snippets(self, what: str, text: str, pks: list[int]) -> dict[int, str]:
+        table, expression = (("articles_fts", "snippet(articles_fts, -1, ?, ?, '…', 24)") if what == "articles"
+                             else ("quotes_fts", "highlight(quotes_fts, 0, ?, ?)"))
+        rows = self._all(f"SELECT rowid AS pk, {expression} AS snippet FROM {table} WHERE {table} MATCH ? "
+                         f"AND rowid IN ({', '.join('?' * len(pks))})", [*HIT, fts_query(text), *pks])
+        return {r["pk"]: r["snippet"] for r in rows}
+
     def _snippet_articles(self, text: str):
         """A few words of the text around the hits (-1: the column that matched best)."""
         return "snippet(articles_fts, -1, ?, ?, '…', 24)", list(HIT)
