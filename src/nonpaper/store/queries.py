@@ -324,8 +324,13 @@ class Queries:
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
-        snippet, snippet_params = self._snippet_quotes(search) if search and not counting else ("NULL", [])
-        if search and not counting and self.LATE_SNIPPETS:
+        by_speaker = speaker_id is not None or bool(speaker)
+        if counting:  # only the joins a filter reads: the speaker's two (unique keys) changed no count
+            return (f"SELECT q.pk FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
+                    + ("LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker " if by_speaker else "")
+                    + f"WHERE {' AND '.join(where)}", params)
+        snippet, snippet_params = self._snippet_quotes(search) if search else ("NULL", [])
+        if search and self.LATE_SNIPPETS:
             snippet, snippet_params = "NULL", []  # made for the page's rows alone (`_with_snippets`)
         return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
                 "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
@@ -333,7 +338,7 @@ class Queries:
                 f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
                 "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
                 "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
-                f"WHERE {' AND '.join(where)}" + ("" if counting else f" ORDER BY {order}"), snippet_params + params)
+                f"WHERE {' AND '.join(where)} ORDER BY {order}", snippet_params + params)
 
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, article: str | None = None, limit: int | None = None,
