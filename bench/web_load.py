@@ -6,8 +6,10 @@ Starts `nonpaper serve` on a free 127.0.0.1 port over a copy of the store (read-
 sends a fixed mix of page and API requests (the articles, actors, quotes, timeline, disputes and search
 pages and their API twins, with ids, names and words drawn from the store) from `--concurrency`
 clients, and stops by itself after `--requests` requests or `--seconds`, whichever comes first.
-Prints requests/s and p50/p95/p99 latency overall and per route, and errors (status >= 500 or no
-answer). With `--baseline SRC` the same requests are sent, in the same order, to a server running
+Prints requests/s and p50/p95/p99 latency overall and per route, errors (status >= 500 or no
+answer), and the CPU per request of the server (all its processes) and of this load generator, which
+share the machine's cores (latency under load is mostly waiting for a core: read it with the load
+average printed first). With `--baseline SRC` the same requests are sent, in the same order, to a server running
 the nonpaper of another source tree (e.g. main before a change), and the two are printed side by side.
 
 Build a store to load once, e.g. from PolNeAR and the samples (keep it out of git):
@@ -98,6 +100,26 @@ class Server:
         self.log = open(os.path.join(self.folder.name, "server.log"), "w+")
         self.proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", copy, "--port",
                                       str(self.port), *extra], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+
+    def cpu_seconds(self) -> float:
+        """CPU the server has used so far: its process and its workers (Linux /proc)."""
+        pids, total = [self.proc.pid], 0.0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        if int(f.read().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                            pids.append(int(entry))
+                except (OSError, ValueError, IndexError):
+                    continue
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except OSError:
+                continue
+        return total
 
     def log_tail(self, n: int = 2000) -> str:
         self.log.flush()
@@ -200,7 +222,8 @@ def table(runs: dict[str, dict[str, dict]]) -> str:
     for lab in labels:
         s = runs[lab]["ALL"]
         lines.append(f"{lab}: {s['n']} requests, {s['rps']:.1f} requests/s, p50 {s['p50']:.0f} ms, "
-                     f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors")
+                     f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors; CPU per request: "
+                     f"server {s.get('server_ms', float('nan')):.1f} ms, load generator {s.get('client_ms', float('nan')):.1f} ms")
     return "\n".join(lines)
 
 
@@ -228,10 +251,14 @@ def main() -> None:
     for label, src in trees.items():
         extra = ("--workers", str(args.workers)) if args.workers and label == "this tree" else ()
         with Server(args.db, src, extra) as server:
+            server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
             results, wall = asyncio.run(load(server.base, mix, args.concurrency, args.seconds))
+            server_cpu, client_cpu = server.cpu_seconds() - server_cpu, time.process_time() - client_cpu
             if any(not status or status >= 500 for _, status, _ in results):
                 print(f"{label}: the server's log ends with:\n{server.log_tail()}", file=sys.stderr)
         runs[label] = summary(results, wall)
+        # where the time goes: the server's CPU per request, and this load generator's (on the same cores)
+        runs[label]["ALL"].update(server_ms=1000 * server_cpu / len(results), client_ms=1000 * client_cpu / len(results))
     print(table(runs))
 
 

@@ -50,3 +50,30 @@ def test_snippets_made_for_the_page_are_those_of_every_match(store):
     paged = store.quotes(search="agreement", limit=2, offset=1)
     assert [(r["id"], r["snippet"]) for r in paged] == [(r["id"], r["snippet"]) for r in store.quotes(search="agreement")[1:3]]
     assert all("_pk" not in r for r in texts + store.articles() + store.quotes())
+
+
+def test_the_timeline_of_an_actor_is_paged_and_counted_as_its_events(store):
+    """The actor filter said in SQL (takes part, dates, reports or orders) keeps exactly the events the
+    rows' own fields name it in, pages them in order and counts them, wildcards in ids included."""
+    from nonpaper.model import Actor, Event, Relation
+    from nonpaper.store.timeline import _involves
+
+    for n, odd in enumerate(["ana_b", "ana%b", 'ana"b', "anaxb"], start=1):
+        a = make_analysis(n)
+        a.actors.append(Actor(id=odd, name=f"Ana B {n}", kind="person"))
+        a.events = [Event(id="e1", text="took part", start=0, end=4, date="2026-03-0" + str(n), participants=[odd]),
+                    Event(id="e2", text="dated", start=0, end=4, date="2026-03-1" + str(n), date_asserted_by=odd),
+                    Event(id="e3", text="reported", start=0, end=4, reported_by=odd),
+                    Event(id="e4", text="ordered", start=0, end=4, participants=["dana-okafor"]),
+                    Event(id="e5", text="not hers", start=0, end=4, participants=["port-authority"])]
+        a.relations = [Relation(source="e4", relation="BEFORE", target="e5", asserted_by=odd, evidence="before")]
+        store.add(a)
+    store.recompute()
+    everything = store.timeline()
+    for who in ["ana", "ana_b", "ana%b", 'ana"b', "anaxb", "okafor", "port-authority", "nobody"]:
+        wanted = set(store._actor_ids(who, exact_id=True))
+        expected = [r["id"] for r in everything if _involves(r, wanted)]
+        assert [r["id"] for r in store.timeline(actor=who)] == expected, who
+        assert store.count_timeline(actor=who) == len(expected), who
+        assert [r["id"] for r in store.timeline(actor=who, limit=2, offset=1)] == expected[1:3], who
+    assert len([r for r in everything if _involves(r, set(store._actor_ids("ana_b", exact_id=True)))]) == 4
