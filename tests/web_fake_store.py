@@ -111,7 +111,10 @@ class FakeStore:
     def count_actors(self, **filters) -> int:
         return len(self.actors(**filters))
 
-    def actor(self, actor_id: str, limit=None, offset=0) -> dict | None:
+    def quote_dates(self, actor_id: str) -> list[str | None]:
+        return [q["published"] for q in self.quotes(speaker=actor_id)]
+
+    def actor(self, actor_id: str, limit=None, offset=0, with_quotes=True) -> dict | None:
         row = self._actor_rows().get(actor_id)
         if row is None:
             return None

@@ -279,16 +279,18 @@ class Queries:
         r["titles"] = from_json(r["titles"], [])
         return r
 
-    def actor(self, actor_id: str, limit: int | None = None, offset: int = 0) -> dict | None:
+    def actor(self, actor_id: str, limit: int | None = None, offset: int = 0,
+              with_quotes: bool = True) -> dict | None:
         """One corpus actor: its row plus "quotes" (what it said, newest first) and "articles" (where
         it appears, newest first), both paged by `limit` and `offset` (None: all), and their totals
-        "total_quotes" and "total_articles"."""
+        "total_quotes" and "total_articles". `with_quotes=False`: the articles alone."""
         rows = self.actors(ids=[actor_id])
         if not rows:
             return None
         row = rows[0]
-        row["quotes"] = self.quotes(speaker_id=actor_id, limit=limit, offset=offset)
-        row["total_quotes"] = self._count(*self._quotes_sql(speaker_id=actor_id, counting=True))
+        if with_quotes:
+            row["quotes"] = self.quotes(speaker_id=actor_id, limit=limit, offset=offset)
+            row["total_quotes"] = self._count(*self._quotes_sql(speaker_id=actor_id, counting=True))
         sql = (f"SELECT DISTINCT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, a.pk "
                "FROM articles a JOIN actors x ON x.article_id = a.id WHERE x.corpus_id = ?")
         row["articles"] = self._all(*self._page(sql + " ORDER BY a.published DESC NULLS LAST, a.pk DESC",
@@ -297,6 +299,13 @@ class Queries:
         for a in row["articles"]:
             a.pop("pk", None)
         return row
+
+    def quote_dates(self, actor_id: str) -> list[str | None]:
+        """The publication date of the article of each quote of this corpus actor (for a chart of
+        them over time, without reading every quote)."""
+        return [r["published"] for r in self._all(
+            "SELECT a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker WHERE x.corpus_id = ?", [actor_id])]
 
     # ---------------------------------------------------------------- quotes
 

@@ -78,16 +78,18 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor_id: str, offset: str = ""):
         start, s = _offset(offset), store()
-        row = s.actor(actor_id, limit=PAGE, offset=start)  # a page of its articles, and their total
+        row = s.actor(actor_id, limit=PAGE, offset=start, with_quotes=False)  # a page of its articles, their total
         if row is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}")
-        quotes = sorted(s.quotes(speaker=actor_id), key=lambda q: (q.get("published") or "", q.get("article_id") or ""))
+        dates = s.quote_dates(actor_id)
         articles = row.get("articles") or []
         nav = _nav(request, row.get("total_articles", len(articles)), start, len(articles), PAGE)
         nav["csv"] = None  # the actor's JSON holds its articles; there is no CSV of one actor
-        # The chart counts every quote; the list shows the latest PAGE with a link to all of them.
-        return page(request, "actor.html", actor=row, quotes=quotes[-PAGE:][::-1], n_quotes=len(quotes),
-                    per_month=views.quotes_per_month(quotes), articles=articles, nav=nav, active="actors")
+        # The chart counts every quote (by its date alone); the list shows the latest PAGE, newest first,
+        # with a link to all of them.
+        return page(request, "actor.html", actor=row, quotes=s.quotes(speaker=actor_id, limit=PAGE),
+                    n_quotes=len(dates), per_month=views.quotes_per_month([{"published": d} for d in dates]),
+                    articles=articles, nav=nav, active="actors")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
