@@ -421,8 +421,11 @@ def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT, wor
             cancel_all()  # at once: the analysis ends with a 503 and its request no longer holds the shutdown
             super().handle_exit(sig, frame)
 
+    # An idle keep-alive connection is closed by the header timeout (below), not by uvicorn's own 5 s:
+    # a client that reuses it just as the server closes it gets a reset (3 of 2,000 requests under load).
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
-                            http=protocol(header_timeout), timeout_graceful_shutdown=1)
+                            http=protocol(header_timeout), timeout_graceful_shutdown=1,
+                            timeout_keep_alive=max(5, int(header_timeout) + 1))
     if workers <= 1:
         Server(config).run()
         _exit_when_stuck()
