@@ -77,3 +77,19 @@ def test_the_timeline_of_an_actor_is_paged_and_counted_as_its_events(store):
         assert store.count_timeline(actor=who) == len(expected), who
         assert [r["id"] for r in store.timeline(actor=who, limit=2, offset=1)] == expected[1:3], who
     assert len([r for r in everything if _involves(r, set(store._actor_ids("ana_b", exact_id=True)))]) == 4
+
+
+def test_a_page_of_quotes_is_the_same_slice_of_the_whole_list_in_every_order(store):
+    """A page's keys are sorted and cut before its rows are read: the same rows, in the same order."""
+    from nonpaper.store.queries import sort_choices
+
+    fill(store)
+    for n in range(6, 12):
+        store.add(make_analysis(n, speaker="Tomas Feld" if n % 2 else "Dana Okafor", quote=f"Statement {n % 3}"))
+    store.recompute()
+    for sort in [None, *sort_choices("quotes")]:
+        for filters in ({}, {"speaker": "okafor"}, {"search": "statement"}, {"kind": "direct"}):
+            whole = [r["id"] for r in store.quotes(sort=sort, **filters)]
+            for offset in (0, 2, 5):
+                page = [r["id"] for r in store.quotes(sort=sort, limit=3, offset=offset, **filters)]
+                assert page == whole[offset:offset + 3], (sort, filters, offset)

@@ -310,7 +310,8 @@ class Queries:
     # ---------------------------------------------------------------- quotes
 
     def _quotes_sql(self, speaker=None, since=None, until=None, search=None, article=None, speaker_id=None,
-                    kind=None, counting: bool = False, sort=None) -> tuple[str, list] | None:
+                    kind=None, counting: bool = False, sort=None, page: tuple[int | None, int] | None = None
+                    ) -> tuple[str, list] | None:
         join, where, params, order = "", ["1 = 1"], [], "a.published DESC NULLS LAST, a.pk DESC, q.seq"
         order = order_by("quotes", sort, order) or order
         if search:
@@ -341,13 +342,20 @@ class Queries:
         snippet, snippet_params = self._snippet_quotes(search) if search else ("NULL", [])
         if search and self.LATE_SNIPPETS:
             snippet, snippet_params = "NULL", []  # made for the page's rows alone (`_with_snippets`)
-        return ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
-                "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
-                f"q.start_char AS start, q.end_char AS \"end\", q.stance, q.negated, q.pk AS _pk, {snippet} AS snippet "
-                f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
-                "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
-                "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id "
-                f"WHERE {' AND '.join(where)} ORDER BY {order}", snippet_params + params)
+        tables = ("FROM quotes q JOIN articles a ON a.id = q.article_id {join} "
+                  "LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker "
+                  "LEFT JOIN corpus_actors ca ON ca.id = x.corpus_id ")
+        columns = ("SELECT q.article_id || ':' || q.id AS id, q.article_id, a.title AS article_title, a.published, "
+                   "q.kind, q.text, x.corpus_id AS speaker, COALESCE(ca.name, x.name) AS speaker_name, q.cue, "
+                   f"q.start_char AS start, q.end_char AS \"end\", q.stance, q.negated, q.pk AS _pk, {snippet} AS snippet ")
+        if page is None:
+            return (columns + tables.format(join=join) + f"WHERE {' AND '.join(where)} ORDER BY {order}",
+                    snippet_params + params)
+        # A page: its keys sorted and cut first, then its rows read (sorting whole rows, texts and titles
+        # included, was half the time of a frequent speaker's page at 10,000 articles)
+        keys = f"SELECT q.pk {tables.format(join=join)}WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        return (columns + tables.format(join="") + f"WHERE q.pk IN ({keys}) ORDER BY {order}",
+                snippet_params + params + [ALL if page[0] is None else int(page[0]), int(page[1])])
 
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, article: str | None = None, limit: int | None = None,
@@ -358,11 +366,12 @@ class Queries:
         negated (issue 16: a stance, not a reported proposition; a denied cue).
         `speaker` is a corpus actor id (that actor only) or else part of a name or alias
         (case-insensitive); `kind`: direct, indirect or mixed; `sort`: a column of SORTS."""
+        paged = (limit, offset) if limit is not None or offset else None
         query = self._quotes_sql(speaker, since, until, search, article, speaker_id, kind,
-                                 sort=check_sort("quotes", sort))
+                                 sort=check_sort("quotes", sort), page=paged)
         if query is None:
             return []
-        rows = self._with_snippets("quotes", search, self._all(*self._page(*query, limit, offset)))
+        rows = self._with_snippets("quotes", search, self._all(*query))
         for r in rows:
             r["stance"], r["negated"] = bool(r.get("stance")), bool(r.get("negated"))
         return rows
