@@ -302,7 +302,8 @@ class SecurityHeaders:
 # ---------------------------------------------------------------- the app
 
 def _templates() -> Jinja2Templates:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+    # auto_reload off: the templates ship with the package; checking each file's time on every render is waste
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), auto_reload=False,
                       autoescape=select_autoescape(["html", "xml"], default=True), trim_blocks=True,
                       lstrip_blocks=True, extensions=["jinja2.ext.do"])
     env.filters["ticks"] = views.backticks
