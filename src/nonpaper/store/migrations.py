@@ -156,7 +156,8 @@ MIGRATIONS: list[Migration] = [
         ACTOR_COUNTS,
         "CREATE INDEX corpus_actors_rank ON corpus_actors (n_quotes DESC, n_articles DESC, name, id)",
         "CREATE INDEX articles_order ON articles (published, pk)",
-        "CREATE INDEX quotes_order ON quotes (article_id, seq)"],
+        "CREATE INDEX quotes_order ON quotes (article_id, seq)",
+        "CREATE INDEX actors_article_corpus ON actors (article_id, corpus_id)"],
         sqlite=[*NAME_INDEXES, f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
 ]
 

@@ -56,9 +56,9 @@ def _events(store, actor: str | None, event: str | None, since: str | None, unti
 
 # An actor of the event's article, one of the wanted corpus actors, that takes part in the event (its
 # id, quoted, in the participants' JSON list), dates it, reports it or asserts one of its orderings.
-# `|| ''` keeps SQLite on the article's actors (its primary key): by corpus id it read every article's
-# actor of a frequent name for each event (5 s for one page).
-_INVOLVES = ("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id AND x.corpus_id || '' IN ({marks}) "
+# The index on actors (article_id, corpus_id) (migration 6) finds them: by corpus id alone SQLite read
+# every article's actor of a frequent name for each event (5 s for one page).
+_INVOLVES = ("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id AND x.corpus_id IN ({marks}) "
              "AND (x.id = e.date_asserted_by OR x.id = e.reported_by "
              "OR e.participants LIKE '%\"' || replace(replace(replace(x.id, '\\', '\\\\'), '%', '\\%'), '_', '\\_') "
              "|| '\"%' ESCAPE '\\' "
@@ -118,8 +118,14 @@ def _involves(row: dict, wanted: set[str]) -> bool:
 
 def _rows(store, rows: list[dict]) -> list[dict]:
     """Timeline rows from event rows: actor ids and names, orderings and who asserts them."""
-    names = store._local_actors({r["article_id"] for r in rows})
     rel_rows = _relations(store, {r["article_id"] for r in rows})
+    named = set()  # the actors these rows name, not every actor of their articles (2,154 rows for a page)
+    for r in rows:
+        art = r["article_id"]
+        named |= {(art, p) for p in _load(r["participants"], [])}
+        named |= {(art, r[k]) for k in ("date_asserted_by", "reported_by") if r[k]}
+        named |= {(art, x["asserted_by"]) for x in rel_rows.get((art, r["id"]), []) if x["asserted_by"]}
+    names = store._actor_names(named)
     texts = _texts(store, {r["article_id"] for r in rows})  # an ordering's other event may be on another page
     out = []
     for r in rows:
