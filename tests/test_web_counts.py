@@ -102,3 +102,15 @@ def test_part_of_a_name_is_found_in_any_case_and_stays_literal(store):
     assert ids("p_nce") == ids('a "b') == []
     assert [q["speaker"] for q in store.quotes(speaker="trump")] == ["trump"]  # an id is that actor alone
     assert store.count_actors(search="ence") == 1
+
+
+def test_an_actors_totals_are_its_stored_counts_and_what_its_lists_hold(store):
+    for n in (1, 2, 3):
+        store.add(make_analysis(n))
+    store.add(make_analysis(4, speaker="Tomas Feld", alias="Feld"))
+    store.recompute()
+    for actor_id in ("dana-okafor", "port-authority", "tomas-feld"):
+        row = store.actor(actor_id)
+        assert row["total_quotes"] == len(row["quotes"]) == len(store.quotes(speaker=actor_id))
+        assert row["total_articles"] == len(row["articles"])
+        assert (row["total_quotes"], row["total_articles"]) == counted(store)[actor_id]
