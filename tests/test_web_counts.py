@@ -114,3 +114,14 @@ def test_an_actors_totals_are_its_stored_counts_and_what_its_lists_hold(store):
         assert row["total_quotes"] == len(row["quotes"]) == len(store.quotes(speaker=actor_id))
         assert row["total_articles"] == len(row["articles"])
         assert (row["total_quotes"], row["total_articles"]) == counted(store)[actor_id]
+
+
+def test_a_speakers_quote_count_is_the_stored_one_and_what_the_list_holds(store):
+    for n in (1, 2, 3):
+        store.add(make_analysis(n))
+    store.add(make_analysis(4, speaker="Tomas Feld", alias="Feld"))
+    for who in ("okafor", "dana-okafor", "feld", "o", "nobody"):
+        assert store.count_quotes(speaker=who) == len(store.quotes(speaker=who)), who
+    store.recompute()
+    for who in ("okafor", "dana-okafor", "feld", "o", "nobody"):
+        assert store.count_quotes(speaker=who) == len(store.quotes(speaker=who)), who

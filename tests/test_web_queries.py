@@ -93,3 +93,20 @@ def test_a_page_of_quotes_is_the_same_slice_of_the_whole_list_in_every_order(sto
             for offset in (0, 2, 5):
                 page = [r["id"] for r in store.quotes(sort=sort, limit=3, offset=offset, **filters)]
                 assert page == whole[offset:offset + 3], (sort, filters, offset)
+
+
+def test_a_speakers_page_read_newest_articles_first_is_the_same_page(store, monkeypatch):
+    """Both ways of finding a speaker's page (their quotes sorted, or articles read newest first until
+    the page is full, which the stored counts choose between) give the same rows."""
+    fill(store)
+    for n in range(6, 14):
+        store.add(make_analysis(n, speaker="Tomas Feld" if n % 3 else "Dana Okafor", quote=f"Statement {n}",
+                                published=f"2026-04-{n % 5 + 1:02d}"))
+    store.recompute()
+    pages = {}
+    for forced in (False, True):
+        monkeypatch.setattr(type(store), "_newest_first", lambda self, speakers, page, f=forced: f)
+        pages[forced] = [[r["id"] for r in store.quotes(speaker=who, limit=2, offset=offset, since=since)]
+                         for who in ("okafor", "tomas-feld", "dana-okafor") for offset in (0, 1, 4)
+                         for since in (None, "2026-04-02")]
+    assert pages[True] == pages[False] and any(pages[True])

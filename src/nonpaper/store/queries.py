@@ -321,15 +321,18 @@ class Queries:
             join, cond, fts_params, _, _ = self._fts_quotes(search)
             where.append(cond)
             params += fts_params
+        speakers: list[str] = []
         if speaker_id is not None:
             where.append("x.corpus_id = ?")
             params.append(speaker_id)
+            speakers.append(speaker_id)
         if speaker:
             ids = self._actor_ids(speaker, exact_id=True)
             if not ids:
                 return None
             where.append(f"x.corpus_id IN ({', '.join('?' * len(ids))})")
             params += ids
+            speakers += ids
         published_between(where, params, since, until)
         if article:
             where.append("q.article_id = ?")
@@ -357,8 +360,31 @@ class Queries:
         # A page: its keys sorted and cut first, then its rows read (sorting whole rows, texts and titles
         # included, was half the time of a frequent speaker's page at 10,000 articles)
         keys = f"SELECT q.pk {tables.format(join=join)}WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        if speakers and not search and not sort and self._newest_first(speakers, page):
+            # newest articles first, each probed for the speaker, until the page is full
+            keep = self.KEEP_ORDER or "JOIN"
+            keys = (f"SELECT q.pk FROM articles a {keep} actors x ON x.article_id = a.id "
+                    f"{keep} quotes q ON q.article_id = x.article_id AND q.speaker = x.id "
+                    f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?")
         return (columns + tables.format(join="") + f"WHERE q.pk IN ({keys}) ORDER BY {order}",
                 snippet_params + params + [ALL if page[0] is None else int(page[0]), int(page[1])])
+
+    # A join the backend must do in the order written (SQLite: CROSS JOIN); None: the planner chooses.
+    KEEP_ORDER: str | None = None
+
+    def _newest_first(self, speakers: list[str], page: tuple[int | None, int]) -> bool:
+        """Whether a page of these speakers' quotes is found sooner by reading articles newest first than
+        by reading all their quotes and sorting them: the articles read to fill the page (about page end
+        x articles / their quotes) against their quotes. The stored counts (store/counts.py) decide: a
+        frequent speaker's page at 10,000 articles took 74 ms one way and 1 ms the other; a rare one's
+        4 ms and 13 ms."""
+        if self.KEEP_ORDER is None or page[0] is None:
+            return False
+        marks = ", ".join("?" * len(speakers))
+        quoted = int(self._all(f"SELECT COALESCE(SUM(n_quotes), 0) AS n FROM corpus_actors WHERE id IN ({marks})",
+                               speakers)[0]["n"])
+        articles = int(self._all("SELECT COALESCE(MAX(pk), 0) AS n FROM articles")[0]["n"])
+        return quoted * quoted > (int(page[0]) + int(page[1])) * max(articles, 1)
 
     def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, article: str | None = None, limit: int | None = None,
@@ -381,6 +407,12 @@ class Queries:
 
     def count_quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
                      search: str | None = None, article: str | None = None, kind: str | None = None) -> int:
+        if speaker and not (since or until or search or article or kind):  # the writer counted them (counts.py)
+            ids = self._actor_ids(speaker, exact_id=True)
+            if not ids:
+                return 0
+            return int(self._all(f"SELECT COALESCE(SUM(n_quotes), 0) AS n FROM corpus_actors WHERE id IN "
+                                 f"({', '.join('?' * len(ids))})", ids)[0]["n"])
         query = self._quotes_sql(speaker, since, until, search, article, None, kind, counting=True)
         return 0 if query is None else self._count(*query)
 

@@ -157,6 +157,7 @@ class SQLiteStore(Store):
         return f"rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)", ['"' + text.replace('"', '""') + '"']
 
     LATE_SNIPPETS = True
+    KEEP_ORDER = "CROSS JOIN"  # SQLite keeps the tables of a CROSS JOIN in the order written
 
     def _snippets(self, what: str, text: str, pks: list[int]) -> dict[int, str]:
         table, expression = (("articles_fts", "snippet(articles_fts, -1, ?, ?, '…', 24)") if what == "articles"
