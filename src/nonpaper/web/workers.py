@@ -16,7 +16,8 @@ import sys
 import time
 from typing import Callable
 
-STOP_WITHIN = 1.8  # seconds from SIGTERM until the last worker is killed (the promise is two)
+STOP_WITHIN = 1.5  # seconds from SIGTERM until the last worker is killed (the promise is two; the parent
+# itself then takes a few tenths of a second to exit on a busy machine: 2.1 s in all with 1.8)
 QUICK_DEATH = 2.0  # a worker that exits with an error this soon after starting cannot start
 MAX_QUICK_DEATHS = 5  # killed just after starting this many times in a row: something kills every worker
 POLL = 0.05
