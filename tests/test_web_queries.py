@@ -110,3 +110,22 @@ def test_a_speakers_page_read_newest_articles_first_is_the_same_page(store, monk
                          for who in ("okafor", "tomas-feld", "dana-okafor") for offset in (0, 1, 4)
                          for since in (None, "2026-04-02")]
     assert pages[True] == pages[False] and any(pages[True])
+
+
+def test_an_analysis_with_a_nan_confidence_is_served_as_json(tmp_path):
+    """A quote whose confidence is not a number: the API answers (null), as it did (issue 20's load run
+    found a 500 when the answer skipped FastAPI's encoder)."""
+    import math
+
+    from fastapi.testclient import TestClient
+
+    from nonpaper.store import open_store
+    from nonpaper.web.app import create_app
+
+    a = make_analysis(1)
+    a.quotes[0].confidence = math.nan
+    with open_store(str(tmp_path / "nan.db")) as s:
+        s.add(a)
+    with TestClient(create_app(str(tmp_path / "nan.db"))) as c:
+        r = c.get("/api/articles/story-1")
+        assert r.status_code == 200 and r.json()["quotes"][0]["confidence"] is None

@@ -54,7 +54,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
 
     @app.get("/api/counts", tags=["corpus"], summary="How many articles, actors, quotes... the store holds")
     def api_counts() -> dict:
-        return JSONResponse(store().counts())
+        return store().counts()
 
     @app.get("/api/articles", tags=["corpus"], summary="Articles, newest first (`nonpaper articles`)",
              description=PAGED)
@@ -78,7 +78,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         analysis = store().analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no article with id {article_id!r}: list them at /api/articles")
-        return JSONResponse(analysis.to_dict())  # as is: FastAPI's encoder walked the whole analysis again (1.4 ms)
+        return analysis.to_dict()
 
     @app.get("/api/actors", tags=["corpus"], summary="Actors, merged across articles (`nonpaper actors`)",
              description=PAGED)
@@ -100,7 +100,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         actor = store().actor(actor_id, limit=limit, offset=offset)
         if actor is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}: list them at /api/actors")
-        return JSONResponse(actor)
+        return actor
 
     @app.get("/api/quotes", tags=["corpus"], summary="Quotes (`nonpaper quotes`)", description=PAGED)
     def api_quotes(request: Request,
@@ -142,7 +142,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
         found = store().corpus_event(event_id[:MAX_TEXT])
         if found is None:
             raise HTTPException(404, f"no corpus event with id {event_id!r}: timeline events carry it as corpus_event")
-        return JSONResponse(found)
+        return found
 
     @app.get("/api/disputes", tags=["corpus"], summary="Contradicting accounts (`nonpaper disputes`)",
              description=PAGED)
@@ -165,7 +165,7 @@ def add_api_routes(app: FastAPI, access, check_token) -> None:
                          "`total_quotes` count every match, `limit` and `offset` page both lists.")
     def api_search(q: str = Query(..., min_length=1, max_length=MAX_TEXT, description="Words to find"),
                    limit: int = Query(20, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
-        return JSONResponse(store().search(q, limit=limit, offset=offset))
+        return store().search(q, limit=limit, offset=offset)
 
     @app.post("/api/analyze", tags=["analyse"], response_model=AnalyzeResponse,
               summary="Analyse one article; store it only when asked (`nonpaper analyze`)",
