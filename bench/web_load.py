@@ -6,8 +6,10 @@ Starts `nonpaper serve` on a free 127.0.0.1 port over a copy of the store (read-
 sends a fixed mix of page and API requests (the articles, actors, quotes, timeline, disputes and search
 pages and their API twins, with ids, names and words drawn from the store) from `--concurrency`
 clients, and stops by itself after `--requests` requests or `--seconds`, whichever comes first.
-Prints requests/s and p50/p95/p99 latency overall and per route, and errors (status >= 500 or no
-answer). With `--baseline SRC` the same requests are sent, in the same order, to a server running
+Prints requests/s and p50/p95/p99 latency overall and per route, errors (status >= 500 or no
+answer), and the CPU per request of the server (all its processes) and of this load generator, which
+share the machine's cores (latency under load is mostly waiting for a core: read it with the load
+average printed first). With `--baseline SRC` the same requests are sent, in the same order, to a server running
 the nonpaper of another source tree (e.g. main before a change), and the two are printed side by side.
 
 Build a store to load once, e.g. from PolNeAR and the samples (keep it out of git):
@@ -86,7 +88,7 @@ class Server:
     """`nonpaper serve` of a source tree over a copy of the store (another version may migrate the
     schema it opens: the user's store is never touched), on a free loopback port, stopped on exit."""
 
-    def __init__(self, db: str, src: Path):
+    def __init__(self, db: str, src: Path, extra: tuple[str, ...] = ()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.folder = tempfile.TemporaryDirectory(prefix="web_load.")
@@ -94,9 +96,35 @@ class Server:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as source, sqlite3.connect(copy) as target:
             source.backup(target)
         env = {**os.environ, "PYTHONPATH": str(src)}
+        # the server's log in a file (a pipe nobody reads would fill up and stop the server)
+        self.log = open(os.path.join(self.folder.name, "server.log"), "w+")
         self.proc = subprocess.Popen([sys.executable, "-m", "nonpaper", "serve", "--db", copy, "--port",
-                                      str(self.port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     text=True)
+                                      str(self.port), *extra], env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+
+    def cpu_seconds(self) -> float:
+        """CPU the server has used so far: its process and its workers (Linux /proc)."""
+        pids, total = [self.proc.pid], 0.0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        if int(f.read().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                            pids.append(int(entry))
+                except (OSError, ValueError, IndexError):
+                    continue
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except OSError:
+                continue
+        return total
+
+    def log_tail(self, n: int = 2000) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-n:]
 
     def __enter__(self) -> "Server":
         import httpx
@@ -108,7 +136,7 @@ class Server:
                 return self
             except httpx.TransportError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    sys.exit(f"the server did not start: {self.proc.stderr.read()[-500:] if self.proc.stderr else ''}")
+                    sys.exit(f"the server did not start: {self.log_tail(500)}")
                 time.sleep(0.2)
 
     def __exit__(self, *exc) -> None:
@@ -117,6 +145,7 @@ class Server:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.log.close()
         self.folder.cleanup()
 
 
@@ -125,6 +154,7 @@ async def load(base: str, mix: list[tuple[str, str]], concurrency: int, seconds:
     import httpx
 
     results: list[tuple[str, int, float]] = []
+    errors: list[str] = []
     queue = list(reversed(mix))
     stop_at = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -138,13 +168,18 @@ async def load(base: str, mix: list[tuple[str, str]], concurrency: int, seconds:
                 t0 = time.perf_counter()
                 try:
                     status = (await client.get(path)).status_code
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     status = 0
+                    path = f"{path} ({type(exc).__name__})"
                 results.append((name, status, time.perf_counter() - t0))
+                if not status or status >= 500:
+                    errors.append(f"{status or 'no answer'} {path}")
 
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall = time.perf_counter() - start
+    for line in errors[:5]:
+        print(f"error: {line}", file=sys.stderr)
     return results, wall
 
 
@@ -187,7 +222,8 @@ def table(runs: dict[str, dict[str, dict]]) -> str:
     for lab in labels:
         s = runs[lab]["ALL"]
         lines.append(f"{lab}: {s['n']} requests, {s['rps']:.1f} requests/s, p50 {s['p50']:.0f} ms, "
-                     f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors")
+                     f"p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms, {s['errors']} errors; CPU per request: "
+                     f"server {s.get('server_ms', float('nan')):.1f} ms, load generator {s.get('client_ms', float('nan')):.1f} ms")
     return "\n".join(lines)
 
 
@@ -197,6 +233,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=300, help="stop sending after this long, whatever is left")
+    parser.add_argument("--workers", type=int, help="`serve --workers` for this tree's server (default: its own)")
     parser.add_argument("--baseline", metavar="SRC", help="also load the nonpaper of this source tree (e.g. ../main/src)")
     args = parser.parse_args()
     if not Path(args.db).exists():
@@ -212,9 +249,16 @@ def main() -> None:
           f"at most {args.seconds:.0f} s per run; load average {os.getloadavg()[0]:.2f}; times in ms")
     runs = {}
     for label, src in trees.items():
-        with Server(args.db, src) as server:
+        extra = ("--workers", str(args.workers)) if args.workers and label == "this tree" else ()
+        with Server(args.db, src, extra) as server:
+            server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
             results, wall = asyncio.run(load(server.base, mix, args.concurrency, args.seconds))
+            server_cpu, client_cpu = server.cpu_seconds() - server_cpu, time.process_time() - client_cpu
+            if any(not status or status >= 500 for _, status, _ in results):
+                print(f"{label}: the server's log ends with:\n{server.log_tail()}", file=sys.stderr)
         runs[label] = summary(results, wall)
+        # where the time goes: the server's CPU per request, and this load generator's (on the same cores)
+        runs[label]["ALL"].update(server_ms=1000 * server_cpu / len(results), client_ms=1000 * client_cpu / len(results))
     print(table(runs))
 
 

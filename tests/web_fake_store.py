@@ -111,7 +111,10 @@ class FakeStore:
     def count_actors(self, **filters) -> int:
         return len(self.actors(**filters))
 
-    def actor(self, actor_id: str, limit=None, offset=0) -> dict | None:
+    def quote_dates(self, actor_id: str) -> list[str | None]:
+        return [q["published"] for q in self.quotes(speaker=actor_id)]
+
+    def actor(self, actor_id: str, limit=None, offset=0, with_quotes=True) -> dict | None:
         row = self._actor_rows().get(actor_id)
         if row is None:
             return None
@@ -169,7 +172,7 @@ class FakeStore:
         return len(self.timeline(**filters))
 
     def disputes(self, limit=None, offset=0, kind=None, outlet=None, actor=None, since=None, until=None,
-                 sort=None) -> list[dict]:
+                 sort=None, article=None) -> list[dict]:
         rows = []
         for a in self._sorted():
             if not _in_range(a.article.published, since, until):
@@ -186,12 +189,16 @@ class FakeStore:
                                          "text": c.text, "quote": c.quote, "article": c.article or a.article.id}
                                         for c in d.claims]})
         rows += [d for d in self._corpus_disputes if not kind or d["kind"] == kind]
+        rows = [r for r in rows if not article or article in r["articles"]]
         dates = {i: a.article.published for i, a in self._by_id.items()}
         newest = {"published": lambda r: max((dates.get(x) or "" for x in r["articles"]), default="") or None}
         return _page(_sort(rows, "disputes", sort, newest), limit, offset)
 
     def count_disputes(self, **filters) -> int:
         return len(self.disputes(**filters))
+
+    def disputed_events(self) -> list[dict]:
+        return [{"event": d["event"], "articles": d["articles"]} for d in self.disputes() if d.get("event")]
 
     def counts(self) -> dict:
         return {"articles": len(self._by_id), "actors": len(self._actor_rows()),

@@ -12,6 +12,10 @@ from .common import Failure, warn
 from ..store import open_store, StoreError
 
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+# One server process per core, up to four: pages are rendered in Python, one core per process; each
+# process holds its own connections and, once it analyses, its own spaCy.
+DEFAULT_WORKERS = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                             else (os.cpu_count() or 1)))
 
 
 def _is_loopback(host: str) -> bool:
@@ -36,7 +40,10 @@ def register(cli: click.Group) -> None:
     @click.option("--allow-write", is_flag=True,
                   help="Let the Analyse page and POST /api/analyze store analyses. Writes need the token "
                        "printed at start (or set NONPAPER_TOKEN).")
-    def serve(db: str, host: str, port: int, allow_write: bool) -> None:
+    @click.option("--workers", type=click.IntRange(1, 64), default=DEFAULT_WORKERS, show_default=True,
+                  help="Server processes sharing the port: one per core answers many readers at once. Each "
+                       "analyses one article at a time, in its own analysis process.")
+    def serve(db: str, host: str, port: int, allow_write: bool, workers: int) -> None:
         """Browse a store in a web browser: articles with quotes coloured by speaker, actors,
         timelines, disputes, search, and a JSON API (docs at /docs).
 
@@ -48,6 +55,7 @@ def register(cli: click.Group) -> None:
           nonpaper ingest examples/ --db corpus.db
           nonpaper serve --db corpus.db
           nonpaper serve --db corpus.db --port 8080 --allow-write
+          nonpaper serve --db corpus.db --workers 1
         """
         try:
             import uvicorn  # noqa: F401  (the web extra is installed)
@@ -72,7 +80,11 @@ def register(cli: click.Group) -> None:
             click.echo(f"nonpaper: token: {shown}", err=True)
         if not loopback:
             warn(f"warning: listening on {host}: anyone who can reach this machine can read the corpus")
-        run_server(app, host.strip("[]"), port)
+        if workers > 1:
+            click.echo(f"nonpaper: {workers} worker processes", err=True)
+        status = run_server(app, host.strip("[]"), port, workers=workers)
+        if status:
+            raise Failure("the server's worker processes could not start; run with --workers 1 to see why")
 
 
 def _check_store(db: str) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from ..model import Analysis, analysis_from_dict
-from . import merge
+from . import counts, merge
 from .migrations import LATEST, MIGRATIONS
 from .queries import Queries
 from .stories import Stories
@@ -79,6 +79,10 @@ class Store(Queries, Stories):
 
     def _lock_migrations(self, cur) -> None:
         """Serialise concurrent openers while the schema is created."""
+
+    def _analyze(self) -> None:
+        """Bring the query planner's statistics up to date after the corpus changed (SQLite; PostgreSQL's
+        autovacuum does it)."""
 
     # ---------------------------------------------------------------- helpers
 
@@ -269,6 +273,7 @@ class Store(Queries, Stories):
                      _dump(d.get("articles") or [aid]),
                      _dump([{**c, "article": c.get("article") or aid} for c in d.get("claims") or []]))
                     for d in data["disputes"]])
+        counts.refresh_actor_counts(self, cur, set(provisional.values()))
 
     # ---------------------------------------------------------------- corpus-level merging
 
@@ -308,6 +313,8 @@ class Store(Queries, Stories):
             flag = "1" if newer else "0"
             self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = ?", (flag, flag))
+            counts.refresh_actor_counts(self, cur)
+        self._analyze()
         return result.warnings
 
     def _analyses(self, page: int = 200, up_to: int | None = None) -> Iterator[Analysis]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .counts import ACTOR_COUNTS, ANALYSIS_LIMIT
+
 PK = {"sqlite": "INTEGER PRIMARY KEY", "postgres": "BIGSERIAL PRIMARY KEY"}
 
 
@@ -112,6 +114,21 @@ FTS_POSTGRES = [
     "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
 ]
 
+# Names as trigrams (SQLite's FTS5): "part of a name" found through an index, where LIKE read every actor
+# of every article. External-content tables, kept in step by triggers like the full-text ones.
+NAME_INDEXES = [statement for table, index in (("actors", "actor_names"), ("corpus_actors", "corpus_actor_names"))
+                for statement in (
+    f"CREATE VIRTUAL TABLE {index} USING fts5(name, aliases, content='{table}', content_rowid='rowid', "
+    "tokenize='trigram')",
+    f"INSERT INTO {index} ({index}) VALUES ('rebuild')",
+    f"""CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN
+        INSERT INTO {index} (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases); END""",
+    f"""CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN
+        INSERT INTO {index} ({index}, rowid, name, aliases) VALUES ('delete', old.rowid, old.name, old.aliases); END""",
+    f"""CREATE TRIGGER {index}_update AFTER UPDATE OF name, aliases ON {table} BEGIN
+        INSERT INTO {index} ({index}, rowid, name, aliases) VALUES ('delete', old.rowid, old.name, old.aliases);
+        INSERT INTO {index} (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases); END""")]
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "tables", common=TABLES),
     Migration(2, "full-text search", sqlite=FTS_SQLITE, postgres=FTS_POSTGRES),
@@ -129,6 +146,19 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "quote stance and negation", common=[
         "ALTER TABLE quotes ADD COLUMN stance INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE quotes ADD COLUMN negated INTEGER NOT NULL DEFAULT 0"]),
+    # Issue 19/20: each corpus actor's quotes and articles counted once by the writer (store/counts.py),
+    # not on every request of the overview and the actor lists; indexes in the lists' own orders, so a
+    # first page reads its rows instead of sorting the whole table; and (SQLite) the planner's
+    # statistics, without which it drove a search's count from every article instead of the matches.
+    Migration(6, "stored counts and list indexes", common=[
+        "ALTER TABLE corpus_actors ADD COLUMN n_quotes INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE corpus_actors ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0",
+        ACTOR_COUNTS,
+        "CREATE INDEX corpus_actors_rank ON corpus_actors (n_quotes DESC, n_articles DESC, name, id)",
+        "CREATE INDEX articles_order ON articles (published, pk)",
+        "CREATE INDEX quotes_order ON quotes (article_id, seq)",
+        "CREATE INDEX actors_article_corpus ON actors (article_id, corpus_id)"],
+        sqlite=[*NAME_INDEXES, f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -302,7 +302,8 @@ class SecurityHeaders:
 # ---------------------------------------------------------------- the app
 
 def _templates() -> Jinja2Templates:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+    # auto_reload off: the templates ship with the package; checking each file's time on every render is waste
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), auto_reload=False,
                       autoescape=select_autoescape(["html", "xml"], default=True), trim_blocks=True,
                       lstrip_blocks=True, extensions=["jinja2.ext.do"])
     env.filters["ticks"] = views.backticks
@@ -410,9 +411,10 @@ def _error_handlers(app: FastAPI, page) -> None:
 
 # ---------------------------------------------------------------- serving
 
-def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> None:
+def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT, workers: int = 1) -> int:
     """Run the app with uvicorn until SIGTERM or Ctrl+C, which stop it within two seconds (a running
-    analysis is given up); connections too slow to send their headers are closed."""
+    analysis is given up); connections too slow to send their headers are closed. With `workers` > 1,
+    that many processes share the listening socket (web/workers.py). Returns the exit status."""
     import uvicorn
 
     class Server(uvicorn.Server):
@@ -420,10 +422,22 @@ def serve(app, host: str, port: int, header_timeout: float = HEADER_TIMEOUT) -> 
             cancel_all()  # at once: the analysis ends with a 503 and its request no longer holds the shutdown
             super().handle_exit(sig, frame)
 
+    # An idle keep-alive connection is closed by the header timeout (below), not by uvicorn's own 5 s:
+    # a client that reuses it just as the server closes it gets a reset (3 of 2,000 requests under load).
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
-                            http=protocol(header_timeout), timeout_graceful_shutdown=1)
-    Server(config).run()
-    _exit_when_stuck()
+                            http=protocol(header_timeout), timeout_graceful_shutdown=1,
+                            timeout_keep_alive=max(5, int(header_timeout) + 1))
+    if workers <= 1:
+        Server(config).run()
+        _exit_when_stuck()
+        return 0
+    from .workers import Supervisor, listen
+
+    def run() -> None:
+        Server(config).run(sockets=[listen(host, port)])
+        _exit_when_stuck()
+
+    return Supervisor(run, workers).serve()
 
 
 def protocol(header_timeout: float):

@@ -60,7 +60,7 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         analysis = store().analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        corpus = [d for d in store().disputes() if analysis.article.id in (d.get("articles") or [])]
+        corpus = store().disputes(article=analysis.article.id)
         context = article_context(analysis, corpus, corpus_ids(analysis, corpus))
         context["titles"].update(_titles(store(), corpus))
         return page(request, "article.html", stored=True, **context)
@@ -78,16 +78,18 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor(request: Request, actor_id: str, offset: str = ""):
         start, s = _offset(offset), store()
-        row = s.actor(actor_id, limit=PAGE, offset=start)  # a page of its articles, and their total
+        row = s.actor(actor_id, limit=PAGE, offset=start, with_quotes=False)  # a page of its articles, their total
         if row is None:
             raise HTTPException(404, f"no actor with id {actor_id!r}")
-        quotes = sorted(s.quotes(speaker=actor_id), key=lambda q: (q.get("published") or "", q.get("article_id") or ""))
+        dates = s.quote_dates(actor_id)
         articles = row.get("articles") or []
         nav = _nav(request, row.get("total_articles", len(articles)), start, len(articles), PAGE)
         nav["csv"] = None  # the actor's JSON holds its articles; there is no CSV of one actor
-        # The chart counts every quote; the list shows the latest PAGE with a link to all of them.
-        return page(request, "actor.html", actor=row, quotes=quotes[-PAGE:][::-1], n_quotes=len(quotes),
-                    per_month=views.quotes_per_month(quotes), articles=articles, nav=nav, active="actors")
+        # The chart counts every quote (by its date alone); the list shows the latest PAGE, newest first,
+        # with a link to all of them.
+        return page(request, "actor.html", actor=row, quotes=s.quotes(speaker=actor_id, limit=PAGE),
+                    n_quotes=len(dates), per_month=views.quotes_per_month([{"published": d} for d in dates]),
+                    articles=articles, nav=nav, active="actors")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str = "", since: str = "", until: str = "", search: str = "",
@@ -110,11 +112,12 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         start = _offset(offset)
         s = store()
         items = s.timeline(limit=EVENTS_PAGE, offset=start, **f)
-        # the filter suggests the actors of the events shown (ranking every actor took most of the page's time)
+        # the filter suggests the actors of the events shown (ranking every actor took most of the page's time);
+        # an event links to its own article, and counts the others that tell it (their titles are not shown)
         names = {pid: name for it in items for pid, name in zip(it.get("participants") or [],
                                                                it.get("participant_names") or []) if pid}
-        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names=names,
-                    filters=_shown(f), titles=_titles(s, items),
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names=names,
+                    filters=_shown(f), titles=s.titles(sorted({it["article_id"] for it in items})),
                     nav=_nav(request, s.count_timeline(**f), start, len(items), EVENTS_PAGE))
 
     @app.get("/timeline/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -126,8 +129,9 @@ def add_page_routes(app: FastAPI, access, page, check_token) -> None:
         # with the events its orderings name, so "signed BEFORE the inspection" reads as words
         for target in dict.fromkeys(r["target"] for r in items[0]["relations"] if r["target"] != event_id):
             items += s.timeline(event_id=target)
-        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputes()), names={}, filters={},
-                    titles=_titles(s, items), nav=None, one=items[0], active="timeline")
+        return page(request, "timeline.html", tl=views.timeline_view(items, s.disputed_events()), names={}, filters={},
+                    titles=s.titles(sorted({it["article_id"] for it in items})), nav=None, one=items[0],
+                    active="timeline")
 
     @app.get("/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def corpus_event(request: Request, event_id: str):
