@@ -239,3 +239,14 @@ def test_a_denied_status_is_one_dispute_not_two():
     status = [c for c in a.claims if c.kind == "status" and c.value["status"] == "called_off"]
     assert sorted(c.polarity for c in status) == [False, True]  # what is denied is said not to be so
     assert [d.kind for d in a.disputes] == ["denial"], [d.summary for d in a.disputes]
+
+
+def test_the_voice_of_a_side_is_kept_by_the_store(tmp_path):
+    from nonpaper.store import open_store
+    a = analyze_text("Ferry plan\n\nThe Harbour Ledger reported on Monday that Norvik Shipping would scrap its cheaper "
+                     "ferry.\n\nNorvik Shipping spokeswoman Ana Loft denied the report, saying the ferry plan was "
+                     "going ahead.", published="2026-05-12")
+    with open_store(tmp_path / "news.db") as store:
+        store.add(a)
+        rows = store.disputes()
+    assert ("Norvik Shipping", "Ana Loft") in {(c["actor_name"], c["via_name"]) for r in rows for c in r["claims"]}

@@ -469,11 +469,11 @@ class Queries:
     def _named_disputes(self, rows: list[dict]) -> list[dict]:
         """The rows with each claim's actor as a corpus actor id and a name (only for these rows: naming
         every dispute's actors for a page of them read every actor of their articles)."""
-        names = self._actor_names({(c.get("article"), c.get("actor")) for r in rows for c in r["claims"]
-                                   if c.get("article") and c.get("actor")})
+        names = self._actor_names({(c.get("article"), c.get(k)) for r in rows for c in r["claims"]
+                                   for k in ("actor", "via") if c.get("article") and c.get(k)})
         # names of the corpus-level actors the claims name (not every actor in the corpus)
-        wanted = sorted({c.get("actor") for r in rows for c in r["claims"]
-                         if c.get("actor") and (c.get("article"), c.get("actor")) not in names})
+        wanted = sorted({c.get(k) for r in rows for c in r["claims"] for k in ("actor", "via")
+                         if c.get(k) and (c.get("article"), c.get(k)) not in names})
         corpus = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i:i + 500]
@@ -483,16 +483,21 @@ class Queries:
         for r in rows:
             claims = []
             for c in r["claims"]:
-                actor, name = c.get("actor"), None
-                if actor and (c.get("article"), actor) in names:
-                    actor, name = names[(c.get("article"), actor)]
-                elif actor in corpus:
-                    name = corpus[actor]
+                actor, name = self._claim_actor(c.get("article"), c.get("actor"), names, corpus)
+                via, via_name = self._claim_actor(c.get("article"), c.get("via"), names, corpus)
                 claims.append({"actor": actor, "actor_name": name, "text": c.get("text"),
                                "quote": c.get("quote"), "article": c.get("article"),
-                               "origin_text": c.get("origin_text"), "relays": c.get("relays") or []})
+                               "origin_text": c.get("origin_text"), "relays": c.get("relays") or [],
+                               "via": via, "via_name": via_name})
             out.append({**r, "claims": claims})
         return out
+
+    @staticmethod
+    def _claim_actor(article, actor, names: dict, corpus: dict) -> tuple[str | None, str | None]:
+        """A dispute claim's actor (or the spokesperson it speaks through) as a corpus id and a name."""
+        if actor and (article, actor) in names:
+            return names[(article, actor)]
+        return actor, corpus.get(actor)
 
     def _filtered_disputes(self, kind=None, outlet=None, actor=None, since=None, until=None,
                            article=None) -> list[dict]:
