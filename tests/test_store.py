@@ -171,7 +171,7 @@ def test_disputes_within_and_across_articles(store, monkeypatch):
     assert len(local) == 2
     assert local[0]["claims"][0] == {"actor": "dana-okafor", "actor_name": "Dana Okafor",
                                      "text": "it was called off", "quote": "q1", "article": "story-1",
-                                     "origin_text": None, "relays": []}
+                                     "origin_text": None, "relays": [], "via": None, "via_name": None}
     assert store.counts()["disputes"] == 3
 
 
