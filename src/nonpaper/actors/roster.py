@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import insort
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -41,6 +42,8 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._seen: list[Seen] = []
         self._sorted: list[Seen] | None = None
+        self._at: dict[tuple[str, int], Seen] = {}  # (actor, start) -> its Seen: `note` finds it at once
+        self._mentioned: set[tuple[str, int]] = set()  # (actor, start) of each Mention `note` added
         self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
         self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
@@ -108,17 +111,20 @@ class ActorRegistry:
         """Record a mention of an actor at [start, end) (salience for pronouns and role nouns)."""
         if actor_id not in self._actors:
             return
-        for s in self._seen:
-            if s.actor == actor_id and s.start == start:
-                s.subject |= subject
-                s.speaker |= speaker
-                return
-        self._seen.append(Seen(actor_id, start, end, subject, speaker))
-        self._sorted = None
-        if text is not None:
-            actor = self._actors[actor_id]
-            if not any(m.start == start for m in actor.mentions):
-                actor.mentions.append(Mention(text=text, start=start, end=end))
+        # by dict and a sorted insert, not a scan and a re-sort of every mention so far (issue 19)
+        s = self._at.get((actor_id, start))
+        if s is not None:
+            s.subject |= subject
+            s.speaker |= speaker
+            return
+        s = self._at[(actor_id, start)] = Seen(actor_id, start, end, subject, speaker)
+        self._seen.append(s)
+        if self._sorted is not None:  # a copy: a caller may be iterating the list `seen` gave it
+            self._sorted = self._sorted.copy()
+            insort(self._sorted, s, key=lambda seen: seen.start)  # after equal starts, as the stable sort
+        if text is not None and (actor_id, start) not in self._mentioned:
+            self._mentioned.add((actor_id, start))
+            self._actors[actor_id].mentions.append(Mention(text=text, start=start, end=end))
 
 
 BODY_KINDS = ("organization", "outlet", "government")

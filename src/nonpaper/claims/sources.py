@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon as resources
 from ..model import Actor, Analysis, Quote
+from ..text.offsets import Points
 from ..text.parse import Parsed
 
 if TYPE_CHECKING:
@@ -52,12 +53,13 @@ class Sources:
 
     def quotes_in_sentence(self, sent: Span) -> list[Quote]:
         """Quotes whose content or cue lies in the sentence."""
-        out = []
-        for q in self.quotes:
-            cue_in = q.cue_start is not None and sent.start_char <= q.cue_start < sent.end_char
-            if cue_in or (sent.start_char <= q.start < sent.end_char):
-                out.append(q)
-        return out
+        # by bisect over the quotes' offsets, indexed on first use: asked for every sentence (issue 19)
+        if getattr(self, "_quote_points", (None,))[0] is not self.quotes:
+            self._quote_points = (self.quotes, Points(q.cue_start for q in self.quotes),
+                                  Points(q.start for q in self.quotes))
+        _, cues, starts = self._quote_points
+        lo, hi = sent.start_char, sent.end_char
+        return [self.quotes[i] for i in sorted(set(cues.between(lo, hi)) | set(starts.between(lo, hi)))]
 
     def at(self, start: int, end: int) -> Source:
         """The source of a proposition at [start, end): the covering quote's speaker, else the
