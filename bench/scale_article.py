@@ -6,7 +6,8 @@ Each size is one article built by joining real news texts (PolNeAR train, read f
 copied into the repo) with blank lines, cut at the paragraph before the size. Each size runs in a fresh
 process, so peak memory is its own. Per stage: CPU seconds (process time) and the peak resident memory
 while the stage ran (sampled every 5 ms; the spaCy model, loaded before the clock starts, is in every
-figure). The parse is split into spaCy's components; "json" is the nonpaper/1 output (`to_dict` and
+figure). The parse is split into spaCy's components, run as `analyze` runs them (a text over
+`text.parse.CHUNK_CHARS` in pieces, one at a time, then joined); "json" is the nonpaper/1 output (`to_dict` and
 `json.dumps`), as `nonpaper analyze --format json` writes it. The last rows are the targets of issues 18
 and 19: 900k characters within 5x the CPU of 200k, and peak memory within 1 GB.
 
@@ -81,28 +82,41 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
     from nonpaper.ingest import article_from_string
     from nonpaper.model import Analysis
     from nonpaper.text import parse as nlp
+    from spacy.tokens import Doc
 
     text = article_text(chars, texts)
     article = article_from_string(text, published=PUBLISHED, id="scale")
+    text = article.text
     model = nlp.load()
     sampler = Sampler()
     stages: dict[str, tuple[float, float]] = {}
     start_wall = time.perf_counter()
 
     @contextmanager
-    def stage(name: str):
+    def stage(name: str, add: bool = False):
         sampler.reset()
         cpu = time.process_time()
         yield
-        stages[name] = (time.process_time() - cpu, max(sampler.peak, _rss_mb()))
+        was = stages.get(name, (0.0, 0.0)) if add else (0.0, 0.0)
+        stages[name] = (was[0] + time.process_time() - cpu, max(was[1], sampler.peak, _rss_mb()))
 
-    with stage("tokenizer"):
-        doc = model.make_doc(article.text)
-    for name, proc in model.pipeline:
-        with stage(name):
-            doc = proc(doc)
+    # the parse as `text.parse.parse_text` does it (a long text in pieces, one at a time), each component
+    # timed over all the pieces; its peak is the largest over the pieces
+    ends = nlp.chunk_ends(text, nlp.CHUNK_CHARS) if len(text) > nlp.CHUNK_CHARS else [len(text)]
+    pieces = []
+    for start, end in zip([0] + ends, ends):
+        with stage("tokenizer", add=True):
+            doc = model.make_doc(text[start:end])
+        for name, proc in model.pipeline:
+            with stage(name, add=True):
+                doc = proc(doc)
+        pieces.append(doc)
+    with stage("join pieces"):
+        doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+        del pieces
     with stage("entities"):
         parsed = nlp.Parsed(article, doc)
+    assert doc.text == article.text
     with stage("actors"):
         registry = actors.find_actors(parsed)
     with stage("quotes"):

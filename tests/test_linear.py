@@ -277,3 +277,25 @@ def test_entity_holding_after_the_entities_change(analysed):
     doc = nlp.load()("Nobody here.")
     assert entity_holding(doc, 0) is None
 
+
+
+def test_resolve_pronoun_reads_only_the_window_before_it(monkeypatch):
+    reg = _registry(900, seed=11)
+    reg.gender.update({"anna-brill": "f", "olaf-sand": "m"})
+    found = {(pos, p): roster.resolve_pronoun(reg, p, pos, sentence_start=pos - 40, paragraph_start=pos - 400)
+             for pos in range(0, 5200, 23) for p in ("he", "she", "they", "it")}
+    assert any(found.values())
+    bounds = iter([])
+
+    def whole(seq, x, key=None):  # the scan it replaced: every mention, filtered by the window
+        nonlocal bounds
+        return next(bounds)
+    monkeypatch.setattr(roster, "bisect_left", whole)
+    for (pos, p), actor in found.items():
+        bounds = iter([0, len(reg.seen())])
+        assert roster.resolve_pronoun(reg, p, pos, sentence_start=pos - 40, paragraph_start=pos - 400) == actor
+    monkeypatch.undo()
+    Counted.iterations = 0
+    reg._sorted = Counted(reg.seen())
+    roster.resolve_pronoun(reg, "he", 2500)
+    assert Counted.iterations == 0  # sliced by bisect, never read whole
