@@ -299,3 +299,71 @@ def test_resolve_pronoun_reads_only_the_window_before_it(monkeypatch):
     reg._sorted = Counted(reg.seen())
     roster.resolve_pronoun(reg, "he", 2500)
     assert Counted.iterations == 0  # sliced by bisect, never read whole
+
+
+def test_trigger_events_and_event_lookups_as_the_scan(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+
+    def scan(token):
+        out = []
+        for e in analysis.events:
+            for m in e.mentions or [e]:
+                if m.start <= token.idx < m.end:
+                    before = parsed.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
+                    if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
+                           for t in before or []) and e.id not in out:
+                        out.append(e.id)
+        return out
+    found = [ctx.trigger_events(tok) for tok in parsed.doc]
+    assert found == [scan(tok) for tok in parsed.doc] and any(found)
+    for e in analysis.events:
+        assert ctx.event_text(e.id) == e.text and ctx.event_date(e.id) == e.date
+    assert ctx.event_text("nope") is None and ctx.event_lemmas(None) == frozenset()
+
+
+def test_quote_covering_as_the_scan(analysed):
+    parsed, analysis = analysed
+    src = claim_sources.Sources(parsed, analysis)
+
+    def scan(start, end):
+        inside = [q for q in src.quotes if q.start <= start and end <= q.end]
+        spoken = [q for q in inside if q.speaker] or inside
+        return min(spoken, key=lambda q: q.end - q.start) if spoken else None
+    ends = sorted({q.end for q in src.quotes} | {q.start for q in src.quotes})
+    cases = [(lo, lo + w) for lo in range(0, len(parsed.text), 3) for w in (0, 1, 25)] + [(e, e) for e in ends]
+    assert any(scan(*c) for c in cases)
+    assert all(src.quote_covering(*c) is scan(*c) for c in cases)
+
+
+def test_typed_claims_inside_a_statement_as_the_scan():
+    from nonpaper.claims import rebuttals
+    from nonpaper.model import Claim
+
+    rng = random.Random(5)
+    kinds = list(rebuttals.TYPED) + ["statement", "denial"]
+    typed = [Claim(id=f"c{i}", actor=rng.choice(["a", "b", None]), kind=rng.choice(kinds), text="x",
+                   start=rng.choice([None] + list(range(0, 300, 7)))) for i in range(120)]
+    index = rebuttals._typed_starts(typed)
+    for i in range(200):
+        start = rng.randrange(0, 300)
+        claim = Claim(id="s", actor=rng.choice(["a", "b", None, "c"]), kind="statement", text="y", start=start,
+                      end=rng.choice([None, start + rng.randrange(0, 40)]))
+        scan = any(t.actor == claim.actor and t.kind in rebuttals.TYPED and t.start is not None
+                   and claim.start <= t.start < (claim.end or claim.start + 1) for t in typed)
+        assert rebuttals._typed_inside(claim, index) == scan
+
+
+def test_nearest_mention_as_the_scan():
+    reg = _registry(700, seed=13)
+
+    def scan(ids, pos):
+        best, best_pos = ids[0], -1
+        for s in reg.seen():
+            if s.actor in ids and s.start <= pos and s.start > best_pos:
+                best, best_pos = s.actor, s.start
+        return best
+    ids = [a.id for a in reg.actors()]
+    for pos in range(-10, 5200, 13):
+        for pick in (ids, ids[:2], ids[2:], [ids[3], ids[0]], ["nobody", ids[1]]):
+            assert roster._nearest(reg, pick, pos) == scan(pick, pos)

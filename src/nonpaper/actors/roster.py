@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -175,7 +175,7 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     # in a name ("One pastor supporting Mr. Cruz" is the pastor, not Cruz)
     persons = [a for a in registry.actors() if a.kind == "person"]
     last = words[-1]
-    hits = [a.id for a in persons if norm_key(a.name).split()[-1] == last]
+    hits = [a.id for a in persons if _last_word(a.name) == last]
     if hits and _name_like(strip_det(raw).split()[:-1]):
         return _nearest(registry, hits, pos)
     head = words[-1]
@@ -189,6 +189,12 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     if kind and raw.lower().startswith(("the ", "this ")):
         return latest_of_kind(registry, pos, kind, head_word=head)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_word(name: str) -> str:
+    """The normalised last word of a name: asked of every person at every lookup, computed once."""
+    return norm_key(name).split()[-1]
 
 
 NAME_PREMODIFIERS = {"former", "foreign", "deputy", "vice", "acting", "interim", "then", "late", "of", "the"}
@@ -205,9 +211,15 @@ def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
     """Of several candidate actors, the one mentioned last before `pos` (else the first)."""
     if len(ids) == 1:
         return ids[0]
+    # backwards from `pos`: the latest mention of one of them (the first noted at that place), not a
+    # scan of every mention (issue 19)
+    seen, wanted = registry.seen(), set(ids)
     best, best_pos = ids[0], -1
-    for s in registry.seen():
-        if s.actor in ids and s.start <= pos and s.start > best_pos:
+    for k in range(bisect_right(seen, pos, key=_start) - 1, -1, -1):
+        s = seen[k]
+        if s.start < best_pos:
+            break
+        if s.actor in wanted:
             best, best_pos = s.actor, s.start
     return best
 

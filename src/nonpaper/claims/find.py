@@ -54,29 +54,40 @@ class Context:
         """Events whose mention has `token` as its head word (not merely an argument inside it:
         "props" in "removed temporary steel props" is no event)."""
         out = []
-        for e in self.analysis.events:
-            for m in e.mentions or [e]:
-                if m.start <= token.idx < m.end:
-                    before = self.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
-                    if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
-                           for t in before or []) and e.id not in out:
-                        out.append(e.id)
+        _, owners, mentions, spans = self._event_index()
+        for k in spans.overlapping(token.idx, token.idx + 1):  # the mentions holding the token, in order
+            e, m = self.analysis.events[owners[k]], mentions[k]
+            before = self.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
+            if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
+                   for t in before or []) and e.id not in out:
+                out.append(e.id)
         return out
 
     def events_at(self, start: int, end: int) -> list[str]:
         """Ids of events with a mention overlapping [start, end)."""
-        # by bisect over every mention's offsets, indexed once: asked for every claim (issue 19)
-        events = self.analysis.events
-        if getattr(self, "_event_spans", (None,))[0] is not events:
-            owners = [i for i, e in enumerate(events) for _ in (e.mentions or [e])]
-            spans = Spans((m.start, m.end) for e in events for m in (e.mentions or [e]))
-            self._event_spans = (events, owners, spans)
-        _, owners, spans = self._event_spans
+        events, owners, _, spans = self._event_index()
         return list(dict.fromkeys(events[i].id for i in sorted({owners[k] for k in spans.overlapping(start, end)})))
+
+    def _event_index(self) -> tuple[list, list[int], list, Spans]:
+        """Every event mention (an event without mentions stands for itself) with its event's index,
+        indexed by offset once: asked for every claim and token (issue 19). Also the events by id."""
+        events = self.analysis.events
+        if getattr(self, "_events_indexed", (None,))[0] is not events:
+            pairs = [(i, m) for i, e in enumerate(events) for m in (e.mentions or [e])]
+            self._events_by_id: dict = {}
+            for e in events:
+                self._events_by_id.setdefault(e.id, e)  # the first with the id, as a scan would find
+            self._events_indexed = (events, [i for i, _ in pairs], [m for _, m in pairs],
+                                    Spans((m.start, m.end) for _, m in pairs))
+        return self._events_indexed
+
+    def _event(self, event_id: str | None):
+        self._event_index()
+        return self._events_by_id.get(event_id)
 
     def event_lemmas(self, event_id: str | None) -> frozenset[str]:
         """Content lemmas of an event's mentions, plus its type, for matching across articles."""
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         if e is None:
             return frozenset()
         out = set()
@@ -89,11 +100,11 @@ class Context:
         return frozenset(out)
 
     def event_text(self, event_id: str | None) -> str | None:
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         return e.text if e is not None else None
 
     def event_date(self, event_id: str | None) -> str | None:
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         return e.date if e is not None else None
 
     def claim(self, **kw) -> Claim:

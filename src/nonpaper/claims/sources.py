@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon as resources
 from ..model import Actor, Analysis, Quote
-from ..text.offsets import Points
+from ..text.offsets import Points, Spans
 from ..text.parse import Parsed
 
 if TYPE_CHECKING:
@@ -47,7 +47,11 @@ class Sources:
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
         """The narrowest quote whose span holds [start, end)."""
-        inside = [q for q in self.quotes if q.start <= start and end <= q.end]
+        # the quotes reaching `start` by bisect (indexed on first use), then the same test (issue 19)
+        if getattr(self, "_quote_spans", (None,))[0] is not self.quotes:
+            self._quote_spans = (self.quotes, Spans((q.start, q.end) for q in self.quotes))
+        near = [self.quotes[i] for i in self._quote_spans[1].overlapping(start - 1, start + 1)]
+        inside = [q for q in near if q.start <= start and end <= q.end]
         spoken = [q for q in inside if q.speaker] or inside  # an unattributed inner span defers to its report
         return min(spoken, key=lambda q: q.end - q.start) if spoken else None
 
