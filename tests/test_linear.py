@@ -367,3 +367,26 @@ def test_nearest_mention_as_the_scan():
     for pos in range(-10, 5200, 13):
         for pick in (ids, ids[:2], ids[2:], [ids[3], ids[0]], ["nobody", ids[1]]):
             assert roster._nearest(reg, pick, pos) == scan(pick, pos)
+
+
+def test_actor_by_name_as_the_scan(analysed):
+    parsed, analysis = analysed
+    src = claim_sources.Sources(parsed, analysis)
+    norm = claim_sources._norm
+
+    def scan(text):
+        n = norm(text)
+        if not n:
+            return None
+        for a in src.actors.values():
+            if n in {norm(x) for x in [a.name, *a.aliases]}:
+                return a.id
+        for a in src.actors.values():
+            if a.kind == "person" and a.name.split() and n.split()[-1] == norm(a.name).split()[-1]:
+                return a.id
+        return next((a.id for a in src.actors.values() if a.kind != "person" and norm(a.name) and norm(a.name) in n), None)
+    names = [x for a in analysis.actors for x in [a.name, *a.aliases]]
+    texts = names + [f"the {n}'s" for n in names] + [n.split()[-1] for n in names] + ["", "the", "Nobody Here",
+                                                                                   "a union of the harbour workers"]
+    assert any(scan(t) for t in texts)
+    assert [src.actor_by_name(t) for t in texts] == [scan(t) for t in texts]

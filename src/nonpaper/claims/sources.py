@@ -145,17 +145,29 @@ class Sources:
         norm = _norm(text)
         if not norm:
             return None
-        for a in self.actors.values():
-            names = {_norm(n) for n in [a.name, *a.aliases]}
-            if norm in names:
-                return a.id
-        for a in self.actors.values():  # a surname alone, or a name inside a longer phrase
-            if a.kind == "person" and a.name.split() and norm.split()[-1] == _norm(a.name).split()[-1]:
-                return a.id
-        for a in self.actors.values():
-            if a.kind != "person" and _norm(a.name) and _norm(a.name) in norm:
-                return a.id
-        return None
+        by_name, by_surname, bodies = self._names()
+        if norm in by_name:
+            return by_name[norm]
+        if norm.split()[-1] in by_surname:  # a surname alone, or a name inside a longer phrase
+            return by_surname[norm.split()[-1]]
+        return next((ident for name, ident in bodies if name in norm), None)
+
+    def _names(self) -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
+        """For `actor_by_name`, normalised once (issue 19: every name and alias was normalised at every
+        lookup): each name or alias -> the first actor with it; a person's last name -> the first person
+        with it; the names of the other actors, in order."""
+        if getattr(self, "_names_of", (None,))[0] is not self.actors:
+            by_name: dict[str, str] = {}
+            by_surname: dict[str, str] = {}
+            for a in self.actors.values():
+                for n in [a.name, *a.aliases]:
+                    by_name.setdefault(_norm(n), a.id)
+                words = _norm(a.name).split()
+                if a.kind == "person" and words:
+                    by_surname.setdefault(words[-1], a.id)
+            bodies = [(_norm(a.name), a.id) for a in self.actors.values() if a.kind != "person" and _norm(a.name)]
+            self._names_of = (self.actors, by_name, by_surname, bodies)
+        return self._names_of[1:]
 
     def actor_by_head(self, token: Token) -> str | None:
         """'the union' → the one organization or government whose name ends in that noun ("The pilots'

@@ -1,8 +1,9 @@
 """Lookups by character offset in sorted arrays (issue 19): a stage that asks, for each of n items,
 which of m spans lie at a place would otherwise scan all m each time (n x m: quadratic in a long article).
 
-`Points` answers "which items start in [lo, hi)", `Spans` "does any span overlap [lo, hi) / hold x";
-both return what a full scan would, in the order the items were given.
+`Points` answers "which items start in [lo, hi)", `Spans` "which spans overlap [lo, hi), does any, does
+any hold x", `entity_holding` "which entity holds this token"; each returns what a full scan would, in
+the order the items were given (tests/test_linear.py checks each against its scan).
 """
 from __future__ import annotations
 
