@@ -63,7 +63,9 @@ ARTICLE = ("Harbour Talks Resume\n\n"
            "authority expected an agreement before April 1, 2024. The director added that "
            "“nobody wants another week of this.”\n\n"
            "Mr. Wiik, the director, said he was hopeful. Anton said the strike would end soon. "
-           "The union's head said she agreed.")
+           "The union's head said she agreed.\n\n"
+           "Inspectors found the crane unsafe on March 3, 2024. Engineers logged cracks in its arm on "
+           "March 3, 2024, the report said.")
 
 
 @pytest.fixture(scope="module")
@@ -390,3 +392,28 @@ def test_actor_by_name_as_the_scan(analysed):
                                                                                    "a union of the harbour workers"]
     assert any(scan(t) for t in texts)
     assert [src.actor_by_name(t) for t in texts] == [scan(t) for t in texts]
+
+
+def test_same_date_lemmas_reads_each_sentence_once(analysed, monkeypatch):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+    dated = [list(s) for s in ctx.sents if claim_time.dates_in(ctx, list(s))]
+    assert len(dated) >= 2
+    expected = []
+    for tokens in dated:  # the scan it replaced: each sentence's dates read again for every call
+        dates = claim_time.dates_in(ctx, tokens)
+        own, out = tokens[0].sent.start, set()
+        for sent in ctx.sents:
+            if sent.start == own or not (claim_time.dates_in(ctx, list(sent)) & dates):
+                continue
+            verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in claim_time.CLAUSE_DEPS]
+            for v in verbs[-1:]:
+                out |= claim_time.content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
+        expected.append(frozenset(out))
+    assert [claim_time._same_date_lemmas(ctx, t) for t in dated] == expected and any(expected)
+    calls = []
+    real = claim_time.dates_in
+    monkeypatch.setattr(claim_time, "dates_in", lambda c, t: calls.append(1) or real(c, t))
+    for tokens in dated:
+        claim_time._same_date_lemmas(ctx, tokens)
+    assert len(calls) <= 2 * len(dated)  # its own tokens and the excluded ones: no sentence read again

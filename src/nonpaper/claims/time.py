@@ -165,13 +165,22 @@ def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[st
         return frozenset()
     own = tokens[0].sent.start if tokens else -1
     out: set[str] = set()
-    for sent in ctx.sents:
-        if sent.start == own or not (dates_in(ctx, list(sent)) & dates):
+    for sent, sent_dates in zip(ctx.sents, _sentence_dates(ctx)):
+        if sent.start == own or not (sent_dates & dates):
             continue
         verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS]
         for v in verbs[-1:]:  # the innermost reported clause of the sentence
             out |= content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
     return frozenset(out)
+
+
+def _sentence_dates(ctx: Context) -> list[set[str]]:
+    """`dates_in` of each sentence, read once per article, not once per ordering (issue 19)."""
+    key = (id(ctx.analysis.timexes), len(ctx.analysis.timexes))
+    if getattr(ctx, "_sentence_dates_key", None) != key:
+        ctx._sentence_dates_key = key
+        ctx._sentence_dates = [dates_in(ctx, list(sent)) for sent in ctx.sents]
+    return ctx._sentence_dates
 
 
 def clause_text(head: Token, exclude: set[Token]) -> str:
