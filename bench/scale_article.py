@@ -7,8 +7,8 @@ copied into the repo) with blank lines, cut at the paragraph before the size. Ea
 process, so peak memory is its own. Per stage: CPU seconds (process time) and the peak resident memory
 while the stage ran (sampled every 5 ms; the spaCy model, loaded before the clock starts, is in every
 figure). The parse is split into spaCy's components, run as `analyze` runs them (a text over
-`text.parse.CHUNK_CHARS` in pieces, one at a time, then joined); "json" is the nonpaper/1 output (`to_dict` and
-`json.dumps`), as `nonpaper analyze --format json` writes it. The last rows are the targets of issues 18
+`text.parse.CHUNK_CHARS` in pieces, one at a time, then joined); "json" is the nonpaper/1 output as `nonpaper analyze
+--format json` renders it (`to_json()`, indented, in one string). The last rows are the targets of issues 18
 and 19: 900k characters within 5x the CPU of 200k, and peak memory within 1 GB.
 
 `bench/scale.py` calls `run(sizes)` and prints `table(rows)`.
@@ -134,7 +134,7 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
     with stage("title time"):
         analysis.timexes += timex.extract_title_timexes(parsed, len(timexes) + 1)
     with stage("json"):
-        out = json.dumps(analysis.to_dict(), ensure_ascii=False)
+        out = analysis.to_json() + "\n"  # as `nonpaper analyze --format json` renders it (cli/common.py)
     sampler.stop()
     return {"chars": len(text), "tokens": len(doc), "quotes": len(found_quotes), "claims": len(analysis.claims),
             "json_mb": len(out) / 2**20, "wall": time.perf_counter() - start_wall, "stages": stages}
