@@ -88,6 +88,7 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
     article = article_from_string(text, published=PUBLISHED, id="scale")
     text = article.text
     model = nlp.load()
+    loaded = _rss_mb()  # the model (and whatever importing spaCy imports: torch, when installed, ~600 MB)
     sampler = Sampler()
     stages: dict[str, tuple[float, float]] = {}
     start_wall = time.perf_counter()
@@ -137,7 +138,7 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
         out = analysis.to_json() + "\n"  # as `nonpaper analyze --format json` renders it (cli/common.py)
     sampler.stop()
     return {"chars": len(text), "tokens": len(doc), "quotes": len(found_quotes), "claims": len(analysis.claims),
-            "json_mb": len(out) / 2**20, "wall": time.perf_counter() - start_wall, "stages": stages}
+            "json_mb": len(out) / 2**20, "loaded_mb": loaded, "wall": time.perf_counter() - start_wall, "stages": stages}
 
 
 def run(sizes=SIZES, texts: Path = DEFAULT_TEXTS) -> list[dict]:
@@ -162,6 +163,7 @@ def table(rows: list[dict]) -> str:
                      + [f"{r['stages'][name][1]:.0f}" for r in rows])
     lines.append(["total"] + [f"{sum(c for c, _ in r['stages'].values()):.2f}" for r in rows]
                  + [f"{max(m for _, m in r['stages'].values()):.0f}" for r in rows])
+    lines.append(["model loaded"] + [""] * len(rows) + [f"{r['loaded_mb']:.0f}" for r in rows])
     lines.append(["tokens"] + [f"{r['tokens']:,}" for r in rows] + [""] * len(rows))
     lines.append(["quotes / claims"] + [f"{r['quotes']} / {r['claims']}" for r in rows] + [""] * len(rows))
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
