@@ -118,8 +118,8 @@ def _cluster_for(tokens: list[str], honor: str | None, cands: list[Cluster], clu
         cands, unsure = _fit_honorific(cands, honorific_gender(honor) if honor else None)
         cluster = max(cands, key=lambda c: c.last, default=None)
         if cluster is None:  # a first name alone ("Hillary") joins a full name with that first name
-            cluster = next((c for c in reversed(clusters) if c.kind == "person"
-                            and any(len(n.split()) > 1 and norm_key(n.split()[0]) == norm_key(tokens[0]) for n in c.names)), None)
+            first = norm_key(tokens[0])
+            cluster = next((c for c in reversed(clusters) if c.kind == "person" and first in _first_names(c)), None)
     else:
         for c in reversed(cands):
             fulls = [n for n in c.names if len(n.split()) > 1]
@@ -170,6 +170,17 @@ def _fit_honorific(cands: list[Cluster], g: str | None) -> Fit:
 
 def _by_first_name(clusters: list[Cluster], key: str) -> list[Cluster]:
     """"Rena is one of the best coaches" (the name tagged ORG): the one person so far with that first name."""
-    found = [c for c in clusters if c.kind == "person"
-             and any(len(n.split()) > 1 and norm_key(n.split()[0]) == key for n in c.names)]
+    found = [c for c in clusters if c.kind == "person" and key in _first_names(c)]
     return found if len(found) == 1 else []
+
+
+def _first_names(cluster: Cluster) -> set[str]:
+    """The first names (`norm_key`) of the cluster's full names, kept on it and grown as names are added
+    (they are only appended): each name read once, not at every lookup over every cluster (issue 19)."""
+    done, keys = getattr(cluster, "_first_names", (0, set()))
+    for name in cluster.names[done:]:
+        words = name.split()
+        if len(words) > 1:
+            keys.add(norm_key(words[0]))
+    cluster._first_names = (len(cluster.names), keys)  # type: ignore[attr-defined]
+    return keys

@@ -4,6 +4,7 @@ epithets that re-describe a person rather than name a role ("the former defender
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..text.names import is_title_word
@@ -29,18 +30,28 @@ def by_title(registry: ActorRegistry, span: Span, head: Token) -> str | None:
 
 def _by_title_words(registry: ActorRegistry, span: Span, head: Token, words: set[str]) -> str | None:
     head_word = head.lower_
-    best, best_pos = None, -1
-    for s in registry.seen():
-        if s.start >= span.start_char:
-            break
-        actor = registry.get(s.actor)
+
+    def fits(actor_id: str) -> bool:
+        actor = registry.get(actor_id)
         if actor.kind not in ("person",):
-            continue
+            return False
         titles = " ".join(actor.titles + actor.aliases).lower()
-        if re.search(rf"\b{re.escape(head_word)}\b", titles) and all(
-                re.search(rf"\b{re.escape(w)}\b", titles) for w in words if w != head_word and not w.endswith("'s")):
-            if s.start > best_pos:
-                best, best_pos = s.actor, s.start
+        return bool(re.search(rf"\b{re.escape(head_word)}\b", titles)) and all(
+            re.search(rf"\b{re.escape(w)}\b", titles) for w in words if w != head_word and not w.endswith("'s"))
+
+    # the latest person mentioned before the span whose titles fit (the first noted at that place): from
+    # the span backwards, each actor tried once, not every mention so far with its regexes (issue 19)
+    seen = registry.seen()
+    tried: dict[str, bool] = {}
+    best, best_pos = None, -1
+    for k in range(bisect_left(seen, span.start_char, key=lambda s: s.start) - 1, -1, -1):
+        s = seen[k]
+        if s.start < best_pos:
+            break
+        if s.actor not in tried:
+            tried[s.actor] = fits(s.actor)
+        if tried[s.actor]:
+            best, best_pos = s.actor, s.start
     return best
 
 

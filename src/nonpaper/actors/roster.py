@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -41,6 +42,8 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._seen: list[Seen] = []
         self._sorted: list[Seen] | None = None
+        self._at: dict[tuple[str, int], Seen] = {}  # (actor, start) -> its Seen: `note` finds it at once
+        self._mentioned: set[tuple[str, int]] = set()  # (actor, start) of each Mention `note` added
         self._index: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}  # actor id -> "m" | "f"
         self.govs: dict[str, str] = {}  # surface form -> country, with the article's invented countries
@@ -108,17 +111,20 @@ class ActorRegistry:
         """Record a mention of an actor at [start, end) (salience for pronouns and role nouns)."""
         if actor_id not in self._actors:
             return
-        for s in self._seen:
-            if s.actor == actor_id and s.start == start:
-                s.subject |= subject
-                s.speaker |= speaker
-                return
-        self._seen.append(Seen(actor_id, start, end, subject, speaker))
-        self._sorted = None
-        if text is not None:
-            actor = self._actors[actor_id]
-            if not any(m.start == start for m in actor.mentions):
-                actor.mentions.append(Mention(text=text, start=start, end=end))
+        # by dict and a sorted insert, not a scan and a re-sort of every mention so far (issue 19)
+        s = self._at.get((actor_id, start))
+        if s is not None:
+            s.subject |= subject
+            s.speaker |= speaker
+            return
+        s = self._at[(actor_id, start)] = Seen(actor_id, start, end, subject, speaker)
+        self._seen.append(s)
+        if self._sorted is not None:  # a copy: a caller may be iterating the list `seen` gave it
+            self._sorted = self._sorted.copy()
+            insort(self._sorted, s, key=_start)  # after equal starts, as the stable sort
+        if text is not None and (actor_id, start) not in self._mentioned:
+            self._mentioned.add((actor_id, start))
+            self._actors[actor_id].mentions.append(Mention(text=text, start=start, end=end))
 
 
 BODY_KINDS = ("organization", "outlet", "government")
@@ -169,7 +175,7 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     # in a name ("One pastor supporting Mr. Cruz" is the pastor, not Cruz)
     persons = [a for a in registry.actors() if a.kind == "person"]
     last = words[-1]
-    hits = [a.id for a in persons if norm_key(a.name).split()[-1] == last]
+    hits = [a.id for a in persons if _last_word(a.name) == last]
     if hits and _name_like(strip_det(raw).split()[:-1]):
         return _nearest(registry, hits, pos)
     head = words[-1]
@@ -183,6 +189,12 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     if kind and raw.lower().startswith(("the ", "this ")):
         return latest_of_kind(registry, pos, kind, head_word=head)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_word(name: str) -> str:
+    """The normalised last word of a name: asked of every person at every lookup, computed once."""
+    return norm_key(name).split()[-1]
 
 
 NAME_PREMODIFIERS = {"former", "foreign", "deputy", "vice", "acting", "interim", "then", "late", "of", "the"}
@@ -199,9 +211,15 @@ def _nearest(registry: ActorRegistry, ids: list[str], pos: int) -> str:
     """Of several candidate actors, the one mentioned last before `pos` (else the first)."""
     if len(ids) == 1:
         return ids[0]
+    # backwards from `pos`: the latest mention of one of them (the first noted at that place), not a
+    # scan of every mention (issue 19)
+    seen, wanted = registry.seen(), set(ids)
     best, best_pos = ids[0], -1
-    for s in registry.seen():
-        if s.actor in ids and s.start <= pos and s.start > best_pos:
+    for k in range(bisect_right(seen, pos, key=_start) - 1, -1, -1):
+        s = seen[k]
+        if s.start < best_pos:
+            break
+        if s.actor in wanted:
             best, best_pos = s.actor, s.start
     return best
 
@@ -225,7 +243,10 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
         kinds = ("organization", "government", "outlet")
     else:
         return None
-    cands = [s for s in registry.seen() if s.start < position and position - s.start <= window
+    # the mentions in the window before the pronoun, by bisect: not a scan of every mention (issue 19)
+    seen = registry.seen()
+    near = seen[bisect_left(seen, position - window, key=_start):bisect_left(seen, position, key=_start)]
+    cands = [s for s in near if s.start < position and position - s.start <= window
              and (registry.get(s.actor).kind in kinds or (gender in ("m", "f") and unnamed and s.actor in registry.singular)
                   or (gender == "p" and s.actor in registry.groups))
              and not any(a <= s.start < b for a, b in quoted)]
@@ -264,6 +285,10 @@ def resolve_pronoun(registry: ActorRegistry, pronoun: str, position: int, *, sen
     if subjects:
         return subjects[-1].actor
     return cands[-1].actor
+
+
+def _start(seen: Seen) -> int:
+    return seen.start
 
 
 def latest_of_kind(registry: ActorRegistry, before: int, kind: str, head_word: str = "") -> str | None:

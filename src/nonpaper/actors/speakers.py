@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..lexicon import wordset
 from ..text.names import entity_at, ents_of, gender_of_words, is_title_word, norm_key
+from ..text.offsets import entity_holding
 from .genders import PERSONAL, POSSESSIVE
 from .kinds import noun_kind, org_kind, person_signals, without_place
 from .mentions import DASHES, Phrase, description_span, full_mention, line_start, mention_span, quoted_before
@@ -174,11 +175,11 @@ def _aliased(registry: ActorRegistry, actor_id: str, phrase: Phrase) -> Decided:
 
 def _entity_at_head(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """A named entity at the head (or the head's compound name)."""
-    for ent in ents_of(p.span.doc):
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= p.head.i < ent.end:
-            found = _entity_actor(registry, ent)
-            if found:
-                return _aliased(registry, found, p)
+    ent = entity_holding(p.span.doc, p.head.i)  # by bisect: entities never overlap (issue 19)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        found = _entity_actor(registry, ent)
+        if found:
+            return _aliased(registry, found, p)
     return None
 
 

@@ -22,7 +22,8 @@ from .. import lexicon as resources
 from .provenance import provenance
 from .sources import Sources
 from .text import content_lemmas, eventish
-from ..model import Analysis, Claim
+from ..model import Analysis, Claim, Quote
+from ..text.offsets import Spans
 from ..text.parse import Parsed
 
 if TYPE_CHECKING:
@@ -56,27 +57,40 @@ class Context:
         """Events whose mention has `token` as its head word (not merely an argument inside it:
         "props" in "removed temporary steel props" is no event)."""
         out = []
-        for e in self.analysis.events:
-            for m in e.mentions or [e]:
-                if m.start <= token.idx < m.end:
-                    before = self.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
-                    if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
-                           for t in before or []) and e.id not in out:
-                        out.append(e.id)
+        _, owners, mentions, spans = self._event_index()
+        for k in spans.overlapping(token.idx, token.idx + 1):  # the mentions holding the token, in order
+            e, m = self.analysis.events[owners[k]], mentions[k]
+            before = self.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
+            if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
+                   for t in before or []) and e.id not in out:
+                out.append(e.id)
         return out
 
     def events_at(self, start: int, end: int) -> list[str]:
         """Ids of events with a mention overlapping [start, end)."""
-        out = []
-        for e in self.analysis.events:
-            spans = [(m.start, m.end) for m in e.mentions] or [(e.start, e.end)]
-            if any(s < end and start < t for s, t in spans) and e.id not in out:
-                out.append(e.id)
-        return out
+        events, owners, _, spans = self._event_index()
+        return list(dict.fromkeys(events[i].id for i in sorted({owners[k] for k in spans.overlapping(start, end)})))
+
+    def _event_index(self) -> tuple[list, list[int], list, Spans]:
+        """Every event mention (an event without mentions stands for itself) with its event's index,
+        indexed by offset once: asked for every claim and token (issue 19). Also the events by id."""
+        events = self.analysis.events
+        if getattr(self, "_events_indexed", (None,))[0] is not events:
+            pairs = [(i, m) for i, e in enumerate(events) for m in (e.mentions or [e])]
+            self._events_by_id: dict = {}
+            for e in events:
+                self._events_by_id.setdefault(e.id, e)  # the first with the id, as a scan would find
+            self._events_indexed = (events, [i for i, _ in pairs], [m for _, m in pairs],
+                                    Spans((m.start, m.end) for _, m in pairs))
+        return self._events_indexed
+
+    def _event(self, event_id: str | None):
+        self._event_index()
+        return self._events_by_id.get(event_id)
 
     def event_lemmas(self, event_id: str | None) -> frozenset[str]:
         """Content lemmas of an event's mentions, plus its type, for matching across articles."""
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         if e is None:
             return frozenset()
         out = set()
@@ -89,18 +103,23 @@ class Context:
         return frozenset(out)
 
     def event_text(self, event_id: str | None) -> str | None:
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         return e.text if e is not None else None
 
     def event_date(self, event_id: str | None) -> str | None:
-        e = next((e for e in self.analysis.events if e.id == event_id), None)
+        e = self._event(event_id)
         return e.date if e is not None else None
 
     def claim(self, **kw) -> Claim:
         """A claim of this article; an ordering, status or value inside a quote reads as the quote's
         words (the source's own), not the whole sentence around them."""
         kw.setdefault("article", self.article_id)
-        q = next((q for q in self.sources.quotes if q.id == kw.get("quote")), None)
+        if getattr(self, "_quote_ids", (None,))[0] is not self.sources.quotes:  # indexed once (issue 19)
+            by_id: dict[str, Quote] = {}
+            for quote in self.sources.quotes:
+                by_id.setdefault(quote.id, quote)  # the first with the id, as a scan would find
+            self._quote_ids = (self.sources.quotes, by_id)
+        q = self._quote_ids[1].get(kw.get("quote"))
         if q is not None and kw.get("kind") in ("order", "status", "value", "duration") and len(q.text) < len(kw.get("text") or ""):
             kw["text"] = q.text
         origin, origin_text, relays = provenance(self.sources, self.parsed.article, kw.get("actor"), q)
@@ -118,8 +137,9 @@ class Context:
         skip = {claim.actor, claim.origin}
         claim.participants = [a for a in self.sources.actors_in(span.start_char, span.end_char) if a not in skip]
         # the verb of the claim's own words ("agreed" in "had agreed to a ceasefire"), not the cue's
-        verbs = [t for t in own if t.pos_ in ("VERB", "AUX")]
-        root = own.root if own.root.pos_ in ("VERB", "AUX") else (verbs[0] if verbs else None)
+        # (the first verb found lazily: an ordering's span can run from one event to another across the article)
+        root = own.root if own.root.pos_ in ("VERB", "AUX") else \
+            next((t for t in own if t.pos_ in ("VERB", "AUX")), None)
         claim.predicate = root.lemma_.lower() if root is not None else None
         claim.hedged = hedged(span.sent)
 
@@ -207,10 +227,12 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
                         value={"about": sorted(lemmas), "quote_kind": q.kind, "cue": q.cue},
                         quote=q.id, start=q.start, end=q.end)
     paragraphs = ctx.parsed.paragraphs()
+    # by bisect, not a scan of every paragraph and quote per sentence (issue 19)
+    in_paragraph = Spans((p.start, p.end) for p in paragraphs)
+    quoted = Spans((q.start, q.end) for q in ctx.sources.quotes)
     for sent in ctx.sents:
-        inside = any(p.start <= sent.start_char < p.end for p in paragraphs) if paragraphs else True
-        touched = any(q.start < sent.end_char and sent.start_char < q.end for q in ctx.sources.quotes) or \
-            ctx.sources.quotes_in_sentence(sent)
+        inside = in_paragraph.holds(sent.start_char) if paragraphs else True
+        touched = quoted.overlaps(sent.start_char, sent.end_char) or ctx.sources.quotes_in_sentence(sent)
         if not inside or touched or not sent.text.strip() or sent.root.pos_ not in ("VERB", "AUX"):
             continue
         events = ctx.events_at(sent.start_char, sent.end_char)

@@ -11,6 +11,7 @@ It yields denial claims (kind "denial", `value.how` "framed"), so the denial che
 disputes with both sides and their provenance."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
@@ -34,8 +35,9 @@ TYPED = ("order", "date", "status", "value", "duration", "cause")
 def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim],
                     typed: list[Claim]) -> Iterator[Claim]:
     denied = {(d.actor, d.start) for d in denials}  # a sentence already read as a denial by its source
+    typed_at = _typed_starts(typed)  # once, not a scan of every typed claim per statement (issue 19)
     for claim in statements:
-        if _typed_inside(claim, typed):
+        if _typed_inside(claim, typed_at):
             continue  # what it says has a kind (a cause, a figure, a status): that kind's check weighs it
         q = _quote_of(ctx, claim)
         if q is None or claim.start is None or q.cue_start is None:
@@ -60,9 +62,22 @@ def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim],
                         start=sent.start_char, end=sent.end_char)
 
 
-def _typed_inside(claim: Claim, typed: list[Claim]) -> bool:
-    return any(t.actor == claim.actor and t.kind in TYPED and t.start is not None
-               and claim.start <= t.start < (claim.end or claim.start + 1) for t in typed)
+def _typed_starts(typed: list[Claim]) -> dict[str | None, list[int]]:
+    """The starts of the claims of a kind in TYPED, by actor, sorted."""
+    out: dict[str | None, list[int]] = {}
+    for t in typed:
+        if t.kind in TYPED and t.start is not None:
+            out.setdefault(t.actor, []).append(t.start)
+    return {actor: sorted(starts) for actor, starts in out.items()}
+
+
+def _typed_inside(claim: Claim, typed_at: dict[str | None, list[int]]) -> bool:
+    """Does a claim of a kind in TYPED by the same actor start inside the claim?"""
+    starts = typed_at.get(claim.actor, [])
+    if not starts or claim.start is None:
+        return False
+    k = bisect_left(starts, claim.start)
+    return k < len(starts) and starts[k] < (claim.end or claim.start + 1)
 
 
 def _quote_of(ctx: Context, claim: Claim) -> Quote | None:

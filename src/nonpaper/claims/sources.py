@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon as resources
 from ..model import Actor, Analysis, Quote
+from ..text.offsets import Points, Spans
 from ..text.parse import Parsed
 
 if TYPE_CHECKING:
@@ -48,18 +49,23 @@ class Sources:
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
         """The narrowest quote whose span holds [start, end)."""
-        inside = [q for q in self.quotes if q.start <= start and end <= q.end]
+        # the quotes reaching `start` by bisect (indexed on first use), then the same test (issue 19)
+        if getattr(self, "_quote_spans", (None,))[0] is not self.quotes:
+            self._quote_spans = (self.quotes, Spans((q.start, q.end) for q in self.quotes))
+        near = [self.quotes[i] for i in self._quote_spans[1].overlapping(start - 1, start + 1)]
+        inside = [q for q in near if q.start <= start and end <= q.end]
         spoken = [q for q in inside if q.speaker] or inside  # an unattributed inner span defers to its report
         return min(spoken, key=lambda q: q.end - q.start) if spoken else None
 
     def quotes_in_sentence(self, sent: Span) -> list[Quote]:
         """Quotes whose content or cue lies in the sentence."""
-        out = []
-        for q in self.quotes:
-            cue_in = q.cue_start is not None and sent.start_char <= q.cue_start < sent.end_char
-            if cue_in or (sent.start_char <= q.start < sent.end_char):
-                out.append(q)
-        return out
+        # by bisect over the quotes' offsets, indexed on first use: asked for every sentence (issue 19)
+        if getattr(self, "_quote_points", (None,))[0] is not self.quotes:
+            self._quote_points = (self.quotes, Points(q.cue_start for q in self.quotes),
+                                  Points(q.start for q in self.quotes))
+        _, cues, starts = self._quote_points
+        lo, hi = sent.start_char, sent.end_char
+        return [self.quotes[i] for i in sorted(set(cues.between(lo, hi)) | set(starts.between(lo, hi)))]
 
     def at(self, start: int, end: int) -> Source:
         """The source of a proposition at [start, end): the covering quote's speaker, else the
@@ -141,17 +147,29 @@ class Sources:
         norm = _norm(text)
         if not norm:
             return None
-        for a in self.actors.values():
-            names = {_norm(n) for n in [a.name, *a.aliases]}
-            if norm in names:
-                return a.id
-        for a in self.actors.values():  # a surname alone, or a name inside a longer phrase
-            if a.kind == "person" and a.name.split() and norm.split()[-1] == _norm(a.name).split()[-1]:
-                return a.id
-        for a in self.actors.values():
-            if a.kind != "person" and _norm(a.name) and _norm(a.name) in norm:
-                return a.id
-        return None
+        by_name, by_surname, bodies = self._names()
+        if norm in by_name:
+            return by_name[norm]
+        if norm.split()[-1] in by_surname:  # a surname alone, or a name inside a longer phrase
+            return by_surname[norm.split()[-1]]
+        return next((ident for name, ident in bodies if name in norm), None)
+
+    def _names(self) -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
+        """For `actor_by_name`, normalised once (issue 19: every name and alias was normalised at every
+        lookup): each name or alias -> the first actor with it; a person's last name -> the first person
+        with it; the names of the other actors, in order."""
+        if getattr(self, "_names_of", (None,))[0] is not self.actors:
+            by_name: dict[str, str] = {}
+            by_surname: dict[str, str] = {}
+            for a in self.actors.values():
+                for n in [a.name, *a.aliases]:
+                    by_name.setdefault(_norm(n), a.id)
+                words = _norm(a.name).split()
+                if a.kind == "person" and words:
+                    by_surname.setdefault(words[-1], a.id)
+            bodies = [(_norm(a.name), a.id) for a in self.actors.values() if a.kind != "person" and _norm(a.name)]
+            self._names_of = (self.actors, by_name, by_surname, bodies)
+        return self._names_of[1:]
 
     def actor_by_head(self, token: Token) -> str | None:
         """'the union' → the one organization or government whose name ends in that noun ("The pilots'

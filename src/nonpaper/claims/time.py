@@ -9,6 +9,7 @@ from .. import lexicon as resources
 from .find import CLAUSE_DEPS, Context, negated, np_text, span_of, verb_ancestor
 from .text import GENERIC, content_lemmas, short, stems
 from ..model import Claim
+from ..text.offsets import Points
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,12 +131,24 @@ def dates_in(ctx: Context, tokens: list[Token]) -> set[str]:
     if not tokens:
         return set()
     lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    found = {t.value for t in ctx.analysis.timexes if t.type == "DATE" and lo <= t.start < hi and
-             len(t.value) == 10}
+    days, day_points, ents, ent_points = _dates_by_offset(ctx)
+    found = {days[i] for i in day_points.between(lo, hi)}
     if not found:
-        found = {text.lower() for start, text in ctx.date_ents if lo <= start < hi
-                 and any(ch.isdigit() for ch in text)}
+        found = {ents[i] for i in ent_points.between(lo, hi)}
     return found
+
+
+def _dates_by_offset(ctx: Context) -> tuple[list[str], Points, list[str], Points]:
+    """The full days of the time stage and the DATE entities with a digit, indexed by offset once per
+    article: `dates_in` is asked for every sentence of every ordering (issue 19: a scan of every timex)."""
+    key = (id(ctx.analysis.timexes), len(ctx.analysis.timexes))
+    if getattr(ctx, "_dates_key", None) != key:
+        timexes = [t for t in ctx.analysis.timexes if t.type == "DATE" and t.start is not None and len(t.value) == 10]
+        ents = [(start, text.lower()) for start, text in ctx.date_ents if any(ch.isdigit() for ch in text)]
+        ctx._dates_key = key
+        ctx._dates = ([t.value for t in timexes], Points(t.start for t in timexes),
+                      [text for _, text in ents], Points(start for start, _ in ents))
+    return ctx._dates
 
 
 def _day_in(ctx: Context, tokens) -> str | None:
@@ -152,13 +165,22 @@ def _same_date_lemmas(ctx: Context, tokens, exclude=frozenset()) -> frozenset[st
         return frozenset()
     own = tokens[0].sent.start if tokens else -1
     out: set[str] = set()
-    for sent in ctx.sents:
-        if sent.start == own or not (dates_in(ctx, list(sent)) & dates):
+    for sent, sent_dates in zip(ctx.sents, _sentence_dates(ctx)):
+        if sent.start == own or not (sent_dates & dates):
             continue
         verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS]
         for v in verbs[-1:]:  # the innermost reported clause of the sentence
             out |= content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
     return frozenset(out)
+
+
+def _sentence_dates(ctx: Context) -> list[set[str]]:
+    """`dates_in` of each sentence, read once per article, not once per ordering (issue 19)."""
+    key = (id(ctx.analysis.timexes), len(ctx.analysis.timexes))
+    if getattr(ctx, "_sentence_dates_key", None) != key:
+        ctx._sentence_dates_key = key
+        ctx._sentence_dates = [dates_in(ctx, list(sent)) for sent in ctx.sents]
+    return ctx._sentence_dates
 
 
 def clause_text(head: Token, exclude: set[Token]) -> str:

@@ -95,12 +95,66 @@ def load():
     return nlp
 
 
+# Peak memory of the parse grows with the tokens parsed at once: spaCy's tok2vec and NER layers keep every
+# layer's output for the whole Doc (about 15 KB a token: 834 MB at 200k characters, 3.6 GB at 1M). A longer
+# text is parsed in pieces of about CHUNK_CHARS, one at a time, cut where a sentence starts anyway (after a
+# newline, which `block_sentences` makes a sentence start) and joined into one Doc: 497 MB at 900k. Only
+# the few tokens next to a cut see less context (2 of 40,722 tokens parsed differently at 200k); a text
+# of CHUNK_CHARS or fewer is parsed whole, as before.
+CHUNK_CHARS = 50_000
+
+
+def chunk_ends(text: str, size: int = CHUNK_CHARS) -> list[int]:
+    """Where to cut `text` into pieces of about `size` characters: after the whitespace that follows a
+    newline (then the tokens are those of the whole text), else after a sentence's end, else at any
+    whitespace, else anywhere; the last end is len(text)."""
+    ends: list[int] = []
+    start = 0
+    while len(text) - start > size:
+        ends.append(start := _cut(text, start + size, min(len(text), start + 2 * size)))
+    return ends + [len(text)]
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    for found in (text.find("\n", lo, hi), _sentence_end(text, lo, hi), _space(text, lo, hi)):
+        if found >= 0:
+            end = found
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end < len(text):
+                return end
+    return hi
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    hits = [i + 1 for i in (text.find(mark, lo, hi) for mark in (". ", "? ", "! ")) if i >= 0]
+    return min(hits, default=-1)
+
+
+def _space(text: str, lo: int, hi: int) -> int:
+    return next((i for i in range(lo, hi) if text[i].isspace()), -1)
+
+
+def parse_text(text: str) -> Doc:
+    """The Doc of `text` (its text exactly `text`), in pieces when long (see CHUNK_CHARS)."""
+    nlp = load()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    ends = chunk_ends(text, CHUNK_CHARS)
+    # batch_size=1: nlp.pipe would otherwise batch the pieces and parse them all at once
+    docs = list(nlp.pipe((text[s:e] for s, e in zip([0] + ends, ends)), batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def parse(article: Article) -> Parsed:
-    return Parsed(article, load()(article.text))
+    return Parsed(article, parse_text(article.text))
 
 
 def parse_many(articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Parsed]:
     articles = list(articles)
-    docs = load().pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
-    for article, doc in zip(articles, docs):
-        yield Parsed(article, doc)
+    short = (a.text for a in articles if len(a.text) <= CHUNK_CHARS)
+    docs = load().pipe(short, n_process=n_process, batch_size=batch_size)
+    for article in articles:
+        yield parse(article) if len(article.text) > CHUNK_CHARS else Parsed(article, next(docs))

@@ -1,0 +1,419 @@
+"""Issue 19: per-item lookups by offset go through sorted arrays or dicts, not a scan of every item so far.
+
+Not timed: each test compares a lookup with the scan it replaced (same answer, same order) and, where it
+can, counts the work (iterations of a list, regex searches, normalisations) so that a scan coming back fails.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from nonpaper.actors import people, roles, roster
+from nonpaper.actors.clusters import Cluster
+from nonpaper.claims import sources as claim_sources
+from nonpaper.claims import time as claim_time
+from nonpaper.claims.find import Context, statement_claims
+from nonpaper.ingest.layout import build_article
+from nonpaper.pipeline import analyze_parsed
+from nonpaper.text import parse as nlp
+from nonpaper.text.names import ents_of, norm_key
+from nonpaper.text.offsets import Points, Spans, entity_holding
+
+
+class Counted(list):
+    """A list that counts how often it is iterated."""
+    iterations = 0
+
+    def __iter__(self):
+        type(self).iterations += 1
+        return super().__iter__()
+
+
+def _random_spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
+    out = []
+    for _ in range(n):
+        start = rng.randrange(0, 500)
+        out.append((start, start + rng.choice([0, 1, 3, 10, 40, 200])))
+    return out
+
+
+def test_points_and_spans_answer_as_a_scan_would():
+    rng = random.Random(19)
+    for _ in range(50):
+        spans = _random_spans(rng, rng.randrange(0, 30))
+        starts = [s if rng.random() > 0.2 else None for s, _ in spans]
+        points, index = Points(starts), Spans(spans)
+        for _ in range(40):
+            lo = rng.randrange(-5, 520)
+            hi = lo + rng.randrange(0, 60)
+            assert points.between(lo, hi) == [i for i, s in enumerate(starts) if s is not None and lo <= s < hi]
+            assert index.overlapping(lo, hi) == [i for i, (s, e) in enumerate(spans) if s < hi and e > lo]
+            assert index.overlaps(lo, hi) == any(s < hi and e > lo for s, e in spans)
+            assert index.holds(lo) == any(s <= lo < e for s, e in spans)
+
+
+ARTICLE = ("Harbour Talks Resume\n\n"
+           "The harbour workers' union said on Monday that talks with the port authority had resumed. "
+           "“We are back at the table,” said Petra Lunde, the union's head.\n\n"
+           "The port authority's director, Anton Wiik, said the strike cost 2 million euros a day. "
+           "Lunde disputed the figure. “It is nowhere near that,” she said on Tuesday.\n\n"
+           "Talks had collapsed on March 3, 2024, before the strike began on March 10, 2024. "
+           "The union's spokeswoman said the vote would be held on Friday. Wiik told reporters the "
+           "authority expected an agreement before April 1, 2024. The director added that "
+           "“nobody wants another week of this.”\n\n"
+           "Mr. Wiik, the director, said he was hopeful. Anton said the strike would end soon. "
+           "The union's head said she agreed.\n\n"
+           "Inspectors found the crane unsafe on March 3, 2024. Engineers logged cracks in its arm on "
+           "March 3, 2024, the report said.")
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    art = build_article(ARTICLE, published="2024-03-15")
+    parsed = nlp.parse(art)
+    return parsed, analyze_parsed(parsed)
+
+
+def test_entity_holding_is_the_entity_a_scan_finds(analysed):
+    parsed, _ = analysed
+    doc = parsed.doc
+    assert ents_of(doc)
+    for tok in doc:
+        scan = next((e for e in ents_of(doc) if e.start <= tok.i < e.end), None)
+        assert entity_holding(doc, tok.i) == scan
+
+
+def test_quotes_in_sentence_as_the_scan_and_without_one(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+    quotes = ctx.sources.quotes
+    assert len(quotes) >= 3
+
+    def scan(sent):
+        return [q for q in quotes if (q.cue_start is not None and sent.start_char <= q.cue_start < sent.end_char)
+                or sent.start_char <= q.start < sent.end_char]
+    for sent in ctx.sents:
+        assert ctx.sources.quotes_in_sentence(sent) == scan(sent)
+    Counted.iterations = 0
+    ctx.sources.quotes = Counted(quotes)
+    for sent in ctx.sents:
+        ctx.sources.quotes_in_sentence(sent)
+    assert Counted.iterations <= 2  # indexed once (cues and starts), not read per sentence
+
+
+def test_statement_claims_reads_the_quotes_once_not_per_sentence(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+    before = [(c.actor, c.start, c.end, c.text) for c in statement_claims(ctx)]
+    ctx = Context(parsed, analysis)
+    Counted.iterations = 0
+    ctx.sources.quotes = Counted(ctx.sources.quotes)
+    after = [(c.actor, c.start, c.end, c.text) for c in statement_claims(ctx)]
+    assert after == before and len(ctx.sents) > 8
+    # the quote claims' own loop, the sentences' overlap index, the per-sentence index, claim()'s id index
+    assert Counted.iterations <= 6
+
+
+def test_events_at_as_the_scan(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+    assert analysis.events
+
+    def scan(start, end):
+        out = []
+        for e in analysis.events:
+            spans = [(m.start, m.end) for m in e.mentions] or [(e.start, e.end)]
+            if any(s < end and start < t for s, t in spans) and e.id not in out:
+                out.append(e.id)
+        return out
+    for lo in range(0, len(parsed.text), 7):
+        for width in (1, 30, 400):
+            assert ctx.events_at(lo, lo + width) == scan(lo, lo + width)
+
+
+def test_dates_in_as_the_scan_and_indexed_once(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+
+    def scan(tokens):
+        lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+        found = {t.value for t in analysis.timexes if t.type == "DATE" and lo <= t.start < hi and len(t.value) == 10}
+        return found or {text.lower() for start, text in ctx.date_ents if lo <= start < hi
+                         and any(ch.isdigit() for ch in text)}
+    found = [claim_time.dates_in(ctx, list(sent)) for sent in ctx.sents]
+    assert found == [scan(list(sent)) for sent in ctx.sents] and any(found)
+    Counted.iterations = 0
+    ctx = Context(parsed, analysis)
+    analysis.timexes = Counted(analysis.timexes)
+    try:
+        for sent in ctx.sents:
+            claim_time.dates_in(ctx, list(sent))
+        assert Counted.iterations == 1
+    finally:
+        analysis.timexes = list(analysis.timexes)
+
+
+def _registry(n_notes: int, seed: int = 7) -> roster.ActorRegistry:
+    rng = random.Random(seed)
+    reg = roster.ActorRegistry()
+    ids = [reg.add(name, "person", title=title) for name, title in
+           (("Anna Brill", "transport minister"), ("Olaf Sand", "harbour master"), ("Ida Kern", "union head"))]
+    ids.append(reg.add("Port Authority", "organization"))
+    for _ in range(n_notes):
+        start = rng.randrange(0, 5000)
+        reg.note(rng.choice(ids), start, start + 5, text="x" if rng.random() < 0.5 else None,
+                 subject=rng.random() < 0.3)
+        if rng.random() < 0.2:
+            reg.seen()
+    return reg
+
+
+def test_note_keeps_every_mention_once_and_seen_sorted_as_the_stable_sort():
+    reg = _registry(600)
+    assert reg.seen() == sorted(reg._seen, key=lambda s: s.start)
+    assert len({(s.actor, s.start) for s in reg.seen()}) == len(reg.seen())
+    for actor in reg.actors():
+        assert len({m.start for m in actor.mentions}) == len(actor.mentions)
+    Counted.iterations = 0
+    reg._seen = Counted(reg._seen)
+    for start in range(0, 5000, 50):
+        reg.note("anna-brill", start, start + 5, text="Brill", speaker=True)
+    assert Counted.iterations == 0  # found by (actor, place), not by a scan of every mention so far
+
+
+def test_note_does_not_change_a_list_a_caller_is_reading():
+    reg = _registry(50)
+    listed = reg.seen()
+    copy = list(listed)
+    reg.note("olaf-sand", 10_000, 10_005, text="Sand")
+    assert listed == copy and reg.seen()[-1].start == 10_000
+
+
+def _by_title_words_scan(registry, span_start, head_word, words):
+    import re
+    best, best_pos = None, -1
+    for s in registry.seen():
+        if s.start >= span_start:
+            break
+        actor = registry.get(s.actor)
+        if actor.kind != "person":
+            continue
+        titles = " ".join(actor.titles + actor.aliases).lower()
+        if re.search(rf"\b{re.escape(head_word)}\b", titles) and all(
+                re.search(rf"\b{re.escape(w)}\b", titles) for w in words if w != head_word and not w.endswith("'s")):
+            if s.start > best_pos:
+                best, best_pos = s.actor, s.start
+    return best
+
+
+class _Head:
+    def __init__(self, word: str) -> None:
+        self.lower_ = word
+
+
+class _Span:
+    def __init__(self, start: int) -> None:
+        self.start_char = start
+
+
+def test_by_title_words_as_the_scan_trying_each_actor_once(monkeypatch):
+    reg = _registry(800)
+    for pos in range(0, 5200, 37):
+        for head, words in (("minister", {"transport"}), ("master", set()), ("head", {"union"}),
+                            ("director", set()), ("minister", {"finance"})):
+            assert roles._by_title_words(reg, _Span(pos), _Head(head), words) == \
+                _by_title_words_scan(reg, pos, head, words), (pos, head)
+    calls = []
+    real = roles.re.search
+    monkeypatch.setattr(roles.re, "search", lambda *a, **k: calls.append(1) or real(*a, **k))
+    roles._by_title_words(reg, _Span(5000), _Head("director"), {"port"})
+    assert len(calls) <= 3  # three people, each tried once: not once per mention (800)
+
+
+def test_by_first_name_as_the_scan_and_each_name_read_once(monkeypatch):
+    rng = random.Random(3)
+    firsts, lasts = ["Rena", "Olaf", "Ida", "Anna"], ["Brill", "Sand", "Kern", "Moe", "Dahl"]
+    clusters = []
+    for _ in range(40):
+        c = Cluster(rng.choice(["person", "person", "organization"]))
+        c.names = [rng.choice([f"{rng.choice(firsts)} {rng.choice(lasts)}", rng.choice(lasts)]) for _ in range(3)]
+        clusters.append(c)
+
+    def scan(key):
+        found = [c for c in clusters if c.kind == "person"
+                 and any(len(n.split()) > 1 and norm_key(n.split()[0]) == key for n in c.names)]
+        return found if len(found) == 1 else []
+    for step in range(60):  # names keep being added between lookups, as clustering does
+        clusters[rng.randrange(len(clusters))].names.append(f"{rng.choice(firsts + ['Zed' + str(step)])} Moe")
+        key = norm_key(rng.choice(firsts + [f"Zed{step}"]))
+        assert people._by_first_name(clusters, key) == scan(key)
+    calls = []
+    real = people.norm_key
+    monkeypatch.setattr(people, "norm_key", lambda t: calls.append(t) or real(t))
+    for key in ("rena", "olaf", "ida"):
+        people._by_first_name(clusters, key)
+    assert calls == []  # every name was read before: none is normalised again
+
+
+def test_by_first_name_reads_names_added_since():
+    c = Cluster("person")
+    c.names = ["Brill"]
+    assert people._by_first_name([c], "anna") == []
+    c.names.append("Anna Brill")
+    assert people._by_first_name([c], "anna") == [c]
+
+
+def test_sources_quotes_in_sentence_is_reindexed_for_a_new_quote_list(analysed):
+    parsed, analysis = analysed
+    src = claim_sources.Sources(parsed, analysis)
+    sent = next(s for s in parsed.doc.sents if src.quotes_in_sentence(s))
+    src.quotes = []
+    assert src.quotes_in_sentence(sent) == []
+
+
+def test_entity_holding_after_the_entities_change(analysed):
+    parsed, _ = analysed
+    ent = ents_of(parsed.doc)[0]
+    assert entity_holding(parsed.doc, ent.start) == ent
+    doc = nlp.load()("Nobody here.")
+    assert entity_holding(doc, 0) is None
+
+
+
+def test_resolve_pronoun_reads_only_the_window_before_it(monkeypatch):
+    reg = _registry(900, seed=11)
+    reg.gender.update({"anna-brill": "f", "olaf-sand": "m"})
+    found = {(pos, p): roster.resolve_pronoun(reg, p, pos, sentence_start=pos - 40, paragraph_start=pos - 400)
+             for pos in range(0, 5200, 23) for p in ("he", "she", "they", "it")}
+    assert any(found.values())
+    bounds = iter([])
+
+    def whole(seq, x, key=None):  # the scan it replaced: every mention, filtered by the window
+        nonlocal bounds
+        return next(bounds)
+    monkeypatch.setattr(roster, "bisect_left", whole)
+    for (pos, p), actor in found.items():
+        bounds = iter([0, len(reg.seen())])
+        assert roster.resolve_pronoun(reg, p, pos, sentence_start=pos - 40, paragraph_start=pos - 400) == actor
+    monkeypatch.undo()
+    Counted.iterations = 0
+    reg._sorted = Counted(reg.seen())
+    roster.resolve_pronoun(reg, "he", 2500)
+    assert Counted.iterations == 0  # sliced by bisect, never read whole
+
+
+def test_trigger_events_and_event_lookups_as_the_scan(analysed):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+
+    def scan(token):
+        out = []
+        for e in analysis.events:
+            for m in e.mentions or [e]:
+                if m.start <= token.idx < m.end:
+                    before = parsed.doc.char_span(m.start, token.idx, alignment_mode="expand") if m.start < token.idx else []
+                    if all(t.pos_ in ("DET", "ADJ", "PROPN", "NUM", "PUNCT", "PART") or t.dep_ in ("compound", "poss")
+                           for t in before or []) and e.id not in out:
+                        out.append(e.id)
+        return out
+    found = [ctx.trigger_events(tok) for tok in parsed.doc]
+    assert found == [scan(tok) for tok in parsed.doc] and any(found)
+    for e in analysis.events:
+        assert ctx.event_text(e.id) == e.text and ctx.event_date(e.id) == e.date
+    assert ctx.event_text("nope") is None and ctx.event_lemmas(None) == frozenset()
+
+
+def test_quote_covering_as_the_scan(analysed):
+    parsed, analysis = analysed
+    src = claim_sources.Sources(parsed, analysis)
+
+    def scan(start, end):
+        inside = [q for q in src.quotes if q.start <= start and end <= q.end]
+        spoken = [q for q in inside if q.speaker] or inside
+        return min(spoken, key=lambda q: q.end - q.start) if spoken else None
+    ends = sorted({q.end for q in src.quotes} | {q.start for q in src.quotes})
+    cases = [(lo, lo + w) for lo in range(0, len(parsed.text), 3) for w in (0, 1, 25)] + [(e, e) for e in ends]
+    assert any(scan(*c) for c in cases)
+    assert all(src.quote_covering(*c) is scan(*c) for c in cases)
+
+
+def test_typed_claims_inside_a_statement_as_the_scan():
+    from nonpaper.claims import rebuttals
+    from nonpaper.model import Claim
+
+    rng = random.Random(5)
+    kinds = list(rebuttals.TYPED) + ["statement", "denial"]
+    typed = [Claim(id=f"c{i}", actor=rng.choice(["a", "b", None]), kind=rng.choice(kinds), text="x",
+                   start=rng.choice([None] + list(range(0, 300, 7)))) for i in range(120)]
+    index = rebuttals._typed_starts(typed)
+    for i in range(200):
+        start = rng.randrange(0, 300)
+        claim = Claim(id="s", actor=rng.choice(["a", "b", None, "c"]), kind="statement", text="y", start=start,
+                      end=rng.choice([None, start + rng.randrange(0, 40)]))
+        scan = any(t.actor == claim.actor and t.kind in rebuttals.TYPED and t.start is not None
+                   and claim.start <= t.start < (claim.end or claim.start + 1) for t in typed)
+        assert rebuttals._typed_inside(claim, index) == scan
+
+
+def test_nearest_mention_as_the_scan():
+    reg = _registry(700, seed=13)
+
+    def scan(ids, pos):
+        best, best_pos = ids[0], -1
+        for s in reg.seen():
+            if s.actor in ids and s.start <= pos and s.start > best_pos:
+                best, best_pos = s.actor, s.start
+        return best
+    ids = [a.id for a in reg.actors()]
+    for pos in range(-10, 5200, 13):
+        for pick in (ids, ids[:2], ids[2:], [ids[3], ids[0]], ["nobody", ids[1]]):
+            assert roster._nearest(reg, pick, pos) == scan(pick, pos)
+
+
+def test_actor_by_name_as_the_scan(analysed):
+    parsed, analysis = analysed
+    src = claim_sources.Sources(parsed, analysis)
+    norm = claim_sources._norm
+
+    def scan(text):
+        n = norm(text)
+        if not n:
+            return None
+        for a in src.actors.values():
+            if n in {norm(x) for x in [a.name, *a.aliases]}:
+                return a.id
+        for a in src.actors.values():
+            if a.kind == "person" and a.name.split() and n.split()[-1] == norm(a.name).split()[-1]:
+                return a.id
+        return next((a.id for a in src.actors.values() if a.kind != "person" and norm(a.name) and norm(a.name) in n), None)
+    names = [x for a in analysis.actors for x in [a.name, *a.aliases]]
+    texts = names + [f"the {n}'s" for n in names] + [n.split()[-1] for n in names] + ["", "the", "Nobody Here",
+                                                                                   "a union of the harbour workers"]
+    assert any(scan(t) for t in texts)
+    assert [src.actor_by_name(t) for t in texts] == [scan(t) for t in texts]
+
+
+def test_same_date_lemmas_reads_each_sentence_once(analysed, monkeypatch):
+    parsed, analysis = analysed
+    ctx = Context(parsed, analysis)
+    dated = [list(s) for s in ctx.sents if claim_time.dates_in(ctx, list(s))]
+    assert len(dated) >= 2
+    expected = []
+    for tokens in dated:  # the scan it replaced: each sentence's dates read again for every call
+        dates = claim_time.dates_in(ctx, tokens)
+        own, out = tokens[0].sent.start, set()
+        for sent in ctx.sents:
+            if sent.start == own or not (claim_time.dates_in(ctx, list(sent)) & dates):
+                continue
+            verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ in claim_time.CLAUSE_DEPS]
+            for v in verbs[-1:]:
+                out |= claim_time.content_lemmas([x for x in v.subtree if x.dep_ != "relcl"], names=False)
+        expected.append(frozenset(out))
+    assert [claim_time._same_date_lemmas(ctx, t) for t in dated] == expected and any(expected)
+    calls = []
+    real = claim_time.dates_in
+    monkeypatch.setattr(claim_time, "dates_in", lambda c, t: calls.append(1) or real(c, t))
+    for tokens in dated:
+        claim_time._same_date_lemmas(ctx, tokens)
+    assert len(calls) <= 2 * len(dated)  # its own tokens and the excluded ones: no sentence read again
