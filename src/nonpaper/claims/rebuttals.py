@@ -21,7 +21,7 @@ from .text import overlap, short
 from ..model import Claim, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 # how many content words two accounts must share to be about one thing: one when the second answers
 # the account right before it, two when other accounts come between
