@@ -162,15 +162,19 @@ def nonpaper_events(parsed, timexes):
         tok = parsed.doc[m.i]
         mod = mention_modality(parsed, m)
         # a DURATION here is a stretch holding the event ("within the next six months", `mentions.containing`)
-        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME", "DURATION")), news.get(m.i))
+        own = [t for t in m.timexes if t.type in ("DATE", "TIME", "DURATION")]
+        governing = [t for t in m.clause_times if t.type in ("DATE", "TIME", "DURATION")]
+        time = next(iter(own + governing), news.get(m.i))
         if time is not None:
             anchor = ("timex", (time.start, time.end), time.value)
+            how = "its own time" if own else "the time governing its clause" if governing else "news of the day"
         else:
             anchor = ("rel", dct_relation(tok, mod))
+            how = f"tense: {anchor[1] or 'none'}"
         out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": "NEG" if mod.polarity == "negative" else "POS",
                     "certainty": mod.certainty.upper(),
                     "time": "FUTURE" if mod.tense == "future" or mod.modality == "planned" else "NON_FUTURE",
-                    "anchor": anchor})
+                    "anchor": anchor, "how": how})
     return out
 
 
@@ -187,7 +191,8 @@ def baseline_events(parsed, timexes):
         out.append({"span": (tok.idx, tok.idx + len(tok)),
                     "polarity": "NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS",
                     "certainty": "CERTAIN", "time": "FUTURE" if future else "NON_FUTURE",
-                    "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None)})
+                    "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None),
+                    "how": "nearest time in its sentence" if time else "none"})
     return out
 
 
@@ -239,6 +244,8 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
             else:  # a time expression naming the creation day itself is the day
                 ok = value == "dct" and dct is not None and p["anchor"][2] == dct
             c["anc_ok"] += ok
+            c[("how", p["how"], "n")] += 1
+            c[("how", p["how"], "ok")] += bool(ok)
             mine["anc"] = bool(ok)
     return per
 
@@ -304,6 +311,14 @@ def main(argv=None) -> int:
     for name, c in totals.items():
         print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
                                           for k in ("pol", "fact", "anc")) + " |")
+    print()
+    print("Anchoring by how each system placed the event (matched events with a gold anchor):")
+    print("| system   | placed by                     | anchoring acc |")
+    print("|----------|-------------------------------|---------------|")
+    for name, c in totals.items():
+        for how in sorted({k[1] for k in c if isinstance(k, tuple)}):
+            print(f"| {name:<8} | {how:<29} | {ratio(c[('how', how, 'ok')], c[('how', how, 'n')]):.3f} "
+                  f"({c[('how', how, 'n')]:>4}) |")
     print()
     print("Published figures (not the same split or task definition):")
     for what, figure, cite in PUBLISHED:

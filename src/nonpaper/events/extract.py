@@ -85,9 +85,9 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     events = []
     for ci, c in enumerate(clusters):
         first = next((m for m in c if m.host is None), c[0])
-        # a clause or noun event has no type from the trigger list (its lemma only groups its mentions)
-        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end,
-                   type=None if first.clause else first.type,
+        # a trigger's type is the list's ("call", "meeting"); a clause or noun event's is its lemma
+        # ("return", "offer"): what kind of happening it is, for the timeline's search and the store's links
+        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
                    mentions=[Mention(m.text, m.start, m.end) for m in c])
         ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
         mod = mention_modality(parsed, first)
