@@ -148,3 +148,24 @@ def test_what_is_tried_or_seems_so_is_possible():
 def test_an_announced_or_negotiated_happening_is_still_to_come():
     assert modality("The operator has announced forty job cuts at the yard.", "cuts").modality == "planned"
     assert modality("The operator has made forty job cuts at the yard.", "cuts").modality == "asserted"
+
+
+def test_a_time_after_since_starts_a_stretch_and_holds_no_event():
+    found = mentions("The ferry has been running late since 2024. Fares fell to their lowest level since March.")
+    for word in ("running", "fell"):
+        m = mention(found, word)
+        assert m.timexes == [] and m.clause_times == []
+
+
+def test_a_time_to_come_does_not_date_what_is_told_as_done():
+    found = mentions("The operator has announced 300 job cuts over the next four years. "
+                     "The council agreed a new timetable next month.")
+    assert mention(found, "announced").timexes == [] and mention(found, "announced").clause_times == []
+    assert [t.text for t in mention(found, "cuts").timexes] == ["the next four years"]
+    assert mention(found, "agreed").timexes == [] and mention(found, "agreed").clause_times == []
+
+
+def test_a_change_runs_to_a_time_to_come():
+    found = mentions("The sailing was delayed until October 2026. The minister said the line would open in May.")
+    assert [t.text for t in mention(found, "delayed").timexes] == ["October 2026"]
+    assert [t.text for t in mention(found, "open").timexes] == ["May"]

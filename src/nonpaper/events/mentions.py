@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
-from .timewords import containing, is_dateline, vague
+from .timewords import clashes, containing, is_dateline, starts_a_stretch, vague
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -344,7 +344,8 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
-    timexes = [t for t in timexes if not is_dateline(parsed, t) and (t.type != "DURATION" or containing(parsed, t))]
+    timexes = [t for t in timexes if not is_dateline(parsed, t) and not starts_a_stretch(parsed, t)
+               and (t.type != "DURATION" or containing(parsed, t))]
     for t in timexes:
         if t.type not in ("DATE", "TIME", "DURATION"):
             continue
@@ -352,15 +353,32 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
             continue  # "Sunday was chosen because ...": the day is what is talked about, not when
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
-        if target is not None and target.clause and target.kind == "noun":
-            target = _verb_of_object(span, target, by_token) or target
-        if target is not None and target.host is not None:
-            target = by_token.get(target.host, target)
+        target = _dated(parsed, t, span, target, by_token)
         if target is not None:
             target.timexes.append(t)
     for m in mentions:  # "will now receive the aircraft next month": the date, not "now", says when
         m.timexes.sort(key=vague)
-    _clause_times(doc, mentions, timexes)
+    _clause_times(parsed, mentions, timexes)
+
+
+def _dated(parsed: Parsed, t: Timex, span, target, by_token):
+    """The mention a time found next to `target` dates: the verb of a nominalised object ("rejected the
+    proposal in October"), the verb that hosts it, else the mention itself; never one the time clashes
+    with (`timewords.clashes`): "has announced job cuts over the next four years" dates the cuts, which
+    are then a happening of their own."""
+    if target is None:
+        return None
+    tries = [target]
+    if target.clause and target.kind == "noun":
+        tries.insert(0, _verb_of_object(span, target, by_token))
+    for m in filter(None, tries):
+        host = by_token.get(m.host) if m.host is not None else None
+        for cand in filter(None, (host, m)):
+            if not clashes(parsed, t, parsed.doc[cand.i]):
+                if cand is m and host is not None:
+                    m.host = None
+                return cand
+    return None
 
 
 # A time expression in these roles is what the clause is about, not when it happens ("Sunday was chosen").
@@ -387,10 +405,11 @@ def _clause_verb(tok, steps: int = 4):
     return None
 
 
-def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> None:
+def _clause_times(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> None:
     """An event with no time expression of its own takes the one that governs its clause: "On Tuesday,
     Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
     jets on June 15" dates the buying too. `EventMention.clause_times`."""
+    doc = parsed.doc
     governing: dict[int, Timex] = {}
     in_time: dict[int, Timex] = {}  # the tokens of each time expression
     by_token = index(mentions)
@@ -409,7 +428,8 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
                 break  # "Papermaster, formerly an executive, is stepping down": the time is the subject's
             prev, tok = tok, tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
-                governing.setdefault(tok.i, t)
+                if not clashes(parsed, t, tok):
+                    governing.setdefault(tok.i, t)
                 break
             if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
                 break
