@@ -83,6 +83,15 @@ def test_news_of_the_day_carries_over_to_undated_past_events():
     assert "launched" not in told  # dated by its own time
 
 
+def test_news_of_the_day_is_the_narration_not_a_reported_or_relative_clause():
+    from nonpaper.events.narrative import news_of_the_day
+    body = ("The ferry line launched its new timetable today. The union argued that the old one failed. "
+            "Riders noted the third time that the line had changed its hours.")
+    parsed, ms = mentions(body)
+    told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}
+    assert {"argued", "noted"} <= told and "failed" not in told and "changed" not in told
+
+
 def test_news_of_the_day_dates_the_event_last():
     _, events, _ = run("The ferry line launched its new timetable today. Later the mayor resigned.",
                        published="2026-03-10")

@@ -2,7 +2,9 @@
 
 "Apple launched the phone today. The price has also been reduced. Jobs said ...": a report that has
 fixed the publication day goes on telling that day's news, so an undated event told in the past or the
-present perfect after it happened that day too (the narrative's reference time). It stops at the next
+present perfect after it happened that day too (the narrative's reference time). Only the narration's
+own clauses move with it: a reported clause ("argued that the store was a breach") or a relative one
+("the third time that he has taken leave") keeps its own time. It stops at the next
 calendar time ("He fought cancer in 2004 ..." moves the story elsewhere), and only the publication day
 carries over this way: an earlier day is already in the past the tense tells. "would" under a past verb
 (the future of that past) is left alone. The events stage uses it last, after the times that govern an
@@ -29,6 +31,18 @@ def _calendar(parsed: Parsed, t: Timex) -> bool:
         and not is_dateline(parsed, t)
 
 
+def _background(tok) -> bool:
+    """ "argued that the store was a breach", "the third time that he has taken leave": what a relative
+    clause or a reported clause tells is not the narration moving on; it keeps its own time."""
+    for _ in range(6):
+        if tok.dep_ in ("relcl", "ccomp"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> dict[int, Timex]:
     """Mention token → the time expression that fixed the publication day, for each undated mention told
     in the past or the perfect after it with no other calendar time between."""
@@ -44,6 +58,6 @@ def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[
         if not before or day_of(before[-1]) != published:
             continue
         tok = parsed.doc[m.i]
-        if modality_of(tok).tense in ("past", "perfect") and not future_in_past(tok):
+        if modality_of(tok).tense in ("past", "perfect") and not future_in_past(tok) and not _background(tok):
             out[m.i] = before[-1]
     return out
