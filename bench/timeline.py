@@ -20,8 +20,9 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
   relation to the document creation time (BEFORE -> past, AFTER -> future, overlap -> the day itself).
   nonpaper's anchor is the time expression it dates the event by (its own, the one governing its
   clause, else the one that fixed the publication day for an undated past event after it:
-  `events.narrative`), else its tense against the publication date ("would" under a past verb: before
-  it); the baseline's is the nearest time expression in the sentence (else none).
+  `events.narrative`), else where its tense puts it against the publication date
+  (`events.narrative.against_publication`: "would" under a past verb is before it; a gerund or a noun
+  with no tense of its own stands where the verb governing it stands); the baseline's is the nearest time expression in the sentence (else none).
 
 The baseline is what one writes first: every verb (spaCy VERB) an event, dated by the nearest time
 expression in its sentence, negative when it has a `neg` dependent, CERTAIN, FUTURE with will/shall.
@@ -41,8 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
-from nonpaper.events.modality import future_in_past  # noqa: E402
-from nonpaper.events.narrative import news_of_the_day  # noqa: E402
+from nonpaper.events.narrative import against_publication, news_of_the_day  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.time.extract import extract_timexes  # noqa: E402
@@ -139,21 +139,6 @@ class Doc:
         return out
 
 
-def dct_relation(tok, mod) -> str | None:
-    """An undated event against the publication date, from how the text tells it: planned or future
-    after it (but "announced he would be on leave", the future of a past moment, before it); a past or
-    perfect tense before it; present, or a bare modal ("can fly"), on it."""
-    if future_in_past(tok):
-        return "past"
-    if mod.modality == "planned" or mod.tense == "future":
-        return "future"
-    if mod.tense in ("past", "perfect"):
-        return "past"
-    if mod.tense == "present" or tok.pos_ == "VERB":
-        return "dct"
-    return None
-
-
 def nonpaper_events(parsed, timexes):
     out = []
     mentions = event_mentions(parsed, None, timexes, broad=True)
@@ -169,7 +154,7 @@ def nonpaper_events(parsed, timexes):
             anchor = ("timex", (time.start, time.end), time.value)
             how = "its own time" if own else "the time governing its clause" if governing else "news of the day"
         else:
-            anchor = ("rel", dct_relation(tok, mod))
+            anchor = ("rel", against_publication(tok, mod))
             how = f"tense: {anchor[1] or 'none'}"
         out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": "NEG" if mod.polarity == "negative" else "POS",
                     "certainty": mod.certainty.upper(),

@@ -178,3 +178,14 @@ def test_a_change_runs_to_a_time_to_come():
     found = mentions("The sailing was delayed until October 2026. The minister said the line would open in May.")
     assert [t.text for t in mention(found, "delayed").timexes] == ["October 2026"]
     assert [t.text for t in mention(found, "open").timexes] == ["May"]
+
+
+def test_an_undated_event_stands_against_the_publication_date_as_its_clause_tells():
+    from nonpaper.events.narrative import against_publication
+    parsed, _ = mentions("The ferry company cut fares, ending a price war. The new ferry can carry 300 cars. "
+                         "The operator will open a second line. The union has asked for talks. "
+                         "The minister announced that the port would close.")
+    word = {t.text: t for t in parsed.doc}
+    assert against_publication(word["cut"]) == "past" and against_publication(word["ending"]) == "past"
+    assert against_publication(word["carry"]) == "dct" and against_publication(word["open"]) == "future"
+    assert against_publication(word["asked"]) == "past" and against_publication(word["close"]) == "past"

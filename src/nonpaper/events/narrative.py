@@ -61,3 +61,26 @@ def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[
         if modality_of(tok).tense in ("past", "perfect") and not future_in_past(tok) and not _background(tok):
             out[m.i] = before[-1]
     return out
+
+
+def against_publication(tok, mod=None, depth: int = 0) -> str | None:
+    """Where an undated event stands against the publication date, from how the text tells it: "past"
+    (a past or perfect tense; "announced he would be on leave", the future of a past moment), "future"
+    (a future tense or a plan), "dct" (the present; a bare modal, "can fly"), else None. An event
+    with no tense of its own (a noun outside the clause's arguments, a gerund, a participle) stands
+    where the verb governing it stands ("closed higher, ending a losing streak")."""
+    mod = mod or modality_of(tok)
+    if future_in_past(tok):
+        return "past"
+    if mod.modality == "planned" or mod.tense == "future":
+        return "future"
+    if mod.tense in ("past", "perfect"):
+        return "past"
+    if mod.tense == "present" or (tok.pos_ == "VERB" and any(c.tag_ == "MD" for c in tok.children)):
+        return "dct"
+    head = tok.head
+    while head.i != tok.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and depth < 4:
+        head, depth = head.head, depth + 1
+    if head.i != tok.i and head.pos_ in ("VERB", "AUX") and depth < 4:
+        return against_publication(head, None, depth + 1)
+    return "dct" if tok.pos_ == "VERB" else None
