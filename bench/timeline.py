@@ -208,6 +208,9 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
         if g["polarity"] in ("POS", "NEG"):
             c["pol_n"] += 1
             c["pol_ok"] += p["polarity"] == g["polarity"]
+            c["neg_gold"] += g["polarity"] == "NEG"
+            c["neg_pred"] += p["polarity"] == "NEG"
+            c["neg_both"] += p["polarity"] == g["polarity"] == "NEG"
             mine["pol"] = p["polarity"] == g["polarity"]
         if g["polarity"] in ("POS", "NEG") and g["certainty"] in ("CERTAIN", "PROBABLE", "POSSIBLE") \
                 and g["time"] in ("FUTURE", "NON_FUTURE"):
@@ -296,6 +299,15 @@ def main(argv=None) -> int:
     for name, c in totals.items():
         print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
                                           for k in ("pol", "fact", "anc")) + " |")
+    print()
+    print("Polarity: an answer of 'positive' for every event scores 1 - (gold negatives / scored events); "
+          "what tells a system apart is the negatives it finds:")
+    print("| system   | scored | gold NEG | all-positive acc | NEG predicted | NEG right | NEG P | NEG R |")
+    print("|----------|--------|----------|------------------|---------------|-----------|-------|-------|")
+    for name, c in totals.items():
+        print(f"| {name:<8} | {c['pol_n']:>6} | {c['neg_gold']:>8} | {1 - ratio(c['neg_gold'], c['pol_n']):.3f}            "
+              f"| {c['neg_pred']:>13} | {c['neg_both']:>9} | {ratio(c['neg_both'], c['neg_pred']):.3f} "
+              f"| {ratio(c['neg_both'], c['neg_gold']):.3f} |")
     print()
     print("Anchoring by how each system placed the event (matched events with a gold anchor):")
     print("| system   | placed by                     | anchoring acc |")

@@ -189,3 +189,26 @@ def test_an_undated_event_stands_against_the_publication_date_as_its_clause_tell
     assert against_publication(word["cut"]) == "past" and against_publication(word["ending"]) == "past"
     assert against_publication(word["carry"]) == "dct" and against_publication(word["open"]) == "future"
     assert against_publication(word["asked"]) == "past" and against_publication(word["close"]) == "past"
+
+
+def test_what_a_negated_or_called_off_event_leads_to_did_not_happen():
+    for body, word in (("The union did not agree to sell the building.", "sell"),
+                       ("The port does not need to buy new ferries.", "buy"),
+                       ("The council never intended to close the line.", "close"),
+                       ("The council scrapped its now-cancelled plan to lease ten ferries.", "lease"),
+                       ("The crew could no longer meet its duties.", "meet")):
+        assert modality(body, word).polarity == "negative", body
+    assert modality("The council agreed to sell the quay.", "sell").polarity == "positive"
+
+
+def test_what_is_brought_or_put_to_an_end_is_not_going_on():
+    from nonpaper.events.modality import modality_of
+
+    def polarity(body, word):
+        parsed, _ = mentions(body)
+        return modality_of(next(t for t in parsed.doc if t.text == word)).polarity
+    assert polarity("The strike brought production to an end.", "production") == "negative"
+    assert polarity("The strike brought production to an end.", "strike") == "positive"
+    assert polarity("The deal put an end to the dispute.", "dispute") == "negative"
+    assert polarity("Talks ground to a halt.", "Talks") == "negative"
+    assert polarity("The ferry sailed to the end of the pier.", "ferry") == "positive"

@@ -44,7 +44,7 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def _negated(tok: Token, verb: Token | None, w) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in w["negators"] for c in tok.children if c.dep_ in ("neg", "advmod", "det")):
+    if _has_negator(tok, w):
         return True
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in w["negating_preps"]:
         return True
@@ -63,7 +63,26 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
             return True
     # "failed to reach a deal", "refused to sign": the complement did not happen
     head = verb.head
-    return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in w["negating_verbs"]
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp" and head.lemma_ in w["negating_verbs"]:
+        return True
+    # "did not agree to sell", "never intended to close": what a negated verb leads to did not happen either
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and _has_negator(head, w):
+        return True
+    # "the cancelled plan to lease ten ferries", "no plan to sell": the content of what is called off
+    return verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children) \
+        and (_has_negator(head, w) or _prevented(head, w))
+
+
+def _has_negator(tok: Token, w) -> bool:
+    """ "not", "never", "no agreement", and "no longer" / "no more" on the word itself."""
+    for c in tok.children:
+        if c.dep_ in ("neg", "advmod", "det") and (c.dep_ == "neg" or c.lower_ in w["negators"]):
+            return True
+        if c.dep_ == "advmod" and any(d.lower_ == "no" for d in c.children):
+            return True
+    return False
 
 
 def _prevented(tok: Token, w) -> bool:
@@ -77,8 +96,31 @@ def _prevented(tok: Token, w) -> bool:
         return False
     if tok.dep_ in ("nsubjpass", "dobj", "xcomp") and head.lemma_.lower() in w["preventing_words"]:
         return True
+    if _brought_to_an_end(tok, head, w):
+        return True
     return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
             and head.head.pos_ == "NOUN")
+
+
+def _brought_to_an_end(tok: Token, head: Token, w) -> bool:
+    """ "brought production to an end", "talks ground to a halt", "put an end to the dispute": what is
+    ended or halted is not going on."""
+    ends = w["ending_nouns"]
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    if (tok.dep_ == "dobj" or (tok.dep_ in ("nsubj", "nsubjpass") and not has_object)) and head.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and _an_end(g, ends) for g in c.children) for c in head.children)
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.i != head.i:
+        put = head.head  # "put an end to it": "to" on the noun, or on the verb beside its object
+        return (_an_end(put, ends) and put.dep_ == "dobj") or any(
+            c.dep_ == "dobj" and _an_end(c, ends) for c in put.children)
+    return False
+
+
+def _an_end(tok: Token, ends) -> bool:
+    """ "an end", "a halt": not "the end of the pier", a place."""
+    return tok.lemma_.lower() in ends and not any(
+        c.dep_ == "prep" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in tok.children)
 
 
 def _expected(verb: Token | None, w) -> bool:
