@@ -250,9 +250,15 @@ def run(shared: Path, part: str, limit: int | None) -> dict[str, Counter]:
         parsed = nlp.parse(art)
         offsets = doc.offsets(art.text)
         timexes = extract_timexes(parsed)
+        corpus = path.parent.name
+        for kind, value in doc.anchor.values():  # what the gold anchors its events to, per corpus
+            totals["nonpaper"][("gold", corpus, "time in the text" if kind == "timex" else value)] += 1
         for name, system in (("nonpaper", nonpaper_events), ("baseline", baseline_events)):
+            before = totals[name]["anc_n"], totals[name]["anc_ok"]
             results[name].update(score_doc(doc, system(parsed, timexes), offsets, dct, totals[name]))
             totals[name]["docs"] += 1
+            totals[name][("corpus", corpus, "n")] += totals[name]["anc_n"] - before[0]
+            totals[name][("corpus", corpus, "ok")] += totals[name]["anc_ok"] - before[1]
     both = results["nonpaper"].keys() & results["baseline"].keys()
     for name in totals:  # the same gold events for both systems: those both found
         for key in ("pol", "fact", "anc"):
@@ -313,9 +319,20 @@ def main(argv=None) -> int:
     print("| system   | placed by                     | anchoring acc |")
     print("|----------|-------------------------------|---------------|")
     for name, c in totals.items():
-        for how in sorted({k[1] for k in c if isinstance(k, tuple)}):
+        for how in sorted({k[1] for k in c if isinstance(k, tuple) and k[0] == "how"}):
             print(f"| {name:<8} | {how:<29} | {ratio(c[('how', how, 'ok')], c[('how', how, 'n')]):.3f} "
                   f"({c[('how', how, 'n')]:>4}) |")
+    print()
+    print("Anchoring by corpus, beside what the gold anchors its events to (all gold anchors of the part): "
+          "annotators of one corpus may place a past event on the creation day where another's place it before")
+    print("| corpus        | nonpaper acc  | baseline acc  | gold: text time | before (past) | on the day (dct) | after (future) |")
+    print("|---------------|---------------|---------------|-----------------|---------------|------------------|----------------|")
+    c, b = totals["nonpaper"], totals["baseline"]
+    for corpus in PARTS[args.part]:
+        gold = [c[("gold", corpus, k)] for k in ("time in the text", "past", "dct", "future")]
+        print(f"| {corpus:<13} | {ratio(c[('corpus', corpus, 'ok')], c[('corpus', corpus, 'n')]):.3f} "
+              f"({c[('corpus', corpus, 'n')]:>4}) | {ratio(b[('corpus', corpus, 'ok')], b[('corpus', corpus, 'n')]):.3f} "
+              f"({b[('corpus', corpus, 'n')]:>4}) | " + " | ".join(f"{g:>{w}}" for g, w in zip(gold, (15, 13, 16, 14))) + " |")
     print()
     print("Published figures (not the same split or task definition):")
     for what, figure, cite in PUBLISHED:
