@@ -212,3 +212,16 @@ def test_what_is_brought_or_put_to_an_end_is_not_going_on():
     assert polarity("The deal put an end to the dispute.", "dispute") == "negative"
     assert polarity("Talks ground to a halt.", "Talks") == "negative"
     assert polarity("The ferry sailed to the end of the pier.", "ferry") == "positive"
+
+
+def test_a_noun_under_a_preposition_takes_no_future_from_its_clause():
+    from nonpaper.events.modality import modality_of
+
+    def mod(body, word):
+        parsed, _ = mentions(body)
+        return modality_of(next(t for t in parsed.doc if t.text == word))
+    assert mod("Under the new agreement, the port will own the quay.", "agreement").tense != "future"
+    assert mod("The operator will be compensated for the delay.", "delay").modality == "asserted"
+    assert mod("The mayor announced the timetable at a conference.", "conference").modality == "asserted"
+    assert mod("The operator has announced job cuts.", "cuts").modality == "planned"  # its object is to come
+    assert mod("Fares, tolls and inspections could rise.", "inspections").tense == "future"

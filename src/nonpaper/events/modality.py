@@ -174,7 +174,7 @@ def _planned(tok: Token, verb: Token | None, w, future_time: bool) -> bool:
         return True
     if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"]:
         return True
-    if verb is not None and tok.i != verb.i and verb.lemma_ in w["intention_verbs"]:
+    if verb is not None and tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_ in w["intention_verbs"]:
         return True
     return False
 
@@ -201,12 +201,15 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
             tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
                 else "present"
-    if tok.pos_ in ("NOUN", "PROPN") and verb is not None and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
-        tense = None  # a noun that is not an argument of the clause keeps no tense from it
+    if tok.pos_ in ("NOUN", "PROPN") and verb is not None and not _argument(tok):
+        tense = None  # a noun that is not an argument of the clause (one under a preposition) keeps no tense
     told = tense  # the clause's own tense, before a modal makes it future
-    if verb is not None and tense in (None, "present") and (modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
-        tense = "future"  # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now)
-    argument = tok.i == getattr(verb, "i", None) or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    argument = tok.i == getattr(verb, "i", None) or _argument(tok)
+    if argument and verb is not None and tense in (None, "present") and (
+            modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
+        # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now); a noun
+        # under a preposition is not ("will own the marks under this agreement": the agreement is made)
+        tense = "future"
     if future_time and not argument:
         modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
     elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
@@ -218,6 +221,16 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if modality == "planned" and tense in (None, "past", "present"):
         tense = "future"
     return Modality("negative" if negative else "positive", certainty, modality, tense)
+
+
+def _argument(tok: Token) -> bool:
+    """A subject, object or predicate noun of its clause, or one coordinated with it ("maintenance,
+    repair and operations could push the value up")."""
+    for _ in range(6):
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def future_in_past(tok: Token) -> bool:
