@@ -230,7 +230,7 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
             elif p["anchor"][0] == "rel":
                 ok = p["anchor"][1] == value
             else:  # a time expression naming the creation day itself is the day
-                ok = value == "dct" and dct is not None and p["anchor"][2] == dct
+                ok = value == "dct" and dct is not None and (p["anchor"][2] or "")[:10] == dct  # a clock time that day too
             c["anc_ok"] += ok
             c[("how", p["how"], "n")] += 1
             c[("how", p["how"], "ok")] += bool(ok)
