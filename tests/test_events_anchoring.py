@@ -225,3 +225,14 @@ def test_a_noun_under_a_preposition_takes_no_future_from_its_clause():
     assert mod("The mayor announced the timetable at a conference.", "conference").modality == "asserted"
     assert mod("The operator has announced job cuts.", "cuts").modality == "planned"  # its object is to come
     assert mod("Fares, tolls and inspections could rise.", "inspections").tense == "future"
+
+
+def test_a_stretch_start_or_a_time_to_come_does_not_move_the_news_of_the_day():
+    from nonpaper.events.narrative import news_of_the_day
+    body = ("Ferry fares fell sharply today. The operator has lost riders since January. Tolls rose at the "
+            "bridge. Planners said fares could fall again next week. Commuters complained. "
+            "In 2019 the line closed for a year. Passengers protested.")
+    parsed, ms = mentions(body)
+    told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}
+    assert {"rose", "said", "complained"} <= told
+    assert "protested" not in told  # 2019 moved the story

@@ -19,16 +19,18 @@ from ..model import Timex
 from ..text.parse import Parsed
 from .mentions import day_of
 from .modality import future_in_past, modality_of
-from .timewords import is_dateline
+from .timewords import is_dateline, starts_a_stretch, to_come
 
 if TYPE_CHECKING:
     from .mentions import EventMention
 
 
 def _calendar(parsed: Parsed, t: Timex) -> bool:
-    """A time expression in the text with a calendar value (not "now", "recently"), not the dateline."""
+    """A time expression in the text with a calendar value (not "now", "recently"), not the dateline, that
+    moves the story: not where a stretch starts ("has lost 15 percent since January") nor a time still
+    to come ("could fall further next week"), which leave the narration where it was."""
     return t.field == "text" and t.type in ("DATE", "TIME") and bool(re.match(r"\d", t.value or "")) \
-        and not is_dateline(parsed, t)
+        and not is_dateline(parsed, t) and not starts_a_stretch(parsed, t) and not to_come(parsed, t)
 
 
 def _background(tok) -> bool:

@@ -54,7 +54,7 @@ def starts_a_stretch(parsed: Parsed, t: Timex) -> bool:
     return _word_before(parsed, t) == "since"
 
 
-def _to_come(parsed: Parsed, t: Timex) -> bool:
+def to_come(parsed: Parsed, t: Timex) -> bool:
     """A time wholly after the publication day: a date, or a stretch counted forward ("over the next
     four years")."""
     if t.type == "DURATION":
@@ -68,7 +68,7 @@ def clashes(parsed: Parsed, t: Timex, verb) -> bool:
     """ "has announced 10,000 job cuts over the next four years": a time still to come cannot hold what
     a verb tells as done (it belongs to a word the verb governs), except a time a change runs to
     ("was delayed until October") and the future of a past moment ("said it would open in May")."""
-    if verb.pos_ not in ("VERB", "AUX") or not _to_come(parsed, t) or _word_before(parsed, t) in ("until", "till", "to"):
+    if verb.pos_ not in ("VERB", "AUX") or not to_come(parsed, t) or _word_before(parsed, t) in ("until", "till", "to"):
         return False
     if any(c.lower_ in ("would", "'d") for c in verb.children):
         return False
