@@ -236,3 +236,10 @@ def test_a_stretch_start_or_a_time_to_come_does_not_move_the_news_of_the_day():
     told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}
     assert {"rose", "said", "complained"} <= told
     assert "protested" not in told  # 2019 moved the story
+
+
+def test_a_coordinated_verb_shares_its_first_conjuncts_tense():
+    found = mentions("The operator will close two piers and cut 300 jobs by 2027. The ferry docked and unloaded.")
+    assert modality("The operator will close two piers and cut 300 jobs by 2027.", "cut").tense == "future"
+    assert [t.text for t in mention(found, "cut").timexes] == ["2027"]  # no clash with a time to come
+    assert modality("The ferry docked and unloaded.", "unloaded").tense == "past"

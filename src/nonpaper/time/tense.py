@@ -41,6 +41,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past | perfect | future | present | None, from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
+    if verb.dep_ == "conj" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.tag_ in ("VB", "VBD", "VBN") and depth < 4:
+        # "will close four plants and cut jobs", "had met and agreed": a verb coordinated without an
+        # auxiliary of its own shares its first conjunct's ("cut" is no past here)
+        return _verb_tense(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.head.i != verb.i and depth < 4 and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until", "as")
             for c in verb.children) and _verb_tense(verb.head, depth + 1) == "future":
