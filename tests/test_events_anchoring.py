@@ -159,6 +159,15 @@ def test_an_announced_or_negotiated_happening_is_still_to_come():
     assert modality("The operator has made forty job cuts at the yard.", "cuts").modality == "asserted"
 
 
+def test_what_runs_since_a_time_spans_from_it_to_the_report():
+    _, events, _ = run("The hall has been under renovation since March. Orlay beat Rovers on Saturday and reached "
+                       "the final for the first time since 2011.", published="2026-03-10")
+    works = event_with(events, "under renovation")
+    assert (works.date, works.date_earliest, works.date_latest, works.date_precision) == (
+        None, "2026-03-01", "2026-03-10", "range")
+    assert event_with(events, "the final").date_earliest is None  # 2011 is when it last happened
+
+
 def test_a_time_after_since_starts_a_stretch_and_holds_no_event():
     found = mentions("The ferry has been running late since 2024. Fares fell to their lowest level since March.")
     for word in ("running", "fell"):
@@ -243,3 +252,11 @@ def test_a_coordinated_verb_shares_its_first_conjuncts_tense():
     assert modality("The operator will close two piers and cut 300 jobs by 2027.", "cut").tense == "future"
     assert [t.text for t in mention(found, "cut").timexes] == ["2027"]  # no clash with a time to come
     assert modality("The ferry docked and unloaded.", "unloaded").tense == "past"
+
+
+def test_the_setting_of_an_event_to_come_is_to_come_and_a_statement_is_the_days_news():
+    assert modality("Her lawyer said she would plead not guilty at the hearing.", "hearing").modality == "planned"
+    from nonpaper.events.narrative import news_of_the_day
+    parsed, ms = mentions("The strike ended today. The port said in a statement that work had resumed.")
+    told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}
+    assert "statement" in told

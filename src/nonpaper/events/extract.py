@@ -6,6 +6,8 @@ a month or a year known for it goes to `date_earliest` / `date_latest` with its 
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ..actors import ActorRegistry
 from .clauses import clause_mentions, join_light_and_aspectual
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions, lexicon
@@ -36,7 +38,7 @@ def event_mentions(parsed: Parsed, registry: ActorRegistry | None, timexes: list
     if broad:
         return mentions
     ordered = ordered_mentions(parsed, mentions)
-    kept = [m for m in mentions if not m.clause or m.i in ordered
+    kept = [m for m in mentions if not m.clause or m.i in ordered or m.since is not None
             or any(t.type in ("DATE", "TIME") for t in m.timexes)]
     ids = {m.i for m in kept}
     needed = {m.host for m in kept if m.host is not None}  # a kept mention's host ("talks" → "began")
@@ -74,6 +76,12 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived, derived_by = derive_dates(days, rels)
+    published = (parsed.article.published or "")[:10]
+    for ci, c in enumerate(clusters):  # "sold since 2019": from the start of 2019 to the report's day
+        since = next((m.since for m in c if m.since is not None), None)
+        r = value_range(since.value) if since is not None and published else None
+        if r and ci not in days and ci not in ranges and r[0].isoformat() <= published:
+            ranges[ci] = (r[0], date.fromisoformat(published), "range")
     for ci, c in enumerate(clusters):  # last: the day the report's news is of (`events.narrative`)
         t = next((news[m.i] for m in c if m.i in news), None)
         if t is not None and ci not in days and ci not in derived and ci not in ranges:

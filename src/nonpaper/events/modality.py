@@ -225,12 +225,14 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
 
 def _argument(tok: Token) -> bool:
     """A subject, object or predicate noun of its clause, or one coordinated with it ("maintenance,
-    repair and operations could push the value up")."""
+    repair and operations could push the value up"), or the setting of its event ("at the hearing")."""
     for _ in range(6):
         if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    # "would plead not guilty at the hearing": the setting of the clause's event shares its time
+    setting = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")
+    return setting or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def future_in_past(tok: Token) -> bool:

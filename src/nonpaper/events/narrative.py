@@ -60,7 +60,10 @@ def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[
         if not before or day_of(before[-1]) != published:
             continue
         tok = parsed.doc[m.i]
-        if modality_of(tok).tense in ("past", "perfect") and not future_in_past(tok) and not _background(tok):
+        if future_in_past(tok) or _background(tok):
+            continue
+        mod = modality_of(tok)  # a noun with no tense of its own: its verb's ("said in a statement")
+        if mod.tense in ("past", "perfect") or (mod.tense is None and against_publication(tok, mod) == "past"):
             out[m.i] = before[-1]
     return out
 

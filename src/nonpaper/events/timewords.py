@@ -73,3 +73,18 @@ def clashes(parsed: Parsed, t: Timex, verb) -> bool:
     if any(c.lower_ in ("would", "'d") for c in verb.children):
         return False
     return verb_tense(verb) in ("past", "perfect")
+
+
+def names_a_thing(span, by_token) -> bool:
+    """ "in time for the 2008 Olympic Games", "the 2011 version of the suite": a time inside the name of
+    a thing (not of an event) tells which thing, not when the clause happens."""
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i not in by_token and root.head.i >= span.end
+
+
+def describes(prev, tok) -> bool:
+    """Climbing from a time expression stops at an apposition, and at a subject the time hangs on as a
+    word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
+    phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
+    return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")
