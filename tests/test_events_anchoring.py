@@ -260,3 +260,9 @@ def test_the_setting_of_an_event_to_come_is_to_come_and_a_statement_is_the_days_
     parsed, ms = mentions("The strike ended today. The port said in a statement that work had resumed.")
     told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}
     assert "statement" in told
+
+
+def test_a_period_after_for_dates_the_figure_not_the_report():
+    found = mentions("The ferry company reported a loss for the second quarter on Friday.", "2026-08-01")
+    assert [t.text for t in mention(found, "reported").timexes] == ["Friday"]
+    assert [t.text for t in mention(found, "loss").timexes] == ["the second quarter"]

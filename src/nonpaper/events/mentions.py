@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
-from .timewords import clashes, containing, describes, is_dateline, names_a_thing, starts_a_stretch, vague
+from .timewords import (clashes, containing, describes, is_dateline, names_a_thing, period_of, starts_a_stretch,
+                        vague)
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -376,6 +377,9 @@ def _dated(parsed: Parsed, t: Timex, span, target, by_token):
     are then a happening of their own."""
     if target is None:
         return None
+    if target.kind == "noun" and t.type == "DATE" and period_of(parsed, t):
+        target.host = None  # "reported a loss for the second quarter on Friday": the loss is the quarter's
+        return target
     tries = [target]
     if target.clause and target.kind == "noun":
         tries.insert(0, _verb_of_object(span, target, by_token))

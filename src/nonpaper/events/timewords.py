@@ -54,6 +54,12 @@ def starts_a_stretch(parsed: Parsed, t: Timex) -> bool:
     return _word_before(parsed, t) == "since"
 
 
+def period_of(parsed: Parsed, t: Timex) -> bool:
+    """ "a loss for the second quarter", "the budget for 2027": the period a figure or a plan covers, which
+    dates that noun, not the verb that reports it."""
+    return _word_before(parsed, t) == "for"
+
+
 def to_come(parsed: Parsed, t: Timex) -> bool:
     """A time wholly after the publication day: a date, or a stretch counted forward ("over the next
     four years")."""
