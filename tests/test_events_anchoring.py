@@ -236,10 +236,10 @@ def test_a_noun_under_a_preposition_takes_no_future_from_its_clause():
     assert mod("Fares, tolls and inspections could rise.", "inspections").tense == "future"
 
 
-def test_a_stretch_start_or_a_time_to_come_does_not_move_the_news_of_the_day():
+def test_a_stretch_start_a_time_to_come_or_a_period_holding_the_day_does_not_move_the_news_of_the_day():
     from nonpaper.events.narrative import news_of_the_day
-    body = ("Ferry fares fell sharply today. The operator has lost riders since January. Tolls rose at the "
-            "bridge. Planners said fares could fall again next week. Commuters complained. "
+    body = ("Ferry fares fell sharply today, the third cut this year. The operator has lost riders since January. "
+            "Tolls rose at the bridge. Planners said fares could fall again next week. Commuters complained. "
             "In 2019 the line closed for a year. Passengers protested.")
     parsed, ms = mentions(body)
     told = {parsed.doc[i].text for i in news_of_the_day(parsed, ms, extract_timexes(parsed))}

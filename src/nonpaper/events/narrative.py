@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Timex
+from ..time.ranges import value_range
 from ..text.parse import Parsed
 from .mentions import day_of
 from .modality import future_in_past, modality_of
@@ -28,9 +29,19 @@ if TYPE_CHECKING:
 def _calendar(parsed: Parsed, t: Timex) -> bool:
     """A time expression in the text with a calendar value (not "now", "recently"), not the dateline, that
     moves the story: not where a stretch starts ("has lost 15 percent since January") nor a time still
-    to come ("could fall further next week"), which leave the narration where it was."""
+    to come ("could fall further next week"), nor a period holding the publication day ("this year"),
+    which leave the narration where it was."""
     return t.field == "text" and t.type in ("DATE", "TIME") and bool(re.match(r"\d", t.value or "")) \
-        and not is_dateline(parsed, t) and not starts_a_stretch(parsed, t) and not to_come(parsed, t)
+        and not is_dateline(parsed, t) and not starts_a_stretch(parsed, t) and not to_come(parsed, t) \
+        and not _holds_the_day(parsed, t)
+
+
+def _holds_the_day(parsed: Parsed, t: Timex) -> bool:
+    """ "its third cut this year", "the worst week this month": a period holding the publication day
+    (longer than it) leaves the narration on that day."""
+    published = (parsed.article.published or "")[:10]
+    r = value_range(t.value or "") if t.type == "DATE" and published else None
+    return bool(r) and r[2] != "day" and r[0].isoformat() <= published <= r[1].isoformat()
 
 
 def _background(tok) -> bool:
