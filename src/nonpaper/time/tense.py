@@ -52,8 +52,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "would be infused when they opened on Friday": the tense follows the main clause
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
-    if verb.lemma_ in _SCHEDULE_VERBS:  # "a hearing has been scheduled for June 3"
-        return "future"
+    if verb.lemma_ in _SCHEDULE_VERBS and not (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children)
+                                               and not any(c.lower_ == "for" for c in verb.children)):
+        return "future"  # "a hearing has been scheduled for June 3"; not "the firm set prices in March"
     if any(c.tag_ == "TO" for c in auxes):
         if words & {"have", "'ve", "’ve"}:
             return "past"  # "predicted to have dipped in March"
