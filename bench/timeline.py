@@ -159,8 +159,16 @@ def nonpaper_events(parsed, timexes):
         out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": "NEG" if mod.polarity == "negative" else "POS",
                     "certainty": mod.certainty.upper(),
                     "time": "FUTURE" if mod.tense == "future" or mod.modality == "planned" else "NON_FUTURE",
-                    "anchor": anchor, "how": how})
+                    "anchor": anchor, "how": how, "baseline_rules": baseline_factuality(tok)})
     return out
+
+
+def baseline_factuality(tok) -> tuple[str, str, str]:
+    """The baseline's polarity, certainty and time for one token: negative with a `neg` dependent,
+    always certain, future with will/shall."""
+    future = any(c.lower_ in ("will", "shall", "'ll") for c in tok.children)
+    return ("NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS", "CERTAIN",
+            "FUTURE" if future else "NON_FUTURE")
 
 
 def baseline_events(parsed, timexes):
@@ -172,10 +180,8 @@ def baseline_events(parsed, timexes):
         sent = tok.sent
         near = [t for t in dated if sent.start_char <= t.start < sent.end_char]
         time = min(near, key=lambda t: abs(t.start - tok.idx)) if near else None
-        future = any(c.lower_ in ("will", "shall", "'ll") for c in tok.children)
-        out.append({"span": (tok.idx, tok.idx + len(tok)),
-                    "polarity": "NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS",
-                    "certainty": "CERTAIN", "time": "FUTURE" if future else "NON_FUTURE",
+        polarity, certainty, when = baseline_factuality(tok)
+        out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": polarity, "certainty": certainty, "time": when,
                     "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None),
                     "how": "nearest time in its sentence" if time else "none"})
     return out
@@ -216,6 +222,11 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
                 and g["time"] in ("FUTURE", "NON_FUTURE"):
             c["fact_n"] += 1
             c["fact_ok"] += (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
+            if "baseline_rules" in p:  # the baseline's rules on this system's events: the rules compared alone
+                c["fact_rules_ok"] += p["baseline_rules"] == (g["polarity"], g["certainty"], g["time"])
+                for k, key in enumerate(("polarity", "certainty", "time")):
+                    c[("attr", key, "ours")] += p[key] == g[key]
+                    c[("attr", key, "rules")] += p["baseline_rules"][k] == g[key]
             mine["fact"] = (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
         if hit in doc.anchor:
             kind, value = doc.anchor[hit]
@@ -305,6 +316,12 @@ def main(argv=None) -> int:
     for name, c in totals.items():
         print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
                                           for k in ("pol", "fact", "anc")) + " |")
+    c = totals["nonpaper"]
+    print(f"On nonpaper's matched events, the baseline's rules (neg dependent, always certain, will/shall) score "
+          f"factuality {ratio(c['fact_rules_ok'], c['fact_n']):.3f} ({c['fact_n']}) against nonpaper's "
+          f"{ratio(c['fact_ok'], c['fact_n']):.3f}; by attribute, nonpaper / the baseline's rules: " + ", ".join(
+              f"{key} {ratio(c[('attr', key, 'ours')], c['fact_n']):.3f} / {ratio(c[('attr', key, 'rules')], c['fact_n']):.3f}"
+              for key in ("polarity", "certainty", "time")))
     print()
     print("Polarity: an answer of 'positive' for every event scores 1 - (gold negatives / scored events); "
           "what tells a system apart is the negatives it finds:")
