@@ -266,3 +266,18 @@ def test_a_period_after_for_dates_the_figure_not_the_report():
     found = mentions("The ferry company reported a loss for the second quarter on Friday.", "2026-08-01")
     assert [t.text for t in mention(found, "reported").timexes] == ["Friday"]
     assert [t.text for t in mention(found, "loss").timexes] == ["the second quarter"]
+
+
+def test_likely_unlikely_considered_and_counterfactual_events():
+    from nonpaper.events.modality import modality_of
+
+    def mod(body, word):
+        parsed, _ = mentions(body)
+        return modality_of(next(t for t in parsed.doc if t.text == word))
+    assert mod("Planners said the port is likely to raise fares.", "raise").certainty == "probable"
+    unlikely = mod("The old pier is unlikely to reopen.", "reopen")
+    assert (unlikely.certainty, unlikely.polarity) == ("probable", "negative")
+    assert mod("The union is considering a strike.", "strike").certainty == "possible"
+    assert mod("The board is considering selling the ferry.", "selling").certainty == "possible"
+    fell = mod("Fares would have fallen further without the subsidy.", "fallen")
+    assert (fell.modality, fell.tense) == ("hypothetical", "past")

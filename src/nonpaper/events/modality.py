@@ -130,10 +130,21 @@ def _expected(verb: Token | None, w) -> bool:
         and verb.head.lemma_.lower() in w["expectation_verbs"]
 
 
-def _tried(verb: Token | None, w) -> bool:
-    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be."""
-    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i \
-        and verb.head.lemma_.lower() in w["trying_verbs"]
+def _tried(tok: Token, verb: Token | None, w) -> bool:
+    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be;
+    "is considering a strike", "weighs selling the unit": what is considered may not come about."""
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i and (
+            verb.head.lemma_.lower() in w["trying_verbs"] or verb.head.lemma_.lower() in w["considering_verbs"]):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in w["considering_verbs"]
+
+
+def _likely(verb: Token | None, w) -> str | None:
+    """ "is likely to cut rates": probable; "is unlikely to reopen": probable, and negative."""
+    if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    word = verb.head.lower_
+    return word if word in w["probable_words"] or word in w["unlikely_words"] else None
 
 
 def _is_to(verb: Token) -> bool:
@@ -188,8 +199,10 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     modals = _modals(verb)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
-    certainty = "possible" if modals & w["possible_modals"] or _tried(verb, w) else \
-        "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
+    likely = _likely(verb, w)
+    negative = negative or likely in w["unlikely_words"]
+    certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \
+        "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
     if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
@@ -203,6 +216,9 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
                 else "present"
     if tok.pos_ in ("NOUN", "PROPN") and verb is not None and not _argument(tok):
         tense = None  # a noun that is not an argument of the clause (one under a preposition) keeps no tense
+    if verb is not None and modals & w["hypothetical_modals"] and any(c.lower_ == "have" for c in verb.children
+                                                                      if c.dep_ == "aux"):
+        tense = "past"  # "would have fallen without the bailout": what did not come about, in the past
     told = tense  # the clause's own tense, before a modal makes it future
     argument = tok.i == getattr(verb, "i", None) or _argument(tok)
     if argument and verb is not None and tense in (None, "present") and (
