@@ -281,3 +281,15 @@ def test_likely_unlikely_considered_and_counterfactual_events():
     assert mod("The board is considering selling the ferry.", "selling").certainty == "possible"
     fell = mod("Fares would have fallen further without the subsidy.", "fallen")
     assert (fell.modality, fell.tense) == ("hypothetical", "past")
+
+
+def test_a_negated_verb_that_tells_of_or_rules_out_its_object_leaves_it_alone():
+    from nonpaper.events.modality import modality_of
+
+    def polarity(body, word):
+        parsed, _ = mentions(body)
+        return modality_of(next(t for t in parsed.doc if t.text == word)).polarity
+    assert polarity("The operator never disclosed the loss.", "loss") == "positive"
+    assert polarity("The union did not rule out a strike.", "strike") == "positive"
+    assert polarity("The port did not sign the deal.", "deal") == "negative"
+    assert polarity("The pier will not reopen until May.", "reopen") == "positive"  # it will, in May

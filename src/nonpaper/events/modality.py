@@ -51,7 +51,7 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
     if _prevented(tok, w):
         return True
     if verb is not None and verb.i != tok.i:
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i and not _told_of(verb, w):
             return _negated(verb, None, w)  # "did not sign the deal": the deal is not made either
         return False
     if verb is None:
@@ -75,8 +75,18 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
         and (_has_negator(head, w) or _prevented(head, w))
 
 
+def _told_of(verb: Token, w) -> bool:
+    """ "never disclosed the loss", "did not rule out a strike": a verb that tells of its object, or rules
+    it out, does not undo it when negated (the loss happened; the strike may)."""
+    return verb.lemma_.lower() in speech_verbs("object") or verb.lemma_.lower() in w["negating_verbs"] or (
+        verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+
+
 def _has_negator(tok: Token, w) -> bool:
-    """ "not", "never", "no agreement", and "no longer" / "no more" on the word itself."""
+    """ "not", "never", "no agreement", and "no longer" / "no more" on the word itself; not "will not
+    reopen until May", which says when it will."""
+    if any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
+        return False
     for c in tok.children:
         if c.dep_ in ("neg", "advmod", "det") and (c.dep_ == "neg" or c.lower_ in w["negators"]):
             return True
