@@ -22,7 +22,15 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
   clause, else the one that fixed the publication day for an undated past event after it:
   `events.narrative`), else where its tense puts it against the publication date
   (`events.narrative.against_publication`: "would" under a past verb is before it; a gerund or a noun
-  with no tense of its own stands where the verb governing it stands); the baseline's is the nearest time expression in the sentence (else none).
+  with no tense of its own stands where the verb governing it stands); the baseline's is the nearest
+  time expression in the sentence (else none). An anchor on a time of the creation day (a clock time
+  that day too) is right for an event on that day.
+
+Then, to read the figures: the baseline's factuality rules applied to nonpaper's own events (the rules
+compared on the same events, by attribute); the negatives each system finds beside what an answer of
+"positive" for every event scores; anchoring by how each system placed the event; and anchoring by
+corpus beside what that corpus's gold anchors its events to (its annotators' share of "before" and "on
+the creation day" for events told in the past differs from corpus to corpus).
 
 The baseline is what one writes first: every verb (spaCy VERB) an event, dated by the nearest time
 expression in its sentence, negative when it has a `neg` dependent, CERTAIN, FUTURE with will/shall.
