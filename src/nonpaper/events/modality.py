@@ -1,10 +1,13 @@
 """Polarity, certainty, modality and tense of an event mention, read off its own clause.
 
 - polarity: "negative" when the clause or the phrase negates the event ("did not walk out", "no
-  agreement had been signed", "never met", "without a deal"), else "positive";
-- certainty: "possible" (may, might, could), "probable" (would, should, likely, expected), else "certain";
-- modality: "hypothetical" (an if-clause, or would/could/might), "planned" (will, going to, plans to,
-  a time still to come), else "asserted";
+  agreement had been signed", "never met", "without a deal", "no longer"), what a negated verb or a
+  called-off plan leads to ("did not agree to sell", "the cancelled plan to lease"), what is brought to
+  an end; not the object of a verb that only tells of it ("never disclosed the loss"), else "positive";
+- certainty: "possible" (may, might, could; tried or considered), "probable" (should, likely, unlikely,
+  expected), else "certain";
+- modality: "hypothetical" (an if-clause, or would/could/might; "would have fallen" in the past),
+  "planned" (will, going to, plans to, a time still to come), else "asserted";
 - tense: the clause's tense (`time.tense.verb_tense`), "future" for a planned noun event.
 The words are in `lexicon/data/event_modality.json`.
 """
