@@ -293,3 +293,13 @@ def test_a_negated_verb_that_tells_of_or_rules_out_its_object_leaves_it_alone():
     assert polarity("The union did not rule out a strike.", "strike") == "positive"
     assert polarity("The port did not sign the deal.", "deal") == "negative"
     assert polarity("The pier will not reopen until May.", "reopen") == "positive"  # it will, in May
+
+
+def test_a_gerund_complement_goes_with_its_verbs_tense():
+    from nonpaper.events.modality import modality_of
+
+    def mod(body, word):
+        parsed, _ = mentions(body)
+        return modality_of(next(t for t in parsed.doc if t.text == word))
+    assert mod("The yard will stop building ferries.", "building").tense == "future"
+    assert mod("The yard stopped building ferries.", "building").tense == "past"

@@ -218,6 +218,8 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
+    if tense is None and verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        tense = verb_tense(verb.head)  # "would cease looking at designs": the gerund goes with its verb
     if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
         tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
