@@ -303,3 +303,8 @@ def test_a_gerund_complement_goes_with_its_verbs_tense():
         return modality_of(next(t for t in parsed.doc if t.text == word))
     assert mod("The yard will stop building ferries.", "building").tense == "future"
     assert mod("The yard stopped building ferries.", "building").tense == "past"
+
+
+def test_would_like_is_a_wish_told_now():
+    like = modality("The crew would like a new ferry.", "like")
+    assert (like.tense, like.modality) == ("present", "asserted")

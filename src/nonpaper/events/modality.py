@@ -212,6 +212,8 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     modals = _modals(verb)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
+    if verb is not None and verb.lemma_ in ("like", "love", "prefer") and verb_tense(verb) == "present":
+        modals -= {"would", "'d"}  # "would like to thank": a wish told now
     likely = _likely(verb, w)
     negative = negative or likely in w["unlikely_words"]
     certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \

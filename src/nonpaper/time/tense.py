@@ -50,6 +50,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until", "as")
             for c in verb.children) and _verb_tense(verb.head, depth + 1) == "future":
         return "future"  # "would be infused when they opened on Friday": the tense follows the main clause
+    if words & {"would", "'d", "’d"} and verb.lemma_ in ("like", "love", "prefer") and not words - {"would", "'d", "’d"}:
+        return "present"  # "we would like to thank": a wish told now, not a future
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
     if verb.lemma_ in _SCHEDULE_VERBS and not (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children)
