@@ -198,6 +198,8 @@ def test_an_undated_event_stands_against_the_publication_date_as_its_clause_tell
     assert against_publication(word["cut"]) == "past" and against_publication(word["ending"]) == "past"
     assert against_publication(word["carry"]) == "dct" and against_publication(word["open"]) == "future"
     assert against_publication(word["asked"]) == "past" and against_publication(word["close"]) == "past"
+    parsed, _ = mentions("Record profits for the ferry line.")
+    assert against_publication(next(t for t in parsed.doc if t.text == "profits")) == "dct"  # no tense at all
 
 
 def test_what_a_negated_or_called_off_event_leads_to_did_not_happen():

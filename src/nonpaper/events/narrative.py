@@ -79,10 +79,10 @@ def news_of_the_day(parsed: Parsed, mentions: list[EventMention], timexes: list[
     return out
 
 
-def against_publication(tok, mod=None, depth: int = 0) -> str | None:
+def against_publication(tok, mod=None, depth: int = 0) -> str:
     """Where an undated event stands against the publication date, from how the text tells it: "past"
     (a past or perfect tense; "announced he would be on leave", the future of a past moment), "future"
-    (a future tense or a plan), "dct" (the present; a bare modal, "can fly"), else None. An event
+    (a future tense or a plan), "dct" (the present; a bare modal, "can fly"; no tense at all). An event
     with no tense of its own (a noun outside the clause's arguments, a gerund, a participle) stands
     where the verb governing it stands ("closed higher, ending a losing streak")."""
     mod = mod or modality_of(tok)
@@ -99,4 +99,4 @@ def against_publication(tok, mod=None, depth: int = 0) -> str | None:
         head, depth = head.head, depth + 1
     if head.i != tok.i and head.pos_ in ("VERB", "AUX") and depth < 4:
         return against_publication(head, None, depth + 1)
-    return "dct" if tok.pos_ == "VERB" else None
+    return "dct"  # no tense anywhere ("Record profits for the yard."): told as of the report's day
