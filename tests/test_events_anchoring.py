@@ -310,3 +310,9 @@ def test_a_gerund_complement_goes_with_its_verbs_tense():
 def test_would_like_is_a_wish_told_now():
     like = modality("The crew would like a new ferry.", "like")
     assert (like.tense, like.modality) == ("present", "asserted")
+
+
+def test_what_runs_since_a_time_ends_on_a_date_the_body_opens_with():
+    _, events, _ = run("March 10, 2026 The hall has been under renovation since January.", published=None)
+    works = event_with(events, "under renovation")
+    assert (works.date_earliest, works.date_latest) == ("2026-01-01", "2026-03-10")

@@ -6,8 +6,6 @@ a month or a year known for it goes to `date_earliest` / `date_latest` with its 
 """
 from __future__ import annotations
 
-from datetime import date
-
 from ..actors import ActorRegistry
 from .clauses import clause_mentions, join_light_and_aspectual
 from .mentions import EventMention, attach_timexes, cluster, day_of, find_mentions, lexicon
@@ -18,6 +16,7 @@ from .status import HAPPENED, NOT_HAPPENED, PLANNED, acted_on, event_status
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
 from ..time.ranges import value_range
+from ..time.reference import article_reference
 from ..text.parse import Parsed
 
 
@@ -76,12 +75,12 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived, derived_by = derive_dates(days, rels)
-    published = (parsed.article.published or "")[:10]
+    report_day = article_reference(parsed).day  # its date, else a date the body opens with
     for ci, c in enumerate(clusters):  # "sold since 2019": from the start of 2019 to the report's day
         since = next((m.since for m in c if m.since is not None), None)
-        r = value_range(since.value) if since is not None and published else None
-        if r and ci not in days and ci not in ranges and r[0].isoformat() <= published:
-            ranges[ci] = (r[0], date.fromisoformat(published), "range")
+        r = value_range(since.value) if since is not None and report_day else None
+        if r and ci not in days and ci not in ranges and r[0] <= report_day:
+            ranges[ci] = (r[0], report_day, "range")
     for ci, c in enumerate(clusters):  # last: the day the report's news is of (`events.narrative`)
         t = next((news[m.i] for m in c if m.i in news), None)
         if t is not None and ci not in days and ci not in derived and ci not in ranges:
