@@ -20,8 +20,17 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
   relation to the document creation time (BEFORE -> past, AFTER -> future, overlap -> the day itself).
   nonpaper's anchor is the time expression it dates the event by (its own, the one governing its
   clause, else the one that fixed the publication day for an undated past event after it:
-  `events.narrative`), else its tense against the publication date ("would" under a past verb: before
-  it); the baseline's is the nearest time expression in the sentence (else none).
+  `events.narrative`), else where its tense puts it against the publication date
+  (`events.narrative.against_publication`: "would" under a past verb is before it; a gerund or a noun
+  with no tense of its own stands where the verb governing it stands); the baseline's is the nearest
+  time expression in the sentence (else none). An anchor on a time of the creation day (a clock time
+  that day too) is right for an event on that day.
+
+Then, to read the figures: the baseline's factuality rules applied to nonpaper's own events (the rules
+compared on the same events, by attribute); the negatives each system finds beside what an answer of
+"positive" for every event scores; anchoring by how each system placed the event; and anchoring by
+corpus beside what that corpus's gold anchors its events to (its annotators' share of "before" and "on
+the creation day" for events told in the past differs from corpus to corpus).
 
 The baseline is what one writes first: every verb (spaCy VERB) an event, dated by the nearest time
 expression in its sentence, negative when it has a `neg` dependent, CERTAIN, FUTURE with will/shall.
@@ -41,8 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
-from nonpaper.events.modality import future_in_past  # noqa: E402
-from nonpaper.events.narrative import news_of_the_day  # noqa: E402
+from nonpaper.events.narrative import against_publication, news_of_the_day  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.time.extract import extract_timexes  # noqa: E402
@@ -139,21 +147,6 @@ class Doc:
         return out
 
 
-def dct_relation(tok, mod) -> str | None:
-    """An undated event against the publication date, from how the text tells it: planned or future
-    after it (but "announced he would be on leave", the future of a past moment, before it); a past or
-    perfect tense before it; present, or a bare modal ("can fly"), on it."""
-    if future_in_past(tok):
-        return "past"
-    if mod.modality == "planned" or mod.tense == "future":
-        return "future"
-    if mod.tense in ("past", "perfect"):
-        return "past"
-    if mod.tense == "present" or tok.pos_ == "VERB":
-        return "dct"
-    return None
-
-
 def nonpaper_events(parsed, timexes):
     out = []
     mentions = event_mentions(parsed, None, timexes, broad=True)
@@ -162,16 +155,28 @@ def nonpaper_events(parsed, timexes):
         tok = parsed.doc[m.i]
         mod = mention_modality(parsed, m)
         # a DURATION here is a stretch holding the event ("within the next six months", `mentions.containing`)
-        time = next((t for t in m.timexes + m.clause_times if t.type in ("DATE", "TIME", "DURATION")), news.get(m.i))
+        own = [t for t in m.timexes if t.type in ("DATE", "TIME", "DURATION")]
+        governing = [t for t in m.clause_times if t.type in ("DATE", "TIME", "DURATION")]
+        time = next(iter(own + governing), news.get(m.i))
         if time is not None:
             anchor = ("timex", (time.start, time.end), time.value)
+            how = "its own time" if own else "the time governing its clause" if governing else "news of the day"
         else:
-            anchor = ("rel", dct_relation(tok, mod))
+            anchor = ("rel", against_publication(tok, mod))
+            how = f"tense: {anchor[1] or 'none'}"
         out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": "NEG" if mod.polarity == "negative" else "POS",
                     "certainty": mod.certainty.upper(),
                     "time": "FUTURE" if mod.tense == "future" or mod.modality == "planned" else "NON_FUTURE",
-                    "anchor": anchor})
+                    "anchor": anchor, "how": how, "baseline_rules": baseline_factuality(tok)})
     return out
+
+
+def baseline_factuality(tok) -> tuple[str, str, str]:
+    """The baseline's polarity, certainty and time for one token: negative with a `neg` dependent,
+    always certain, future with will/shall."""
+    future = any(c.lower_ in ("will", "shall", "'ll") for c in tok.children)
+    return ("NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS", "CERTAIN",
+            "FUTURE" if future else "NON_FUTURE")
 
 
 def baseline_events(parsed, timexes):
@@ -183,11 +188,10 @@ def baseline_events(parsed, timexes):
         sent = tok.sent
         near = [t for t in dated if sent.start_char <= t.start < sent.end_char]
         time = min(near, key=lambda t: abs(t.start - tok.idx)) if near else None
-        future = any(c.lower_ in ("will", "shall", "'ll") for c in tok.children)
-        out.append({"span": (tok.idx, tok.idx + len(tok)),
-                    "polarity": "NEG" if any(c.dep_ == "neg" for c in tok.children) else "POS",
-                    "certainty": "CERTAIN", "time": "FUTURE" if future else "NON_FUTURE",
-                    "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None)})
+        polarity, certainty, when = baseline_factuality(tok)
+        out.append({"span": (tok.idx, tok.idx + len(tok)), "polarity": polarity, "certainty": certainty, "time": when,
+                    "anchor": ("timex", (time.start, time.end), time.value) if time else ("rel", None),
+                    "how": "nearest time in its sentence" if time else "none"})
     return out
 
 
@@ -218,11 +222,19 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
         if g["polarity"] in ("POS", "NEG"):
             c["pol_n"] += 1
             c["pol_ok"] += p["polarity"] == g["polarity"]
+            c["neg_gold"] += g["polarity"] == "NEG"
+            c["neg_pred"] += p["polarity"] == "NEG"
+            c["neg_both"] += p["polarity"] == g["polarity"] == "NEG"
             mine["pol"] = p["polarity"] == g["polarity"]
         if g["polarity"] in ("POS", "NEG") and g["certainty"] in ("CERTAIN", "PROBABLE", "POSSIBLE") \
                 and g["time"] in ("FUTURE", "NON_FUTURE"):
             c["fact_n"] += 1
             c["fact_ok"] += (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
+            if "baseline_rules" in p:  # the baseline's rules on this system's events: the rules compared alone
+                c["fact_rules_ok"] += p["baseline_rules"] == (g["polarity"], g["certainty"], g["time"])
+                for k, key in enumerate(("polarity", "certainty", "time")):
+                    c[("attr", key, "ours")] += p[key] == g[key]
+                    c[("attr", key, "rules")] += p["baseline_rules"][k] == g[key]
             mine["fact"] = (p["polarity"], p["certainty"], p["time"]) == (g["polarity"], g["certainty"], g["time"])
         if hit in doc.anchor:
             kind, value = doc.anchor[hit]
@@ -237,8 +249,10 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
             elif p["anchor"][0] == "rel":
                 ok = p["anchor"][1] == value
             else:  # a time expression naming the creation day itself is the day
-                ok = value == "dct" and dct is not None and p["anchor"][2] == dct
+                ok = value == "dct" and dct is not None and (p["anchor"][2] or "")[:10] == dct  # a clock time that day too
             c["anc_ok"] += ok
+            c[("how", p["how"], "n")] += 1
+            c[("how", p["how"], "ok")] += bool(ok)
             mine["anc"] = bool(ok)
     return per
 
@@ -255,9 +269,15 @@ def run(shared: Path, part: str, limit: int | None) -> dict[str, Counter]:
         parsed = nlp.parse(art)
         offsets = doc.offsets(art.text)
         timexes = extract_timexes(parsed)
+        corpus = path.parent.name
+        for kind, value in doc.anchor.values():  # what the gold anchors its events to, per corpus
+            totals["nonpaper"][("gold", corpus, "time in the text" if kind == "timex" else value)] += 1
         for name, system in (("nonpaper", nonpaper_events), ("baseline", baseline_events)):
+            before = totals[name]["anc_n"], totals[name]["anc_ok"]
             results[name].update(score_doc(doc, system(parsed, timexes), offsets, dct, totals[name]))
             totals[name]["docs"] += 1
+            totals[name][("corpus", corpus, "n")] += totals[name]["anc_n"] - before[0]
+            totals[name][("corpus", corpus, "ok")] += totals[name]["anc_ok"] - before[1]
     both = results["nonpaper"].keys() & results["baseline"].keys()
     for name in totals:  # the same gold events for both systems: those both found
         for key in ("pol", "fact", "anc"):
@@ -304,6 +324,40 @@ def main(argv=None) -> int:
     for name, c in totals.items():
         print(f"| {name:<8} | " + " | ".join(f"{ratio(c[f'both_{k}_ok'], c[f'both_{k}_n']):.3f} ({c[f'both_{k}_n']:>4})"
                                           for k in ("pol", "fact", "anc")) + " |")
+    c = totals["nonpaper"]
+    print(f"On nonpaper's matched events, the baseline's rules (neg dependent, always certain, will/shall) score "
+          f"factuality {ratio(c['fact_rules_ok'], c['fact_n']):.3f} ({c['fact_n']}) against nonpaper's "
+          f"{ratio(c['fact_ok'], c['fact_n']):.3f}; by attribute, nonpaper / the baseline's rules: " + ", ".join(
+              f"{key} {ratio(c[('attr', key, 'ours')], c['fact_n']):.3f} / {ratio(c[('attr', key, 'rules')], c['fact_n']):.3f}"
+              for key in ("polarity", "certainty", "time")))
+    print()
+    print("Polarity: an answer of 'positive' for every event scores 1 - (gold negatives / scored events); "
+          "what tells a system apart is the negatives it finds:")
+    print("| system   | scored | gold NEG | all-positive acc | NEG predicted | NEG right | NEG P | NEG R |")
+    print("|----------|--------|----------|------------------|---------------|-----------|-------|-------|")
+    for name, c in totals.items():
+        print(f"| {name:<8} | {c['pol_n']:>6} | {c['neg_gold']:>8} | {1 - ratio(c['neg_gold'], c['pol_n']):.3f}            "
+              f"| {c['neg_pred']:>13} | {c['neg_both']:>9} | {ratio(c['neg_both'], c['neg_pred']):.3f} "
+              f"| {ratio(c['neg_both'], c['neg_gold']):.3f} |")
+    print()
+    print("Anchoring by how each system placed the event (matched events with a gold anchor):")
+    print("| system   | placed by                     | anchoring acc |")
+    print("|----------|-------------------------------|---------------|")
+    for name, c in totals.items():
+        for how in sorted({k[1] for k in c if isinstance(k, tuple) and k[0] == "how"}):
+            print(f"| {name:<8} | {how:<29} | {ratio(c[('how', how, 'ok')], c[('how', how, 'n')]):.3f} "
+                  f"({c[('how', how, 'n')]:>4}) |")
+    print()
+    print("Anchoring by corpus, beside what the gold anchors its events to (all gold anchors of the part): "
+          "annotators of one corpus may place a past event on the creation day where another's place it before")
+    print("| corpus        | nonpaper acc  | baseline acc  | gold: text time | before (past) | on the day (dct) | after (future) |")
+    print("|---------------|---------------|---------------|-----------------|---------------|------------------|----------------|")
+    c, b = totals["nonpaper"], totals["baseline"]
+    for corpus in PARTS[args.part]:
+        gold = [c[("gold", corpus, k)] for k in ("time in the text", "past", "dct", "future")]
+        print(f"| {corpus:<13} | {ratio(c[('corpus', corpus, 'ok')], c[('corpus', corpus, 'n')]):.3f} "
+              f"({c[('corpus', corpus, 'n')]:>4}) | {ratio(b[('corpus', corpus, 'ok')], b[('corpus', corpus, 'n')]):.3f} "
+              f"({b[('corpus', corpus, 'n')]:>4}) | " + " | ".join(f"{g:>{w}}" for g, w in zip(gold, (15, 13, 16, 14))) + " |")
     print()
     print("Published figures (not the same split or task definition):")
     for what, figure, cite in PUBLISHED:

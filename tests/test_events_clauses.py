@@ -17,7 +17,7 @@ def test_a_clause_dated_by_its_time_and_ordered_by_after():
     _, events, relations = run("Ferry crews returned to work on Monday after a three-day stoppage.",
                                published="2026-03-10")
     back, stoppage = event_with(events, "returned to work"), event_with(events, "stoppage")
-    assert back.date == "2026-03-09" and back.status == "happened" and back.type is None
+    assert back.date == "2026-03-09" and back.status == "happened" and back.type == "return"
     assert any((r.source, r.relation, r.target) == (back.id, "AFTER", stoppage.id) for r in relations)
     assert stoppage.date is None  # "after" keeps Monday off the stoppage
 
@@ -31,7 +31,7 @@ def test_a_light_verb_gives_its_noun_the_date_and_the_ordering():
     _, events, relations = run("The board made the offer on Friday, before the talks resumed.",
                                published="2026-03-10")
     offer, resumed = event_with(events, "offer"), event_with(events, "resumed")
-    assert offer.date == "2026-03-06" and offer.status == "happened"
+    assert offer.date == "2026-03-06" and offer.status == "happened" and offer.type == "offer"
     assert "talks resumed" in resumed.text  # the noun subject and its aspectual verb: one happening
     assert any((r.source, r.relation, r.target) == (offer.id, "BEFORE", resumed.id) for r in relations)
 

@@ -107,6 +107,16 @@ def test_clock_with_zone_is_on_the_report_day():
     assert got == {"14:30 UTC": "2026-11-02T14:30Z"}
 
 
+def test_a_verb_of_scheduling_told_as_done_looks_back():
+    assert values("The ferry company set its fares in March.") == {"March": "2026-03"}
+    assert values("A hearing has been scheduled for March 3.") == {"March 3": "2027-03-03"}
+
+
+def test_a_clock_time_with_its_zone_in_brackets_is_on_the_day_told():
+    got = values("The ferry docked at 6:40 p.m. (GMT +8) after a long crossing.")
+    assert got == {"6:40 p.m. (GMT +8)": "2026-11-02T18:40"}
+
+
 # --- durations and sets --------------------------------------------------------------------------
 
 def test_durations():

@@ -98,7 +98,7 @@ class Context:
             span = span_of(self.doc, m.start, m.end)
             if span is not None:
                 out |= content_lemmas(span)
-        if e.type:
+        if e.type and e.type not in out:  # a clause event's type is its own lemma: no second word
             out.add(f"type:{e.type}")
         return frozenset(out)
 

@@ -16,6 +16,7 @@ from .status import HAPPENED, NOT_HAPPENED, PLANNED, acted_on, event_status
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
 from ..time.ranges import value_range
+from ..time.reference import article_reference
 from ..text.parse import Parsed
 
 
@@ -36,7 +37,7 @@ def event_mentions(parsed: Parsed, registry: ActorRegistry | None, timexes: list
     if broad:
         return mentions
     ordered = ordered_mentions(parsed, mentions)
-    kept = [m for m in mentions if not m.clause or m.i in ordered
+    kept = [m for m in mentions if not m.clause or m.i in ordered or m.since is not None
             or any(t.type in ("DATE", "TIME") for t in m.timexes)]
     ids = {m.i for m in kept}
     needed = {m.host for m in kept if m.host is not None}  # a kept mention's host ("talks" → "began")
@@ -74,6 +75,12 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
                 if r and ci not in ranges:
                     ranges[ci] = r
     derived, derived_by = derive_dates(days, rels)
+    report_day = article_reference(parsed).day  # its date, else a date the body opens with
+    for ci, c in enumerate(clusters):  # "sold since 2019": from the start of 2019 to the report's day
+        since = next((m.since for m in c if m.since is not None), None)
+        r = value_range(since.value) if since is not None and report_day else None
+        if r and ci not in days and ci not in ranges and r[0] <= report_day:
+            ranges[ci] = (r[0], report_day, "range")
     for ci, c in enumerate(clusters):  # last: the day the report's news is of (`events.narrative`)
         t = next((news[m.i] for m in c if m.i in news), None)
         if t is not None and ci not in days and ci not in derived and ci not in ranges:
@@ -85,9 +92,9 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     events = []
     for ci, c in enumerate(clusters):
         first = next((m for m in c if m.host is None), c[0])
-        # a clause or noun event has no type from the trigger list (its lemma only groups its mentions)
-        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end,
-                   type=None if first.clause else first.type,
+        # a trigger's type is the list's ("call", "meeting"); a clause or noun event's is its lemma
+        # ("return", "offer"): what kind of happening it is, for the timeline's search and the store's links
+        ev = Event(id=f"e{ci + 1}", text=first.text, start=first.start, end=first.end, type=first.type,
                    mentions=[Mention(m.text, m.start, m.end) for m in c])
         ev.participants = list(dict.fromkeys(p for m in c for p in m.participants))
         mod = mention_modality(parsed, first)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
-from .timewords import containing, is_dateline, vague
+from .timewords import (clashes, containing, describes, is_dateline, names_a_thing, period_of, starts_a_stretch,
+                        vague)
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -90,6 +91,7 @@ class EventMention:
     clause: bool = False  # found as a clause or a nominalisation (events.clauses), not from the trigger list
     aliases: list[int] = field(default_factory=list)  # light verbs that stand for it ("made" the offer)
     clause_times: list[Timex] = field(default_factory=list)  # the time governing its clause, when it has none
+    since: Timex | None = None  # where the event runs from ("has been sold since 2019"), not when it is
 
     @property
     def day(self) -> str | None:
@@ -344,23 +346,51 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
-    timexes = [t for t in timexes if not is_dateline(parsed, t) and (t.type != "DURATION" or containing(parsed, t))]
+    starts = [t for t in timexes if t.type == "DATE" and t.field == "text" and starts_a_stretch(parsed, t)]
+    timexes = [t for t in timexes if not is_dateline(parsed, t) and not starts_a_stretch(parsed, t)
+               and (t.type != "DURATION" or containing(parsed, t))]
     for t in timexes:
         if t.type not in ("DATE", "TIME", "DURATION"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or names_a_thing(span, by_token):
             continue  # "Sunday was chosen because ...": the day is what is talked about, not when
         target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
-        if target is not None and target.clause and target.kind == "noun":
-            target = _verb_of_object(span, target, by_token) or target
-        if target is not None and target.host is not None:
-            target = by_token.get(target.host, target)
+        target = _dated(parsed, t, span, target, by_token)
         if target is not None:
             target.timexes.append(t)
     for m in mentions:  # "will now receive the aircraft next month": the date, not "now", says when
         m.timexes.sort(key=vague)
-    _clause_times(doc, mentions, timexes)
+    _clause_times(parsed, mentions, timexes)
+    for t in starts:  # "has been under renovation since March": the event runs from March on
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        prep = span.root.head if span is not None else None  # "since", on the event itself; not on a
+        target = by_token.get(prep.head.i) if prep is not None else None  # noun ("the first time since 2011")
+        if target is not None and not any(x.type in ("DATE", "TIME") for x in target.timexes):
+            target.since = t
+
+
+def _dated(parsed: Parsed, t: Timex, span, target, by_token):
+    """The mention a time found next to `target` dates: the verb of a nominalised object ("rejected the
+    proposal in October"), the verb that hosts it, else the mention itself; never one the time clashes
+    with (`timewords.clashes`): "has announced job cuts over the next four years" dates the cuts, which
+    are then a happening of their own."""
+    if target is None:
+        return None
+    if target.kind == "noun" and t.type == "DATE" and period_of(parsed, t):
+        target.host = None  # "reported a loss for the second quarter on Friday": the loss is the quarter's
+        return target
+    tries = [target]
+    if target.clause and target.kind == "noun":
+        tries.insert(0, _verb_of_object(span, target, by_token))
+    for m in filter(None, tries):
+        host = by_token.get(m.host) if m.host is not None else None
+        for cand in filter(None, (host, m)):
+            if not clashes(parsed, t, parsed.doc[cand.i]):
+                if cand is m and host is not None:
+                    m.host = None
+                return cand
+    return None
 
 
 # A time expression in these roles is what the clause is about, not when it happens ("Sunday was chosen").
@@ -387,10 +417,11 @@ def _clause_verb(tok, steps: int = 4):
     return None
 
 
-def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> None:
+def _clause_times(parsed: Parsed, mentions: list[EventMention], timexes: list[Timex]) -> None:
     """An event with no time expression of its own takes the one that governs its clause: "On Tuesday,
     Boeing delivered the final jet, ending production" dates the delivery; "signed a contract to buy
     jets on June 15" dates the buying too. `EventMention.clause_times`."""
+    doc = parsed.doc
     governing: dict[int, Timex] = {}
     in_time: dict[int, Timex] = {}  # the tokens of each time expression
     by_token = index(mentions)
@@ -398,18 +429,19 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
         if t.type not in ("DATE", "TIME", "DURATION") or t.field != "text":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or _names_a_thing(span, by_token):
+        if span is None or span.root.dep_ in _NOT_WHEN_DEPS or names_a_thing(span, by_token):
             continue
         in_time.update((x.i, t) for x in span)
         tok = prev = span.root
         for _ in range(4):
             if tok.head.i == tok.i or tok.lower_ in _SIGNAL_WORDS:
                 break  # "sent before the October 16 call": the date is the call's, not the sending's
-            if _describes(prev, tok):
+            if describes(prev, tok):
                 break  # "Papermaster, formerly an executive, is stepping down": the time is the subject's
             prev, tok = tok, tok.head
             if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
-                governing.setdefault(tok.i, t)
+                if not clashes(parsed, t, tok):
+                    governing.setdefault(tok.i, t)
                 break
             if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
                 break
@@ -424,21 +456,6 @@ def _clause_times(doc, mentions: list[EventMention], timexes: list[Timex]) -> No
             m.clause_times.append(when)
         elif m.kind == "noun":
             m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
-
-
-def _names_a_thing(span, by_token) -> bool:
-    """ "in time for the 2008 Olympic Games", "the 2011 version of the suite": a time inside the name of
-    a thing (not of an event) tells which thing, not when the clause happens."""
-    root = span.root
-    return root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
-        and root.head.i not in by_token and root.head.i >= span.end
-
-
-def _describes(prev, tok) -> bool:
-    """Climbing from a time expression stops at an apposition, and at a subject the time hangs on as a
-    word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
-    phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
-    return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")
 
 
 def _when_time(verb, governing, in_time):
@@ -509,7 +526,7 @@ def _preceding(span, mentions, doc):
 def _governing(span, by_token):
     tok = prev = span.root
     for _ in range(4):
-        if tok.head.i == tok.i or _describes(prev, tok):
+        if tok.head.i == tok.i or describes(prev, tok):
             return None
         prev, tok = tok, tok.head
         if tok.i in by_token:

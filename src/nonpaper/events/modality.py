@@ -1,10 +1,13 @@
 """Polarity, certainty, modality and tense of an event mention, read off its own clause.
 
 - polarity: "negative" when the clause or the phrase negates the event ("did not walk out", "no
-  agreement had been signed", "never met", "without a deal"), else "positive";
-- certainty: "possible" (may, might, could), "probable" (would, should, likely, expected), else "certain";
-- modality: "hypothetical" (an if-clause, or would/could/might), "planned" (will, going to, plans to,
-  a time still to come), else "asserted";
+  agreement had been signed", "never met", "without a deal", "no longer"), what a negated verb or a
+  called-off plan leads to ("did not agree to sell", "the cancelled plan to lease"), what is brought to
+  an end; not the object of a verb that only tells of it ("never disclosed the loss"), else "positive";
+- certainty: "possible" (may, might, could; tried or considered), "probable" (should, likely, unlikely,
+  expected), else "certain";
+- modality: "hypothetical" (an if-clause, or would/could/might; "would have fallen" in the past),
+  "planned" (will, going to, plans to, a time still to come), else "asserted";
 - tense: the clause's tense (`time.tense.verb_tense`), "future" for a planned noun event.
 The words are in `lexicon/data/event_modality.json`.
 """
@@ -44,14 +47,14 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def _negated(tok: Token, verb: Token | None, w) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in w["negators"] for c in tok.children if c.dep_ in ("neg", "advmod", "det")):
+    if _has_negator(tok, w):
         return True
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in w["negating_preps"]:
         return True
     if _prevented(tok, w):
         return True
     if verb is not None and verb.i != tok.i:
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.i == verb.i and not _told_of(verb, w):
             return _negated(verb, None, w)  # "did not sign the deal": the deal is not made either
         return False
     if verb is None:
@@ -63,7 +66,36 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
             return True
     # "failed to reach a deal", "refused to sign": the complement did not happen
     head = verb.head
-    return verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in w["negating_verbs"]
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp" and head.lemma_ in w["negating_verbs"]:
+        return True
+    # "did not agree to sell", "never intended to close": what a negated verb leads to did not happen either
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and _has_negator(head, w):
+        return True
+    # "the cancelled plan to lease ten ferries", "no plan to sell": the content of what is called off
+    return verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children) \
+        and (_has_negator(head, w) or _prevented(head, w))
+
+
+def _told_of(verb: Token, w) -> bool:
+    """ "never disclosed the loss", "did not rule out a strike": a verb that tells of its object, or rules
+    it out, does not undo it when negated (the loss happened; the strike may)."""
+    return verb.lemma_.lower() in speech_verbs("object") or verb.lemma_.lower() in w["negating_verbs"] or (
+        verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+
+
+def _has_negator(tok: Token, w) -> bool:
+    """ "not", "never", "no agreement", and "no longer" / "no more" on the word itself; not "will not
+    reopen until May", which says when it will."""
+    if any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("neg", "advmod", "det") and (c.dep_ == "neg" or c.lower_ in w["negators"]):
+            return True
+        if c.dep_ == "advmod" and any(d.lower_ == "no" for d in c.children):
+            return True
+    return False
 
 
 def _prevented(tok: Token, w) -> bool:
@@ -77,8 +109,31 @@ def _prevented(tok: Token, w) -> bool:
         return False
     if tok.dep_ in ("nsubjpass", "dobj", "xcomp") and head.lemma_.lower() in w["preventing_words"]:
         return True
+    if _brought_to_an_end(tok, head, w):
+        return True
     return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
             and head.head.pos_ == "NOUN")
+
+
+def _brought_to_an_end(tok: Token, head: Token, w) -> bool:
+    """ "brought production to an end", "talks ground to a halt", "put an end to the dispute": what is
+    ended or halted is not going on."""
+    ends = w["ending_nouns"]
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    if (tok.dep_ == "dobj" or (tok.dep_ in ("nsubj", "nsubjpass") and not has_object)) and head.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and _an_end(g, ends) for g in c.children) for c in head.children)
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.i != head.i:
+        put = head.head  # "put an end to it": "to" on the noun, or on the verb beside its object
+        return (_an_end(put, ends) and put.dep_ == "dobj") or any(
+            c.dep_ == "dobj" and _an_end(c, ends) for c in put.children)
+    return False
+
+
+def _an_end(tok: Token, ends) -> bool:
+    """ "an end", "a halt": not "the end of the pier", a place."""
+    return tok.lemma_.lower() in ends and not any(
+        c.dep_ == "prep" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in tok.children)
 
 
 def _expected(verb: Token | None, w) -> bool:
@@ -88,10 +143,21 @@ def _expected(verb: Token | None, w) -> bool:
         and verb.head.lemma_.lower() in w["expectation_verbs"]
 
 
-def _tried(verb: Token | None, w) -> bool:
-    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be."""
-    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i \
-        and verb.head.lemma_.lower() in w["trying_verbs"]
+def _tried(tok: Token, verb: Token | None, w) -> bool:
+    """ "attempted to address the reports", "appears to be running": what is tried or seems so may not be;
+    "is considering a strike", "weighs selling the unit": what is considered may not come about."""
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i and (
+            verb.head.lemma_.lower() in w["trying_verbs"] or verb.head.lemma_.lower() in w["considering_verbs"]):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in w["considering_verbs"]
+
+
+def _likely(verb: Token | None, w) -> str | None:
+    """ "is likely to cut rates": probable; "is unlikely to reopen": probable, and negative."""
+    if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    word = verb.head.lower_
+    return word if word in w["probable_words"] or word in w["unlikely_words"] else None
 
 
 def _is_to(verb: Token) -> bool:
@@ -132,7 +198,7 @@ def _planned(tok: Token, verb: Token | None, w, future_time: bool) -> bool:
         return True
     if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"]:
         return True
-    if verb is not None and tok.i != verb.i and verb.lemma_ in w["intention_verbs"]:
+    if verb is not None and tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_ in w["intention_verbs"]:
         return True
     return False
 
@@ -146,10 +212,16 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     modals = _modals(verb)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs("told"):
         modals -= {"would", "'d"}  # "said the planes would meet demand": the future of the past, told as sure
-    certainty = "possible" if modals & w["possible_modals"] or _tried(verb, w) else \
-        "probable" if modals & w["probable_modals"] or _expected(verb, w) or (verb is not None and any(
+    if verb is not None and verb.lemma_ in ("like", "love", "prefer") and verb_tense(verb) == "present":
+        modals -= {"would", "'d"}  # "would like to thank": a wish told now
+    likely = _likely(verb, w)
+    negative = negative or likely in w["unlikely_words"]
+    certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \
+        "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
     tense = verb_tense(verb) if verb is not None else None
+    if tense is None and verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        tense = verb_tense(verb.head)  # "would cease looking at designs": the gerund goes with its verb
     if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
         tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
@@ -159,12 +231,18 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
             tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
                 else "present"
-    if tok.pos_ in ("NOUN", "PROPN") and verb is not None and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
-        tense = None  # a noun that is not an argument of the clause keeps no tense from it
+    if tok.pos_ in ("NOUN", "PROPN") and verb is not None and not _argument(tok):
+        tense = None  # a noun that is not an argument of the clause (one under a preposition) keeps no tense
+    if verb is not None and modals & w["hypothetical_modals"] and any(c.lower_ == "have" for c in verb.children
+                                                                      if c.dep_ == "aux"):
+        tense = "past"  # "would have fallen without the bailout": what did not come about, in the past
     told = tense  # the clause's own tense, before a modal makes it future
-    if verb is not None and tense in (None, "present") and (modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
-        tense = "future"  # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now)
-    argument = tok.i == getattr(verb, "i", None) or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    argument = tok.i == getattr(verb, "i", None) or _argument(tok)
+    if argument and verb is not None and tense in (None, "present") and (
+            modals - {"would", "'d", "can", "ca"} or _is_to(verb)):
+        # "could push prices up", "is to be held in May": not yet done ("can fly" is ability, now); a noun
+        # under a preposition is not ("will own the marks under this agreement": the agreement is made)
+        tense = "future"
     if future_time and not argument:
         modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
     elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
@@ -176,6 +254,18 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if modality == "planned" and tense in (None, "past", "present"):
         tense = "future"
     return Modality("negative" if negative else "positive", certainty, modality, tense)
+
+
+def _argument(tok: Token) -> bool:
+    """A subject, object or predicate noun of its clause, or one coordinated with it ("maintenance,
+    repair and operations could push the value up"), or the setting of its event ("at the hearing")."""
+    for _ in range(6):
+        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    # "would plead not guilty at the hearing": the setting of the clause's event shares its time
+    setting = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")
+    return setting or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def future_in_past(tok: Token) -> bool:

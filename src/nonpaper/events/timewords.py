@@ -8,6 +8,8 @@ import re
 from ..model import Timex
 from ..text.paragraphs import paragraph_spans
 from ..text.parse import Parsed
+from ..time.ranges import value_range
+from ..time.tense import verb_tense
 
 
 def vague(t: Timex) -> bool:
@@ -39,3 +41,56 @@ def is_dateline(parsed: Parsed, t: Timex) -> bool:
         return False
     rest = parsed.text[t.end:spans[0][1]].lstrip(" ")
     return bool(rest) and rest[0].isupper()
+
+
+def _word_before(parsed: Parsed, t: Timex) -> str:
+    span = parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return parsed.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
+
+
+def starts_a_stretch(parsed: Parsed, t: Timex) -> bool:
+    """ "has been fighting cancer since 2004", "the lowest level since 2003": the time a stretch runs
+    from, not one that holds the event (it stays a boundary for the orderings)."""
+    return _word_before(parsed, t) == "since"
+
+
+def period_of(parsed: Parsed, t: Timex) -> bool:
+    """ "a loss for the second quarter", "the budget for 2027": the period a figure or a plan covers, which
+    dates that noun, not the verb that reports it."""
+    return _word_before(parsed, t) == "for"
+
+
+def to_come(parsed: Parsed, t: Timex) -> bool:
+    """A time wholly after the publication day: a date, or a stretch counted forward ("over the next
+    four years")."""
+    if t.type == "DURATION":
+        return t.text.lower().startswith(("the next", "the coming"))
+    published = (parsed.article.published or "")[:10]
+    r = value_range(t.value or "") if t.type == "DATE" and published else None
+    return bool(r) and r[0].isoformat() > published
+
+
+def clashes(parsed: Parsed, t: Timex, verb) -> bool:
+    """ "has announced 10,000 job cuts over the next four years": a time still to come cannot hold what
+    a verb tells as done (it belongs to a word the verb governs), except a time a change runs to
+    ("was delayed until October") and the future of a past moment ("said it would open in May")."""
+    if verb.pos_ not in ("VERB", "AUX") or not to_come(parsed, t) or _word_before(parsed, t) in ("until", "till", "to"):
+        return False
+    if any(c.lower_ in ("would", "'d") for c in verb.children):
+        return False
+    return verb_tense(verb) in ("past", "perfect")
+
+
+def names_a_thing(span, by_token) -> bool:
+    """ "in time for the 2008 Olympic Games", "the 2011 version of the suite": a time inside the name of
+    a thing (not of an event) tells which thing, not when the clause happens."""
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i not in by_token and root.head.i >= span.end
+
+
+def describes(prev, tok) -> bool:
+    """Climbing from a time expression stops at an apposition, and at a subject the time hangs on as a
+    word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
+    phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
+    return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")

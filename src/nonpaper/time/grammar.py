@@ -55,7 +55,7 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
              r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)"
              r"|(?P<hhmm>[01]\d[0-5]\d|2[0-3][0-5]\d)(?=\s*(?:UTC|GMT)\b)"
              r"|(?P<noon>noon|midday|midnight))")
-    zone = r"(?:\s*(?P<zone>UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?:UTC|GMT)\s*[+-]\s*\d{1,2}\))?"
+    zone = r"(?:\s*(?P<zone>UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*\((?P<pzone>(?:UTC|GMT)\s*[+-]\s*\d{1,2})\))?"
     date_after_time = (rf"(?:\s+(?:on\s+)?(?P<tdate>(?:(?:last|next|this)\s+)?{weekday}|today|yesterday|tomorrow"
                        rf"|(?P<tmonth>{month})\s+(?P<tday>{day})(?:,?\s+(?P<tyear>{year}))?))?")
     table = [

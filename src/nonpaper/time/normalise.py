@@ -26,7 +26,7 @@ def n_time(m: re.Match, ctx: Context) -> Norm | None:
         hh, mm = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
     elif matched(m, "h2"):
         hh, mm = int(m.group("h2")), int(m.group("mi2"))
-        if not matched(m, "zone") and prev_word(ctx) not in ("at", "by", "until", "from", "before", "after", "around", "about"):
+        if not (matched(m, "zone") or matched(m, "pzone")) and prev_word(ctx) not in ("at", "by", "until", "from", "before", "after", "around", "about"):
             return None  # "3:16" or a ratio: a clock needs "at" or a zone
     else:
         hh, mm = int(m.group("h")), int(matched(m, "mi") or 0)
@@ -48,8 +48,9 @@ def n_time(m: re.Match, ctx: Context) -> Norm | None:
                 parts = td.split()
                 d = resolve_weekday(weekday_of(parts[-1]), ctx, parts[0] if len(parts) > 1 else None)
             day = d.isoformat() if d else None
-    elif matched(m, "zone"):
-        day = CONTEXT_DAY  # a clock time with a zone is a moment of the day being told (time.told)
+    elif matched(m, "zone") or matched(m, "pzone"):
+        # a clock time with a zone ("18:00 UTC", "6:40 p.m. (GMT +8)") is a moment of the day being told
+        day = CONTEXT_DAY  # (time.told)
     zone = "Z" if matched(m, "zone") and m.group("zone").upper() in ("UTC", "GMT", "Z") else ""
     return Norm("TIME", f"{day or ''}T{hh:02d}:{mm:02d}{zone}")
 

@@ -41,14 +41,22 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past | perfect | future | present | None, from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
+    if verb.dep_ == "conj" and not auxes and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.tag_ in ("VB", "VBD", "VBN") and depth < 4:
+        # "will close four plants and cut jobs", "had met and agreed": a verb coordinated without an
+        # auxiliary of its own shares its first conjunct's ("cut" is no past here)
+        return _verb_tense(verb.head, depth + 1)
     if verb.dep_ == "advcl" and verb.head.i != verb.i and depth < 4 and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until", "as")
             for c in verb.children) and _verb_tense(verb.head, depth + 1) == "future":
         return "future"  # "would be infused when they opened on Friday": the tense follows the main clause
+    if words & {"would", "'d", "’d"} and verb.lemma_ in ("like", "love", "prefer") and not words - {"would", "'d", "’d"}:
+        return "present"  # "we would like to thank": a wish told now, not a future
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
-    if verb.lemma_ in _SCHEDULE_VERBS:  # "a hearing has been scheduled for June 3"
-        return "future"
+    if verb.lemma_ in _SCHEDULE_VERBS and not (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children)
+                                               and not any(c.lower_ == "for" for c in verb.children)):
+        return "future"  # "a hearing has been scheduled for June 3"; not "the firm set prices in March"
     if any(c.tag_ == "TO" for c in auxes):
         if words & {"have", "'ve", "’ve"}:
             return "past"  # "predicted to have dipped in March"
