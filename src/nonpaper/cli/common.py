@@ -2,9 +2,11 @@
 dates given as options. Commands import this module; it imports none of them."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import click
 
@@ -26,8 +28,9 @@ def warn(message: str) -> None:
     click.echo(f"nonpaper: {message}", err=True)
 
 
-def write_atomic(path: str, data: str) -> None:
-    """Write via a temp file in the same folder and rename: readers never see half a file."""
+def write_atomic(path: str, data: str | Iterable[str]) -> None:
+    """Write via a temp file in the same folder and rename: readers never see half a file. `data` may
+    come in pieces (a long JSON document is written as it is encoded, never held whole)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -36,7 +39,8 @@ def write_atomic(path: str, data: str) -> None:
     try:
         os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; the output keeps the mode it would have had
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+            for piece in ([data] if isinstance(data, str) else data):
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -58,20 +62,32 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str | Iterable[str], output: str | None) -> None:
     if output and output != "-":
         try:
             write_atomic(output, text)
         except OSError as exc:
             raise Failure(f"cannot write {output}: {exc.strerror or exc}")
-    else:
+    elif isinstance(text, str):
         click.echo(text, nl=not text.endswith("\n"))
+    else:
+        out = click.get_text_stream("stdout")
+        for piece in text:
+            out.write(piece)
+        out.flush()
+
+
+def json_pieces(obj) -> Iterator[str]:
+    """The JSON document of an analysis or corpus, as `to_json` writes it, in pieces as it is encoded:
+    a million-character article's output is never one string in memory (issue 18)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(obj.to_dict())
+    yield "\n"
 
 
 def render(obj, fmt: str, output: str | None) -> None:
 
     if fmt == "json":
-        emit(obj.to_json() + "\n", output)
+        emit(json_pieces(obj), output)
     elif fmt == "markdown":
         emit(views.markdown(obj), output)
     else:
