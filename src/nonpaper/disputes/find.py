@@ -25,6 +25,7 @@ from datetime import date
 from .. import lexicon as resources
 from ..claims.sources import actor_name
 from ..claims.text import stems
+from . import pairs
 from .causes import cause
 from .checks import Found, run_all
 from ..model import Actor, Analysis, Claim, Dispute, DisputeClaim
@@ -104,8 +105,14 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
-    found = run_all(claims, name_of, pair_ok, pool=claims, across=specific) + cause(claims, name_of, pair_ok, specific)
-    found = [g for f in found if (g := _credible_sides(f, table)) is not None]
+    found, caused = [], []
+    for story in pairs.stories(related, [a.article.id for a in analyses]):  # no pair of claims links two stories
+        if len(story) > 1:
+            members = set(story)
+            group = [c for c in claims if c.article in members]
+            found += run_all(group, name_of, pair_ok, pool=group, across=specific)
+            caused += cause(group, name_of, pair_ok, specific)
+    found = [g for f in found + caused if (g := _credible_sides(f, table)) is not None]
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
@@ -147,13 +154,11 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
     _drop_common(named)
     _drop_common(words)
     out = set()
-    ids = list(named)
-    for i, x in enumerate(ids):
-        for y in ids[i + 1:]:
-            shared = len(named[x] & named[y])
-            near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
-            if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
-                out.add(frozenset((x, y)))
+    for x, y in pairs.sharing(named, words):  # only articles sharing a name or a word can qualify
+        shared = len(named[x] & named[y])
+        near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
+        if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
+            out.add(frozenset((x, y)))
     return out
 
 
