@@ -9,12 +9,15 @@ import json
 import os
 import signal
 import sys
-from typing import Callable, get_args
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, get_args
 
 import click
 
 from ..model import ActorKind, DisputeKind, QuoteKind
-from .common import Failure, date_option, warn, write_atomic
+from .common import Failure, date_option, warn, _mode_for
 from ..store import open_store, StoreError
 from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
@@ -31,6 +34,31 @@ TABLE_COLUMNS = {
                  "relations"],
     "disputes": ["kind", "scope", "summary", "claims", "articles"],
 }
+
+
+@contextmanager
+def atomic_stream(path: str) -> Iterator:
+    """A file to write into, in the target's folder, renamed to `path` when the block ends without an
+    error (readers never see half a file); removed otherwise. Unlike `common.write_atomic`, nothing is
+    held in memory: an export of a large corpus streams."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise Failure(f"cannot write {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, _mode_for(target))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def db_option(f):
@@ -380,16 +408,12 @@ def register(cli: click.Group) -> None:
           nonpaper export --what quotes --format csv -o quotes.csv
           nonpaper export --format jsonl > corpus.jsonl
         """
-        import io
-
-
         store = _open(db)
         try:
             if output and output != "-":
-                buffer = io.StringIO()
-                n = write_rows(export_rows(store, what), fmt, buffer)
-                try:
-                    write_atomic(output, buffer.getvalue())
+                try:  # written as it is read (a page of rows at a time), renamed into place at the end
+                    with atomic_stream(output) as fh:
+                        n = write_rows(export_rows(store, what), fmt, fh)
                 except OSError as exc:
                     raise Failure(f"cannot write {output}: {exc.strerror or exc}")
                 warn(f"{n} {what} written to {output}")

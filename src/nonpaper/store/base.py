@@ -21,6 +21,9 @@ from .stories import Stories
 from .timeline import EVENT_TIMELINE, count_timeline, timeline_rows
 
 
+EXPORT_PAGE = 2000  # rows an export reads at a time
+
+
 class StoreError(RuntimeError):
     """The store cannot be opened or used; the message is one line for the user."""
 
@@ -325,10 +328,10 @@ class Store(Queries, Stories):
         self._many(cur, "UPDATE actors SET corpus_id = ? WHERE article_id = ? AND id = ?",
                    [(cid, art, local) for (art, local), cid in result.actor_map.items()])
         self._x(cur, "DELETE FROM corpus_events")
-        self._many(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                   [(e["id"], e["type"], e["date"], e["text"], _dump(e["participants"]), _dump(e["articles"]))
-                    for e in result.events])
+        self._many(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles, n_articles) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(e["id"], e["type"], e["date"], e["text"], _dump(e["participants"]), _dump(e["articles"]),
+                     len(e["articles"])) for e in result.events])
         self._x(cur, "UPDATE events SET corpus_event = NULL")
         self._many(cur, "UPDATE events SET corpus_event = ? WHERE article_id = ? AND id = ?",
                    [(cid, art, local) for (art, local), cid in result.event_map.items()])
@@ -375,14 +378,17 @@ class Store(Queries, Stories):
         """Rows for `nonpaper export`: articles (full analyses), quotes, actors, events, disputes."""
         if what == "articles":
             yield from (a.to_dict() for a in self._analyses())
-        elif what == "quotes":
-            yield from self.quotes()
-        elif what == "actors":
-            yield from self.actors()
-        elif what == "events":
-            yield from self.timeline()
-        elif what == "disputes":
-            yield from self.disputes()
+        elif what in ("quotes", "actors", "events", "disputes"):
+            # a page at a time, in the list's own (total) order: memory stays that of one page
+            fetch = {"quotes": self.quotes, "actors": self.actors, "events": self.timeline,
+                     "disputes": self.disputes}[what]
+            offset = 0
+            while True:
+                rows = fetch(limit=EXPORT_PAGE, offset=offset)
+                yield from rows
+                if len(rows) < EXPORT_PAGE:
+                    return
+                offset += len(rows)
         else:
             raise ValueError(f"cannot export {what!r}; choose articles, quotes, actors, events or disputes")
 

@@ -129,6 +129,13 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "quote stance and negation", common=[
         "ALTER TABLE quotes ADD COLUMN stance INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE quotes ADD COLUMN negated INTEGER NOT NULL DEFAULT 0"]),
+    # Issue 19: a timeline row names its corpus event and counts its articles rather than copying the
+    # list into every member; the members of a corpus event are found through an index.
+    Migration(7, "corpus event counts", common=[
+        "CREATE INDEX events_corpus ON events (corpus_event)",
+        "ALTER TABLE corpus_events ADD COLUMN n_articles INTEGER",
+        "UPDATE corpus_events SET n_articles = (SELECT COUNT(DISTINCT e.article_id) FROM events e "
+        "WHERE e.corpus_event = corpus_events.id)"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -49,7 +49,7 @@ def _events(store, actor: str | None, event: str | None, since: str | None, unti
 
 def _select(where: str) -> str:
     return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
-            "e.corpus_event, ce.articles AS corpus_articles, a.published, "
+            "e.corpus_event, ce.n_articles AS corpus_articles, a.published, "
             + ", ".join(f"e.{c}" for c in EVENT_TIMELINE) + " "
             "FROM events e JOIN articles a ON a.id = e.article_id "
             "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
@@ -63,7 +63,8 @@ def timeline_rows(store, actor: str | None = None, event: str | None = None, sin
                   event_id: str | None = None) -> list[dict]:
     """Events by date (undated last): id, article_id, text, type, date, its range, precision and who
     asserts it, status, polarity, modality, tense, reported_by, participants (corpus actor ids),
-    participant_names, corpus_event (the same happening in other articles), articles, and
+    participant_names, corpus_event (the same happening in other articles, by id), articles (this
+    event's own), articles_count (how many articles report its corpus event), and
     "relations": orderings each with who asserts it. `actor` matches an event the actor takes part
     in, dates, reports or orders (an actor id: that actor alone; else part of a name); `event` its
     words or type; `since`/`until` (ISO dates) its date range; `event_id` one event. `limit` and
@@ -119,7 +120,9 @@ def _rows(store, rows: list[dict]) -> list[dict]:
             "certainty": r["certainty"], "modality": r["modality"], "tense": r["tense"],
             "reported_by": reporter[0], "reported_by_name": reporter[1], "participants": ids,
             "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
-            "articles": _load(r["corpus_articles"], [art]), "relations": relations,
+            # the corpus event by id and count: its article list is one read away (`Store.corpus_event`),
+            # not copied into each of its members (issue 19: that made the timeline quadratic)
+            "articles": [art], "articles_count": r["corpus_articles"] or 1, "relations": relations,
         })
     return out
 

@@ -138,10 +138,10 @@ def _write_events(store: Store, cur, result: merge.CorpusLevel) -> None:
             store._x(cur, "UPDATE events SET corpus_event = ? WHERE corpus_event = ?", (event["id"], old))
             store._x(cur, "DELETE FROM corpus_events WHERE id = ?", (old,))
             folded.add(old)
-        store._x(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
+        store._x(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles, n_articles) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
                  (event["id"], event["type"], event["date"], event["text"], _dump(sorted(people)),
-                  _dump(sorted(articles))))
+                  _dump(sorted(articles)), len(articles)))
         store._many(cur, "UPDATE events SET corpus_event = ? WHERE article_id = ? AND id = ?",
                     [(event["id"], art, local) for art, local in own])
 
