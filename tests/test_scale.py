@@ -100,7 +100,8 @@ def test_candidate_pairs_are_those_sharing_a_key():
     assert pairs.stories([frozenset(("a", "b"))], ["a", "b", "c"]) == [["a", "b"], ["c"]]
 
 
-def test_full_recompute_when_the_corpus_grew_by_a_tenth():
+def test_full_recompute_when_the_corpus_doubled():
     assert update.full_needed(stored=10, at_last_full=0, new=10)  # the first
-    assert update.full_needed(stored=1100, at_last_full=1000, new=100)
+    assert update.full_needed(stored=2000, at_last_full=1000, new=100)
     assert not update.full_needed(stored=10100, at_last_full=10000, new=100)
+    assert not update.full_needed(stored=1100, at_last_full=1000, new=100)

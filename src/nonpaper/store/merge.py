@@ -81,20 +81,29 @@ def corpus_level(analyses: list[Analysis]) -> CorpusLevel:
 def map_actors(analyses: list[Analysis], merged: list[Actor]) -> dict[tuple[str, str], str]:
     """Each article's actors onto the merged actors that list the article, by id, name or alias."""
     by_article = {a.article.id: a for a in analyses}
+    named: dict[str, dict[str, list[str]]] = {}  # article -> a normalised name or alias -> its local ids
+
+    def names_in(article_id: str) -> dict[str, list[str]]:
+        if article_id not in named:  # once per article, not once per corpus actor listing it
+            table: dict[str, list[str]] = defaultdict(list)
+            for local in by_article[article_id].actors:
+                for key in {norm(local.name)} | {norm(x) for x in local.aliases}:
+                    table[key].append(local.id)
+                table[("id", local.id)].append(local.id)
+            named[article_id] = table
+        return named[article_id]
+
     mapping: dict[tuple[str, str], str] = {}
     for corpus_actor in merged:
         keys = {norm(corpus_actor.name)} | {norm(x) for x in corpus_actor.aliases}
         keys.discard("")
         for article_id in corpus_actor.articles or list(by_article):
-            analysis = by_article.get(article_id)
-            if analysis is None:
+            if article_id not in by_article:
                 continue
-            for local in analysis.actors:
-                if (article_id, local.id) in mapping:
-                    continue
-                names = {norm(local.name)} | {norm(x) for x in local.aliases}
-                if local.id == corpus_actor.id or names & keys:
-                    mapping[(article_id, local.id)] = corpus_actor.id
+            table = names_in(article_id)
+            for key in [("id", corpus_actor.id), *keys]:
+                for local_id in table.get(key, ()):
+                    mapping.setdefault((article_id, local_id), corpus_actor.id)
     return mapping
 
 
@@ -133,7 +142,7 @@ def extend_actors(new: list[Analysis], stored: list[Actor]
     """The incremental step's actors (store/update.py): the new articles' actors merged among
     themselves and with the stored corpus actors sharing a name, surname or alias with them, by the
     rules of `pipeline.corpus_actors`. Returns (article, local id) -> corpus id for the new articles,
-    the corpus actors to add (a stored one keeps its id and row), and warnings."""
+    the corpus actors to add or update (a stored one keeps its id, name and kind), and warnings."""
     index: dict[str, list[Actor]] = defaultdict(list)
     for actor in stored:
         for key in _name_keys([actor.name, *actor.aliases]):
@@ -157,8 +166,12 @@ def extend_actors(new: list[Analysis], stored: list[Actor]
             holds.setdefault(mid, local)
     taken = existing | {m.id for m in merged}
     added, renamed = [], {}
+    by_id = {a.id: a for a in stored}
     for m in merged:
-        if m.id in holds:
+        if m.id in holds:  # a stored actor, with what the new articles add to its aliases and titles
+            was = by_id[holds[m.id]]
+            if (m.aliases, m.titles) != (was.aliases, was.titles):
+                added.append(Actor(id=was.id, name=was.name, kind=was.kind, aliases=m.aliases, titles=m.titles))
             continue
         if m.id in existing:  # another stored actor has this slug: number this one
             n, base = 2, m.id

@@ -18,9 +18,10 @@ article a corpus step included) and, from the store's indexes, only their neighb
 
 Global statistics (how common a word or name is in the whole corpus) are taken over that
 neighbourhood, so an incremental step can differ slightly from a full recompute. Which one runs is
-decided in one place, `full_needed`: a full recompute when the corpus has grown by FULL_GROWTH since
-the last one (so a corpus ingested in one run or in ten batches ends the same), an incremental step
-otherwise; the full recompute's cost is then spread over at least (FULL_GROWTH - 1) of the corpus.
+decided in one place, `full_needed`: a full recompute when the corpus has doubled (FULL_GROWTH) since
+the last one, an incremental step otherwise. A full recompute costs about linear in the corpus, so
+spread over the articles that doubled it, it costs each at most twice its own share; and the
+corpus-level rows are never further from a full recompute's than the articles added since.
 """
 from __future__ import annotations
 
@@ -33,14 +34,14 @@ from . import merge
 
 Store = Any  # a `store.base.Store` (not imported: base imports this module)
 
-FULL_GROWTH = 1.1  # a corpus grown by 10% since the last full recompute is recomputed in full
+FULL_GROWTH = 2.0  # a corpus that doubled since the last full recompute is recomputed in full
 COMMON_SHARE = 0.25  # a name in more than this share of the articles ties no two stories (disputes.find)
 NAMED = ("person", "organization")  # the kinds that tie two articles to one story (not outlets, governments)
 
 
 def full_needed(stored: int, at_last_full: int, new: int) -> bool:
-    """A full recompute rather than an incremental step: the first one, or when the articles added
-    since the last full recompute reach (FULL_GROWTH - 1) of what it covered."""
+    """A full recompute rather than an incremental step: the first one, or when the corpus has grown
+    FULL_GROWTH times since the last full recompute (or the new articles outnumber the stored)."""
     return at_last_full <= 0 or stored >= FULL_GROWTH * at_last_full or new >= stored
 
 
