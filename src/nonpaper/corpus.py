@@ -531,8 +531,10 @@ class Corpus:
         return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress,
                       timeout=timeout, merge=merge)
 
-    def recompute(self) -> list[str]:
-        return self.store.recompute()
+    def recompute(self, full: bool | None = None) -> list[str]:
+        """Bring the corpus-level rows up to date: incrementally, in full (`full=True`), or as
+        `store.update.full_needed` decides (None)."""
+        return self.store.recompute(full=full)
 
     def articles(self, **filters) -> list[dict]:
         return self.store.articles(**filters)

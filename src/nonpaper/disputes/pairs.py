@@ -13,9 +13,10 @@ from collections import defaultdict
 from typing import Hashable, Iterable, Iterator
 
 
-def sharing(*keyed: dict[str, set]) -> Iterator[tuple[str, str]]:
+def sharing(*keyed: dict[str, set], only: set[str] | None = None) -> Iterator[tuple[str, str]]:
     """Each pair of article ids (in the order they were first given, ids as in `keyed`) sharing a key
-    of any of the `keyed` maps (article id -> its keys), once."""
+    of any of the `keyed` maps (article id -> its keys), once. `only`: just the pairs with an article
+    of this set (an incremental step's new articles), at a cost linear in the others."""
     order: dict[str, int] = {}
     for table in keyed:
         for art in table:
@@ -26,8 +27,13 @@ def sharing(*keyed: dict[str, set]) -> Iterator[tuple[str, str]]:
         for art, keys in table.items():
             for key in keys:
                 index[key].append(order[art])
+        wanted = None if only is None else {order[a] for a in only if a in order}
         for holders in index.values():
             holders.sort()
+            if wanted is not None:
+                for x in [h for h in holders if h in wanted]:
+                    seen.update((min(x, y), max(x, y)) for y in holders if y != x)
+                continue
             for i, x in enumerate(holders):
                 for y in holders[i + 1:]:
                     if (x, y) not in seen:
@@ -59,3 +65,18 @@ def stories(pairs: Iterable[frozenset[str]], articles: Iterable[str]) -> list[li
     for a in ids:
         groups.setdefault(find(a), []).append(a)
     return list(groups.values())
+
+
+def stars(pairs: Iterable[frozenset[str]], centres: set[str], articles: Iterable[str]) -> list[list[str]]:
+    """For each centre (in the order of `articles`), it and the articles linked to it, in that order:
+    the groups an incremental step checks, where only pairs with a new article (a centre) count."""
+    ids = list(articles)
+    place = {a: i for i, a in enumerate(ids)}
+    linked: dict[str, set[str]] = {a: set() for a in centres}
+    for pair in pairs:
+        x, y = tuple(pair)
+        if x in linked:
+            linked[x].add(y)
+        if y in linked:
+            linked[y].add(x)
+    return [sorted({a} | linked[a], key=lambda v: place.get(v, len(ids))) for a in ids if a in linked]

@@ -22,6 +22,7 @@ from .timeline import EVENT_TIMELINE, count_timeline, timeline_rows
 
 
 EXPORT_PAGE = 2000  # rows an export reads at a time
+WHOLE = {"article", "actors", "quotes", "timexes", "events", "relations", "claims", "disputes"}  # a whole analysis
 
 
 class StoreError(RuntimeError):
@@ -162,9 +163,12 @@ class Store(Queries, Stories):
     def add(self, analysis: Analysis | dict) -> tuple[str, bool]:
         """Store one analysis in one transaction: (article id, inserted?). An article whose content hash
         is already stored is not inserted again; a stored failure with that hash is replaced."""
-        if isinstance(analysis, dict):
-            analysis = analysis_from_dict(analysis)
-        data = analysis.to_dict()
+        if isinstance(analysis, dict) and not WHOLE <= set(analysis):
+            analysis = analysis_from_dict(analysis)  # a partial dict: fill in the defaults
+        if isinstance(analysis, dict):  # a worker's `to_dict()`: stored as it is, not rebuilt twice
+            data = {**analysis, "article": dict(analysis["article"])}
+        else:
+            data = analysis.to_dict()
         art = data["article"]
         digest = art.get("content_hash") or merge.text_hash(art.get("text") or "")
         art["content_hash"] = digest

@@ -26,17 +26,19 @@ corpus-level rows are never further from a full recompute's than the articles ad
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any, Iterable
 
 from ..model import Actor, Analysis, analysis_from_dict
 from .. import pipeline
+from ..disputes.find import WINDOW_DAYS
 from . import merge
 
 Store = Any  # a `store.base.Store` (not imported: base imports this module)
 
 FULL_GROWTH = 2.0  # a corpus that doubled since the last full recompute is recomputed in full
 COMMON_SHARE = 0.25  # a name in more than this share of the articles ties no two stories (disputes.find)
-NAMED = ("person", "organization")  # the kinds that tie two articles to one story (not outlets, governments)
+UNTIED = ("unnamed", "outlet", "government")  # kinds too common to tie two stories (as in disputes.find)
 
 
 def full_needed(stored: int, at_last_full: int, new: int) -> bool:
@@ -84,11 +86,13 @@ def update(store: Store, seen: int, top: int) -> merge.CorpusLevel:
     out.event_map = {k: v for k, v in event_map.items() if v in kept}
     corpus_actors = merge.actors_of(around + new, actor_map, stored, out.actors)
     try:
-        found = list(pipeline.corpus_disputes(around + new, corpus_actors) or [])
+        found = list(pipeline.corpus_disputes(around + new, corpus_actors, only=new_ids) or [])
     except Exception as exc:
         out.warnings.append(f"cross-article disputes failed ({type(exc).__name__}: {exc}); none stored")
         found = []
-    out.disputes = [d for d in merge.cross_only(found) if set(d.articles) & new_ids]
+    seen_ids: set[str] = set()  # two new articles of one story both find their dispute: keep it once
+    once = [d for d in found if merge.dispute_id(d) not in seen_ids and not seen_ids.add(merge.dispute_id(d))]
+    out.disputes = [d for d in merge.cross_only(once) if set(d.articles) & new_ids]
     return out
 
 
@@ -161,22 +165,33 @@ def _stored_actors(store: Store, seen: int) -> list[Actor]:
 
 
 def _neighbours(store: Store, seen: int, new: list[Analysis], actor_map: dict) -> set[str]:
-    """Stored articles that may tell a new article's story or report one of its events: naming one of
-    its people or bodies (unless a quarter of the corpus does), or with an event of a type on a day it
-    has."""
+    """Stored articles that may tell a new article's story or report one of its events: related to it
+    as `disputes.find` relates two articles (two people or bodies in common, or one and published
+    within WINDOW_DAYS; a name in more than a quarter of the corpus ties nothing), or with an event of
+    a type on a day it has. Found in the store's index of actors, before any analysis is read."""
     total = int(store._one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok'")["n"])
-    named = sorted({actor_map.get((a.article.id, x.id), x.id) for a in new for x in a.actors if x.kind in NAMED})
-    found: set[str] = set()
-    for chunk in _chunks(named):
+    holders: dict[str, set[str]] = {}  # a named corpus actor -> the new articles naming it
+    for a in new:
+        for x in a.actors:
+            if x.kind not in UNTIED:
+                holders.setdefault(actor_map.get((a.article.id, x.id), x.id), set()).add(a.article.id)
+    shared: dict[tuple[str, str], int] = {}
+    for chunk in _chunks(sorted(holders)):
         marks = ", ".join("?" * len(chunk))
         counts = store._all(f"SELECT corpus_id, COUNT(DISTINCT article_id) AS n FROM actors WHERE corpus_id IN ({marks}) "
                             "GROUP BY corpus_id", chunk)
         rare = [r["corpus_id"] for r in counts if r["n"] <= max(2, COMMON_SHARE * total)]
-        if rare:
-            marks = ", ".join("?" * len(rare))
-            found |= {r["article_id"] for r in store._all(
-                f"SELECT DISTINCT x.article_id FROM actors x JOIN articles a ON a.id = x.article_id "
-                f"WHERE x.corpus_id IN ({marks}) AND a.pk <= ?", [*rare, seen])}
+        for part in _chunks(rare):
+            marks = ", ".join("?" * len(part))
+            for r in store._all(f"SELECT DISTINCT x.article_id, x.corpus_id FROM actors x JOIN articles a ON "
+                                f"a.id = x.article_id WHERE x.corpus_id IN ({marks}) AND a.pk <= ? AND x.kind NOT IN "
+                                f"('unnamed', 'outlet', 'government')", [*part, seen]):
+                for n in holders[r["corpus_id"]]:
+                    shared[(r["article_id"], n)] = shared.get((r["article_id"], n), 0) + 1
+    when = {a.article.id: _day(a.article.published) for a in new}
+    dates = _published(store, sorted({art for art, n in shared if shared[(art, n)] == 1}))
+    found = {art for (art, n), k in shared.items()
+             if k >= 2 or (dates.get(art) and when[n] and abs((dates[art] - when[n]).days) <= WINDOW_DAYS)}
     days = sorted({(e.type, e.date) for a in new for e in a.events if e.type and e.date})
     for chunk in _chunks(sorted({d for _, d in days})):
         marks = ", ".join("?" * len(chunk))
@@ -184,6 +199,22 @@ def _neighbours(store: Store, seen: int, new: list[Analysis], actor_map: dict) -
             f"SELECT DISTINCT e.article_id, e.type, e.date FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE e.date IN ({marks}) AND a.pk <= ?", [*chunk, seen]) if (r["type"], r["date"]) in set(days)}
     return found
+
+
+def _published(store: Store, ids: list[str]) -> dict:
+    out = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for r in store._all(f"SELECT id, published FROM articles WHERE id IN ({marks})", chunk):
+            out[r["id"]] = _day(r["published"])
+    return out
+
+
+def _day(value):
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _read_ids(store: Store, ids: set[str]) -> list[Analysis]:
