@@ -157,7 +157,7 @@ def ingest_step(args) -> None:
             replay(store, cached(out, available - extra, available), extra, plus)
         (out / f"plus-{size}.db").unlink()
         results.setdefault("ingest", {})[str(size)] = {"batches": log, "plus100": plus[0], "batch": args.batch}
-        save_results(out, results)
+        save_results(out, results, "ingest")
 
 
 # ---------------------------------------------------------------- queries (c)
@@ -220,7 +220,7 @@ def queries_step(args) -> None:
             route_times[name] = {"p50": times[len(times) // 2], "p99": times[-1]}
             print(f"scale: {size} {name}: p99 {times[-1]:.3f}s", file=sys.stderr, flush=True)
         results.setdefault("queries", {})[size] = {"verbs": verb_times, "routes": route_times}
-        save_results(out, results)
+        save_results(out, results, "queries")
 
 
 # ---------------------------------------------------------------- corpus step alone, old and new
@@ -249,7 +249,7 @@ def corpus_step(args) -> None:
             row = json.loads(done.stdout.strip().splitlines()[-1])
             print(f"scale: corpus step, {tree[0]} code, {row}", file=sys.stderr, flush=True)
             results.setdefault("corpus_step", {}).setdefault(tree[0], {})[str(size)] = row
-            save_results(out, results)
+            save_results(out, results, "corpus_step")
 
 
 # ---------------------------------------------------------------- PostgreSQL and Dask (d)
@@ -271,7 +271,7 @@ def postgres_step(args) -> None:
         first = {"timeline": store.timeline(limit=20), "quotes": store.quotes(limit=20), "actors": store.actors(limit=20)}
         wall = time.perf_counter() - t
     results["postgres"] = {"n": args.n, "batches": log, "three_first_pages_s": wall, "rows": len(first)}
-    save_results(out, results)
+    save_results(out, results, "postgres")
 
 
 def dask_step(args) -> None:
@@ -313,7 +313,7 @@ def dask_step(args) -> None:
         row[how] = {"n": summary.ingested, "wall": wall, "cpu": cpu, "merge_s": summary.merge_seconds}
         print(f"scale: {how}: {row[how]}", file=sys.stderr, flush=True)
     results["dask"] = row
-    save_results(out, results)
+    save_results(out, results, "dask")
 
 
 def _cpu_tree(proc) -> float:
@@ -422,12 +422,15 @@ def report(args) -> None:
 
 
 def load_results(out: Path) -> dict:
-    path = out / "results.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    """Every step's figures (one file per step: steps may run at the same time)."""
+    results = {}
+    for path in sorted(out.glob("results*.json")):
+        results.update(json.loads(path.read_text(encoding="utf-8")))
+    return results
 
 
-def save_results(out: Path, results: dict) -> None:
-    (out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+def save_results(out: Path, results: dict, key: str) -> None:
+    (out / f"results-{key}.json").write_text(json.dumps({key: results[key]}, indent=1), encoding="utf-8")
 
 
 def main(argv=None) -> int:

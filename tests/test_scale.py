@@ -105,3 +105,4 @@ def test_full_recompute_when_the_corpus_doubled():
     assert update.full_needed(stored=2000, at_last_full=1000, new=100)
     assert not update.full_needed(stored=10100, at_last_full=10000, new=100)
     assert not update.full_needed(stored=1100, at_last_full=1000, new=100)
+    assert update.full_needed(stored=1500, at_last_full=1000, new=500)  # a third of the store is new
