@@ -106,3 +106,25 @@ def test_full_recompute_when_the_corpus_doubled():
     assert not update.full_needed(stored=10100, at_last_full=10000, new=100)
     assert not update.full_needed(stored=1100, at_last_full=1000, new=100)
     assert update.full_needed(stored=1500, at_last_full=1000, new=500)  # a third of the store is new
+
+
+def test_exports_read_a_page_at_a_time(tmp_path, monkeypatch, one_run):
+    """Paging the lists (here one row a page) gives the same export as reading them whole."""
+    import nonpaper.store.base as base
+
+    db = tmp_path / "paged.db"
+    with open_store(db) as store:
+        ingest([str(p) for p in ARTICLES], store, progress=False)
+    monkeypatch.setattr(base, "EXPORT_PAGE", 1)
+    assert exports(db) == one_run
+
+
+def test_a_timeline_row_counts_its_corpus_event_without_copying_it(tmp_path):
+    db = tmp_path / "t.db"
+    with open_store(db) as store:
+        ingest([str(p) for p in ARTICLES], store, progress=False)
+        rows = [r for r in store.timeline() if r["corpus_event"]]
+        assert rows, "the ferry pair reports one event"
+        for r in rows:
+            members = store.corpus_event(r["corpus_event"])["articles"]
+            assert r["articles"] == [r["article_id"]] and r["articles_count"] == len(members) > 1
