@@ -428,9 +428,13 @@ def report(args) -> None:
 
 def load_results(out: Path) -> dict:
     """Every step's figures (one file per step: steps may run at the same time)."""
-    results = {}
+    results: dict = {}
     for path in sorted(out.glob("results*.json")):
-        results.update(json.loads(path.read_text(encoding="utf-8")))
+        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+            if isinstance(value, dict) and isinstance(results.get(key), dict):
+                results[key].update(value)  # e.g. two ingest runs, one size each
+            else:
+                results[key] = value
     return results
 
 

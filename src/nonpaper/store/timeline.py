@@ -76,8 +76,8 @@ def timeline_rows(store, actor: str | None = None, event: str | None = None, sin
     if wanted is None:
         rows = store._all(*store._page(_select(where), params, limit, offset))
         return _rows(store, rows)
-    kept = [r for r in _rows(store, store._all(_select(where), params)) if _involves(r, wanted)]
-    return kept[offset:] if limit is None else kept[offset:offset + limit]
+    kept = _involving(store, store._all(_select(where), params), wanted)
+    return _rows(store, kept[offset:] if limit is None else kept[offset:offset + limit])
 
 
 def count_timeline(store, actor: str | None = None, event: str | None = None, since: str | None = None,
@@ -89,13 +89,27 @@ def count_timeline(store, actor: str | None = None, event: str | None = None, si
     where, params, wanted = found
     if wanted is None:
         return int(store._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
-    return sum(_involves(r, wanted) for r in _rows(store, store._all(_select(where), params)))
+    return len(_involving(store, store._all(_select(where), params), wanted))
 
 
-def _involves(row: dict, wanted: set[str]) -> bool:
-    """The actor takes part in the event, dates it, reports it or asserts one of its orderings."""
-    return bool(wanted & ({*row["participants"], row["date_asserted_by"], row["reported_by"]}
-                          | {x["asserted_by"] for x in row["relations"]}))
+def _involving(store, rows: list[dict], wanted: set[str]) -> list[dict]:
+    """The event rows the actor takes part in, dates, reports or orders (corpus ids), decided before
+    any row is built: only the page kept is then built (a much-named actor's articles hold thousands
+    of events)."""
+    arts = {r["article_id"] for r in rows}
+    corpus = {key: cid for key, (cid, _) in store._local_actors(arts).items()}
+    asserted: dict[tuple[str, str], set] = {}
+    for (art, source), rels in _relations(store, arts).items():
+        asserted[(art, source)] = {corpus.get((art, x["asserted_by"]), x["asserted_by"]) for x in rels
+                                   if x["asserted_by"]}
+    out = []
+    for r in rows:
+        art = r["article_id"]
+        ids = {corpus.get((art, p)) or "" for p in _load(r["participants"], [])}
+        ids |= {corpus.get((art, r[k])) for k in ("date_asserted_by", "reported_by") if r[k]}
+        if wanted & (ids | asserted.get((art, r["id"]), set())):
+            out.append(r)
+    return out
 
 
 def _rows(store, rows: list[dict]) -> list[dict]:
