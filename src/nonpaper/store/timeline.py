@@ -93,21 +93,29 @@ def count_timeline(store, actor: str | None = None, event: str | None = None, si
 
 
 def _involving(store, rows: list[dict], wanted: set[str]) -> list[dict]:
-    """The event rows the actor takes part in, dates, reports or orders (corpus ids), decided before
-    any row is built: only the page kept is then built (a much-named actor's articles hold thousands
-    of events)."""
-    arts = {r["article_id"] for r in rows}
-    corpus = {key: cid for key, (cid, _) in store._local_actors(arts).items()}
-    asserted: dict[tuple[str, str], set] = {}
-    for (art, source), rels in _relations(store, arts).items():
-        asserted[(art, source)] = {corpus.get((art, x["asserted_by"]), x["asserted_by"]) for x in rels
-                                   if x["asserted_by"]}
+    """The event rows the actor takes part in, dates, reports or orders, decided on the article-level
+    ids that are the actor (read once, by the corpus-id index) before any row is built: only the page
+    kept is then built (a much-named actor's articles hold thousands of events)."""
+    arts = sorted({r["article_id"] for r in rows})
+    marks = ", ".join("?" * len(wanted))
+    mine: set[tuple[str, str]] = set()
+    asserted: set[tuple[str, str]] = set()  # (article, event) ordered by the actor
+    for i in range(0, len(arts), 500):
+        chunk = arts[i:i + 500]
+        inside = ", ".join("?" * len(chunk))
+        found = {(r["article_id"], r["id"]) for r in store._all(
+            f"SELECT article_id, id FROM actors WHERE corpus_id IN ({marks}) AND article_id IN ({inside})",
+            [*sorted(wanted), *chunk])}
+        mine |= found
+        for r in store._all(f"SELECT article_id, source, asserted_by FROM relations WHERE article_id IN ({inside}) "
+                            "AND asserted_by IS NOT NULL", chunk):
+            if (r["article_id"], r["asserted_by"]) in found:
+                asserted.add((r["article_id"], r["source"]))
     out = []
     for r in rows:
         art = r["article_id"]
-        ids = {corpus.get((art, p)) or "" for p in _load(r["participants"], [])}
-        ids |= {corpus.get((art, r[k])) for k in ("date_asserted_by", "reported_by") if r[k]}
-        if wanted & (ids | asserted.get((art, r["id"]), set())):
+        ids = [*_load(r["participants"], []), *(r[k] for k in ("date_asserted_by", "reported_by") if r[k])]
+        if (art, r["id"]) in asserted or any((art, x) in mine for x in ids):
             out.append(r)
     return out
 
