@@ -233,8 +233,9 @@ def register(cli: click.Group) -> None:
     @click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
                   help="Stop an article that takes longer and store it as failed (0: no limit; local workers only).")
     @click.option("--merge/--no-merge", default=True, show_default=True,
-                  help="Merge actors and events and recompute cross-article disputes over the whole corpus at "
-                       "the end. --no-merge defers it (many small batches): the next ingest with --merge does it.")
+                  help="Bring the merged actors, linked events and cross-article disputes up to date at the end: "
+                       "only what the new articles touch, or the whole corpus the first time, when it has doubled "
+                       "or when a quarter of it is new. --no-merge defers it: the next ingest with --merge does it.")
     @click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
                                                      "outlet, url, title and author (rows matched by file name).")
     def ingest(sources, db, workers, dask_address, published, progress, timeout, merge, metadata=None) -> None:
