@@ -58,7 +58,7 @@ def test_dask_stores_the_same_as_one_worker(tmp_path, one_run):
     distributed = pytest.importorskip("distributed")
     db = tmp_path / "dask.db"
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  memory_limit="1GB") as cluster:
+                                  memory_limit="2GB") as cluster:
         with open_store(db) as store:
             ingest([str(p) for p in ARTICLES], store, dask=cluster.scheduler_address, chunk=1, progress=False)
     assert exports(db) == one_run
