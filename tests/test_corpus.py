@@ -164,7 +164,7 @@ def test_dask_local_cluster_stores_the_same(tmp_path):
     with open_store(tmp_path / "one.db") as store:
         ingest([str(src)], store, progress=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  memory_limit="1GB") as cluster:
+                                  memory_limit="2GB") as cluster:
         with open_store(tmp_path / "dask.db") as store:
             summary = ingest([str(src)], store, dask=cluster.scheduler_address, chunk=1, progress=False)
     assert summary.ingested == 3

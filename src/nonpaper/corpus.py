@@ -165,6 +165,28 @@ def analyze_batch(articles: list[Article], timeout: float | None = TIMEOUT
     return out
 
 
+def analyze_numbered(numbered: tuple[int, list[Article]], timeout: float | None = TIMEOUT
+                     ) -> tuple[int, list[tuple[str | None, dict | None, str | None]]]:
+    """`analyze_batch` on the n-th chunk (runs in a worker): (n, its results)."""
+    n, articles = numbered
+    return n, analyze_batch(articles, timeout)
+
+
+def in_order(results: Iterable[tuple[int, list]]) -> Iterator[list]:
+    """Numbered chunks' results, put back in the order of the input: the store then holds the articles
+    in the same order however many workers (or a Dask cluster) analysed them, so the corpus step, which
+    reads them in that order, gives the same result. Holds only the chunks that finished early."""
+    waiting: dict[int, list] = {}
+    expected = 0
+    for n, batch in results:
+        waiting[n] = batch
+        while expected in waiting:
+            yield waiting.pop(expected)
+            expected += 1
+    for n in sorted(waiting):  # a gap only if the run stopped early; keep what came back
+        yield waiting[n]
+
+
 def analyze_indexed(items: list[tuple[int, Article]], timeout: float | None = TIMEOUT
                     ) -> list[tuple[int, object, str | None]]:
     """Analyse numbered articles (runs in a worker): (number, Analysis or None, error or None) each."""
@@ -425,11 +447,11 @@ def ingest(sources: Iterable[str], store: Store, *, workers: int = 1, dask: str 
             yield art
 
     bar = Progress(None, enabled=progress)
-    chunks = chunked(fresh(), max(1, chunk))
-    work = functools.partial(analyze_batch, timeout=timeout)
+    chunks = enumerate(chunked(fresh(), max(1, chunk)))
+    work = functools.partial(analyze_numbered, timeout=timeout)
     results = run_dask(work, chunks, dask) if dask else run_local(work, chunks, workers)
     try:
-        for batch in results:
+        for batch in in_order(results):
             for digest, data, error in batch:
                 source = where.pop(digest, None)
                 if error is not None:
@@ -509,8 +531,10 @@ class Corpus:
         return ingest(sources, self.store, workers=workers, dask=dask, published=published, progress=progress,
                       timeout=timeout, merge=merge)
 
-    def recompute(self) -> list[str]:
-        return self.store.recompute()
+    def recompute(self, full: bool | None = None) -> list[str]:
+        """Bring the corpus-level rows up to date: incrementally, in full (`full=True`), or as
+        `store.update.full_needed` decides (None)."""
+        return self.store.recompute(full=full)
 
     def articles(self, **filters) -> list[dict]:
         return self.store.articles(**filters)

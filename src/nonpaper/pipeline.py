@@ -46,9 +46,12 @@ def corpus_actors(analyses: list[Analysis]) -> list[Actor]:
     return actors.merge_actors(analyses)
 
 
-def corpus_disputes(analyses: list[Analysis], merged: list[Actor]) -> list[Dispute]:
-    """Disputes between claims of different articles, their sides named by the merged actors."""
-    return disputes.find_cross_disputes(analyses, merged)
+def corpus_disputes(analyses: list[Analysis], merged: list[Actor], only: set[str] | None = None) -> list[Dispute]:
+    """Disputes between claims of different articles, their sides named by the merged actors; `only`:
+    just those with a side in one of these articles (an incremental step's new ones)."""
+    if only is None:
+        return disputes.find_cross_disputes(analyses, merged)
+    return disputes.find_cross_disputes(analyses, merged, only=only)
 
 
 def build_corpus(analyses: list[Analysis]) -> Corpus:

@@ -9,12 +9,15 @@ import json
 import os
 import signal
 import sys
-from typing import Callable, get_args
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, get_args
 
 import click
 
 from ..model import ActorKind, DisputeKind, QuoteKind
-from .common import Failure, date_option, warn, write_atomic
+from .common import Failure, date_option, warn, _mode_for
 from ..store import open_store, StoreError
 from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
@@ -31,6 +34,31 @@ TABLE_COLUMNS = {
                  "relations"],
     "disputes": ["kind", "scope", "summary", "claims", "articles"],
 }
+
+
+@contextmanager
+def atomic_stream(path: str) -> Iterator:
+    """A file to write into, in the target's folder, renamed to `path` when the block ends without an
+    error (readers never see half a file); removed otherwise. Unlike `common.write_atomic`, nothing is
+    held in memory: an export of a large corpus streams."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise Failure(f"cannot write {path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, _mode_for(target))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def db_option(f):
@@ -207,8 +235,9 @@ def register(cli: click.Group) -> None:
     @click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
                   help="Stop an article that takes longer and store it as failed (0: no limit; local workers only).")
     @click.option("--merge/--no-merge", default=True, show_default=True,
-                  help="Merge actors and events and recompute cross-article disputes over the whole corpus at "
-                       "the end. --no-merge defers it (many small batches): the next ingest with --merge does it.")
+                  help="Bring the merged actors, linked events and cross-article disputes up to date at the end: "
+                       "only what the new articles touch, or the whole corpus the first time, when it has doubled "
+                       "or when a quarter of it is new. --no-merge defers it: the next ingest with --merge does it.")
     @click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
                                                      "outlet, url, title and author (rows matched by file name).")
     def ingest(sources, db, workers, dask_address, published, progress, timeout, merge, metadata=None) -> None:
@@ -382,16 +411,12 @@ def register(cli: click.Group) -> None:
           nonpaper export --what quotes --format csv -o quotes.csv
           nonpaper export --format jsonl > corpus.jsonl
         """
-        import io
-
-
         store = _open(db)
         try:
             if output and output != "-":
-                buffer = io.StringIO()
-                n = write_rows(export_rows(store, what), fmt, buffer)
-                try:
-                    write_atomic(output, buffer.getvalue())
+                try:  # written as it is read (a page of rows at a time), renamed into place at the end
+                    with atomic_stream(output) as fh:
+                        n = write_rows(export_rows(store, what), fmt, fh)
                 except OSError as exc:
                     raise Failure(f"cannot write {output}: {exc.strerror or exc}")
                 warn(f"{n} {what} written to {output}")

@@ -25,6 +25,7 @@ from datetime import date
 from .. import lexicon as resources
 from ..claims.sources import actor_name
 from ..claims.text import stems
+from . import pairs
 from .causes import cause
 from .checks import Found, run_all
 from .retold import retold
@@ -81,7 +82,9 @@ def _credible(a: Actor | None) -> bool:
     return a.kind != "unnamed" or bool(set(head) & heads)  # "Organisers of the march": before 'of'
 
 
-def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[Dispute]:
+def find_cross_disputes(analyses: list[Analysis], actors: list[Actor], only: set[str] | None = None) -> list[Dispute]:
+    """`only`: the articles an incremental corpus step adds (store/update.py); just the pairs of
+    articles with one of them are compared."""
     table: dict[str, Actor] = {}
     for a in analyses:
         for actor in a.actors:
@@ -98,15 +101,26 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
             c.article = c.article or a.article.id
             claims.append(c)
     bags = _word_bags(analyses)
-    links = _story_links(analyses, _related_articles(analyses, to_corpus), bags)
+    links = _story_links(analyses, _related_articles(analyses, to_corpus, only), bags)
     related = set(links)
     specific = Specificity(bags, links, {a.article.id: _day(a.article.published) for a in analyses})
 
     def pair_ok(a: Claim, b: Claim) -> bool:
         return a.article != b.article and frozenset((a.article, b.article)) in related
 
-    found = run_all(claims, name_of, pair_ok, pool=claims, across=specific) + cause(claims, name_of, pair_ok, specific)
-    found = [g for f in found if (g := _credible_sides(f, table)) is not None]
+    found, caused = [], []
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article, []).append(c)
+    order = [a.article.id for a in analyses]
+    # no pair of claims links two stories; in an incremental step, only pairs with a new article count
+    groups = pairs.stories(related, order) if only is None else pairs.stars(related, only, order)
+    for story in groups:
+        if len(story) > 1:
+            group = [c for art in story for c in by_article.get(art, ())]
+            found += run_all(group, name_of, pair_ok, pool=group, across=specific)
+            caused += cause(group, name_of, pair_ok, specific)
+    found = [g for f in found + caused if (g := _credible_sides(f, table)) is not None]
     out = []
     for f in found:
         d = _dispute(f, f"x{len(out) + 1}", None)
@@ -115,7 +129,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
             dc.via = to_corpus.get((dc.article, dc.via), dc.via) if dc.via else None
         if len(set(d.articles)) > 1:
             out.append(d)
-    for d in retold(analyses, to_corpus, related, out):  # one disagreement several outlets report
+    for d in retold(analyses, to_corpus, related, out, only):  # one disagreement several outlets report
         d.id = f"x{len(out) + 1}"
         out.append(d)
     return out
@@ -140,7 +154,8 @@ def _corpus_ids(analyses: list[Analysis], corpus: list[Actor]) -> dict[tuple[str
     return out
 
 
-def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str]) -> set[frozenset[str]]:
+def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str],
+                      only: set[str] | None = None) -> set[frozenset[str]]:
     """Pairs of articles about one story: two shared named actors, or one shared within two weeks
     of each other. Governments, outlets and unnamed sources are too common to tie stories together."""
     named, when, words = {}, {}, {}
@@ -152,13 +167,11 @@ def _related_articles(analyses: list[Analysis], to_corpus: dict[tuple[str, str],
     _drop_common(named)
     _drop_common(words)
     out = set()
-    ids = list(named)
-    for i, x in enumerate(ids):
-        for y in ids[i + 1:]:
-            shared = len(named[x] & named[y])
-            near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
-            if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
-                out.add(frozenset((x, y)))
+    for x, y in pairs.sharing(named, words, only=only):  # only articles sharing a name or a word can qualify
+        shared = len(named[x] & named[y])
+        near = when[x] is not None and when[y] is not None and abs((when[x] - when[y]).days) <= WINDOW_DAYS
+        if shared >= 2 or (near and (shared or len(words[x] & words[y]) >= 3)):
+            out.add(frozenset((x, y)))
     return out
 
 

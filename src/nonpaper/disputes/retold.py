@@ -25,7 +25,8 @@ class Told(NamedTuple):
 
 
 def retold(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str], related: set[frozenset[str]],
-           found: list[Dispute]) -> list[Dispute]:
+           found: list[Dispute], only: set[str] | None = None) -> list[Dispute]:
+    """`only`: the articles an incremental corpus step adds; a group without one of them was told before."""
     told = [Told(a.article.id, d, frozenset(to_corpus.get((a.article.id, c.actor), c.actor)
                                             for c in d.claims if c.actor))
             for a in analyses for d in a.disputes]
@@ -33,6 +34,8 @@ def retold(analyses: list[Analysis], to_corpus: dict[tuple[str, str], str], rela
     out = []
     for group in _groups(told, related):
         if len({t.article for t in group}) < 2 or _covered(group, found):
+            continue
+        if only is not None and not only & {t.article for t in group}:
             continue
         out.append(_merged(group, to_corpus))
     return out

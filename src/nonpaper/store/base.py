@@ -14,11 +14,15 @@ from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from ..model import Analysis, analysis_from_dict
-from . import counts, merge
+from . import counts, merge, update
 from .migrations import LATEST, MIGRATIONS
 from .queries import Queries
 from .stories import Stories
 from .timeline import EVENT_TIMELINE, count_timeline, timeline_rows
+
+
+EXPORT_PAGE = 2000  # rows an export reads at a time
+WHOLE = {"article", "actors", "quotes", "timexes", "events", "relations", "claims", "disputes"}  # a whole analysis
 
 
 class StoreError(RuntimeError):
@@ -163,9 +167,12 @@ class Store(Queries, Stories):
     def add(self, analysis: Analysis | dict) -> tuple[str, bool]:
         """Store one analysis in one transaction: (article id, inserted?). An article whose content hash
         is already stored is not inserted again; a stored failure with that hash is replaced."""
-        if isinstance(analysis, dict):
-            analysis = analysis_from_dict(analysis)
-        data = analysis.to_dict()
+        if isinstance(analysis, dict) and not WHOLE <= set(analysis):
+            analysis = analysis_from_dict(analysis)  # a partial dict: fill in the defaults
+        if isinstance(analysis, dict):  # a worker's `to_dict()`: stored as it is, not rebuilt twice
+            data = {**analysis, "article": dict(analysis["article"])}
+        else:
+            data = analysis.to_dict()
         art = data["article"]
         digest = art.get("content_hash") or merge.text_hash(art.get("text") or "")
         art["content_hash"] = digest
@@ -282,40 +289,69 @@ class Store(Queries, Stories):
         row = self._one("SELECT value FROM meta WHERE key = 'corpus_stale'")
         return bool(row and row["value"] == "1")
 
-    def recompute(self) -> list[str]:
-        """Merge actors and events across all stored articles and recompute cross-article disputes,
-        replacing the corpus-level tables in one transaction. Returns warnings (e.g. a merge step
-        that failed and fell back to merging by name)."""
-        seen = self._one("SELECT MAX(pk) AS pk FROM articles")["pk"] or 0
-        analyses = [a for a in self._analyses(up_to=seen)]
-        result = merge.corpus_level(analyses)
+    def recompute(self, full: bool | None = None) -> list[str]:
+        """The corpus-level rows (merged actors, linked events, cross-article disputes) brought up to
+        date with the stored articles. `full=True` recomputes them from every article, in one
+        transaction; `full=False` adds what the articles stored since the last corpus step touch
+        (`store/update.py`); None lets `update.full_needed` choose. Returns warnings (e.g. a merge
+        step that failed and fell back to merging by name)."""
+        top = self._one("SELECT MAX(pk) AS pk FROM articles")["pk"] or 0
+        seen, at_full = self._meta_int("corpus_seen"), self._meta_int("corpus_full_n")
+        stored = int(self._one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok' AND pk <= ?", (top,))["n"])
+        fresh = int(self._one("SELECT COUNT(*) AS n FROM articles WHERE status = 'ok' AND pk > ? AND pk <= ?",
+                              (seen, top))["n"])
+        if full is None:
+            full = update.full_needed(stored, at_full, fresh)
+        if full:
+            result = merge.corpus_level(update.read(self, "pk <= ?", [top]))
+        else:
+            result = update.update(self, seen, top)
         with self._lock, self._tx() as cur:
-            self._x(cur, "DELETE FROM corpus_actors")
-            self._many(cur, "INSERT INTO corpus_actors (id, name, kind, aliases, titles) VALUES (?, ?, ?, ?, ?)",
-                       [(a.id, a.name, a.kind, _dump(a.aliases), _dump(a.titles)) for a in result.actors])
-            self._many(cur, "UPDATE actors SET corpus_id = ? WHERE article_id = ? AND id = ?",
-                       [(cid, art, local) for (art, local), cid in result.actor_map.items()])
-            self._x(cur, "DELETE FROM corpus_events")
-            self._many(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles) "
-                            "VALUES (?, ?, ?, ?, ?, ?)",
-                       [(e["id"], e["type"], e["date"], e["text"], _dump(e["participants"]), _dump(e["articles"]))
-                        for e in result.events])
-            self._x(cur, "UPDATE events SET corpus_event = NULL")
-            self._many(cur, "UPDATE events SET corpus_event = ? WHERE article_id = ? AND id = ?",
-                       [(cid, art, local) for (art, local), cid in result.event_map.items()])
-            self._x(cur, "DELETE FROM disputes WHERE scope = 'corpus'")
-            self._many(cur, "INSERT INTO disputes (id, scope, article_id, kind, summary, event, articles, claims) "
-                            "VALUES (?, 'corpus', NULL, ?, ?, ?, ?, ?)",
-                       [(f"corpus:{d.id}", d.kind, d.summary, d.event, _dump(d.articles),
-                         _dump([c.__dict__ for c in d.claims])) for d in result.disputes])
+            if full:
+                self._write_full(cur, result)
+                self._set_meta(cur, "corpus_full_n", str(stored))
+            else:
+                update.write(self, cur, result, seen, top)
+            self._set_meta(cur, "corpus_seen", str(top))
             # Articles another writer added while we merged are not in this result: stay stale for them.
-            newer = self._fetch(cur, "SELECT 1 AS x FROM articles WHERE pk > ? AND status = 'ok' LIMIT 1", (seen,))
-            flag = "1" if newer else "0"
-            self._x(cur, "INSERT INTO meta (key, value) VALUES ('corpus_stale', ?) "
-                         "ON CONFLICT (key) DO UPDATE SET value = ?", (flag, flag))
-            counts.refresh_actor_counts(self, cur)
+            newer = self._fetch(cur, "SELECT 1 AS x FROM articles WHERE pk > ? AND status = 'ok' LIMIT 1", (top,))
+            self._set_meta(cur, "corpus_stale", "1" if newer else "0")
+            if full:  # every stored count (an incremental step recounts the actors it touched, update.write)
+                counts.refresh_actor_counts(self, cur)
         self._analyze()
         return result.warnings
+
+    def _meta_int(self, key: str) -> int:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        try:
+            return int(row["value"]) if row else 0
+        except ValueError:
+            return 0
+
+    def _set_meta(self, cur, key: str, value: str) -> None:
+        self._x(cur, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                (key, value, value))
+
+    def _write_full(self, cur, result: merge.CorpusLevel) -> None:
+        """Replace every corpus-level row with a full recompute's."""
+        self._x(cur, "DELETE FROM corpus_actors")
+        self._many(cur, "INSERT INTO corpus_actors (id, name, kind, aliases, titles) VALUES (?, ?, ?, ?, ?)",
+                   [(a.id, a.name, a.kind, _dump(a.aliases), _dump(a.titles)) for a in result.actors])
+        self._many(cur, "UPDATE actors SET corpus_id = ? WHERE article_id = ? AND id = ?",
+                   [(cid, art, local) for (art, local), cid in result.actor_map.items()])
+        self._x(cur, "DELETE FROM corpus_events")
+        self._many(cur, "INSERT INTO corpus_events (id, type, date, text, participants, articles, n_articles) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(e["id"], e["type"], e["date"], e["text"], _dump(e["participants"]), _dump(e["articles"]),
+                     len(e["articles"])) for e in result.events])
+        self._x(cur, "UPDATE events SET corpus_event = NULL")
+        self._many(cur, "UPDATE events SET corpus_event = ? WHERE article_id = ? AND id = ?",
+                   [(cid, art, local) for (art, local), cid in result.event_map.items()])
+        self._x(cur, "DELETE FROM disputes WHERE scope = 'corpus'")
+        self._many(cur, "INSERT INTO disputes (id, scope, article_id, kind, summary, event, articles, claims) "
+                        "VALUES (?, 'corpus', NULL, ?, ?, ?, ?, ?)",
+                   [(f"corpus:{d.id}", d.kind, d.summary, d.event, _dump(d.articles),
+                     _dump([c.__dict__ for c in d.claims])) for d in result.disputes])
 
     def _analyses(self, page: int = 200, up_to: int | None = None) -> Iterator[Analysis]:
         """Every stored analysis in insertion order, read a page at a time (exports stay small in memory)."""
@@ -354,14 +390,17 @@ class Store(Queries, Stories):
         """Rows for `nonpaper export`: articles (full analyses), quotes, actors, events, disputes."""
         if what == "articles":
             yield from (a.to_dict() for a in self._analyses())
-        elif what == "quotes":
-            yield from self.quotes()
-        elif what == "actors":
-            yield from self.actors()
-        elif what == "events":
-            yield from self.timeline()
-        elif what == "disputes":
-            yield from self.disputes()
+        elif what in ("quotes", "actors", "events", "disputes"):
+            # a page at a time, in the list's own (total) order: memory stays that of one page
+            fetch = {"quotes": self.quotes, "actors": self.actors, "events": self.timeline,
+                     "disputes": self.disputes}[what]
+            offset = 0
+            while True:
+                rows = fetch(limit=EXPORT_PAGE, offset=offset)
+                yield from rows
+                if len(rows) < EXPORT_PAGE:
+                    return
+                offset += len(rows)
         else:
             raise ValueError(f"cannot export {what!r}; choose articles, quotes, actors, events or disputes")
 

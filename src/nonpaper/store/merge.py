@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import pipeline
 from ..ingest.layout import content_hash
-from ..model import Actor, Analysis, Dispute
+from ..model import Actor, Analysis, Article, Dispute
 from ..text.names import slug as actor_slug
 
 
@@ -74,27 +74,36 @@ def corpus_level(analyses: list[Analysis]) -> CorpusLevel:
     except Exception as exc:
         out.warnings.append(f"cross-article disputes failed ({type(exc).__name__}: {exc}); none stored")
         found = []
-    out.disputes = _cross_only(found)
+    out.disputes = cross_only(found)
     return out
 
 
 def map_actors(analyses: list[Analysis], merged: list[Actor]) -> dict[tuple[str, str], str]:
     """Each article's actors onto the merged actors that list the article, by id, name or alias."""
     by_article = {a.article.id: a for a in analyses}
+    named: dict[str, dict[str, list[str]]] = {}  # article -> a normalised name or alias -> its local ids
+
+    def names_in(article_id: str) -> dict[str, list[str]]:
+        if article_id not in named:  # once per article, not once per corpus actor listing it
+            table: dict[str, list[str]] = defaultdict(list)
+            for local in by_article[article_id].actors:
+                for key in {norm(local.name)} | {norm(x) for x in local.aliases}:
+                    table[key].append(local.id)
+                table[("id", local.id)].append(local.id)
+            named[article_id] = table
+        return named[article_id]
+
     mapping: dict[tuple[str, str], str] = {}
     for corpus_actor in merged:
         keys = {norm(corpus_actor.name)} | {norm(x) for x in corpus_actor.aliases}
         keys.discard("")
         for article_id in corpus_actor.articles or list(by_article):
-            analysis = by_article.get(article_id)
-            if analysis is None:
+            if article_id not in by_article:
                 continue
-            for local in analysis.actors:
-                if (article_id, local.id) in mapping:
-                    continue
-                names = {norm(local.name)} | {norm(x) for x in local.aliases}
-                if local.id == corpus_actor.id or names & keys:
-                    mapping[(article_id, local.id)] = corpus_actor.id
+            table = names_in(article_id)
+            for key in [("id", corpus_actor.id), *keys]:
+                for local_id in table.get(key, ()):
+                    mapping.setdefault((article_id, local_id), corpus_actor.id)
     return mapping
 
 
@@ -125,7 +134,90 @@ def by_name(analyses: list[Analysis], mapping: dict[tuple[str, str], str], taken
     return made
 
 
-def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str]) -> tuple[list[dict], dict]:
+CORPUS_ARTICLE = "\0corpus"  # the stand-in article that carries stored corpus actors into a merge
+
+
+def extend_actors(new: list[Analysis], stored: list[Actor]
+                  ) -> tuple[dict[tuple[str, str], str], list[Actor], list[str]]:
+    """The incremental step's actors (store/update.py): the new articles' actors merged among
+    themselves and with the stored corpus actors sharing a name, surname or alias with them, by the
+    rules of `pipeline.corpus_actors`. Returns (article, local id) -> corpus id for the new articles,
+    the corpus actors to add or update (a stored one keeps its id, name and kind), and warnings."""
+    index: dict[str, list[Actor]] = defaultdict(list)
+    for actor in stored:
+        for key in _name_keys([actor.name, *actor.aliases]):
+            index[key].append(actor)
+    wanted = {key for a in new for x in a.actors for key in _name_keys([x.name, *x.aliases])}
+    candidates = list({id(c): c for key in sorted(wanted) for c in index.get(key, ())}.values())
+    carrier = Analysis(article=Article(id=CORPUS_ARTICLE, text=""),
+                       actors=[Actor(id=c.id, name=c.name, kind=c.kind, aliases=list(c.aliases),
+                                     titles=list(c.titles)) for c in candidates])
+    warnings: list[str] = []
+    merged: list[Actor] = []
+    try:
+        merged = list(pipeline.corpus_actors([carrier, *new]) or [])
+    except Exception as exc:  # a stage bug must not lose the ingest; say so and merge by name
+        warnings.append(f"merging actors failed ({type(exc).__name__}: {exc}); merged by name instead")
+    mapping = map_actors([carrier, *new], merged)
+    existing = {a.id for a in stored}
+    holds: dict[str, str] = {}  # merged id -> the stored corpus actor it continues
+    for (art, local), mid in mapping.items():
+        if art == CORPUS_ARTICLE:
+            holds.setdefault(mid, local)
+    taken = existing | {m.id for m in merged}
+    added, renamed = [], {}
+    by_id = {a.id: a for a in stored}
+    for m in merged:
+        if m.id in holds:  # a stored actor, with what the new articles add to its aliases and titles
+            was = by_id[holds[m.id]]
+            if (m.aliases, m.titles) != (was.aliases, was.titles):
+                added.append(Actor(id=was.id, name=was.name, kind=was.kind, aliases=m.aliases, titles=m.titles))
+            continue
+        if m.id in existing:  # another stored actor has this slug: number this one
+            n, base = 2, m.id
+            while f"{base}-{n}" in taken:
+                n += 1
+            renamed[m.id] = m.id = f"{base}-{n}"
+            taken.add(m.id)
+        m.articles = [x for x in m.articles if x != CORPUS_ARTICLE]
+        added.append(m)
+    added += by_name(new, mapping, taken)
+    out = {(art, local): holds.get(cid, renamed.get(cid, cid)) for (art, local), cid in mapping.items()
+           if art != CORPUS_ARTICLE}
+    return out, added, warnings
+
+
+def _name_keys(names: list[str]) -> set[str]:
+    """A name's keys for finding who it may be: the whole name and its last word, normalised."""
+    keys = set()
+    for name in names:
+        key = norm(name)
+        if key:
+            keys |= {key, key.split()[-1]}
+    return keys
+
+
+def actors_of(analyses: list[Analysis], actor_map: dict[tuple[str, str], str], *known: list[Actor]) -> list[Actor]:
+    """The corpus actors the articles' actors map to, each listing its articles and, as aliases, the
+    names the articles give it (so the dispute step names each side by its corpus actor)."""
+    table = {a.id: a for group in known for a in group}
+    out: dict[str, Actor] = {}
+    for analysis in analyses:
+        art = analysis.article.id
+        for local in analysis.actors:
+            cid = actor_map.get((art, local.id), local.id)
+            base = table.get(cid, local)
+            actor = out.setdefault(cid, Actor(id=cid, name=base.name, kind=base.kind, aliases=list(base.aliases),
+                                              titles=list(base.titles), articles=[]))
+            if art not in actor.articles:
+                actor.articles.append(art)
+            if local.name != actor.name and local.name not in actor.aliases:
+                actor.aliases.append(local.name)
+    return list(out.values())
+
+
+def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str],
+                taken: set[str] | None = None) -> tuple[list[dict], dict]:
     """The same happening reported by several articles: events of one type from different articles
     whose dates agree (the same date, or one undated) and whose participants overlap; two events on
     the same date also link when one side names no participants. Events with different dates are
@@ -141,7 +233,7 @@ def link_events(analyses: list[Analysis], actor_map: dict[tuple[str, str], str])
                 buckets[e.type].append((art, e.id, people, e.text, e.date))
     events: list[dict] = []
     event_map: dict[tuple[str, str], str] = {}
-    taken: set[str] = set()
+    taken = set() if taken is None else taken  # ids already in use (an incremental step's store)
     for etype, members in sorted(buckets.items()):
         parent = list(range(len(members)))
 
@@ -248,7 +340,14 @@ def _same_event(a: tuple, b: tuple, story) -> bool:
     return story(art_a, art_b)  # undated, participants unknown: the same type in the same story
 
 
-def _cross_only(found: list[Dispute]) -> list[Dispute]:
+def dispute_id(d: Dispute) -> str:
+    """A cross-article dispute's id from what it is (kind, summary, its sides), not from its place in
+    one run's output: an incremental step and a full recompute give one dispute the same id."""
+    sides = sorted(f"{c.article}|{c.claim or ''}|{c.actor or ''}|{c.text}" for c in d.claims)
+    return "x" + hashlib.sha1("\n".join([d.kind, d.summary, *sides]).encode("utf-8")).hexdigest()[:10]
+
+
+def cross_only(found: list[Dispute]) -> list[Dispute]:
     """Disputes that span two or more articles (those within one are stored with their article),
     with ids unique in the corpus."""
     out, seen = [], set()
@@ -258,7 +357,7 @@ def _cross_only(found: list[Dispute]) -> list[Dispute]:
             continue
         if not d.articles:
             d.articles = sorted(arts)
-        ident = d.id or hashlib.sha1(d.summary.encode("utf-8")).hexdigest()[:8]
+        ident = dispute_id(d)
         while ident in seen:
             ident += "'"
         seen.add(ident)

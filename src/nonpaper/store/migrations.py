@@ -159,6 +159,13 @@ MIGRATIONS: list[Migration] = [
         "CREATE INDEX quotes_order ON quotes (article_id, seq)",
         "CREATE INDEX actors_article_corpus ON actors (article_id, corpus_id)"],
         sqlite=[*NAME_INDEXES, f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}", "ANALYZE"]),
+    # Issue 19: a timeline row names its corpus event and counts its articles rather than copying the
+    # list into every member; the members of a corpus event are found through an index.
+    Migration(7, "corpus event counts", common=[
+        "CREATE INDEX events_corpus ON events (corpus_event)",
+        "ALTER TABLE corpus_events ADD COLUMN n_articles INTEGER",
+        "UPDATE corpus_events SET n_articles = (SELECT COUNT(DISTINCT e.article_id) FROM events e "
+        "WHERE e.corpus_event = corpus_events.id)"]),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -68,7 +68,7 @@ _INVOLVES = ("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id A
 
 def _select(where: str) -> str:
     return ("SELECT e.article_id, e.id, e.text, e.type, e.date, e.status, e.participants, "
-            "e.corpus_event, ce.articles AS corpus_articles, a.published, "
+            "e.corpus_event, ce.n_articles AS corpus_articles, a.published, "
             + ", ".join(f"e.{c}" for c in EVENT_TIMELINE) + " "
             "FROM events e JOIN articles a ON a.id = e.article_id "
             "LEFT JOIN corpus_events ce ON ce.id = e.corpus_event "
@@ -82,7 +82,8 @@ def timeline_rows(store, actor: str | None = None, event: str | None = None, sin
                   event_id: str | None = None) -> list[dict]:
     """Events by date (undated last): id, article_id, text, type, date, its range, precision and who
     asserts it, status, polarity, modality, tense, reported_by, participants (corpus actor ids),
-    participant_names, corpus_event (the same happening in other articles), articles, and
+    participant_names, corpus_event (the same happening in other articles, by id), articles (this
+    event's own), articles_count (how many articles report its corpus event), and
     "relations": orderings each with who asserts it. `actor` matches an event the actor takes part
     in, dates, reports or orders (an actor id: that actor alone; else part of a name); `event` its
     words or type; `since`/`until` (ISO dates) its date range; `event_id` one event. `limit` and
@@ -94,8 +95,8 @@ def timeline_rows(store, actor: str | None = None, event: str | None = None, sin
     if wanted is None:
         rows = store._all(*store._page(_select(where), params, limit, offset))
         return _rows(store, rows)
-    kept = [r for r in _rows(store, store._all(_select(where), params)) if _involves(r, wanted)]
-    return kept[offset:] if limit is None else kept[offset:offset + limit]
+    kept = _involving(store, store._all(_select(where), params), wanted)
+    return _rows(store, kept[offset:] if limit is None else kept[offset:offset + limit])
 
 
 def count_timeline(store, actor: str | None = None, event: str | None = None, since: str | None = None,
@@ -107,13 +108,35 @@ def count_timeline(store, actor: str | None = None, event: str | None = None, si
     where, params, wanted = found
     if wanted is None:
         return int(store._all(f"SELECT COUNT(*) AS n FROM events e WHERE {where}", params)[0]["n"])
-    return sum(_involves(r, wanted) for r in _rows(store, store._all(_select(where), params)))
+    return len(_involving(store, store._all(_select(where), params), wanted))
 
 
-def _involves(row: dict, wanted: set[str]) -> bool:
-    """The actor takes part in the event, dates it, reports it or asserts one of its orderings."""
-    return bool(wanted & ({*row["participants"], row["date_asserted_by"], row["reported_by"]}
-                          | {x["asserted_by"] for x in row["relations"]}))
+def _involving(store, rows: list[dict], wanted: set[str]) -> list[dict]:
+    """The event rows the actor takes part in, dates, reports or orders, decided on the article-level
+    ids that are the actor (read once, by the corpus-id index) before any row is built: only the page
+    kept is then built (a much-named actor's articles hold thousands of events)."""
+    arts = sorted({r["article_id"] for r in rows})
+    marks = ", ".join("?" * len(wanted))
+    mine: set[tuple[str, str]] = set()
+    asserted: set[tuple[str, str]] = set()  # (article, event) ordered by the actor
+    for i in range(0, len(arts), 500):
+        chunk = arts[i:i + 500]
+        inside = ", ".join("?" * len(chunk))
+        found = {(r["article_id"], r["id"]) for r in store._all(
+            f"SELECT article_id, id FROM actors WHERE corpus_id IN ({marks}) AND article_id IN ({inside})",
+            [*sorted(wanted), *chunk])}
+        mine |= found
+        for r in store._all(f"SELECT article_id, source, asserted_by FROM relations WHERE article_id IN ({inside}) "
+                            "AND asserted_by IS NOT NULL", chunk):
+            if (r["article_id"], r["asserted_by"]) in found:
+                asserted.add((r["article_id"], r["source"]))
+    out = []
+    for r in rows:
+        art = r["article_id"]
+        ids = [*_load(r["participants"], []), *(r[k] for k in ("date_asserted_by", "reported_by") if r[k])]
+        if (art, r["id"]) in asserted or any((art, x) in mine for x in ids):
+            out.append(r)
+    return out
 
 
 def _rows(store, rows: list[dict]) -> list[dict]:
@@ -144,7 +167,9 @@ def _rows(store, rows: list[dict]) -> list[dict]:
             "certainty": r["certainty"], "modality": r["modality"], "tense": r["tense"],
             "reported_by": reporter[0], "reported_by_name": reporter[1], "participants": ids,
             "participant_names": [name for _, name in parts], "corpus_event": r["corpus_event"],
-            "articles": _load(r["corpus_articles"], [art]), "relations": relations,
+            # the corpus event by id and count: its article list is one read away (`Store.corpus_event`),
+            # not copied into each of its members (issue 19: that made the timeline quadratic)
+            "articles": [art], "articles_count": r["corpus_articles"] or 1, "relations": relations,
         })
     return out
 
