@@ -58,8 +58,10 @@ def test_the_migration_fills_the_counts_of_an_older_store(tmp_path):
         s.recompute()
         expected = counted(s)
     # the store as nonpaper left it before migration 6: no count columns, no record of the migration
+    # (nor of migration 7's corpus event counts, which come after it)
     conn = sqlite3.connect(path)
-    conn.executescript("DROP INDEX corpus_actors_rank; DROP INDEX articles_order; DROP INDEX quotes_order; DROP INDEX actors_article_corpus; "
+    conn.executescript("DROP INDEX events_corpus; ALTER TABLE corpus_events DROP COLUMN n_articles; "
+                       "DROP INDEX corpus_actors_rank; DROP INDEX articles_order; DROP INDEX quotes_order; DROP INDEX actors_article_corpus; "
                        "ALTER TABLE corpus_actors DROP COLUMN n_quotes; "
                        "ALTER TABLE corpus_actors DROP COLUMN n_articles; "
                        "DELETE FROM schema_migrations WHERE version >= 6; DELETE FROM sqlite_stat1; "
