@@ -814,3 +814,21 @@ def test_a_body_and_its_nickname_are_one_actor_in_an_article_and_across_a_corpus
 def test_a_place_run_into_a_body_name_after_in_is_where_it_is(name, kept):
     from nonpaper.actors.kinds import without_place
     assert without_place(name) == kept
+
+
+@pytest.mark.parametrize("text, person, not_actors", [
+    # a name the tagger cut into two places, set beside a person's noun
+    ("Ohtani spoke on Monday for the first time since his former interpreter, Ippei Mizuhara, was fired. "
+     "Ohtani said Ippei had told lies.", "Ippei Mizuhara", {"Ippei", "Mizuhara"}),
+    # a lone name tagged as a place until a later mention is tagged as a person
+    ("Mizuhara was fired by the Los Angeles Dodgers on Wednesday. Mizuhara said he had asked Ohtani to help him. "
+     "Mizuhara was adamant that he had never bet on baseball.", "Mizuhara", set()),
+    # a surname that is also a pronoun, opening the name
+    ("He Jiankui said the babies were healthy. He said he had broken no law.", "He Jiankui", {"Jiankui"}),
+])
+def test_a_person_the_tagger_took_for_a_place(text, person, not_actors):
+    registry, _ = registry_of(text)
+    assert by_name(registry, person).kind == "person"
+    names = {a.name: a.kind for a in registry.actors()}
+    assert not not_actors & set(names), names
+    assert "government" not in names.values(), names
