@@ -165,6 +165,10 @@ def test_the_parties_are_a_group_not_the_last_party_named():
      "Jensen Huang", "Nvidia CEO Jensen Huang"),
     ("A bombshell report said the minister had lied about the contract.", None, "A bombshell report"),
     ("Hundreds said the march would continue on Sunday.", None, "Hundreds"),
+    # an appositive name wins over the possessor, also when the tagger takes the body's name for a place
+    ("Velmar's civil aviation authority, Rosavia, maintained that the plane had been hit by birds.",
+     "Rosavia", "Velmar's civil aviation authority, Rosavia"),
+    ("He Jiankui said the twins were healthy.", "He Jiankui", "He Jiankui"),
 ])
 def test_who_the_subject_is(sentence, name, text):
     found, reg, art = run(f"Talks\n\n{sentence}")
@@ -352,3 +356,17 @@ def test_a_share_of_people_can_speak(sentence, who):
 def test_a_share_of_things_cannot():
     found, reg, art = run("Poll\n\nHalf of the ferries wagered that the timetable would change.")
     assert found == []
+
+
+@pytest.mark.parametrize("sentence,name,content", [
+    # a report relayed by nobody in particular: its own speaker is the source
+    ("The Harbour Union, the group that organised the march, said 12,000 people took to the streets, "
+     "the reports said.", "Harbour Union", "12,000 people took to the streets"),
+    # a relay that names its speaker is the quotation, as before
+    ("Velmar told Sorran that the border would stay open, the minister said.", "the minister",
+     "Velmar told Sorran that the border would stay open"),
+])
+def test_a_report_inside_a_relay(sentence, name, content):
+    found, reg, art = run(f"March\n\n{sentence}")
+    assert [q.text for q in found] == [content]
+    assert speaker(reg, found[0]) == name

@@ -183,11 +183,14 @@ def _entity_at_head(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 
 def _name_in_apposition(registry: ActorRegistry, p: Phrase) -> Decided | None:
-    """"Her daughter, Marit Vance-Oduya": an appositive name."""
+    """"Her daughter, Marit Vance-Oduya": an appositive name. A body's name the tagger took for a place
+    counts beside a body's noun: "Russia's civil aviation authority, Rosaviatsia, maintained" is
+    Rosaviatsia speaking, not Russia, its owner."""
+    body = noun_kind(p.span, p.lemma) is not None
     for child in p.head.children:
         if child.dep_ == "appos":
             ent = entity_at(child)
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            if ent is not None and (ent.label_ in ("PERSON", "ORG") or body and ent.label_ == "GPE"):
                 found = _entity_actor(registry, ent)
                 if found:
                     return _aliased(registry, found, p)

@@ -31,7 +31,7 @@ def indirect_quotes(ctx: Context) -> list[Quote]:
         q = _indirect_quote(ctx, att, id(att) in used_cues, quotes)
         if q is not None:
             quotes.append(q)
-    return [q for q in quotes if not _reported_inside(q, quotes)]
+    return [q for q in quotes if not _reported_inside(q, quotes) and not any(_relays_nobody(q, o) for o in quotes)]
 
 
 def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quote]) -> Quote | None:
@@ -119,9 +119,19 @@ def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> b
 
 def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
     """"Germany told Poland that …, the minister said": a report inside another's reported clause
-    belongs to that clause; the outer report is the quotation (whichever cue comes first)."""
+    belongs to that clause; the outer report is the quotation (whichever cue comes first), unless the
+    outer one only relays it for nobody in particular (`_relays_nobody`)."""
     return any(o is not q and o.start <= q.cue_start < o.end and not (q.start <= o.cue_start < q.end)
-               and (o.start, o.end) != (q.start, q.end) for o in quotes)
+               and (o.start, o.end) != (q.start, q.end) and not _relays_nobody(o, q) for o in quotes)
+
+
+def _relays_nobody(outer: Quote, inner: Quote) -> bool:
+    """"The Front said 1.03 million people took to the streets, the reports said": a report whose whole
+    content is another's report, with its own speaker, only relays it when it names no actor itself
+    ("the reports", "media reports"); the inner report is the quotation, and its speaker the source."""
+    return outer is not inner and outer.speaker is None and inner.speaker is not None \
+        and inner.speaker_start is not None and outer.start <= inner.speaker_start and inner.cue_start < outer.end \
+        and outer.start <= inner.cue_start and not (inner.start <= outer.cue_start < inner.end)
 
 
 LONE_PRONOUNS = frozenset({"that", "this", "it", "so", "what", "which", "these", "those", "them"})
