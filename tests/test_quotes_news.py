@@ -169,6 +169,14 @@ def test_the_parties_are_a_group_not_the_last_party_named():
     ("Velmar's civil aviation authority, Rosavia, maintained that the plane had been hit by birds.",
      "Rosavia", "Velmar's civil aviation authority, Rosavia"),
     ("He Jiankui said the twins were healthy.", "He Jiankui", "He Jiankui"),
+    # a document speaks for whoever issued it, named or not
+    ("A court filing from the Sorran attorney general said that an employee had raised concerns in May.",
+     "the Sorran attorney general", "A court filing from the Sorran attorney general"),
+    ("The court document, filed by the attorney general for Sorran, says employees raised concerns in May.",
+     "the attorney general for Sorran", "The court document, filed by the attorney general for Sorran"),
+    # a body's common noun after its name: the same noun later is that body
+    ("The Sorran Harmonicare hospital denied any role on Monday. The hospital said it had not approved the trial.",
+     "Sorran Harmonicare", "The hospital"),
 ])
 def test_who_the_subject_is(sentence, name, text):
     found, reg, art = run(f"Talks\n\n{sentence}")

@@ -96,7 +96,24 @@ def _join_body(ent: Span, text: str, outlet: str | None, clusters: list[Cluster]
         cluster.kind = "outlet"
     cluster.names.append(strip_det(text))
     cluster.aliases.append(text)
+    described = _with_body_noun(ent)
+    if described:
+        cluster.aliases.append(described)
     cluster.mentions.append(ClusterMention.of(ent))
+
+
+def _with_body_noun(ent: Span) -> str | None:
+    """"the Sorran Harmonicare hospital" with only "Sorran Harmonicare" tagged: the body's common noun
+    after its name says what it is, and "the hospital" said later is this body (an alias that ends in
+    the noun, which `roster.latest_of_kind` reads)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.root.dep_ != "compound" or ent.root.head.i != ent.end:
+        return None
+    noun = doc[ent.end]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.lemma_.lower() not in \
+            wordset("org_nouns.txt") | wordset("government_nouns.txt"):
+        return None
+    return f"{strip_det(ent.text)} {noun.text}"
 
 
 def _fits(cluster: Cluster, text: str) -> bool:

@@ -274,7 +274,9 @@ def latest_of_kind(registry: ActorRegistry, before: int, kind: str, head_word: s
     if head_word and kind != "outlet":
         # "the ministry", "the agency", "the board": the latest body whose name has the word, of any kind
         named = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in BODY_KINDS
-                 and head_word in registry.get(s.actor).name.lower().split()]
+                 and (head_word in registry.get(s.actor).name.lower().split()
+                      or any(a.lower().split()[-1:] == [head_word] and a[:1].isupper() for a in registry.get(s.actor).aliases))]
+        # (an alias ending in the word counts: "the Sorran Harmonicare hospital", then "the hospital")
         if named:
             return named[-1].actor
         if kind == "government" and not any(registry.get(s.actor).kind == "government" for s in seen):

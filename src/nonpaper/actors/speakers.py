@@ -269,6 +269,27 @@ def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
     return None
 
 
+ISSUING_VERBS = frozenset({"file", "issue", "write", "submit", "release", "send", "sign", "publish", "bring", "lodge"})
+
+
+def _issued_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"A court filing from the Washington DC attorney general said", "The court document, filed by the
+    attorney general for Washington DC, states": whoever issued the document speaks through it, named or
+    not (a named body inside the phrase is `_body_inside`'s)."""
+    if p.lemma not in wordset("issued_nouns.txt"):
+        return None
+    for child in p.head.children:
+        prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+            prep = next((c for c in child.children if c.dep_ == "agent"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and (obj.pos_ == "PROPN" or is_title_word(obj.text) or noun_kind(obj.doc[obj.i:obj.i + 1], obj.lemma_.lower())):
+            found = resolve_token(registry, obj).actor
+            if found:
+                return Decided(found)
+    return None
+
+
 OWN_BODIES = frozenset({"office", "campaign", "team", "camp"})  # a person's own: they speak as the person
 
 
@@ -359,7 +380,7 @@ def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 # The steps in order: the first that decides names the phrase's actor (or nobody).
 SPAN_STEPS: tuple[Step, ...] = (
-    _entity_at_head, _report_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
+    _entity_at_head, _report_by, _issued_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
     _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
 
 
