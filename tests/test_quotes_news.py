@@ -174,6 +174,9 @@ def test_the_parties_are_a_group_not_the_last_party_named():
      "the Sorran attorney general", "A court filing from the Sorran attorney general"),
     ("The court document, filed by the attorney general for Sorran, says employees raised concerns in May.",
      "the attorney general for Sorran", "The court document, filed by the attorney general for Sorran"),
+    # a reduced relative the parser read as the finite verb, leaving the cue without a subject
+    ("A court filing from the Sorran attorney general made public this week said that an employee had raised "
+     "issues in May.", "the Sorran attorney general", "A court filing from the Sorran attorney general"),
     # a body's common noun after its name: the same noun later is that body
     ("The Sorran Harmonicare hospital denied any role on Monday. The hospital said it had not approved the trial.",
      "Sorran Harmonicare", "The hospital"),
