@@ -832,3 +832,26 @@ def test_a_person_the_tagger_took_for_a_place(text, person, not_actors):
     names = {a.name: a.kind for a in registry.actors()}
     assert not not_actors & set(names), names
     assert "government" not in names.values(), names
+
+
+@pytest.mark.parametrize("words, body", [
+    (["Event", "Horizon", "Telescope"], True),  # a project the tagger took for a person acts as a body
+    (["Aurel", "Concert", "Hall"], False),  # a place, named after someone, is where things happen
+])
+def test_a_thing_tagged_as_a_person_is_no_person(words, body):
+    from spacy.tokens import Span
+    from nonpaper.actors.bodies import _may_name_body
+    from nonpaper.actors.kinds import looks_like_person
+    n = len(words)
+    spec = [("The", n, "det", "DET", "DT")] + [(w, n, "compound", "PROPN", "NNP") for w in words[:-1]] \
+        + [(words[-1], n + 1, "nsubj" if body else "pobj", "PROPN", "NNP"), ("said" if body else "near", n + 1, "ROOT", "VERB", "VBD")]
+    doc = _tree(spec)
+    ent = Span(doc, 1, n + 1, label="PERSON")
+    doc.ents = [ent]
+    assert not looks_like_person(ent)
+    assert _may_name_body(ent, {}) == body
+
+
+def test_an_administrator_is_a_title_not_a_first_name():
+    registry, _ = registry_of("NASA Administrator Bill Nelson said the mission had worked.")
+    assert by_name(registry, "Bill Nelson").kind == "person"

@@ -177,6 +177,11 @@ def test_the_parties_are_a_group_not_the_last_party_named():
     # a reduced relative the parser read as the finite verb, leaving the cue without a subject
     ("A court filing from the Sorran attorney general made public this week said that an employee had raised "
      "issues in May.", "the Sorran attorney general", "A court filing from the Sorran attorney general"),
+    # data a body provided speaks for it
+    ("The Ministry of Labour gave no count at noon. By evening 34% of teachers were on strike, according to "
+     "data provided by the ministry.", "Ministry of Labour", "data provided by the ministry"),
+    # a date label opening the text, the name hung on it
+    (" date 2023-10-19 Israel said the blast was caused by a faulty rocket.", "Israel", "Israel"),
     # a body's common noun after its name: the same noun later is that body
     ("The Sorran Harmonicare hospital denied any role on Monday. The hospital said it had not approved the trial.",
      "Sorran Harmonicare", "The hospital"),
@@ -381,3 +386,16 @@ def test_a_report_inside_a_relay(sentence, name, content):
     found, reg, art = run(f"March\n\n{sentence}")
     assert [q.text for q in found] == [content]
     assert speaker(reg, found[0]) == name
+
+
+def test_a_colon_before_an_inverted_cue_closes_what_was_said():
+    found, reg, art = run("Pensions\n\nMore than 20,000 people marched in Sorran against the reform: said the general "
+                          "secretary of the union, Pia Lund. The police gave no figure.")
+    assert [q.text for q in found] == ["More than 20,000 people marched in Sorran against the reform"]
+    assert speaker(reg, found[0]) == "Pia Lund"
+
+
+def test_an_editors_cut_inside_a_quoted_object_keeps_all_of_it():
+    found, reg, art = run('Chips\n\nBrackwater cited "so many errors [...] that they\'re hard to count."')
+    assert [q.text for q in found] == ["so many errors [...] that they're hard to count"]
+    assert speaker(reg, found[0]) == "Brackwater"

@@ -58,6 +58,8 @@ def _may_name_body(ent: Span, govs: dict[str, str]) -> bool:
         return False  # "Finance Minister Oskar Brenner": "Finance" is part of his title, not a body
     if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in body_words():
         return True  # "The Sorran Herald" tagged as a person: an outlet
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in wordset("non_person_words.txt") and is_subject(ent):
+        return True  # "The Event Horizon Telescope released the image": the project acts as a body
     if ent.label_ == "PERSON" and (ent.text in govs or strip_det(ent.text) in govs):
         return True  # "Kyiv" tagged as a person: a government
     return ent.label_ in ("ORG", "GPE", "NORP")

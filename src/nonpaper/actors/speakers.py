@@ -139,6 +139,12 @@ def _past_dateline(head: Token) -> Token:
         for child in head.rights:
             if child.dep_ == "appos" and child.i > dash:
                 return child
+    if head.i - head.sent.start <= 2 and (head.lower_ == "date" or head.ent_type_ == "DATE"):
+        # "date 2023-10-19 Israel said": a date label opening the text, the name hung on it
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                    and any(t.ent_type_ == "DATE" for t in doc[head.i:child.i]):
+                return child
     return head
 
 
@@ -269,20 +275,23 @@ def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
     return None
 
 
-ISSUING_VERBS = frozenset({"file", "issue", "write", "submit", "release", "send", "sign", "publish", "bring", "lodge"})
+ISSUING_VERBS = frozenset({"file", "issue", "write", "submit", "release", "send", "sign", "publish", "bring", "lodge",
+                           "provide", "compile", "collect", "give"})
 
 
 def _issued_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """"A court filing from the Washington DC attorney general said", "The court document, filed by the
     attorney general for Washington DC, states": whoever issued the document speaks through it, named or
     not (a named body inside the phrase is `_body_inside`'s)."""
-    if p.lemma not in wordset("issued_nouns.txt"):
-        return None
+    if p.lemma not in wordset("issued_nouns.txt") and p.head.lower_ not in wordset("issued_nouns.txt"):
+        return None  # (the lemma of "data" may be "datum")
     for child in p.head.children:
         prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
         if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
             prep = next((c for c in child.children if c.dep_ == "agent"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and any(c.dep_ == "conj" for c in obj.children):
+            return None  # "a study by Harvard and the University of California": several bodies, no one of them
         if obj is not None and (obj.pos_ == "PROPN" or is_title_word(obj.text) or noun_kind(obj.doc[obj.i:obj.i + 1], obj.lemma_.lower())):
             found = resolve_token(registry, obj).actor
             if found:

@@ -47,7 +47,9 @@ def _speaker(ctx: Context, cue: Cue) -> Resolved:
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
     if owner is not None and subj.pos_ == "NOUN" and owner.pos_ == "PROPN" and resolved.actor is not None \
             and ctx.registry.get(resolved.actor).kind != "person" and owner.text not in ctx.registry.get(resolved.actor).name \
-            and not any(c.dep_ == "appos" for c in subj.children):
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.text in ctx.registry.get(resolved.actor).name
+                        and c.left_edge.i == subj.i + 2 and subj.nbor(1).text == "," and c.left_edge.ent_iob_ == "B"
+                        for c in subj.children):
         # "Huckabee's campaign said" is Huckabee's side, not the Campaign Legal Center named before (but
         # "Russia's civil aviation authority, Rosaviatsia, said" is the body its appositive names)
         resolved = Resolved(None, resolved.text, resolved.start, resolved.end)

@@ -7,6 +7,8 @@ anonymity, a lone pronoun, a report inside another's reported clause.
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon import wordset
 from ..model import Quote
 from .context import Attribution, Context, Direct, SENT_END, words_of
@@ -43,7 +45,7 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     found = reported(ctx, att)
     if found is None:
         return None
-    s, e = _through_fragment(ctx, *found[:2])
+    s, e = _from_fragment(ctx, att, *_through_fragment(ctx, *found[:2]))
     if _mostly_direct(ctx, s, e, att):
         return None  # the complement is a direct quotation, already counted
     text = ctx.text[s:e]
@@ -127,10 +129,11 @@ def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
 
 def _relays_nobody(outer: Quote, inner: Quote) -> bool:
     """"The Front said 1.03 million people took to the streets, the reports said": a report whose whole
-    content is another's report, with its own speaker, only relays it when it names no actor itself
+    content is another's report (opening with its speaker), only relays it when it names no actor itself
     ("the reports", "media reports"); the inner report is the quotation, and its speaker the source."""
     return outer is not inner and outer.speaker is None and inner.speaker is not None \
-        and inner.speaker_start is not None and outer.start <= inner.speaker_start and inner.cue_start < outer.end \
+        and inner.speaker_start is not None and outer.start <= inner.speaker_start <= outer.start + 5 \
+        and inner.cue_start < outer.end \
         and outer.start <= inner.cue_start and not (inner.start <= outer.cue_start < inner.end)
 
 
@@ -153,6 +156,27 @@ def _through_fragment(ctx: Context, s: int, e: int) -> tuple[int, int]:
     if ctx.text[e - 1:e + 1] == "''":
         e += 1  # a closing mark typed as two apostrophes ends after the second
     return s, e
+
+
+def _from_fragment(ctx: Context, att: Attribution, s: int, e: int) -> tuple[int, int]:
+    """"Amazon cited “so many inaccuracies […] that they're hard to count.”": a quotation opened right
+    after the cue and closed at the content's end is all of what was reported, though the parser, misled
+    by an editor's cut, hung only its last clause on the cue."""
+    for f in ctx.fragments:
+        if att.cue_end <= f.open_at < s and f.close_at is not None and s <= f.close_at and e <= f.close_at + 2 \
+                and f.depth == 0 and not ctx.text[att.cue_end:f.open_at].strip() \
+                and ctx.para_of(f.open_at) == ctx.para_of(f.close_at) and len(words_of(ctx.text[f.open_at + 1:s])) >= 2:
+            # (only when the parser cut words off its start: two at least, so a mark or a space is no cut)
+            end = f.open_at + 1 + len(ctx.text[f.open_at + 1:f.close_at].rstrip(" .,;"))
+            return f.open_at + 1, max(e, end)
+        if f.open_at + 1 == s and f.close_at is not None and e < f.close_at and f.depth == 0 \
+                and EDITORS_CUT.search(ctx.text[e:f.close_at]) and ctx.para_of(f.open_at) == ctx.para_of(f.close_at):
+            # (the parser stopped at the cut: "cited “so many errors […] that they're hard to count”")
+            return s, f.open_at + 1 + len(ctx.text[f.open_at + 1:f.close_at].rstrip(" .,;"))
+    return s, e
+
+
+EDITORS_CUT = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
 
 
 def _mostly_direct(ctx: Context, s: int, e: int, att: Attribution) -> bool:
