@@ -855,3 +855,10 @@ def test_a_thing_tagged_as_a_person_is_no_person(words, body):
 def test_an_administrator_is_a_title_not_a_first_name():
     registry, _ = registry_of("NASA Administrator Bill Nelson said the mission had worked.")
     assert by_name(registry, "Bill Nelson").kind == "person"
+
+
+def test_a_one_word_name_tagged_as_a_body_as_often_as_a_person_is_a_body():
+    registry, _ = registry_of("But the city claims that the email chain proves that Facebook's employees had known of the "
+                              "data practices before that date. \"Facebook has already publicly admitted that consumer data "
+                              "was sold in violation of Facebook's policies,\" said the attorney general.")
+    assert by_name(registry, "Facebook").kind == "organization"
