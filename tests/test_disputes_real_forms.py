@@ -13,6 +13,12 @@ def _person(title: str) -> Actor:
     return Actor(id="p", name="Lars Eide", kind="person", aliases=["Lars Eide"], titles=[title])
 
 
+def _denial_sides(analysis) -> list[set[str]]:
+    """The names of the actors on each denial dispute of an analysis."""
+    names = {x.id: x.name for x in analysis.actors}
+    return [{names.get(c.actor, "") for c in d.claims} for d in analysis.disputes if d.kind == "denial"]
+
+
 QATAR = Actor(id="qatar", name="Qatar", kind="government", aliases=["Qatar", "Doha"])
 
 
@@ -39,8 +45,7 @@ The Ostrava Relief Office said on Saturday that the flooding had resulted in 4,2
 
 def test_a_denial_told_before_the_account_it_rejects_finds_it_by_its_figure():
     a = analyze_text(DENIAL_FIRST, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -72,8 +77,7 @@ Qatar's Ministry of Foreign Affairs rejected the claim, saying it was not told o
 
 def test_a_ministry_spokesperson_is_shown_with_the_state_that_denies():
     a = analyze_text(WARNED, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any({"Majed Salem", "United States"} <= s for s in sides), [d.summary for d in a.disputes]
 
 
@@ -105,8 +109,7 @@ def test_a_report_denied_in_the_lede_is_the_outlet_account_told_after_it():
                      "plans for a cheaper ferry.\n\nThe Harbour Ledger reported on Friday that Norvik was giving up "
                      "its long-planned cheaper ferry, citing three people familiar with the matter.",
                      published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any({"Ola Brenn", "Harbour Ledger"} <= {n.replace("The ", "") for n in s} for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -128,8 +131,7 @@ def test_a_denial_answers_the_accuser_its_sentence_names():
     a = analyze_text("Minister denies plan to quit\n\nForeign Minister Ned Tollard on Wednesday denied that he had "
                      "ever considered resigning, after the Harbour Ledger reported that he had been on the verge of "
                      "quitting this summer.", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = _denial_sides(a)
     assert any("Ned Tollard" in s and any("Harbour Ledger" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
 
@@ -172,3 +174,41 @@ def test_two_figures_each_given_inside_a_relayed_report():
     givers = {names.get(c.actor, c.actor) for c in a.claims if c.kind == "value"}
     assert "Brenton Civic Alliance" in givers, givers
     assert [d.kind for d in a.disputes] == ["fact"], [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("title, speaks", [
+    ("Foreign Office permanent secretary", True),
+    ("former Foreign Office permanent secretary", False),  # who held an office speaks for it no longer
+    ("ex-Foreign Office spokesman", False),
+])
+def test_a_former_office_holder_does_not_speak_for_the_office(title, speaks):
+    from nonpaper.claims.sources import _current
+    person = Actor(id="p", name="Simon Ash", kind="person", aliases=["Simon Ash"], titles=[title])
+    assert (title in _current(person)) is speaks
+
+
+def test_a_source_disowning_the_figures_put_out_in_its_name():
+    a = analyze_text("Flood toll\n\nThe Relief Office said at least 4,200 people had died in Tessin, citing the "
+                     "Varland Red Cross.\n\nThe Varland Red Cross said it never released those figures to the "
+                     "Relief Office.", published="2026-05-12")
+    sides = _denial_sides(a)
+    assert any(any("Red Cross" in n for n in s) and any("Relief Office" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
+
+
+def test_the_body_a_spokesperson_speaks_for_is_a_side_of_the_dispute():
+    a = analyze_text("Ferry plan\n\nThe Harbour Ledger reported on Monday that Norvik Shipping would scrap its cheaper "
+                     "ferry.\n\nNorvik Shipping spokeswoman Ana Loft denied the report, saying the ferry plan was "
+                     "going ahead.", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    bodies = [(names.get(c.actor), names.get(c.via)) for d in a.disputes for c in d.claims if c.via]
+    assert ("Norvik Shipping", "Ana Loft") in bodies, [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Prime Minister Ola Brenn said the Games would go ahead as planned in July.", "planned"),
+    ("The council said it would go ahead with the plan.", None),  # the council acts; it is no happening
+])
+def test_what_goes_ahead_is_a_happening_however_it_is_tagged(sentence, status):
+    a = analyze_text("Games in doubt\n\n" + sentence, published="2026-05-12")
+    assert [c.value["status"] for c in a.claims if c.kind == "status"][:1] == ([status] if status else [])

@@ -164,6 +164,9 @@ class Claim:
     participants: list[str] = field(default_factory=list)
     predicate: str | None = None
     hedged: bool = False
+    # the body the source speaks for, when its title or name says so ("State Department spokeswoman
+    # Heather Nauert": the State Department): a dispute shows the body as a side beside its voice
+    voice_of: str | None = None
 
 
 @dataclass
@@ -176,6 +179,7 @@ class DisputeClaim:
     origin: str | None = None  # as Claim: whom the source cites, and the outlets that carry the claim
     origin_text: str | None = None
     relays: list[str] = field(default_factory=list)
+    via: str | None = None  # for a body's side: the actor who spoke for it (its spokesperson's id)
 
 
 @dataclass

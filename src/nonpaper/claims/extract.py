@@ -44,6 +44,9 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     denials += add(negation_claims(ctx, statements, denials))
     add(rebuttal_claims(ctx, statements, denials, out))
     kept = [c for c in out if not _own_side(ctx, c)]
+    voices = {a: ctx.sources.voice_of(a) for a in {c.actor for c in kept if c.actor}}
+    for c in kept:
+        c.voice_of = voices.get(c.actor)
     for d in kept:
         if d.kind == "denial" and isinstance(d.value, dict):
             _add_allies(ctx, d, statements)

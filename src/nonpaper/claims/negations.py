@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from .denials import _figures
+from .targets import figures_in
 from .find import Context, span_of
 from .text import short, stems
 from ..model import Claim
@@ -33,17 +33,61 @@ def negation_claims(ctx: Context, statements: list[Claim], denials: list[Claim])
         if (claim.actor, sent.start_char) in denied:
             continue
         target = _restated(ctx, claim, verb, statements)
-        if target is None and not _figures(claim.text):
+        if target is None and not figures_in(claim.text):
             continue
-        yield ctx.claim(actor=claim.actor, text=short(sent.text, 300), kind="denial",
-                        event=(target.event if target is not None else None) or claim.event,
-                        quote=claim.quote, polarity=False,
-                        value={"target": target.id if target is not None else None,
-                               "target_actor": target.actor if target is not None else None,
-                               "targets": [target.id] if target is not None else [],
-                               "support": [claim.id], "object": None, "called": None, "how": "negated",
-                               "about": claim.value.get("about", [])},
-                        start=sent.start_char, end=sent.end_char)
+        denied.add((claim.actor, sent.start_char))
+        yield _denial(ctx, claim, sent, target)
+    yield from _disowned(ctx, statements, denied)
+
+
+def _denial(ctx: Context, claim: Claim, sent, target: Claim | None, how: str = "negated") -> Claim:
+    return ctx.claim(actor=claim.actor, text=short(sent.text, 300), kind="denial",
+                     event=(target.event if target is not None else None) or claim.event,
+                     quote=claim.quote, polarity=False,
+                     value={"target": target.id if target is not None else None,
+                            "target_actor": target.actor if target is not None else None,
+                            "targets": [target.id] if target is not None else [],
+                            "support": [claim.id], "object": None, "called": None, "how": how,
+                            "about": claim.value.get("about", [])},
+                     start=sent.start_char, end=sent.end_char)
+
+
+# what a source disowns: "we never released these figures", "we haven't announced these numbers"
+DISOWNING = {"release", "announce", "give", "provide", "issue", "publish", "report", "share", "put"}
+FIGURE_NOUNS = {"figure", "number", "toll", "statistic", "data", "count", "estimate", "tally"}
+
+
+def _disowned(ctx: Context, statements: list[Claim], denied: set) -> Iterator[Claim]:
+    """A source saying it never gave the figures another source put out in its name ("the Red Crescent
+    said it never released the death toll to the UN" against the UN's "11,300 dead", which cited it):
+    a negated verb of giving out, whose object is a figure noun, in a source's words. Its target is the
+    other side's claim with a figure that names the source (the one that cited it), else the latest
+    such claim before it, else the first after it."""
+    for claim in statements:
+        if not claim.actor or not claim.quote:
+            continue
+        span = span_of(ctx.doc, claim.start, claim.end)
+        verb = next((t for t in span or () if t.pos_ == "VERB" and t.lemma_.lower() in DISOWNING
+                     and any(c.dep_ == "neg" for c in t.children)
+                     and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in FIGURE_NOUNS
+                             for c in t.children)), None)
+        if verb is None or (claim.actor, verb.sent.start_char) in denied:
+            continue
+        target = _cited_figure(ctx, claim, statements)
+        if target is not None:
+            yield _denial(ctx, claim, verb.sent, target, how="disowned")
+
+
+def _cited_figure(ctx: Context, claim: Claim, statements: list[Claim]) -> Claim | None:
+    actor = ctx.sources.actors.get(claim.actor)
+    names = {n.lower() for n in ([actor.name, *actor.aliases] if actor is not None else []) if len(n) > 3}
+    cands = [c for c in statements if c.actor and c.id != claim.id and figures_in(c.text)
+             and not ctx.sources.same_side(c.actor, claim.actor)]
+    naming = [c for c in cands if c.origin == claim.actor or any(n in c.text.lower() for n in names)]
+    before = [c for c in cands if c.start is not None and claim.start is not None and c.start < claim.start]
+    after = [c for c in cands if c not in before]
+    return (naming or before[-1:] or after[:1] or [None])[0]
+
 
 
 def _negated_verb(ctx: Context, claim: Claim) -> Token | None:
@@ -66,14 +110,14 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
     sharing a figure or two more content words; the one sharing most."""
     about = stems(claim.value.get("about", []))
     head = stems([verb.lemma_.lower()])
-    figures = _figures(claim.text)
+    figures = figures_in(claim.text)
 
     def score(c: Claim) -> int:
         theirs = stems(c.value.get("about", []))
         if not head <= theirs:
             return 0
         more = len((about & theirs) - head)
-        same_figure = bool(figures & _figures(c.text))
+        same_figure = bool(figures & figures_in(c.text))
         # an answer after the account needs one word besides the verb ("had approved his study" /
         # "had never approved the study"); one before it, which answers nothing yet, two
         earlier = c.start is not None and claim.start is not None and c.start < claim.start

@@ -190,7 +190,7 @@ class Sources:
             return False
         heads = {h for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3
                  for h in (_norm(n).split()[-1], _head_word(n))}
-        own = {w for n in [actor.name, *actor.aliases, *actor.titles] for w in _norm(n).split()}
+        own = {w for n in _current(actor) for w in _norm(n).split()}
         if heads & own:
             return True
         if actor.kind == "unnamed":  # "a company spokeswoman" for the company just named
@@ -199,6 +199,19 @@ class Sources:
                 return True
         said_by = (quote.speaker_text or "") if quote is not None else ""
         return said_by.lower().split()[:1] in (["its"], ["their"])
+
+    def voice_of(self, actor_id: str | None) -> str | None:
+        """The body a person or unnamed source speaks for by its title or name ("State Department
+        spokeswoman Heather Nauert", "a Qatari foreign ministry spokesman"), the most specific one: a
+        ministry before its state. None for bodies, outlets and people who speak for no body here."""
+        actor = self.actors.get(actor_id) if actor_id else None
+        if actor is None or actor.kind not in ("person", "unnamed"):
+            return None
+        bodies = [b for b in self.actors.values() if b.kind in ("organization", "government") and b.id != actor_id
+                  and self._speaks_directly(actor_id, b.id)]
+        states = set(resources.mapping("governments.json")["names"].values())
+        bodies.sort(key=lambda b: b.name in states)  # stable: the article's order among the rest
+        return bodies[0].id if bodies else None
 
     def same_side(self, a: str | None, b: str | None) -> bool:
         """One side of a disagreement: the same actor, or one speaking for the other either way."""
@@ -257,6 +270,13 @@ def _agent_of(actor: Actor, org: Actor) -> bool:
     return False
 
 
+def _current(actor: Actor) -> list[str]:
+    """The actor's names and titles that say what it is now: "the former Foreign Office permanent
+    secretary" speaks for the Foreign Office no longer."""
+    return [n for n in [actor.name, *actor.aliases, *actor.titles]
+            if not re.search(r"\b(former|ex|retired|onetime|one-time)\b", _norm(n))]
+
+
 def _head_word(name: str) -> str:
     """The head of a body's name: its last word, before an "of" ("Ministry of Foreign Affairs": ministry)."""
     words = _norm(name).split()
@@ -273,7 +293,7 @@ def _state_office(actor: Actor, state: Actor) -> bool:
         return False
     marks = {d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()}
     offices = _state_words()
-    for title in [*actor.titles, actor.name, *actor.aliases]:
+    for title in _current(actor):
         low = _norm(title).replace("’s", "").replace("'s", "")
         words = set(low.split())
         if words & offices and any(re.search(rf"\b{re.escape(m)}\b", low) for m in marks):

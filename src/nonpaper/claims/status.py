@@ -155,10 +155,25 @@ def _topic(ctx: Context, token, span) -> tuple[str | None, str | None, object]:
     if cand is not None:
         events = ctx.trigger_events(cand)
         lemma = _topic_word(cand) or canonical_topic(cand.lemma_.lower())
-        if events or _topic_word(cand):
+        if events or _topic_word(cand) or _happening_subject(ctx, token, cand):
             return (events[0] if events else None), lemma, cand
         return None, None, None  # said of something that is no event ("temporary steel props")
     return _context_topic(ctx, token)
+
+
+HAPPENING_VERBS = {"go", "take", "happen", "occur", "proceed"}  # "go ahead", "take place": said of a happening
+
+
+def _happening_subject(ctx: Context, verb, cand) -> bool:
+    """Is `cand` the subject of a verb that only a happening does ("the Games would go ahead", "the
+    Olympiad will take place")? Then it names one, whatever the tagger calls it; not a person or a source."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in HAPPENING_VERBS or cand.dep_ != "nsubj" \
+            or cand.head.i != verb.i or cand.ent_type_ in ("PERSON", "GPE", "NORP") or cand.pos_ == "PRON":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False  # "the council will go ahead with the plan": the council acts, the plan is the happening
+    actor = ctx.sources.actors.get(ctx.sources.actor_of_token(cand) or "")
+    return actor is None or actor.kind == "organization"  # "the Games", which the actor stage takes for a body
 
 
 def _topic_word(token) -> str | None:
@@ -172,6 +187,8 @@ def _topic_word(token) -> str | None:
 
 def _nonperson_subject(ctx: Context, verb):
     subj = child(verb, "nsubj")
+    if subj is not None and _happening_subject(ctx, verb, subj):
+        return subj
     if subj is None or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ctx.sources.actor_of_token(subj):
         return None
     return subj

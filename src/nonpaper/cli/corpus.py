@@ -76,6 +76,8 @@ def _cell(value, column: str) -> str:
 def _side(claim: dict) -> str:
     """Who says it, whom they cite, the outlets that carry it: "Financial Times, citing …; relayed by Reuters"."""
     who = claim.get("actor_name") or claim.get("actor") or "narrator"
+    if claim.get("via"):  # a body's side, told by its spokesperson
+        who += f" (through {claim.get('via_name') or claim['via']})"
     if claim.get("origin_text"):
         who += f", citing {claim['origin_text']}"
     if claim.get("relays"):

@@ -57,7 +57,8 @@ def _dispute_lines(d: Dispute, name_of, relays: bool = False) -> list[str]:
     "Financial Times, citing people familiar with the matter; relayed by Reuters: …"."""
     lines = []
     for c in d.claims:
-        who = name_of(c.actor) + (f", citing {c.origin_text}" if c.origin_text else "")
+        who = name_of(c.actor) + (f" (through {name_of(c.via)})" if c.via else "") \
+            + (f", citing {c.origin_text}" if c.origin_text else "")
         if relays and c.relays:
             who += "; relayed by " + ", ".join(c.relays)
         lines.append(f"{who}: {c.text}")

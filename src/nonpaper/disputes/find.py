@@ -112,6 +112,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor]) -> list[D
         d = _dispute(f, f"x{len(out) + 1}", None)
         for dc in d.claims:  # name the corpus-level actor, which the corpus output lists
             dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
+            dc.via = to_corpus.get((dc.article, dc.via), dc.via) if dc.via else None
         if len(set(d.articles)) > 1:
             out.append(d)
     for d in retold(analyses, to_corpus, related, out):  # one disagreement several outlets report
@@ -276,12 +277,20 @@ def _day(value: str | None):
 
 def _dispute(f: Found, ident: str, article: str | None) -> Dispute:
     claims, seen = [], set()
+    sides = {c.actor for c in f.claims}
     for c in f.claims:
         key = (c.actor, c.text, c.article)
         if key not in seen:  # one source's words once, even when they carry two claims
             seen.add(key)
             claims.append(DisputeClaim(actor=c.actor, text=c.text, quote=c.quote, article=c.article or article,
                                        claim=c.id, origin=c.origin, origin_text=c.origin_text, relays=list(c.relays)))
+        body = c.voice_of
+        if body and body not in sides and (body, c.text, c.article) not in seen:
+            # the body a spokesperson speaks for is the side ("the State Department" through Nauert)
+            seen.add((body, c.text, c.article))
+            claims.append(DisputeClaim(actor=body, text=c.text, quote=c.quote, article=c.article or article,
+                                       claim=c.id, origin=c.origin, origin_text=c.origin_text,
+                                       relays=list(c.relays), via=c.actor))
     articles = []
     for c in claims:
         if c.article and c.article not in articles:

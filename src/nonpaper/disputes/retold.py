@@ -83,7 +83,8 @@ def _merged(group: list[Told], to_corpus: dict[tuple[str, str], str]) -> Dispute
                 seen.add(key)
                 claims.append(DisputeClaim(actor=actor, text=c.text, quote=c.quote, article=c.article or t.article,
                                            claim=c.claim, origin=c.origin, origin_text=c.origin_text,
-                                           relays=list(c.relays)))
+                                           relays=list(c.relays),
+                                           via=to_corpus.get((t.article, c.via), c.via) if c.via else None))
     articles = list(dict.fromkeys(t.article for t in group))
     summary = f"Told in {len(articles)} articles. " + group[0].dispute.summary
     return Dispute(id="", kind=kind, summary=summary, claims=claims, event=None, articles=articles)

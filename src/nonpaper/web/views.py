@@ -519,7 +519,8 @@ def analysis_disputes(analysis: Analysis) -> list[dict]:
     return [{"id": d.id, "kind": d.kind, "summary": d.summary, "scope": "article", "event": d.event,
              "articles": list(d.articles or [aid]),
              "claims": [{"actor": c.actor, "actor_name": name(c.actor), "text": c.text, "quote": c.quote,
-                         "article": c.article or aid, "origin_text": c.origin_text, "relays": list(c.relays)}
+                         "article": c.article or aid, "origin_text": c.origin_text, "relays": list(c.relays),
+                         "via": c.via, "via_name": name(c.via)}
                         for c in d.claims]}
             for d in analysis.disputes]
 
