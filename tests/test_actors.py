@@ -814,3 +814,51 @@ def test_a_body_and_its_nickname_are_one_actor_in_an_article_and_across_a_corpus
 def test_a_place_run_into_a_body_name_after_in_is_where_it_is(name, kept):
     from nonpaper.actors.kinds import without_place
     assert without_place(name) == kept
+
+
+@pytest.mark.parametrize("text, person, not_actors", [
+    # a name the tagger cut into two places, set beside a person's noun
+    ("Ohtani spoke on Monday for the first time since his former interpreter, Ippei Mizuhara, was fired. "
+     "Ohtani said Ippei had told lies.", "Ippei Mizuhara", {"Ippei", "Mizuhara"}),
+    # a lone name tagged as a place until a later mention is tagged as a person
+    ("Mizuhara was fired by the Los Angeles Dodgers on Wednesday. Mizuhara said he had asked Ohtani to help him. "
+     "Mizuhara was adamant that he had never bet on baseball.", "Mizuhara", set()),
+    # a surname that is also a pronoun, opening the name
+    ("He Jiankui said the babies were healthy. He said he had broken no law.", "He Jiankui", {"Jiankui"}),
+])
+def test_a_person_the_tagger_took_for_a_place(text, person, not_actors):
+    registry, _ = registry_of(text)
+    assert by_name(registry, person).kind == "person"
+    names = {a.name: a.kind for a in registry.actors()}
+    assert not not_actors & set(names), names
+    assert "government" not in names.values(), names
+
+
+@pytest.mark.parametrize("words, body", [
+    (["Event", "Horizon", "Telescope"], True),  # a project the tagger took for a person acts as a body
+    (["Aurel", "Concert", "Hall"], False),  # a place, named after someone, is where things happen
+])
+def test_a_thing_tagged_as_a_person_is_no_person(words, body):
+    from spacy.tokens import Span
+    from nonpaper.actors.bodies import _may_name_body
+    from nonpaper.actors.kinds import looks_like_person
+    n = len(words)
+    spec = [("The", n, "det", "DET", "DT")] + [(w, n, "compound", "PROPN", "NNP") for w in words[:-1]] \
+        + [(words[-1], n + 1, "nsubj" if body else "pobj", "PROPN", "NNP"), ("said" if body else "near", n + 1, "ROOT", "VERB", "VBD")]
+    doc = _tree(spec)
+    ent = Span(doc, 1, n + 1, label="PERSON")
+    doc.ents = [ent]
+    assert not looks_like_person(ent)
+    assert _may_name_body(ent, {}) == body
+
+
+def test_an_administrator_is_a_title_not_a_first_name():
+    registry, _ = registry_of("NASA Administrator Bill Nelson said the mission had worked.")
+    assert by_name(registry, "Bill Nelson").kind == "person"
+
+
+def test_a_one_word_name_tagged_as_a_body_as_often_as_a_person_is_a_body():
+    registry, _ = registry_of("But the city claims that the email chain proves that Facebook's employees had known of the "
+                              "data practices before that date. \"Facebook has already publicly admitted that consumer data "
+                              "was sold in violation of Facebook's policies,\" said the attorney general.")
+    assert by_name(registry, "Facebook").kind == "organization"

@@ -165,6 +165,26 @@ def test_the_parties_are_a_group_not_the_last_party_named():
      "Jensen Huang", "Nvidia CEO Jensen Huang"),
     ("A bombshell report said the minister had lied about the contract.", None, "A bombshell report"),
     ("Hundreds said the march would continue on Sunday.", None, "Hundreds"),
+    # an appositive name wins over the possessor, also when the tagger takes the body's name for a place
+    ("Velmar's civil aviation authority, Rosavia, maintained that the plane had been hit by birds.",
+     "Rosavia", "Velmar's civil aviation authority, Rosavia"),
+    ("He Jiankui said the twins were healthy.", "He Jiankui", "He Jiankui"),
+    # a document speaks for whoever issued it, named or not
+    ("A court filing from the Sorran attorney general said that an employee had raised concerns in May.",
+     "the Sorran attorney general", "A court filing from the Sorran attorney general"),
+    ("The court document, filed by the attorney general for Sorran, says employees raised concerns in May.",
+     "the attorney general for Sorran", "The court document, filed by the attorney general for Sorran"),
+    # a reduced relative the parser read as the finite verb, leaving the cue without a subject
+    ("A court filing from the Sorran attorney general made public this week said that an employee had raised "
+     "issues in May.", "the Sorran attorney general", "A court filing from the Sorran attorney general"),
+    # data a body provided speaks for it
+    ("The Ministry of Labour gave no count at noon. By evening 34% of teachers were on strike, according to "
+     "data provided by the ministry.", "Ministry of Labour", "data provided by the ministry"),
+    # a date label opening the text, the name hung on it
+    (" date 2023-10-19 Israel said the blast was caused by a faulty rocket.", "Israel", "Israel"),
+    # a body's common noun after its name: the same noun later is that body
+    ("The Sorran Harmonicare hospital denied any role on Monday. The hospital said it had not approved the trial.",
+     "Sorran Harmonicare", "The hospital"),
 ])
 def test_who_the_subject_is(sentence, name, text):
     found, reg, art = run(f"Talks\n\n{sentence}")
@@ -352,3 +372,30 @@ def test_a_share_of_people_can_speak(sentence, who):
 def test_a_share_of_things_cannot():
     found, reg, art = run("Poll\n\nHalf of the ferries wagered that the timetable would change.")
     assert found == []
+
+
+@pytest.mark.parametrize("sentence,name,content", [
+    # a report relayed by nobody in particular: its own speaker is the source
+    ("The Harbour Union, the group that organised the march, said 12,000 people took to the streets, "
+     "the reports said.", "Harbour Union", "12,000 people took to the streets"),
+    # a relay that names its speaker is the quotation, as before
+    ("Velmar told Sorran that the border would stay open, the minister said.", "the minister",
+     "Velmar told Sorran that the border would stay open"),
+])
+def test_a_report_inside_a_relay(sentence, name, content):
+    found, reg, art = run(f"March\n\n{sentence}")
+    assert [q.text for q in found] == [content]
+    assert speaker(reg, found[0]) == name
+
+
+def test_a_colon_before_an_inverted_cue_closes_what_was_said():
+    found, reg, art = run("Pensions\n\nMore than 20,000 people marched in Sorran against the reform: said the general "
+                          "secretary of the union, Pia Lund. The police gave no figure.")
+    assert [q.text for q in found] == ["More than 20,000 people marched in Sorran against the reform"]
+    assert speaker(reg, found[0]) == "Pia Lund"
+
+
+def test_an_editors_cut_inside_a_quoted_object_keeps_all_of_it():
+    found, reg, art = run('Chips\n\nBrackwater cited "so many errors [...] that they\'re hard to count."')
+    assert [q.text for q in found] == ["so many errors [...] that they're hard to count"]
+    assert speaker(reg, found[0]) == "Brackwater"

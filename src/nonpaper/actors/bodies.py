@@ -58,6 +58,8 @@ def _may_name_body(ent: Span, govs: dict[str, str]) -> bool:
         return False  # "Finance Minister Oskar Brenner": "Finance" is part of his title, not a body
     if ent.label_ == "PERSON" and ent[-1].lower_.strip(".") in body_words():
         return True  # "The Sorran Herald" tagged as a person: an outlet
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in wordset("non_person_words.txt") and is_subject(ent):
+        return True  # "The Event Horizon Telescope released the image": the project acts as a body
     if ent.label_ == "PERSON" and (ent.text in govs or strip_det(ent.text) in govs):
         return True  # "Kyiv" tagged as a person: a government
     return ent.label_ in ("ORG", "GPE", "NORP")
@@ -96,7 +98,24 @@ def _join_body(ent: Span, text: str, outlet: str | None, clusters: list[Cluster]
         cluster.kind = "outlet"
     cluster.names.append(strip_det(text))
     cluster.aliases.append(text)
+    described = _with_body_noun(ent)
+    if described:
+        cluster.aliases.append(described)
     cluster.mentions.append(ClusterMention.of(ent))
+
+
+def _with_body_noun(ent: Span) -> str | None:
+    """"the Sorran Harmonicare hospital" with only "Sorran Harmonicare" tagged: the body's common noun
+    after its name says what it is, and "the hospital" said later is this body (an alias that ends in
+    the noun, which `roster.latest_of_kind` reads)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.root.dep_ != "compound" or ent.root.head.i != ent.end:
+        return None
+    noun = doc[ent.end]
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.lemma_.lower() not in \
+            wordset("org_nouns.txt") | wordset("government_nouns.txt"):
+        return None
+    return f"{strip_det(ent.text)} {noun.text}"
 
 
 def _fits(cluster: Cluster, text: str) -> bool:

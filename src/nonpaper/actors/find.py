@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..text.names import gender_of_words, is_title_word, strip_det
+from ..text.names import ents_of, gender_of_words, is_title_word, strip_det
 from ..text.parse import Parsed
 from .bodies import absorb_person_orgs, org_clusters
 from .clusters import Cluster
 from .countries import governments_of
 from .genders import learn_genders
-from .kinds import same_org
+from .kinds import org_kind, same_org
 from .mentions import appositive_pairs
 from .people import person_clusters
 from .roles import note_role_subjects
@@ -51,6 +51,7 @@ def _clusters(doc: Doc, outlet: str | None) -> list[Cluster]:
     org_clusters(doc, clusters, outlet, taken)
     clusters = absorb_person_orgs(clusters)
     untagged_surnames(doc, clusters, taken)
+    _bodies_by_their_tags(doc, clusters)
     if outlet:
         name = strip_det(outlet)
         if not any(c.kind in ("outlet", "organization") and any(same_org(n, name) for n in c.names) for c in clusters):
@@ -102,3 +103,16 @@ def _descriptive(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].text == "(" or span.end < len(doc) and doc[span.end].text == "-":
         return False
     return any(t.is_alpha and len(t.text) >= 3 and t.text.islower() for t in span)
+
+
+def _bodies_by_their_tags(doc: Doc, clusters: list[Cluster]) -> None:
+    """"Facebook's employees" tagged as a person once and as an organization as often: a one-word name
+    with no mark of a person (no title, honorific or pronoun of its own) that the tagger calls a body at
+    least as often as a person is a body (the kind by every mention's evidence)."""
+    labels = {e.start_char: e.label_ for e in ents_of(doc)}
+    for c in clusters:
+        if c.kind != "person" or c.titles or c.gender or c.voted or any(len(n.split()) > 1 for n in c.names):
+            continue
+        tags = [labels.get(m.start) for m in c.mentions]
+        if tags.count("ORG") >= max(1, tags.count("PERSON")):
+            c.kind = org_kind(c.names[0], None)

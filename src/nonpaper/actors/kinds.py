@@ -66,8 +66,8 @@ def person_signals(ent: Span) -> bool:
             return True  # "Della Fenwick, a spokeswoman", "Keith Scott, a 43-year-old black man"
         if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
             return True
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_title_word(root.head.text):
-        return True
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and (is_title_word(root.head.text) or _people_noun(root.head)):
+        return True  # "the company's spokeswoman, Della Fenwick", "his former interpreter, Ippei Mizuhara"
     return False
 
 

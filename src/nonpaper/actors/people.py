@@ -45,11 +45,11 @@ def person_clusters(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
             continue
         if ent.text in govs or strip_det(ent.text) in govs:
             continue  # "Kyiv called the seizure …" tagged as a person: a seat of government
-        longer = with_first_names(ent, tagged)
+        longer = with_first_names(ent, tagged, govs.keys())
         if longer is not ent:
-            taken.add(ent.start_char)  # the entity spaCy found is used, under its longer name
+            taken.update({ent.start_char, longer.start_char})  # the entity spaCy found is used, under its longer name
             ent = longer
-        if not looks_like_person(ent) and not _family_name(ent, surnames):
+        if not looks_like_person(ent) and not _family_name(ent, surnames) and not _named_person(ent, surnames, by_surname, govs):
             if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent.text not in govs:
                 _join_lone_surname(ent, clusters, by_surname, taken)
             continue
@@ -127,6 +127,17 @@ def _cluster_for(tokens: list[str], honor: str | None, cands: list[Cluster], clu
                 cluster = c
                 break
     return Choice(cluster, unsure)
+
+
+def _named_person(ent: Span, surnames: set[str], by_surname: dict[str, list[Cluster]], govs: dict[str, str]) -> bool:
+    """"Mizuhara was fired …" tagged as a place, where "Mizuhara was adamant that he …" is tagged as a
+    person further on: one capitalised word no gazetteer knows, which a mention elsewhere in the article
+    marks as a person's name, is that person from its first mention on (the kind by every mention)."""
+    if len(ent) != 1 or ent.label_ not in ("GPE", "LOC", "ORG") or ent.text in govs:
+        return False
+    key = norm_key(clean_org(ent.text))
+    return key in surnames and key not in by_surname and ent[0].pos_ == "PROPN" and ent.text.isalpha() \
+        and ent.text.lower() not in body_words()
 
 
 def _family_name(ent: Span, surnames: set[str]) -> bool:

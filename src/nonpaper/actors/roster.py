@@ -299,7 +299,8 @@ def latest_of_kind(registry: ActorRegistry, before: int, kind: str, head_word: s
     if head_word and kind != "outlet":
         # "the ministry", "the agency", "the board": the latest body whose name has the word, of any kind
         named = [s for s in registry.seen() if s.start < before and registry.get(s.actor).kind in BODY_KINDS
-                 and head_word in registry.get(s.actor).name.lower().split()]
+                 and (head_word in registry.get(s.actor).name.lower().split()
+                      or _named_with(registry.get(s.actor), head_word))]
         if named:
             return named[-1].actor
         if kind == "government" and not any(registry.get(s.actor).kind == "government" for s in seen):
@@ -331,3 +332,10 @@ def latest_of_kind(registry: ActorRegistry, before: int, kind: str, head_word: s
         if govs:
             return govs[-1].actor
     return seen[-1].actor
+
+
+def _named_with(actor, noun: str) -> bool:
+    """An alias that is the body's own name followed by the noun ("Sorran Harmonicare hospital", from
+    "the Sorran Harmonicare hospital" with only the name tagged): "the hospital" later is this body."""
+    names = {n.lower() for n in [actor.name] + actor.aliases}
+    return any(a.lower().endswith(" " + noun) and a.lower()[:-len(noun) - 1] in names for a in actor.aliases)

@@ -140,6 +140,12 @@ def _past_dateline(head: Token) -> Token:
         for child in head.rights:
             if child.dep_ == "appos" and child.i > dash:
                 return child
+    if head.i - head.sent.start <= 2 and (head.lower_ == "date" or head.ent_type_ == "DATE"):
+        # "date 2023-10-19 Israel said": a date label opening the text, the name hung on it
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                    and any(t.ent_type_ == "DATE" for t in doc[head.i:child.i]):
+                return child
     return head
 
 
@@ -184,11 +190,14 @@ def _entity_at_head(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 
 def _name_in_apposition(registry: ActorRegistry, p: Phrase) -> Decided | None:
-    """"Her daughter, Marit Vance-Oduya": an appositive name."""
+    """"Her daughter, Marit Vance-Oduya": an appositive name. A body's name the tagger took for a place
+    counts beside a body's noun: "Russia's civil aviation authority, Rosaviatsia, maintained" is
+    Rosaviatsia speaking, not Russia, its owner."""
+    body = noun_kind(p.span, p.lemma) is not None
     for child in p.head.children:
         if child.dep_ == "appos":
             ent = entity_at(child)
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            if ent is not None and (ent.label_ in ("PERSON", "ORG") or body and ent.label_ == "GPE"):
                 found = _entity_actor(registry, ent)
                 if found:
                     return _aliased(registry, found, p)
@@ -262,6 +271,30 @@ def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
             found = resolve_token(registry, obj).actor if obj is not None else None
+            if found:
+                return Decided(found)
+    return None
+
+
+ISSUING_VERBS = frozenset({"file", "issue", "write", "submit", "release", "send", "sign", "publish", "bring", "lodge",
+                           "provide", "compile", "collect", "give"})
+
+
+def _issued_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"A court filing from the Washington DC attorney general said", "The court document, filed by the
+    attorney general for Washington DC, states": whoever issued the document speaks through it, named or
+    not (a named body inside the phrase is `_body_inside`'s)."""
+    if p.lemma not in wordset("issued_nouns.txt") and p.head.lower_ not in wordset("issued_nouns.txt"):
+        return None  # (the lemma of "data" may be "datum")
+    for child in p.head.children:
+        prep = child if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+            prep = next((c for c in child.children if c.dep_ == "agent"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and any(c.dep_ == "conj" for c in obj.children):
+            return None  # "a study by Harvard and the University of California": several bodies, no one of them
+        if obj is not None and (obj.pos_ == "PROPN" or is_title_word(obj.text) or noun_kind(obj.doc[obj.i:obj.i + 1], obj.lemma_.lower())):
+            found = resolve_token(registry, obj).actor
             if found:
                 return Decided(found)
     return None
@@ -357,7 +390,7 @@ def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 # The steps in order: the first that decides names the phrase's actor (or nobody).
 SPAN_STEPS: tuple[Step, ...] = (
-    _entity_at_head, _report_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
+    _entity_at_head, _report_by, _issued_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
     _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
 
 

@@ -160,6 +160,28 @@ def _name_head(tok: Token) -> Token | None:
     return tok if tok.pos_ == "PROPN" else None
 
 
+PARTICIPLE_FORMS = frozenset({"made", "sent", "brought", "found", "held", "put", "set", "paid", "built", "read",
+                              "heard", "kept", "shown", "seen", "given", "taken", "written", "done"})
+
+
+def _reduced_relative(verb: Token, left: Token) -> Token | None:
+    """"A court filing from the attorney general made public this week said that …": the participle of
+    a reduced relative read as a finite verb, whose "subject" is the cue's, and the cue left with none.
+    The clause opens the sentence, its verb has a participle's form, and it runs into the cue without
+    a comma (unlike a trailing report, "Prices rose, the agency said")."""
+    if verb.dep_ != "ROOT" or left.is_punct:
+        return None
+    for c in verb.lefts:
+        if c.dep_ != "ccomp" or c.right_edge.i != left.i or c.tag_ not in ("VBD", "VBN") \
+                or not (c.lower_.endswith("ed") or c.lower_ in PARTICIPLE_FORMS) \
+                or any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
+        if subj is not None and subj.left_edge.i == verb.sent.start and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+    return None
+
+
 def _misparsed_subject(verb: Token) -> Token | None:
     """The speaker of a reporting verb the parser left without a subject:
     `“…,” said Skelly` / `“…,” added a party official` (the name taken for an object or adverb),
@@ -183,8 +205,11 @@ def _misparsed_subject(verb: Token) -> Token | None:
         name = _name_head(doc[verb.i + 1])  # "said Ana Holm, half joking": the name hung on "joking"
         if name is not None and name.ent_type_ == "PERSON":
             return name
-    # "Bozell answers": the name is a compound of the verb
     left = doc[prev]
+    reduced = _reduced_relative(verb, left)
+    if reduced is not None:
+        return reduced
+    # "Bozell answers": the name is a compound of the verb
     if verb.dep_ == "ROOT" and left.ent_type_ == "PERSON" and left.pos_ == "PROPN" \
             and left.dep_ in ("pobj", "appos", "npadvmod", "dobj") and left.head.i < left.i:
         return left  # "…, former president Bill Clinton said …": the name the parser hung on a phrase before

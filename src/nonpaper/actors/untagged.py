@@ -93,19 +93,27 @@ def _marked_people(doc: Doc) -> set[str]:
     return out
 
 
-def with_first_names(ent: Span, tagged: set[int]) -> Span:
+def with_first_names(ent: Span, tagged: set[int], places: frozenset[str] | set[str] = frozenset()) -> Span:
     """"Mayor Ana Brill" where spaCy tagged only "Brill": the untagged capitalized words of the same
     name in front of the entity belong to it (a title before them stays outside). `tagged`: the token
-    indices inside entities."""
+    indices inside entities. A name no gazetteer knows (not in `places`) that the tagger cut into two
+    places ("Ippei" and "Mizuhara" as two GPEs) is one name too; whether it is a person's, the marks
+    of a person decide later ("his former interpreter, Ippei Mizuhara")."""
     from spacy.tokens import Span
     doc = ent.doc
-    if ent.label_ not in ("PERSON", "ORG"):
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
         return ent
+    lone_place = ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent.text not in places
     i = ent.start
     while i > 0:
         t = doc[i - 1]
-        if t.i in tagged or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or not t.text[:1].isupper() \
-                or not ent.start <= t.head.i < ent.end or is_title_word(t.text) or honorific(t.text):
+        split_place = lone_place and i == ent.start and t.ent_type_ == ent.label_ and t.ent_iob_ == "B" \
+            and t.text not in places
+        # ("He Jiankui said": a capitalised pronoun hung on the name as its compound is the name's first word)
+        name_word = t.pos_ == "PROPN" or (t.tag_ == "PRP" and t.dep_ == "compound" and t.text.istitle())
+        if (t.i in tagged and not split_place) or not name_word or t.dep_ not in ("compound", "flat") \
+                or not t.text[:1].isupper() or not ent.start <= t.head.i < ent.end or is_title_word(t.text) \
+                or honorific(t.text):
             break
         i -= 1
     return ent if i == ent.start else Span(doc, i, ent.end, label=ent.label_)

@@ -46,8 +46,12 @@ def _speaker(ctx: Context, cue: Cue) -> Resolved:
         resolved = Resolved(None, ctx.text[first.idx:last.idx + len(last.text)], first.idx, last.idx + len(last.text))
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
     if owner is not None and subj.pos_ == "NOUN" and owner.pos_ == "PROPN" and resolved.actor is not None \
-            and ctx.registry.get(resolved.actor).kind != "person" and owner.text not in ctx.registry.get(resolved.actor).name:
-        # "Huckabee's campaign said" is Huckabee's side, not the Campaign Legal Center named before
+            and ctx.registry.get(resolved.actor).kind != "person" and owner.text not in ctx.registry.get(resolved.actor).name \
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.text in ctx.registry.get(resolved.actor).name
+                        and c.left_edge.i == subj.i + 2 and subj.nbor(1).text == "," and c.left_edge.ent_iob_ == "B"
+                        for c in subj.children):
+        # "Huckabee's campaign said" is Huckabee's side, not the Campaign Legal Center named before (but
+        # "Russia's civil aviation authority, Rosaviatsia, said" is the body its appositive names)
         resolved = Resolved(None, resolved.text, resolved.start, resolved.end)
     if resolved.actor is None and owner is not None and subj.pos_ == "NOUN":
         # "according to the port's own figures", "the union's statement said": the owner speaks

@@ -38,7 +38,7 @@ def clause_content(tok: Token, comp: Token) -> tuple[int, int] | None:
     if comp.dep_ == "advcl":  # the misparsed clause: from its subject on, not the phrase before it
         a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
     b = _before_reporting_conjunct(comp, b)
-    b = _through_colon(doc, _through_advcl(tok, _through_reported_modal(tok, b)))
+    b = _through_colon(doc, _through_advcl(tok, _through_reported_modal(tok, b)), tok.i)
     b = _second_that_clause(tok, b)
     if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
         a = tok.i + 1  # "donations, which he said were tied to favours": what he said follows the cue
@@ -123,10 +123,12 @@ def _through_advcl(tok: Token, b: int) -> int:
     return b
 
 
-def _through_colon(doc: Doc, b: int) -> int:
+def _through_colon(doc: Doc, b: int, cue: int) -> int:
     """"… three things are happening at once: home values are rising, …" — a colon right after the
-    clause announces more of what was said; the content runs on to the end of the sentence."""
-    if b + 2 >= len(doc) or doc[b + 1].text != ":" or doc[b + 2].text in ALL_MARKS:
+    clause announces more of what was said; the content runs on to the end of the sentence. Not when
+    the cue comes right after the colon ("More than 2 million people demonstrated: said the union's
+    leader"): the colon closes what was said."""
+    if b + 2 >= len(doc) or doc[b + 1].text != ":" or doc[b + 2].text in ALL_MARKS or cue == b + 2:
         return b
     end = doc[b].sent.end - 1
     return end if end > b + 1 else b

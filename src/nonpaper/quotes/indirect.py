@@ -7,6 +7,8 @@ anonymity, a lone pronoun, a report inside another's reported clause.
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon import wordset
 from ..model import Quote
 from .context import Attribution, Context, Direct, SENT_END, words_of
@@ -31,7 +33,7 @@ def indirect_quotes(ctx: Context) -> list[Quote]:
         q = _indirect_quote(ctx, att, id(att) in used_cues, quotes)
         if q is not None:
             quotes.append(q)
-    return [q for q in quotes if not _reported_inside(q, quotes)]
+    return [q for q in quotes if not _reported_inside(q, quotes) and not any(_relays_nobody(q, o) for o in quotes)]
 
 
 def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quote]) -> Quote | None:
@@ -43,7 +45,7 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     found = reported(ctx, att)
     if found is None:
         return None
-    s, e = _through_fragment(ctx, *found[:2])
+    s, e = _from_fragment(ctx, att, *_through_fragment(ctx, *found[:2]))
     if _mostly_direct(ctx, s, e, att):
         return None  # the complement is a direct quotation, already counted
     text = ctx.text[s:e]
@@ -119,9 +121,20 @@ def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> b
 
 def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
     """"Germany told Poland that …, the minister said": a report inside another's reported clause
-    belongs to that clause; the outer report is the quotation (whichever cue comes first)."""
+    belongs to that clause; the outer report is the quotation (whichever cue comes first), unless the
+    outer one only relays it for nobody in particular (`_relays_nobody`)."""
     return any(o is not q and o.start <= q.cue_start < o.end and not (q.start <= o.cue_start < q.end)
-               and (o.start, o.end) != (q.start, q.end) for o in quotes)
+               and (o.start, o.end) != (q.start, q.end) and not _relays_nobody(o, q) for o in quotes)
+
+
+def _relays_nobody(outer: Quote, inner: Quote) -> bool:
+    """"The Front said 1.03 million people took to the streets, the reports said": a report whose whole
+    content is another's report (opening with its speaker), only relays it when it names no actor itself
+    ("the reports", "media reports"); the inner report is the quotation, and its speaker the source."""
+    return outer is not inner and outer.speaker is None and inner.speaker is not None \
+        and inner.speaker_start is not None and outer.start <= inner.speaker_start <= outer.start + 5 \
+        and inner.cue_start < outer.end \
+        and outer.start <= inner.cue_start and not (inner.start <= outer.cue_start < inner.end)
 
 
 LONE_PRONOUNS = frozenset({"that", "this", "it", "so", "what", "which", "these", "those", "them"})
@@ -143,6 +156,27 @@ def _through_fragment(ctx: Context, s: int, e: int) -> tuple[int, int]:
     if ctx.text[e - 1:e + 1] == "''":
         e += 1  # a closing mark typed as two apostrophes ends after the second
     return s, e
+
+
+def _from_fragment(ctx: Context, att: Attribution, s: int, e: int) -> tuple[int, int]:
+    """"Amazon cited “so many inaccuracies […] that they're hard to count.”": a quotation opened right
+    after the cue and closed at the content's end is all of what was reported, though the parser, misled
+    by an editor's cut, hung only its last clause on the cue."""
+    for f in ctx.fragments:
+        if att.cue_end <= f.open_at < s and f.close_at is not None and s <= f.close_at and e <= f.close_at + 2 \
+                and f.depth == 0 and not ctx.text[att.cue_end:f.open_at].strip() \
+                and ctx.para_of(f.open_at) == ctx.para_of(f.close_at) and len(words_of(ctx.text[f.open_at + 1:s])) >= 2:
+            # (only when the parser cut words off its start: two at least, so a mark or a space is no cut)
+            end = f.open_at + 1 + len(ctx.text[f.open_at + 1:f.close_at].rstrip(" .,;"))
+            return f.open_at + 1, max(e, end)
+        if f.open_at + 1 == s and f.close_at is not None and e < f.close_at and f.depth == 0 \
+                and EDITORS_CUT.search(ctx.text[e:f.close_at]) and ctx.para_of(f.open_at) == ctx.para_of(f.close_at):
+            # (the parser stopped at the cut: "cited “so many errors […] that they're hard to count”")
+            return s, f.open_at + 1 + len(ctx.text[f.open_at + 1:f.close_at].rstrip(" .,;"))
+    return s, e
+
+
+EDITORS_CUT = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
 
 
 def _mostly_direct(ctx: Context, s: int, e: int, att: Attribution) -> bool:
