@@ -44,7 +44,7 @@ class Sources:
         # every actor mention by offset, sorted once: lookups by place bisect instead of scanning
         self._mentions = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
         self._starts = [m[0] for m in self._mentions]
-        self._speaks: dict[tuple[str, str], bool] = {}
+        self._speaks: dict[str, frozenset[str]] = {}  # actor id -> whom it speaks for directly
 
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
@@ -190,14 +190,18 @@ class Sources:
         if actor_id == org_id:
             return True
         if quote is None:  # through a body between them: a ministry's spokesperson speaks for its state
-            key = (actor_id, org_id)
-            if key not in self._speaks:
-                self._speaks[key] = False  # no loop back through this pair while it is decided
-                self._speaks[key] = self._speaks_directly(actor_id, org_id) or any(
-                    self._speaks_directly(actor_id, m) and self._speaks_directly(m, org_id)
-                    for m in self.actors if m not in key)
-            return self._speaks[key]
+            direct = self._direct(actor_id)
+            return org_id in direct or any(org_id in self._direct(m) for m in direct)
         return self._speaks_directly(actor_id, org_id, quote)
+
+    def _direct(self, actor_id: str) -> frozenset[str]:
+        """The actors `actor_id` speaks for directly, worked out once per actor (a long article has
+        thousands of claims and asks about the same pairs again and again)."""
+        found = self._speaks.get(actor_id)
+        if found is None:
+            found = self._speaks[actor_id] = frozenset(
+                m for m in self.actors if m != actor_id and self._speaks_directly(actor_id, m))
+        return found
 
     def _speaks_directly(self, actor_id: str, org_id: str, quote: Quote | None = None) -> bool:
         actor, org = self.actors.get(actor_id), self.actors.get(org_id)
@@ -228,7 +232,7 @@ class Sources:
             return None
         if actor.kind in ("person", "unnamed"):
             bodies = [b for b in self.actors.values() if b.kind in ("organization", "government")
-                      and b.id != actor_id and self._speaks_directly(actor_id, b.id)]
+                      and b.id in self._direct(actor_id)]
         else:  # a state's body speaks for its state: "the Israeli Defence Force" for Israel
             bodies = [b for b in self.actors.values() if b.kind == "government" and b.id != actor_id
                       and _state_office(actor, b)]
@@ -284,13 +288,19 @@ def _agent_nouns() -> tuple[str, ...]:
 def _agent_of(actor: Actor, org: Actor) -> bool:
     """"the prime minister's official spokesman" speaks for the actor called the prime minister;
     "Trump's lawyer" for Trump."""
-    names = {_bare(n) for n in [org.name, *org.aliases, *org.titles] if _bare(n)}
-    for n in [actor.name, *actor.aliases]:
-        m = re.match(r"(?:the |a |an )?(.+?)['’]s? (?:[\w-]+ )?(" + "|".join(map(re.escape, _agent_nouns())) + r")$",
-                     _norm(n))
-        if m and _bare(m.group(1)) in names:
-            return True
-    return False
+    return bool(_principals((actor.name, *actor.aliases)) & _bare_names((org.name, *org.aliases, *org.titles)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _principals(names: tuple[str, ...]) -> frozenset[str]:
+    """Whom names of the form "X's spokesman", "X's lawyer" name as X (read once per actor)."""
+    agent = re.compile(r"(?:the |a |an )?(.+?)['’]s? (?:[\w-]+ )?(" + "|".join(map(re.escape, _agent_nouns())) + r")$")
+    return frozenset(_bare(m.group(1)) for n in names if (m := agent.match(_norm(n))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(b for n in names if (b := _bare(n)))
 
 
 def _current(actor: Actor) -> list[str]:
@@ -314,7 +324,7 @@ def _state_office(actor: Actor, state: Actor) -> bool:
     country = next((table["names"].get(n) for n in [state.name, *state.aliases] if n in table["names"]), None)
     if country is None or actor.kind in ("outlet", "place") or actor.id == state.id:
         return False
-    marks = {d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()}
+    marks = _marks_of(country)
     offices = _state_words()
     for title in _current(actor):
         low = _norm(title).replace("’s", "").replace("'s", "")
@@ -322,6 +332,13 @@ def _state_office(actor: Actor, state: Actor) -> bool:
         if words & offices and any(re.search(rf"\b{re.escape(m)}\b", low) for m in marks):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def _marks_of(country: str) -> frozenset[str]:
+    """A country's name and adjectives, lower-case ("qatar", "qatari")."""
+    table = resources.mapping("governments.json")
+    return frozenset({d.lower() for d, c in table["demonyms"].items() if c == country} | {country.lower()})
 
 
 @functools.lru_cache(maxsize=1)
