@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -29,9 +30,11 @@ def warn(message: str) -> None:
     click.echo(f"nonpaper: {message}", err=True)
 
 
-def write_atomic(path: str, data: str | Iterable[str]) -> None:
-    """Write via a temp file in the same folder and rename: readers never see half a file. `data` may
-    come in pieces (a long JSON document is written as it is encoded, never held whole)."""
+@contextmanager
+def atomic_stream(path: str) -> Iterator:
+    """A file to write into, in the target's folder, renamed to `path` when the block ends without an
+    error (readers never see half a file); removed otherwise. Nothing is held in memory: an export of
+    a large corpus, or a long analysis's JSON, streams."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -40,8 +43,7 @@ def write_atomic(path: str, data: str | Iterable[str]) -> None:
     try:
         os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; the output keeps the mode it would have had
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for piece in ([data] if isinstance(data, str) else data):
-                fh.write(piece)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -51,6 +53,13 @@ def write_atomic(path: str, data: str | Iterable[str]) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: str, data: str | Iterable[str]) -> None:
+    """Write `data` (a string, or its pieces as they are made) through `atomic_stream`."""
+    with atomic_stream(path) as fh:
+        for piece in ([data] if isinstance(data, str) else data):
+            fh.write(piece)
 
 
 def _mode_for(target: Path) -> int:

@@ -9,15 +9,12 @@ import json
 import os
 import signal
 import sys
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterator, get_args
+from typing import Callable, get_args
 
 import click
 
 from ..model import ActorKind, DisputeKind, QuoteKind
-from .common import Failure, date_option, warn, _mode_for
+from .common import Failure, atomic_stream, date_option, warn
 from ..store import open_store, StoreError
 from ..corpus import CorpusError, export_rows, ingest as run, write_rows
 
@@ -34,31 +31,6 @@ TABLE_COLUMNS = {
                  "relations"],
     "disputes": ["kind", "scope", "summary", "claims", "articles"],
 }
-
-
-@contextmanager
-def atomic_stream(path: str) -> Iterator:
-    """A file to write into, in the target's folder, renamed to `path` when the block ends without an
-    error (readers never see half a file); removed otherwise. Unlike `common.write_atomic`, nothing is
-    held in memory: an export of a large corpus streams."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise Failure(f"cannot write {path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def db_option(f):
