@@ -174,7 +174,7 @@ def real_news(scorer, show_heldout: bool = False) -> None:
                 kinds = why.setdefault(story.get("split", "?"), {})
                 kind = c.split("(", 1)[1].split(": ")[-1].rstrip(")")
                 kinds[kind] = kinds.get(kind, 0) + 1
-            if story.get("split") == "heldout" and not show_heldout:
+            if str(story.get("split", "")).startswith("heldout") and not show_heldout:
                 causes = ["(held out: misses not shown)"] if causes else []
             print(f"{'':<9} {slug:<30} {story.get('split', '?'):<6} {result['within_found']:>6} "
                   f"{result['cross_found']:>6} {result['disputes_predicted']:>4} {right:>5}  {'; '.join(causes) or '-'}")
