@@ -15,6 +15,8 @@ the event stage's ids (per article) cannot be.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -220,6 +222,8 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
             continue  # "CBS News had not confirmed the account": CBS asserts nothing of it
         if denying_cue(ctx, q):
             continue  # "denying that the flood killed 11,300": the denial claim carries it, not a statement
+        if asks_only(q.text):
+            continue  # "Are you still donating $45 million?": a question asserts nothing to dispute
         span = span_of(ctx.doc, q.start, q.end)
         lemmas = content_lemmas(span) if span is not None else frozenset()
         events = ctx.events_at(q.start, q.end)
@@ -240,6 +244,13 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=src.actor, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
                         value={"about": sorted(content_lemmas(sent)), "narrator": src.actor is None},
                         start=sent.start_char, end=sent.end_char)
+
+
+def asks_only(text: str) -> bool:
+    """Is every sentence of the quoted text a question? ("Are you still going to donate? Are you still
+    donating $45 million?"). One statement among them ("Why? Because we never did.") makes it a claim."""
+    bare = text.strip().rstrip("\"'\u201d\u2019) ")
+    return bare.endswith("?") and not re.search(r"[.!;](?=\s)", bare)
 
 
 def denying_cue(ctx: Context, q) -> bool:

@@ -48,7 +48,9 @@ def rebuttal_claims(ctx: Context, statements: list[Claim], denials: list[Claim],
         framing = _framing(ctx, cue, claim)
         if framing is None or _agrees(cue):
             continue
-        target = _answered(ctx, claim, statements, same_sentence=framing == "while")
+        author = _false_author(ctx, claim)  # "a fiction made up by the Wall Street Journal": that account
+        target = _authored(ctx, claim, author, statements) if author else None
+        target = target or _answered(ctx, claim, statements, same_sentence=framing == "while")
         if target is None:
             continue
         sent = cue.sent
@@ -128,6 +130,38 @@ def _calls_false(ctx: Context, claim: Claim) -> str | None:
         if t.lower_ in trues and t.dep_ in ("acomp", "attr") and negated(t):
             return "not " + t.lower_
     return None
+
+
+def _false_author(ctx: Context, claim: Claim) -> str | None:
+    """Whom the account says the falsehood comes from: "a fiction made up by the Wall Street Journal",
+    "lies from the Times", "the Post's fabrication": an actor on another side, or None."""
+    span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None:
+        return None
+    falses = resources.wordset("claim_false_words.txt") | {"lie", "lies", "falsehood", "falsehoods"}
+    for t in span:
+        if t.lower_ not in falses or negated(t):
+            continue
+        heads = [t, *(c for c in t.children if c.dep_ in ("acl", "relcl"))]  # "a fiction [made up] by X"
+        for h in heads:
+            for c in h.children:
+                who = c if c.dep_ == "poss" else None
+                if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from"):
+                    who = next((g for g in c.children if g.dep_ == "pobj"), None)
+                actor = ctx.sources.actor_of_token(who) if who is not None else None
+                if actor and not ctx.sources.same_side(actor, claim.actor):
+                    return actor
+    return None
+
+
+def _authored(ctx: Context, claim: Claim, author: str, statements: list[Claim]) -> Claim | None:
+    """The named author's account the falsehood answers: of theirs, the one sharing most words with the
+    framed account, the nearest before it on a tie, else the nearest after (news tells the rebuttal first)."""
+    about = claim.value.get("about", [])
+    theirs = [c for c in statements if c.actor == author and c.start is not None and c.id != claim.id]
+    best = max(theirs, key=lambda c: (overlap(about, c.value.get("about", [])), c.start < claim.start,
+                                      -abs(c.start - claim.start)), default=None)
+    return best
 
 
 def _agrees(cue: Token) -> bool:

@@ -29,6 +29,10 @@ _PROMO = re.compile(r"^(?:subscribe to|follow|sign up for|like)\s+(?P<rest>.+)$"
 
 MAX_TITLE_WORDS = 30
 MAX_HEADING_WORDS = 12
+# A first paragraph ending in a full stop is the lede, not a headline: headlines drop the full stop
+# ("Elon Musk denied reports that he plans to spend $45m ..." opens the story; read as a title, the
+# denial it reports was lost). A question or a colon may still end a headline.
+_LEDE_END = re.compile(r"[.!]\s*[\"'\u201d\u2019)]*\s*$")
 
 
 @dataclass
@@ -135,7 +139,8 @@ def classify(paras: list[str]) -> tuple[list[_Para], dict]:
     # Head: title, optional subtitle, optional byline.
     i = 0
     if out[0].role == "body" and _title_like(_strip_quotes(out[0].text) or "x", MAX_TITLE_WORDS) or (
-            out[0].role == "body" and len(out) > 1 and len(out[0].text.split()) <= MAX_TITLE_WORDS):
+            out[0].role == "body" and len(out) > 1 and len(out[0].text.split()) <= MAX_TITLE_WORDS
+            and not _LEDE_END.search(out[0].text)):
         out[0].role, i = "title", 1
     for j in range(i, min(i + 3, len(out))):
         p = out[j]

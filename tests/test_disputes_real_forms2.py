@@ -1,0 +1,52 @@
+"""Forms real news gives a dispute, second part (issue 15), each on a short article written for this test:
+a falsehood credited to its author, a question that asserts nothing, a lede that is not a headline."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+from nonpaper.claims.find import asks_only
+from nonpaper.ingest.layout import build_article
+
+
+FICTION_BY = """Harbour levy row
+
+Asked on Tuesday whether the port would double its levy, Mayor Ilse Varga said: "At no point did I say we would double the levy. That was a fiction made up by the Castrel Courier."
+
+On Monday the Castrel Courier reported that the mayor planned to double the harbour levy next year.
+"""
+
+
+def test_a_falsehood_credited_to_its_author_answers_that_authors_account():
+    a = analyze_text(FICTION_BY, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Varga" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("text, only", [
+    ("Are you still going to double the levy? Are you still donating $45 million?", True),
+    ("Will the port close?”", True),
+    ("Why would we? We never planned it.", False),  # an answer follows the question
+    ("We never planned it.", False),
+])
+def test_a_question_asserts_nothing(text, only):
+    assert asks_only(text) is only
+
+
+def test_a_reporters_question_is_no_account_to_dispute():
+    a = analyze_text("Levy questions\n\nA reporter asked Varga: \"Are you still going to double the levy?\"\n\n"
+                     "Varga said the levy would stay as it is.\n", published="2026-05-12")
+    assert not any("double the levy?" in c.text for c in a.claims if c.kind == "statement")
+
+
+@pytest.mark.parametrize("first, title", [
+    ("Mayor Ilse Varga denied reports that she plans to double the harbour levy next year.", None),
+    ("Castrel mayor denies levy report", "Castrel mayor denies levy report"),
+    ("Will Castrel double its harbour levy?", "Will Castrel double its harbour levy?"),
+])
+def test_a_first_paragraph_ending_in_a_full_stop_is_the_lede(first, title):
+    article = build_article(first + "\n\nThe Castrel Courier reported on Monday that the levy would double.\n")
+    assert article.title == title
+    assert (first in article.text) is (title is None)
