@@ -50,3 +50,51 @@ def test_a_first_paragraph_ending_in_a_full_stop_is_the_lede(first, title):
     article = build_article(first + "\n\nThe Castrel Courier reported on Monday that the levy would double.\n")
     assert article.title == title
     assert (first in article.text) is (title is None)
+
+
+RELAYED = """Chip report denied
+
+"A Castrel Courier report on Monday cited four unnamed sources who claimed that spies had placed chips inside the servers of Norrvik Systems," Anna Brek reports. "Norrvik Systems denied the allegations made in the report," Brek reports.
+
+The Castrel Courier said on Tuesday that it stood by its reporting.
+"""
+
+TOLD_ME = """Debt row
+
+Tomas Feld said on Tuesday: "Martin Kessler told my lawyers that I paid off his debts. All of this has been a complete lie."
+
+Martin Kessler, his former business partner, could not be reached for comment.
+"""
+
+
+def test_a_report_told_inside_a_quotation_is_its_own_source_s_account():
+    a = analyze_text(RELAYED, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    nested = [c for c in a.claims if c.kind == "statement" and (c.value or {}).get("quote_kind") == "nested"]
+    assert any("Courier" in names.get(c.actor, "") and "spies had placed chips" in c.text for c in nested), \
+        [(names.get(c.actor), c.text) for c in nested]
+    relayer = next(i for i, n in names.items() if "Brek" in n)
+    assert all(c.relays[:1] == [relayer] for c in nested)
+
+
+def test_a_denial_of_a_relayed_report_answers_its_source_not_the_relay():
+    a = analyze_text(RELAYED, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Norrvik" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]
+    assert not any(any("Brek" in n for n in s) for s in sides)
+
+
+def test_a_pronoun_or_an_unnamed_source_inside_a_quotation_makes_no_account():
+    a = analyze_text("Levy row\n\n\"Officials told me that the levy would double,\" Ilse Varga said. "
+                     "\"He told me that it would not,\" she added.\n", published="2026-05-12")
+    assert not [c for c in a.claims if (c.value or {}).get("quote_kind") == "nested"]
+
+
+def test_a_named_source_inside_a_quotation_is_set_against_the_speaker_who_calls_it_a_lie():
+    a = analyze_text(TOLD_ME, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    nested = [c for c in a.claims if (c.value or {}).get("quote_kind") == "nested"]
+    assert any("Kessler" in names.get(c.actor, "") and "paid off his debts" in c.text for c in nested), \
+        [(names.get(c.actor), c.text) for c in a.claims]

@@ -12,6 +12,7 @@ from .denials import denial_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
 from .negations import negation_claims
+from .nested import nested_claims, to_inner_accounts
 from .text import overlap
 from .rebuttals import rebuttal_claims
 from .status import status_claims
@@ -34,6 +35,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
         return added
 
     statements = add(statement_claims(ctx))
+    statements += add(nested_claims(ctx))  # a report told inside a quotation: the inner source's own
     add(order_claims(ctx))
     add(date_claims(ctx))
     add(status_claims(ctx))
@@ -42,7 +44,8 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
     denials += add(negation_claims(ctx, statements, denials))
-    add(rebuttal_claims(ctx, statements, denials, out))
+    denials += add(rebuttal_claims(ctx, statements, denials, out))
+    to_inner_accounts(ctx, denials, statements)
     kept = [c for c in out if not _own_side(ctx, c)]
     voices = {a: ctx.sources.voice_of(a) for a in {c.actor for c in kept if c.actor}}
     for c in kept:
