@@ -98,3 +98,14 @@ def test_a_named_source_inside_a_quotation_is_set_against_the_speaker_who_calls_
     nested = [c for c in a.claims if (c.value or {}).get("quote_kind") == "nested"]
     assert any("Kessler" in names.get(c.actor, "") and "paid off his debts" in c.text for c in nested), \
         [(names.get(c.actor), c.text) for c in a.claims]
+
+
+def test_the_allegations_denied_with_no_word_in_common_are_those_just_told():
+    a = analyze_text("Minister accused\n\nThe Castrel Courier reported on Sunday that in 2018 Minister Lars Eide made "
+                     "unwanted advances towards a young aide. The newspaper said the minister had pushed the aide against "
+                     "a wall in 2017. He did not respond to the radio but denied the allegations to newspapers.\n",
+                     published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]

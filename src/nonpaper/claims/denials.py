@@ -309,7 +309,11 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
                 # "called the report false": when nothing else ties it, the report is an outlet's
                 of_report = obj.lemma_.lower() in REPORT_NOUNS or (made_by is not None and made_by.lemma_.lower() in REPORT_NOUNS)
                 reports = [c for c in pool if kinds.get(c.actor) == "outlet"] if of_report else []
-                pool = talked or reports
+                # "The Sunday Times reported that ... He did not respond to the BBC but denied the
+                # allegations": with no word tying them, the allegations are those told just before
+                recent = [c for c in pool if c.start >= _paragraphs_back(ctx, tok.idx, 0)] \
+                    if obj.tag_ in ("NNS", "NNPS") else []
+                pool = talked or reports or recent
             elif obj.tag_ in ("NNS", "NNPS"):  # "He denied the allegations.": those just told, next to it
                 near = _paragraphs_back(ctx, tok.idx, 1)
                 pool = [c for c in pool if c.start >= near]
