@@ -109,3 +109,15 @@ def test_the_allegations_denied_with_no_word_in_common_are_those_just_told():
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("body", [
+    # the people counted hang from a verb of reporting: what they underwent is further down the chain
+    "The Varland ambassador said about 6,000 people were confirmed to have died. But the Red Cross said 11,300 people died.",
+    # "that number" points back at the figure before it
+    "The Varland ambassador said about 6,000 people died in the floods. But the Red Cross put that number higher, at 11,300.",
+])
+def test_two_death_tolls_worded_apart_are_set_against_each_other(body):
+    a = analyze_text("Flood toll\n\n" + body + "\n", published="2026-05-12")
+    facts = [d for d in a.disputes if d.kind == "fact"]
+    assert any("6,000" in d.summary and "11,300" in d.summary for d in facts), [d.summary for d in a.disputes]

@@ -60,6 +60,8 @@ def _elided(ent: Span, previous: Span) -> bool:
     peak)" in the sentence after "there were one million people", in one paragraph; a number that
     counts nothing else (no noun after it, the subject or complement of its clause)."""
     root = ent.root
+    if ent.label_ == "CARDINAL" and _puts_that_number(ent):  # "a representative put that number at 11,300"
+        return ent.sent.start in (previous.sent.start, previous.sent.end)
     if ent.label_ != "CARDINAL" or root.dep_ not in ("attr", "nsubj") or root.head.lemma_ != "be":
         return False  # only "there were 240,000" / "240,000 were there": "361 injured" counts its own
     if any(c.dep_ in ("acl", "amod", "relcl") for c in root.children):
@@ -68,6 +70,17 @@ def _elided(ent: Span, previous: Span) -> bool:
         return False
     near = ent.sent.start in (previous.sent.start, previous.sent.end)  # its sentence or the next
     return near and "\n" not in ent.doc[previous.end:ent.start].text
+
+
+def _puts_that_number(ent: Span) -> bool:
+    """'put that number higher, at 11,300', 'put the figure at 500': a count noun with nothing counted
+    after it, which points back at the figure before."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
+        return False
+    obj = child(root.head.head, "dobj", "nsubjpass")
+    return obj is not None and obj.lemma_.lower() in COUNT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
 
 
 def _counts_the_speakers(ctx: Context, ent: Span) -> bool:
@@ -125,6 +138,8 @@ def _measure(ent: Span, unit: str) -> str | None:
     # what the people did or underwent: "those killed", "people who died", "39 people have died"
     verbs = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     verbs += [t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")][:1]
+    # through the verbs of reporting or belief it hangs from: "6,000 people were confirmed to have died"
+    verbs += [x for v in verbs for x in v.subtree if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.head in verbs]
     # where they were: "240,000 people were on the march"
     at = {p.lemma_.lower() for t in [anchor, *verbs] for c in t.children if c.dep_ == "prep" for p in c.children
           if p.dep_ == "pobj"}
