@@ -42,11 +42,15 @@ def test_a_reporters_question_is_no_account_to_dispute():
 
 
 @pytest.mark.parametrize("first, title", [
-    ("Mayor Ilse Varga denied reports that she plans to double the harbour levy next year.", None),
+    ("Mayor Ilse Varga on Monday denied reports that she plans to double the harbour levy on cargo ships next year.", None),
     ("Castrel mayor denies levy report", "Castrel mayor denies levy report"),
     ("Will Castrel double its harbour levy?", "Will Castrel double its harbour levy?"),
+    # headlines some outlets end with a full stop: short, or capitalised
+    ("Castrel mayor denies plan to double the harbour levy.", "Castrel mayor denies plan to double the harbour levy."),
+    ("Varga: Castrel Will Not Double The Harbour Levy On Cargo Ships Next Year, Whatever The Courier Says.",
+     "Varga: Castrel Will Not Double The Harbour Levy On Cargo Ships Next Year, Whatever The Courier Says."),
 ])
-def test_a_first_paragraph_ending_in_a_full_stop_is_the_lede(first, title):
+def test_a_first_paragraph_that_reads_as_a_sentence_is_the_lede(first, title):
     article = build_article(first + "\n\nThe Castrel Courier reported on Monday that the levy would double.\n")
     assert article.title == title
     assert (first in article.text) is (title is None)
@@ -121,3 +125,18 @@ def test_two_death_tolls_worded_apart_are_set_against_each_other(body):
     a = analyze_text("Flood toll\n\n" + body + "\n", published="2026-05-12")
     facts = [d for d in a.disputes if d.kind == "fact"]
     assert any("6,000" in d.summary and "11,300" in d.summary for d in facts), [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Varland Red Cross disagrees with the Varland Health Ministry on the cause of death.",
+    "The Varland Red Cross contradicted the Varland Health Ministry on the cause of death.",
+])
+def test_a_source_said_to_disagree_with_another_rejects_its_account(sentence):
+    body = ("The Varland Health Ministry's report states that the patient died of heart failure.\n\n"
+            + sentence + ' "He was choked," a Varland Red Cross doctor said.\n')
+    a = analyze_text("Autopsy row\n\n" + body, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    found = [d for d in a.disputes if d.kind == "denial"]
+    assert any({"Varland Red Cross", "Varland Health Ministry"} <= {names.get(c.actor) for c in d.claims} for d in found), \
+        [d.summary for d in a.disputes]
+    assert any("heart failure" in c.text for d in found for c in d.claims)  # the ministry's own account, from its report

@@ -300,6 +300,17 @@ def _issued_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
     return None
 
 
+def _owned_document(registry: ActorRegistry, p: Phrase) -> Decided | None:
+    """"The ME's report states", "the ministry's statement said", "Bloomberg's story claimed": the named
+    owner of a document speaks through it (a pronoun owner, "its report", is left to the other steps)."""
+    if p.lemma not in wordset("issued_nouns.txt") and p.head.lower_ not in wordset("issued_nouns.txt") \
+            and p.lemma not in REPORT_HEADS and p.lemma not in ("autopsy", "finding", "ruling"):
+        return None
+    owner = next((t for t in p.head.children if t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN")), None)
+    found = resolve_token(registry, owner).actor if owner is not None else None
+    return Decided(found) if found else None
+
+
 OWN_BODIES = frozenset({"office", "campaign", "team", "camp"})  # a person's own: they speak as the person
 
 
@@ -390,7 +401,7 @@ def _unnamed(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 # The steps in order: the first that decides names the phrase's actor (or nobody).
 SPAN_STEPS: tuple[Step, ...] = (
-    _entity_at_head, _report_by, _issued_by, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
+    _entity_at_head, _report_by, _issued_by, _owned_document, _name_in_apposition, _name_hung_on_body, _role_noun, _epithet, _capitalised_body,
     _document, _owners_body, _body_noun, _body_inside, _metonym, _date_or_number, _untagged_name, _unnamed)
 
 

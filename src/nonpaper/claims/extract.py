@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .causes import cause_claims
 from .denials import denial_claims
+from .disagreements import disagreement_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
 from .negations import negation_claims
@@ -44,6 +45,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
     denials += add(negation_claims(ctx, statements, denials))
+    denials += add(disagreement_claims(ctx, statements, {d.start for d in denials if d.start is not None}))
     denials += add(rebuttal_claims(ctx, statements, denials, out))
     to_inner_accounts(ctx, denials, statements)
     kept = [c for c in out if not _own_side(ctx, c)]

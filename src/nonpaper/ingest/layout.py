@@ -29,10 +29,14 @@ _PROMO = re.compile(r"^(?:subscribe to|follow|sign up for|like)\s+(?P<rest>.+)$"
 
 MAX_TITLE_WORDS = 30
 MAX_HEADING_WORDS = 12
-# A first paragraph ending in a full stop is the lede, not a headline: headlines drop the full stop
-# ("Elon Musk denied reports that he plans to spend $45m ..." opens the story; read as a title, the
-# denial it reports was lost). A question or a colon may still end a headline.
+# A first paragraph that reads as a sentence is the lede, not a headline ("Elon Musk denied reports that
+# he plans to spend $45m ..." opens the story; read as a title, the denial it reported was lost): a full
+# stop at the end, the length of a sentence, and the case of one (headlines capitalise most words:
+# "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton."; some outlets end them with a
+# full stop, but they stay short: "Five key trends to watch ahead of election.").
 _LEDE_END = re.compile(r"[.!]\s*[\"'\u201d\u2019)]*\s*$")
+LEDE_MIN_WORDS = 16
+LEDE_MAX_CAPITALISED = 0.4  # of the words of four letters or more after the first
 
 
 @dataclass
@@ -74,6 +78,15 @@ def _byline(line: str) -> str | None:
 def _title_like(line: str, max_words: int) -> bool:
     """Short and without sentence-final punctuation: a headline, subtitle or section heading."""
     return 0 < len(line.split()) <= max_words and not _FINAL.search(line) and line[:1].isupper()
+
+
+def _lede(line: str) -> bool:
+    """Does the first paragraph read as the story's first sentence rather than its headline?"""
+    words = line.split()
+    if not _LEDE_END.search(line) or len(words) < LEDE_MIN_WORDS:
+        return False
+    long = [w for w in (w.strip("\"'\u2018\u2019\u201c\u201d(),.:;!?") for w in words[1:]) if len(w) > 3 and w[:1].isalpha()]
+    return bool(long) and sum(w[:1].isupper() for w in long) / len(long) < LEDE_MAX_CAPITALISED
 
 
 def _strip_quotes(s: str) -> str:
@@ -140,7 +153,7 @@ def classify(paras: list[str]) -> tuple[list[_Para], dict]:
     i = 0
     if out[0].role == "body" and _title_like(_strip_quotes(out[0].text) or "x", MAX_TITLE_WORDS) or (
             out[0].role == "body" and len(out) > 1 and len(out[0].text.split()) <= MAX_TITLE_WORDS
-            and not _LEDE_END.search(out[0].text)):
+            and not _lede(out[0].text)):
         out[0].role, i = "title", 1
     for j in range(i, min(i + 3, len(out))):
         p = out[j]
