@@ -140,3 +140,21 @@ def test_a_source_said_to_disagree_with_another_rejects_its_account(sentence):
     assert any({"Varland Red Cross", "Varland Health Ministry"} <= {names.get(c.actor) for c in d.claims} for d in found), \
         [d.summary for d in a.disputes]
     assert any("heart failure" in c.text for d in found for c in d.claims)  # the ministry's own account, from its report
+
+
+@pytest.mark.parametrize("denier, other, found", [
+    # a quality said not to hold, against the same root in another form, in the next paragraph
+    ('Coach Lena Varga says the handshake was not consensual.',
+     '"What we had was a friendly act that both of us consented to," Tomas Feld said.', True),
+    ('"At no time did I consent to the handshake," Coach Lena Varga said.',
+     'Tomas Feld said the handshake was "mutual and consensual".', True),
+    # the same verb alone, said of different things, is no dispute
+    ('"The league has not been contacted by the police," Lena Varga said.',
+     'Tomas Feld said his lawyers have contacted the tax office.', False),
+])
+def test_a_quality_denied_against_its_root_in_another_form(denier, other, found):
+    a = analyze_text(f"Handshake row\n\n{denier}\n\n{other}\n", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    got = any(any("Varga" in n for n in s) and any("Feld" in n for n in s) for s in sides)
+    assert got is found, [d.summary for d in a.disputes]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from .. import lexicon as resources
 from .targets import figures_in
 from .find import Context, span_of
 from .text import short, stems
@@ -98,11 +99,33 @@ def _negated_verb(ctx: Context, claim: Claim) -> Token | None:
     if span is None:
         return None
     root = span.root
-    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() == "be":
-        return None  # "is not true" and its kin are calls of falsity, which the denial finders read
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    if root.lemma_.lower() == "be":
+        # "the kiss was not consensual": the quality said not to hold; "is not true" and its kin are
+        # calls of falsity, which the denial finders read
+        quality = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        if quality is None or quality.lower_ in resources.wordset("claim_true_words.txt"):
+            return None
+        return quality if _says_no(root) else None
     # a "not" or "never" on the verb itself: "nobody at the firm saw it" says who did not, not that
     # the other account is false
-    return root if any(c.dep_ == "neg" for c in root.children) else None
+    return root if _says_no(root) else None
+
+
+def _says_no(verb: Token) -> bool:
+    """'not', 'never', or 'at no time' / 'in no case' on the verb."""
+    return any(c.dep_ == "neg" or (c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in c.children))
+        for c in verb.children)
+
+
+KIN_PARAGRAPHS = 2  # how far apart (in paragraphs) two accounts sharing only a kin word may be
+KIN_PREFIX = 6  # 'consent', 'consented', 'consensual': one word of the dispute however it is inflected
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or (len(a) >= KIN_PREFIX and len(b) >= KIN_PREFIX and a[:KIN_PREFIX] == b[:KIN_PREFIX])
 
 
 def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) -> Claim | None:
@@ -112,17 +135,29 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
     head = stems([verb.lemma_.lower()])
     figures = figures_in(claim.text)
 
+    said = verb.lemma_.lower()
+
     def score(c: Claim) -> int:
         theirs = stems(c.value.get("about", []))
-        if not head <= theirs:
-            return 0
-        more = len((about & theirs) - head)
+        if not head <= theirs and not any(_kin(said, w) for w in c.value.get("about", [])):
+            return 0  # the same verb, or a word of its kin ("did not consent" / "was consensual")
+        more = len((about & theirs) - head - {w for w in theirs if _kin(said, w)})
         same_figure = bool(figures & figures_in(c.text))
         # an answer after the account needs one word besides the verb ("had approved his study" /
         # "had never approved the study"); one before it, which answers nothing yet, two
         earlier = c.start is not None and claim.start is not None and c.start < claim.start
         enough = more >= (1 if earlier else MORE_WORDS)
-        return more + 2 * same_figure if same_figure or enough else 0
+        if not enough and len(said) >= KIN_PREFIX and near(c) and (verb.pos_ == "ADJ" or said not in c.value.get("about", [])):
+            # a quality said not to hold ("was not consensual" / "an act that both consented to"), or one
+            # root in two forms ("did not consent" / "was consensual"), told close together; the same verb
+            # alone ("has not been contacted" / "have contacted") is too often said of different things
+            enough = True
+        return 1 + more + 2 * same_figure if same_figure or enough else 0
+
+    lo, hi = _paragraphs_around(ctx, claim.start, KIN_PARAGRAPHS)
+
+    def near(c: Claim) -> bool:
+        return c.start is not None and lo <= c.start < hi
 
     cands = [c for c in statements if c.actor and c.id != claim.id and isinstance(c.value, dict)
              and not ctx.sources.same_side(c.actor, claim.actor) and _negated_verb(ctx, c) is None
@@ -133,3 +168,12 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
 
 def _overlaps(a: Claim, b: Claim) -> bool:
     return None not in (a.start, a.end, b.start, b.end) and a.start < b.end and b.start < a.end
+
+
+def _paragraphs_around(ctx: Context, offset: int, n: int) -> tuple[int, int]:
+    """The text from `n` paragraphs before the one holding `offset` to `n` paragraphs after it."""
+    blocks = ctx.parsed.paragraphs()
+    at = next((i for i, b in enumerate(blocks) if b.start <= offset < max(b.end, b.start + 1)), None)
+    if at is None:
+        return offset, offset + 1
+    return blocks[max(0, at - n)].start, blocks[min(len(blocks) - 1, at + n)].end
