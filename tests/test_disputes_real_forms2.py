@@ -158,3 +158,25 @@ def test_a_quality_denied_against_its_root_in_another_form(denier, other, found)
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     got = any(any("Varga" in n for n in s) and any("Feld" in n for n in s) for s in sides)
     assert got is found, [d.summary for d in a.disputes]
+
+
+LISTED = """Crash briefing
+
+General Lars Eide told a news briefing in Ostrava that:
+
+  \u2022 Varland fighter jets had flown within 3km of the airliner before it crashed.
+
+  \u2022 Ostrava never supplied the rebels with missiles.
+
+Watch the full briefing below.
+"""
+
+
+def test_the_bulleted_points_after_a_colon_are_the_speakers_claims():
+    a = analyze_text(LISTED, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    said = {c.text: names.get(c.actor) for c in a.claims if c.kind == "statement"}
+    points = [t for t in said if "fighter jets" in t or "never supplied" in t]
+    assert len(points) == 2 and all(said[t] == "Lars Eide" for t in points), said
+    assert not any(t.strip() == "\u2022" for t in said)  # a bullet alone is no claim
+    assert said.get("Watch the full briefing below.") is None  # the list ends with its bullets

@@ -234,16 +234,32 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
     # by bisect, not a scan of every paragraph and quote per sentence (issue 19)
     in_paragraph = Spans((p.start, p.end) for p in paragraphs)
     quoted = Spans((q.start, q.end) for q in ctx.sources.quotes)
+    lister = None  # the source of "X told a briefing that:" while the bulleted points after it go on
     for sent in ctx.sents:
         inside = in_paragraph.holds(sent.start_char) if paragraphs else True
         touched = quoted.overlaps(sent.start_char, sent.end_char) or ctx.sources.quotes_in_sentence(sent)
-        if not inside or touched or not sent.text.strip() or sent.root.pos_ not in ("VERB", "AUX"):
+        bullet = _bulleted(ctx, sent)
+        if not bullet:
+            lister = ctx.sources.sentence_source(sent) if sent.text.rstrip().endswith(":") else None
+        if not inside or touched or not re.search(r"\w", sent.text) or sent.root.pos_ not in ("VERB", "AUX"):
             continue
         events = ctx.events_at(sent.start_char, sent.end_char)
-        src = ctx.sources.sentence_source(sent)  # "…, the union's head, Petra Lunde, said on Monday."
+        src = lister if bullet and lister is not None and lister.actor else \
+            ctx.sources.sentence_source(sent)  # "…, the union's head, Petra Lunde, said on Monday."
         yield ctx.claim(actor=src.actor, text=sent.text.strip(), kind="statement", event=events[0] if events else None,
                         value={"about": sorted(content_lemmas(sent)), "narrator": src.actor is None},
                         start=sent.start_char, end=sent.end_char)
+
+
+BULLETS = ("\u2022", "\u00b7", "* ", "- ", "\u2013 ", "\u2014 ")
+
+
+def _bulleted(ctx: Context, sent: Span) -> bool:
+    """Does the sentence stand in a paragraph opening with a bullet ("• Ukrainian jets had flown ...")?
+    A list after "X told a briefing that:" gives X's points, each a claim of X."""
+    block = ctx.parsed.block_at(sent.start_char)
+    start = block.start if block is not None else sent.start_char
+    return ctx.doc.text[start:start + 4].lstrip().startswith(BULLETS)
 
 
 def asks_only(text: str) -> bool:

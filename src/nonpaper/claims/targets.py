@@ -63,14 +63,17 @@ LAST_RESORT = 2  # content words a denial's sentence must share with an account 
 
 def nearest_account(ctx: Context, tok, other: list[Claim]) -> Claim | None:
     """The account a denial answers when nothing else ties them: another side's claim anywhere in the
-    article sharing most content words with the denial's sentence (two at least), the nearest one first."""
+    article sharing most content words with the denial's sentence (two at least); on a tie, one told
+    before the denial, the nearest one first."""
     said = content_lemmas(t for t in tok.sent if t.i != tok.i)
-    scored = [(overlap(said, c.value.get("about", [])), -abs((c.start or 0) - tok.idx), c)
+    # on a tie, one told before the denial: a later account sharing words is more often the denier's
+    # own side's evidence than what it denies
+    scored = [(overlap(said, c.value.get("about", [])), (c.start or 0) < tok.idx, -abs((c.start or 0) - tok.idx), c)
               for c in other if c.actor and isinstance(c.value, dict) and c.kind == "statement"
               and not (c.start is not None and tok.sent.start_char <= c.start < tok.sent.end_char)
               and not says_not(ctx, c)]  # "Dahl's campaign said he had not accepted any": a parallel denial
-    best = max(scored, key=lambda s: (s[0], s[1]), default=None)
-    return best[2] if best is not None and best[0] >= LAST_RESORT else None
+    best = max(scored, key=lambda s: (s[0], s[1], s[2]), default=None)
+    return best[3] if best is not None and best[0] >= LAST_RESORT else None
 
 
 def says_not(ctx: Context, claim: Claim) -> bool:
