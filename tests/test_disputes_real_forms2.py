@@ -180,3 +180,25 @@ def test_the_bulleted_points_after_a_colon_are_the_speakers_claims():
     assert len(points) == 2 and all(said[t] == "Lars Eide" for t in points), said
     assert not any(t.strip() == "\u2022" for t in said)  # a bullet alone is no claim
     assert said.get("Watch the full briefing below.") is None  # the list ends with its bullets
+
+
+@pytest.mark.parametrize("one, other, found", [
+    # did not know, against knew at a date
+    ('Lars Eide said he had not known anything about the faulty valves.',
+     'The Castrel Courier reported that Lars Eide knew about the faulty valves as early as May 2014.', True),
+    # a first time against an earlier one
+    ('Norrvik Systems said it first became aware of the leak in December 2015.',
+     'The Castrel Courier reported that an engineer warned Norrvik Systems about the leak in September 2015.', True),
+    # knowledge of different things is no dispute
+    ('Lars Eide said he was not aware of any specific complaints.',
+     'The Castrel Courier reported that Lars Eide was aware of media reports about the valves.', False),
+    # not knowing whether someone was told asserts nothing of their knowledge
+    ('Lars Eide said he did not know if Anna Brek had been briefed about the valves.',
+     'The Castrel Courier reported that Anna Brek was not aware of the valves.', False),
+])
+def test_who_knew_what_and_since_when(one, other, found):
+    a = analyze_text(f"Valve row\n\n{one}\n\n{other}\n", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
+    assert got is found, [d.summary for d in a.disputes]

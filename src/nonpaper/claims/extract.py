@@ -12,6 +12,7 @@ from .denials import denial_claims
 from .disagreements import disagreement_claims
 from .durations import duration_claims
 from .find import Context, statement_claims
+from .knowledge import knowledge_claims
 from .negations import negation_claims
 from .nested import nested_claims, to_inner_accounts
 from .text import overlap
@@ -45,6 +46,7 @@ def extract_claims(parsed: Parsed, analysis: Analysis) -> list[Claim]:
     add(cause_claims(ctx))
     denials = add(denial_claims(ctx, statements))
     denials += add(negation_claims(ctx, statements, denials))
+    denials += add(knowledge_claims(ctx, statements))
     denials += add(disagreement_claims(ctx, statements, {d.start for d in denials if d.start is not None}))
     denials += add(rebuttal_claims(ctx, statements, denials, out))
     to_inner_accounts(ctx, denials, statements)
