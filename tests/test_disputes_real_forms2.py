@@ -202,3 +202,13 @@ def test_who_knew_what_and_since_when(one, other, found):
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
     assert got is found, [d.summary for d in a.disputes]
+
+
+def test_a_named_report_dismissed_before_it_is_told_is_still_its_owners_account():
+    a = analyze_text("Crash report row\n\nPilots' union head Lars Eide dismissed the Castrel Courier report as misleading "
+                     "and unfounded.\n\nThe Castrel Courier reported that investigators believe the captain shut off "
+                     "the fuel supply.\n", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]

@@ -296,7 +296,9 @@ def _denial_of(ctx: Context, tok, actor: str, quote: str | None, statements: lis
             # "contradicts Trump's announcement": the owner's account told further up, else just after
             told = [c for c in statements if c.actor == owner and c.start is not None and c.actor != actor]
             pools += ([c for c in told if c.start < tok.idx],
-                      [c for c in told if tok.sent.start_char <= c.start < tok.sent.end_char])
+                      [c for c in told if tok.sent.start_char <= c.start < tok.sent.end_char],
+                      # "dismissed the WSJ report as misleading", the report told further down
+                      [c for c in told if c.start >= tok.sent.end_char][:1])
         pool = next((p for p in pools if p), [])
         demonstrative = any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those", "such")
                             for c in obj.children)
