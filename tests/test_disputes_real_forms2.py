@@ -205,7 +205,7 @@ def test_who_knew_what_and_since_when(one, other, found):
 
 
 def test_a_named_report_dismissed_before_it_is_told_is_still_its_owners_account():
-    a = analyze_text("Crash report row\n\nPilots' union head Lars Eide dismissed the Castrel Courier report as misleading "
+    a = analyze_text("Crash report row\n\nUnion leader Lars Eide dismissed the Castrel Courier report as misleading "
                      "and unfounded.\n\nThe Castrel Courier reported that investigators believe the captain shut off "
                      "the fuel supply.\n", published="2026-05-12")
     names = {x.id: x.name for x in a.actors}
