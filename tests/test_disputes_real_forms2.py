@@ -212,3 +212,18 @@ def test_a_named_report_dismissed_before_it_is_told_is_still_its_owners_account(
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
         [d.summary for d in a.disputes]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The pilots' union condemned the Castrel Courier report on Tuesday.", True),
+    ("The Varland Air Safety Board slammed the Castrel Courier over its report on Tuesday.", True),
+    ("The Varland Air Safety Board condemned the attack on Tuesday.", False),  # no account rebuked
+])
+def test_a_rebuke_of_a_report_rejects_its_owners_account(sentence, found):
+    body = ("The Castrel Courier reported on Monday that the captain shut off the fuel supply of the Varland Air jet.\n\n"
+            + sentence + ' "The investigation is not complete," the Varland Air Safety Board said.\n')
+    a = analyze_text("Crash report row\n\n" + body, published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
+    assert got is found, [d.summary for d in a.disputes]

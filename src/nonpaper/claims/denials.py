@@ -66,6 +66,11 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
                 yield from _denial_of(ctx, tok, actor, quote, statements, obj=doubted, called="doubtful")
         elif tok.lower_ == "truth" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             yield from _no_truth(ctx, tok, statements)  # "There is no truth to the report"
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_rebuke_verbs.txt") and not negated(tok) \
+                and (obj := child(tok, "dobj")) is not None and obj.lower_ in resources.wordset("claim_account_nouns.txt"):
+            actor, quote = _denier(ctx, tok)  # "condemned the Wall Street Journal report"
+            if actor:
+                yield from _denial_of(ctx, tok, actor, quote, statements, obj=obj)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in resources.wordset("claim_calling_verbs.txt"):
             called = _called_account_false(tok)  # "Musk called the report 'false'"
             if called is not None:

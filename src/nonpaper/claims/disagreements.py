@@ -21,6 +21,7 @@ def disagreement_claims(ctx: Context, statements: list[Claim], denied: set[int])
     """`denied`: the sentences (start offsets) already read as a denial, which this leaves alone."""
     with_verbs = resources.wordset("claim_disagreement_verbs.txt")
     object_verbs = resources.wordset("claim_denial_cues.txt")
+    rebukes = resources.wordset("claim_rebuke_verbs.txt")
     for tok in ctx.doc:
         if tok.pos_ != "VERB" or negated(tok) or tok.sent.start_char in denied:
             continue
@@ -32,9 +33,18 @@ def disagreement_claims(ctx: Context, statements: list[Claim], denied: set[int])
             other = child(tok, "dobj")  # "contradicted the ministry": a source, not an account noun
             if other is not None and other.lower_ in resources.wordset("claim_account_nouns.txt"):
                 continue
+        elif lemma in rebukes and _over_an_account(tok):
+            other = child(tok, "dobj")  # "slammed the Journal over its report": the Journal's account
         else:
             continue
         yield from _disagreement(ctx, tok, other, statements)
+
+
+def _over_an_account(verb: Token) -> bool:
+    """'... over its report', '... for its claims': the rebuke is of an account."""
+    return any(c.dep_ == "prep" and c.lower_ in ("over", "for") and any(
+        g.dep_ == "pobj" and g.lower_ in resources.wordset("claim_account_nouns.txt") for g in c.children)
+        for c in verb.children)
 
 
 def _disagreement(ctx: Context, tok: Token, other: Token | None, statements: list[Claim]) -> Iterator[Claim]:
