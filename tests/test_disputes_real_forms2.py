@@ -227,3 +227,14 @@ def test_a_rebuke_of_a_report_rejects_its_owners_account(sentence, found):
     sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
     got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
     assert got is found, [d.summary for d in a.disputes]
+
+
+def test_a_source_said_to_mislead_is_answered():
+    a = analyze_text("Strike row\n\nThe Castrel Dockers' Union said it represents nearly 10,000 port workers.\n\n"
+                     '"The union has continued to mislead the public about how many workers it represents," '
+                     "Norrvik Ports said.\n", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    found = [d for d in a.disputes if d.kind == "denial"]
+    assert any(any("Norrvik" in names.get(c.actor, "") for c in d.claims)
+               and any("Union" in names.get(c.actor, "") for c in d.claims) for d in found), [d.summary for d in a.disputes]
+    assert any("misleading" in d.summary for d in found)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- denials
 
 POINTERS = {"that", "this", "these", "those"}
+LIE_WORDS = {"lie": "lying", "mislead": "misleading", "deceive": "deceiving"}  # how a summary calls it
 
 
 def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
@@ -49,7 +50,7 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
             subj = clause_subject(tok)
             if subj is not None and src.actor:
                 yield from _source_denial(ctx, tok, src.actor, src.quote, subj, statements,
-                                          called="lying" if tok.lemma_.lower() == "lie" else "not truthful")
+                                          called=LIE_WORDS.get(tok.lemma_.lower(), "not truthful"))
         elif tok.lower_ in resources.wordset("claim_true_words.txt") and tok.dep_ in ("acomp", "attr") \
                 and negated(tok):  # "That is not true."
             subj = clause_subject(tok)
@@ -81,9 +82,11 @@ def denial_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
 
 
 def _lie_told(tok: Token) -> bool:
-    """A verb that says its subject tells untruths: "is lying", "lied", or "did not tell the truth"."""
+    """A verb that says its subject tells untruths: "is lying", "lied", "misled", or "did not tell the truth"."""
     if tok.pos_ != "VERB":
         return False
+    if tok.lemma_.lower() in ("mislead", "deceive") and not negated(tok):
+        return True  # "the Teamsters have continued to mislead the public"
     if tok.lemma_.lower() == "lie" and tok.tag_ in ("VBG", "VBD", "VBZ") and not negated(tok):
         return not any(c.dep_ == "prep" and c.lower_ in ("on", "in", "down", "low", "at") for c in tok.children) \
             and not any(c.dep_ == "prt" for c in tok.children)  # "lay on the floor", "lying low": no lie told
@@ -99,6 +102,8 @@ def _source_denial(ctx: Context, tok: Token, actor: str, quote: str | None, subj
     if subj.lower_ in PRONOUN_WORDS:
         return  # "he is lying": who is meant is not resolved here
     owner = ctx.sources.actor_of_token(subj)
+    if owner is None and subj.pos_ == "NOUN":
+        owner = ctx.sources.actor_by_head(subj)  # "the union has continued to mislead": the dockers' union
     if owner is None or owner == actor or ctx.sources.speaks_for(actor, owner):
         return
     own = [c for c in statements if c.actor and (c.actor == owner or ctx.sources.speaks_for(c.actor, owner))
