@@ -238,3 +238,8 @@ def test_a_source_said_to_mislead_is_answered():
     assert any(any("Norrvik" in names.get(c.actor, "") for c in d.claims)
                and any("Union" in names.get(c.actor, "") for c in d.claims) for d in found), [d.summary for d in a.disputes]
     assert any("misleading" in d.summary for d in found)
+
+
+def test_a_figure_its_verb_denies_is_no_figure_given():
+    a = analyze_text('Storm toll\n\n"3,000 people did not die in the storm," Lars Eide wrote.\n', published="2026-05-12")
+    assert not [c for c in a.claims if c.kind == "value" and (c.value or {}).get("value") == 3000]

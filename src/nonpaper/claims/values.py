@@ -23,7 +23,7 @@ def value_claims(ctx: Context) -> Iterator[Claim]:
         if ent.label_ not in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL") and not _bare_count(ent):
             continue
         number = parse_number(ent.text)
-        if number is None or _paired(ent) or _counts_the_speakers(ctx, ent):
+        if number is None or _paired(ent) or _counts_the_speakers(ctx, ent) or _said_not(ent):
             continue
         unit = _unit(ent)
         measure = _measure(ent, unit) if unit is not None else None
@@ -81,6 +81,13 @@ def _puts_that_number(ent: Span) -> bool:
     obj = child(root.head.head, "dobj", "nsubjpass")
     return obj is not None and obj.lemma_.lower() in COUNT_NOUNS and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+
+
+def _said_not(ent: Span) -> bool:
+    """'3,000 people did not die': a figure its verb denies is no figure the source gives (the negated
+    restatement, claims/negations.py, answers the account that gave it)."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _counts_the_speakers(ctx: Context, ent: Span) -> bool:
