@@ -243,3 +243,15 @@ def test_a_source_said_to_mislead_is_answered():
 def test_a_figure_its_verb_denies_is_no_figure_given():
     a = analyze_text('Storm toll\n\n"3,000 people did not die in the storm," Lars Eide wrote.\n', published="2026-05-12")
     assert not [c for c in a.claims if c.kind == "value" and (c.value or {}).get("value") == 3000]
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("The Swedish government called the dam's destruction a deliberate act of sabotage by Norway.", "norway"),
+    ('"This was deliberate sabotage by Norway," said Swedish government spokesman Lars Eide.', "norway"),
+    ("Norway's sabotage of the dam was condemned.", None),  # no 'by': nobody is named as the doer here
+])
+def test_an_act_said_to_be_done_by_someone_names_the_cause(sentence, agent):
+    a = analyze_text("Dam row\n\nNorway and Sweden traded claims on Tuesday over the burst dam.\n\n"
+                     + sentence + "\n", published="2026-05-12")
+    causes = [c for c in a.claims if c.kind == "cause" and "sabotage" in (c.value or {}).get("cause_text", "")]
+    assert [c.value.get("agent") for c in causes][:1] == ([agent] if agent else []), [(c.text, c.value) for c in causes]

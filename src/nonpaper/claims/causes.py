@@ -24,20 +24,27 @@ if TYPE_CHECKING:
 CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute", "hit", "strike", "accuse", "destroy", "blow"})
 
 
+# Nouns of a deliberate act that name their doer after "by" ("a deliberate act of sabotage by Ukraine",
+# "this was sabotage by the Ukrainian side"), said of what happened: the doer is the agent of its cause.
+ACT_NOUNS = frozenset({"sabotage", "attack", "bombing", "shelling", "terrorism", "aggression"})
+
+
 def cause_claims(ctx: Context) -> Iterator[Claim]:
     for tok in ctx.doc:
-        if tok.lemma_.lower() not in CAUSE_WORDS or tok.pos_ not in ("VERB", "ADJ") or negated(tok):
+        acted = tok.pos_ == "NOUN" and _act_by(tok)
+        if not acted and (tok.lemma_.lower() not in CAUSE_WORDS or tok.pos_ not in ("VERB", "ADJ") or negated(tok)):
             continue
         if denied_content(tok):
             continue  # "Peskov denied accusations that Russian forces had blown up the dam": not Peskov's cause
-        found = _cause_and_effect(tok)
+        found = _act_said_of(tok) if acted else _cause_and_effect(tok)
         if found is None:
             continue
         cause, effect = found
         src = ctx.sources.at(tok.idx, tok.idx + len(tok))
         actor = src.actor
-        if actor is None and tok.lemma_.lower() in ("blame", "accuse"):  # "the ministry blamed …": the blamer speaks
-            subj = child(tok, "nsubj")
+        if actor is None and (tok.lemma_.lower() in ("blame", "accuse") or (acted and tok.dep_ == "oprd")):
+            # "the ministry blamed …", "the Kremlin called it sabotage by …": the blamer speaks
+            subj = child(tok if not acted else tok.head, "nsubj")
             actor = ctx.sources.actor_of_token(subj) if subj is not None else None
         if actor is None:
             continue
@@ -107,6 +114,32 @@ def _cause_and_effect(tok: Token) -> tuple[Token, Token | None] | None:
     if lemma == "attribute":  # "attributed the blast to a rocket"
         obj = child(tok, "dobj") or child(tok, "nsubjpass")
         return (preps["to"], obj) if preps.get("to") is not None and obj is not None else None
+    return None
+
+
+def _act_by(noun: Token) -> bool:
+    """'sabotage by Ukraine', 'an act of sabotage by Ukraine': a deliberate act with its doer after 'by'."""
+    lemma = noun.lemma_.lower()
+    acts = [noun]
+    if lemma == "act":  # "an act of sabotage by Ukraine": the 'by' may hang on either noun
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        acts += [g for g in (of.children if of is not None else ()) if g.dep_ == "pobj" and g.lemma_.lower() in ACT_NOUNS]
+        if len(acts) == 1:
+            return False
+    elif lemma not in ACT_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for a in acts for c in a.children)
+
+
+def _act_said_of(noun: Token) -> tuple[Token, Token | None] | None:
+    """(the act, what it is said of): "the destruction was sabotage by X" (the subject), "called the
+    destruction an act of sabotage by X" (the object called so); None when the act is no predicate."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not negated(noun.head):
+        subj = child(noun.head, "nsubj")
+        return (noun, subj if subj is not None and subj.pos_ != "PRON" else None)
+    if noun.dep_ in ("oprd", "xcomp") and noun.head.lemma_.lower() in ("call", "describe", "label", "brand") \
+            and not negated(noun.head):
+        return noun, child(noun.head, "dobj")
     return None
 
 
