@@ -225,7 +225,7 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
         tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
-            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
+            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children) and not _future_of(verb):
         # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
         # what it looks forward to is still to come
         if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
@@ -256,13 +256,34 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     return Modality("negative" if negative else "positive", certainty, modality, tense)
 
 
+def _part_of(tok: Token) -> bool:
+    """ "half of those cuts", "two of the flights": a noun under "of" after a quantity is the quantity's
+    argument."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+        head.head.lower_ in _words()["part_words"] or head.head.tag_ == "CD")
+
+
+def _future_of(verb: Token) -> bool:
+    """ "said the engines would be replaced", "the first jet to be built" (under "will be"), "before the
+    tour commenced" (under what will be done): a verb whose future comes from its "would", its "to" or the
+    clause it is timed by is to come itself, whatever its own form."""
+    return any((c.dep_ == "aux" and c.lower_ in ("would", "'d")) or c.tag_ == "TO" for c in verb.children) or (
+        verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before",
+                                                                                  "until", "as")
+                                     for c in verb.children))
+
+
 def _argument(tok: Token) -> bool:
     """A subject, object or predicate noun of its clause, or one coordinated with it ("maintenance,
     repair and operations could push the value up"), or the setting of its event ("at the hearing")."""
     for _ in range(6):
-        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        elif _part_of(tok):
+            tok = tok.head.head  # "half of those cuts will be made": the cuts are what is made
+        else:
             break
-        tok = tok.head
     # "would plead not guilty at the hearing": the setting of the clause's event shares its time
     setting = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")
     return setting or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
