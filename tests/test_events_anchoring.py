@@ -316,3 +316,14 @@ def test_what_runs_since_a_time_ends_on_a_date_the_body_opens_with():
     _, events, _ = run("March 10, 2026 The hall has been under renovation since January.", published=None)
     works = event_with(events, "under renovation")
     assert (works.date_earliest, works.date_latest) == ("2026-01-01", "2026-03-10")
+
+
+def test_a_clause_at_the_time_of_its_dated_verb_takes_its_date():
+    found = mentions("Fares rose on Tuesday as the operator warned of losses.")
+    assert [t.text for t in mention(found, "warned").clause_times] == ["Tuesday"]
+    found = mentions("Fares rose on Tuesday as the operator will cut sailings.")
+    assert mention(found, "cut").clause_times == []  # told as still to come: not at that time
+    found = mentions("The operator said on Monday that it is cutting sailings.")
+    assert [t.text for t in mention(found, "cutting").clause_times] == ["Monday"]
+    found = mentions("The operator said on Monday that it had cut sailings.")
+    assert mention(found, "cut").clause_times == []  # before the saying, not at it
