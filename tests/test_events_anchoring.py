@@ -203,13 +203,23 @@ def test_an_undated_event_stands_against_the_publication_date_as_its_clause_tell
 
 
 def test_what_a_negated_or_called_off_event_leads_to_did_not_happen():
-    for body, word in (("The union did not agree to sell the building.", "sell"),
-                       ("The port does not need to buy new ferries.", "buy"),
-                       ("The council never intended to close the line.", "close"),
+    for body, word in (("The union did not manage to sell the building.", "sell"),
+                       ("The port never bothered to buy new ferries.", "buy"),
                        ("The council scrapped its now-cancelled plan to lease ten ferries.", "lease"),
                        ("The crew could no longer meet its duties.", "meet")):
         assert modality(body, word).polarity == "negative", body
     assert modality("The council agreed to sell the quay.", "sell").polarity == "positive"
+
+
+def test_a_negated_verb_that_is_not_implicative_says_nothing_of_its_complement():
+    # not agreeing to a sale, not needing to buy, never intending to close: the sale, the buying and the
+    # closing are neither done nor ruled out, and nothing is planned
+    for body, word in (("The union did not agree to sell the building.", "sell"),
+                       ("The port does not need to buy new ferries.", "buy"),
+                       ("The council never intended to close the line.", "close")):
+        mod = modality(body, word)
+        assert (mod.polarity, mod.modality) == ("positive", "asserted"), body
+    assert modality("The council intended to close the line.", "close").modality == "planned"
 
 
 def test_what_is_brought_or_put_to_an_end_is_not_going_on():

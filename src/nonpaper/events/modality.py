@@ -1,8 +1,8 @@
 """Polarity, certainty, modality and tense of an event mention, read off its own clause.
 
 - polarity: "negative" when the clause or the phrase negates the event ("did not walk out", "no
-  agreement had been signed", "never met", "without a deal", "no longer"), what a negated verb or a
-  called-off plan leads to ("did not agree to sell", "the cancelled plan to lease"), what is brought to
+  agreement had been signed", "never met", "without a deal", "no longer"), what a negated implicative
+  verb or a called-off plan leads to ("did not manage to sell", "the cancelled plan to lease"), what is brought to
   an end; not the object of a verb that only tells of it ("never disclosed the loss"), else "positive";
 - certainty: "possible" (may, might, could; tried or considered), "probable" (should, likely, unlikely,
   expected), else "certain";
@@ -70,8 +70,9 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
         return False
     if verb.dep_ == "xcomp" and head.lemma_ in w["negating_verbs"]:
         return True
-    # "did not agree to sell", "never intended to close": what a negated verb leads to did not happen either
-    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and _has_negator(head, w):
+    # "did not manage to sell", "never bothered to reply": what a negated implicative verb leads to did not
+    # happen either; "did not agree to sell", "does not need to buy" say nothing of the sale or the buying
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in w["implicative_verbs"] and _has_negator(head, w):
         return True
     # "the cancelled plan to lease ten ferries", "no plan to sell": the content of what is called off
     return verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children) \
@@ -196,8 +197,9 @@ def _planned(tok: Token, verb: Token | None, w, future_time: bool) -> bool:
         return True
     if any(c.lower_ in w["planned_words"] for c in tok.children if c.dep_ in ("amod", "compound")):
         return True
-    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"]:
-        return True
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"] \
+            and not _has_negator(verb.head, w):
+        return True  # "plans to sell"; not "never intended to close", which plans nothing
     if verb is not None and tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_ in w["intention_verbs"]:
         return True
     return False
@@ -247,7 +249,7 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
     elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
         modality = "hypothetical"
-    elif tense == "future" or _planned(tok, verb, w, future_time):
+    elif (tense == "future" or _planned(tok, verb, w, future_time)) and not _unwanted(verb, w):
         modality = "planned"
     else:
         modality = "asserted"
@@ -262,6 +264,13 @@ def _part_of(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
         head.head.lower_ in _words()["part_words"] or head.head.tag_ == "CD")
+
+
+def _unwanted(verb: Token | None, w) -> bool:
+    """ "does not need to buy ferries", "never intended to close the line": what a negated verb looks
+    forward to is to come, if ever, but nobody plans it."""
+    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i and _has_negator(verb.head, w) \
+        and not _modals(verb) - {"would", "'d"}
 
 
 def _future_of(verb: Token) -> bool:
