@@ -48,3 +48,9 @@ def test_the_future_of_a_past_and_what_it_is_timed_by_stay_to_come():
 def test_a_part_of_an_event_noun_shares_its_clause():
     assert mod("Half of those cuts will be made at the yard.", "cuts").tense == "future"
     assert mod("The report on those cuts will be ready soon.", "cuts").tense is None  # not what is to come
+
+
+def test_a_fall_is_no_delay():
+    assert mod("Fares rose after a drop in sales at the yard.", "sales").polarity == "positive"
+    assert mod("A delay in delivery hit the yard.", "delivery").polarity == "negative"
+    assert mod("The suspension of sailings hit the island.", "sailings").polarity == "negative"

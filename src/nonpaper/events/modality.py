@@ -112,7 +112,8 @@ def _prevented(tok: Token, w) -> bool:
         return True
     if _brought_to_an_end(tok, head, w):
         return True
-    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
+    # "a delay in delivery", "the suspension of trading"; not "a drop in sales", which is a fall
+    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_nouns"]
             and head.head.pos_ == "NOUN")
 
 
