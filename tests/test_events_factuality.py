@@ -54,3 +54,9 @@ def test_a_fall_is_no_delay():
     assert mod("Fares rose after a drop in sales at the yard.", "sales").polarity == "positive"
     assert mod("A delay in delivery hit the yard.", "delivery").polarity == "negative"
     assert mod("The suspension of sailings hit the island.", "sailings").polarity == "negative"
+
+
+def test_a_modal_hedges_what_its_subject_does_not_the_subject():
+    assert mod("The repairs could push the cost of the ferry up.", "repairs").certainty == "certain"
+    assert mod("The repairs could push the cost of the ferry up.", "push").certainty == "possible"
+    assert mod("The repairs could push the cost of the ferry up.", "repairs").tense == "future"  # still to come

@@ -222,6 +222,8 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tok.head.i == verb.i:
+        certainty = "certain"  # "the repairs could push costs up": what the repairs may do is uncertain, not they
     tense = verb_tense(verb) if verb is not None else None
     if tense is None and verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         tense = verb_tense(verb.head)  # "would cease looking at designs": the gerund goes with its verb
