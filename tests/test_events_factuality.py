@@ -60,3 +60,8 @@ def test_a_modal_hedges_what_its_subject_does_not_the_subject():
     assert mod("The repairs could push the cost of the ferry up.", "repairs").certainty == "certain"
     assert mod("The repairs could push the cost of the ferry up.", "push").certainty == "possible"
     assert mod("The repairs could push the cost of the ferry up.", "repairs").tense == "future"  # still to come
+
+
+def test_a_verb_of_intention_is_told_now_whatever_its_form():
+    assert mod("Some operators are reported to want a higher fare.", "want").tense == "present"
+    assert mod("Some operators are reported to have wanted a higher fare.", "wanted").tense == "past"

@@ -230,10 +230,11 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     if verb is not None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
         tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
-            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children) and not _future_of(verb):
-        # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
-        # what it looks forward to is still to come
-        if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
+            c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
+        # "they intend", "it is expected", "is exercising its options", "are reported to want": the verb's
+        # own time is now, only what it looks forward to is still to come
+        if verb.lemma_ in w["intention_verbs"] or (verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD")
+                                                   and not _future_of(verb)):
             tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
                 else "present"
     if tok.pos_ in ("NOUN", "PROPN") and verb is not None and not _argument(tok):
