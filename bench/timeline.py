@@ -29,7 +29,9 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
 
 Then, to read the figures: the baseline's factuality rules applied to nonpaper's own events (the rules
 compared on the same events, by attribute); the negatives each system finds beside what an answer of
-"positive" for every event scores; anchoring by how each system placed the event; and anchoring by
+"positive" for every event scores (rows "all-positive": its accuracy on each system's events, and a NEG
+precision, recall and F1 of 0, which is where a system's polarity shows), with the errors left, all that
+a perfect system could gain; anchoring by how each system placed the event; and anchoring by
 corpus beside what that corpus's gold anchors its events to (its annotators' share of "before" and "on
 the creation day" for events told in the past differs from corpus to corpus).
 
@@ -336,13 +338,21 @@ def main(argv=None) -> int:
               for key in ("polarity", "certainty", "time")))
     print()
     print("Polarity: an answer of 'positive' for every event scores 1 - (gold negatives / scored events); "
-          "what tells a system apart is the negatives it finds:")
-    print("| system   | scored | gold NEG | all-positive acc | NEG predicted | NEG right | NEG P | NEG R |")
-    print("|----------|--------|----------|------------------|---------------|-----------|-------|-------|")
-    for name, c in totals.items():
-        print(f"| {name:<8} | {c['pol_n']:>6} | {c['neg_gold']:>8} | {1 - ratio(c['neg_gold'], c['pol_n']):.3f}            "
-              f"| {c['neg_pred']:>13} | {c['neg_both']:>9} | {ratio(c['neg_both'], c['neg_pred']):.3f} "
-              f"| {ratio(c['neg_both'], c['neg_gold']):.3f} |")
+          "what tells a system apart is the negatives it finds (NEG P/R/F1: 'negative' as the class to find, "
+          "which the all-positive answer never finds):")
+    print("| system                  | scored | gold NEG | polarity acc | errors | NEG predicted | NEG right | NEG P | NEG R | NEG F1 |")
+    print("|-------------------------|--------|----------|--------------|--------|---------------|-----------|-------|-------|--------|")
+    rows = [(name, c["pol_n"], c["neg_gold"], c["pol_ok"], c["neg_pred"], c["neg_both"]) for name, c in totals.items()]
+    rows += [(f"all-positive ({name})", c["pol_n"], c["neg_gold"], c["pol_n"] - c["neg_gold"], 0, 0)
+             for name, c in totals.items()]
+    for name, n, gold_neg, ok, pred_neg, both in rows:
+        p_, r_ = ratio(both, pred_neg), ratio(both, gold_neg)
+        print(f"| {name:<23} | {n:>6} | {gold_neg:>8} | {ratio(ok, n):.3f}        | {n - ok:>6} | {pred_neg:>13} "
+              f"| {both:>9} | {p_:.3f} | {r_:.3f} | {2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0:.3f}  |")
+    c = totals["nonpaper"]
+    print(f"Room left: nonpaper's {c['pol_n'] - c['pol_ok']} polarity errors are all a perfect system could gain "
+          f"(+{ratio(c['pol_n'] - c['pol_ok'], c['pol_n']):.3f}); the all-positive answer is "
+          f"{ratio(c['neg_gold'], c['pol_n']):.3f} below perfect on the same events.")
     print()
     print("Anchoring by how each system placed the event (matched events with a gold anchor):")
     print("| system   | placed by                     | anchoring acc |")
