@@ -25,7 +25,8 @@ were looked at against these), `test` = corpus_gm + corpus_stock (reported, not 
   (`events.narrative.against_publication`: "would" under a past verb is before it; a gerund or a noun
   with no tense of its own stands where the verb governing it stands); the baseline's is the nearest
   time expression in the sentence (else none). An anchor on a time of the creation day (a clock time
-  that day too) is right for an event on that day.
+  that day too) is right for an event on that day; one on "now" (PRESENT_REF), "recently" (PAST_REF) or
+  "soon" (FUTURE_REF) is right for an event on that day, before it or after it.
 
 Then, to read the figures: the baseline's factuality rules applied to nonpaper's own events (the rules
 compared on the same events, by attribute); the negatives each system finds beside what an answer of
@@ -62,6 +63,8 @@ PARTS = {"tune": ("corpus_airbus", "corpus_apple"), "test": ("corpus_gm", "corpu
 PARTS["all"] = PARTS["tune"] + PARTS["test"]
 CONTAIN = {"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS"}
 INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}
+# TIMEX3 reference values: "now" is the creation time, "recently" before it, "soon" after it.
+REF_RELATION = {"PRESENT_REF": "dct", "PAST_REF": "past", "FUTURE_REF": "future"}
 NO_SPACE_BEFORE = re.compile(r"^([,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|')$", re.I)  # as meantime_to_gold.py
 
 # Published figures to set beside ours, found with the search tool; none is on the same split or task
@@ -254,6 +257,8 @@ def score_doc(doc: Doc, found: list[dict], offsets: dict, dct: str | None, c: Co
                 c["anc_text_ok"] += ok
             elif p["anchor"][0] == "rel":
                 ok = p["anchor"][1] == value
+            elif p["anchor"][2] in REF_RELATION:  # "now", "recently", "soon": the creation time, before it, after it
+                ok = REF_RELATION[p["anchor"][2]] == value
             else:  # a time expression naming the creation day itself is the day
                 ok = value == "dct" and dct is not None and (p["anchor"][2] or "")[:10] == dct  # a clock time that day too
             c["anc_ok"] += ok
