@@ -55,6 +55,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from nonpaper.events.extract import event_mentions, mention_modality  # noqa: E402
 from nonpaper.events.narrative import against_publication, news_of_the_day  # noqa: E402
+from nonpaper.events.timewords import the_day_first  # noqa: E402
 from nonpaper.ingest import article_from_string  # noqa: E402
 from nonpaper.text import parse as nlp  # noqa: E402
 from nonpaper.time.extract import extract_timexes  # noqa: E402
@@ -163,10 +164,11 @@ def nonpaper_events(parsed, timexes):
         # a DURATION here is a stretch holding the event ("within the next six months", `mentions.containing`)
         own = [t for t in m.timexes if t.type in ("DATE", "TIME", "DURATION")]
         governing = [t for t in m.clause_times if t.type in ("DATE", "TIME", "DURATION")]
-        time = next(iter(own + governing), news.get(m.i))
+        time = next(iter(the_day_first(parsed, own, governing)), news.get(m.i))
         if time is not None:
             anchor = ("timex", (time.start, time.end), time.value)
-            how = "its own time" if own else "the time governing its clause" if governing else "news of the day"
+            how = "its own time" if time in own else "the time governing its clause" if time in governing \
+                else "news of the day"
         else:
             anchor = ("rel", against_publication(tok, mod))
             how = f"tense: {anchor[1] or 'none'}"

@@ -337,3 +337,15 @@ def test_a_clause_at_the_time_of_its_dated_verb_takes_its_date():
     assert [t.text for t in mention(found, "cutting").clause_times] == ["Monday"]
     found = mentions("The operator said on Monday that it had cut sailings.")
     assert mention(found, "cut").clause_times == []  # before the saying, not at it
+
+
+def test_a_day_its_clause_names_dates_an_event_better_than_this_years():
+    from nonpaper.events.timewords import the_day_first
+    parsed, ms = found = mentions("Yesterday, at this year's ferry conference, the yard unveiled a new ferry.")
+    m = mention(found, "conference")
+    assert [t.text for t in the_day_first(parsed, m.timexes, m.clause_times)][:1] == ["Yesterday"]
+    _, events, _ = run("Yesterday, at this year's ferry conference, the yard unveiled a new ferry.",
+                       published="2026-03-10")
+    assert event_with(events, "conference").date == "2026-03-09"
+    _, events, _ = run("The yard unveiled a new ferry at this year's ferry conference.", published="2026-03-10")
+    assert event_with(events, "conference").date is None  # only the year is known

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
-from .timewords import (clashes, containing, describes, is_dateline, names_a_thing, period_of, starts_a_stretch,
-                        vague, when_time)
+from .timewords import (clashes, containing, describes, holds_the_day, is_dateline, names_a_thing, period_of,
+                        starts_a_stretch, vague, when_time)
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -446,8 +446,8 @@ def _clause_times(parsed: Parsed, mentions: list[EventMention], timexes: list[Ti
             if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
                 break
     for m in mentions:
-        if any(t.type in ("DATE", "TIME") for t in m.timexes):
-            continue
+        if any(t.type in ("DATE", "TIME") and not holds_the_day(parsed, t) for t in m.timexes):
+            continue  # its own time says when (not "this year's", which a day its clause names says better)
         verb = _clause_verb(doc[m.i])
         when = when_time(verb, governing, in_time) if verb is not None and verb.i not in governing else None
         if verb is not None and verb.i in governing:

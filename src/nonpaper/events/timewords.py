@@ -126,3 +126,21 @@ def _going_on(verb) -> bool:
     when a date to come goes with it)."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "'m")
                                       for c in verb.children)
+
+
+def holds_the_day(parsed: Parsed, t: Timex) -> bool:
+    """ "its third cut this year", "the worst week this month": a period holding the publication day
+    (longer than it) leaves the narration on that day."""
+    published = (parsed.article.published or "")[:10]
+    r = value_range(t.value or "") if t.type == "DATE" and published else None
+    return bool(r) and r[2] != "day" and r[0].isoformat() <= published <= r[1].isoformat()
+
+
+def the_day_first(parsed: Parsed, own: list[Timex], governing: list[Timex]) -> list[Timex]:
+    """The times that date an event, its own first, then the one governing its clause; but "Yesterday, at
+    this year's conference, the firm unveiled ...": a period holding the publication day is less than
+    the day its clause names, which comes first."""
+    if own and governing and all(holds_the_day(parsed, t) for t in own) and any(
+            re.fullmatch(r"\d{4}-\d\d-\d\d", (t.value or "")[:10]) for t in governing):
+        return governing + own
+    return own + governing
