@@ -65,3 +65,11 @@ def test_a_modal_hedges_what_its_subject_does_not_the_subject():
 def test_a_verb_of_intention_is_told_now_whatever_its_form():
     assert mod("Some operators are reported to want a higher fare.", "want").tense == "present"
     assert mod("Some operators are reported to have wanted a higher fare.", "wanted").tense == "past"
+
+
+def test_what_a_plan_waits_for_is_still_to_come():
+    from test_events import event_with, run
+    _, events, _ = run("The yard said it would not resume work until an engineer had reviewed the findings.",
+                       published="2026-03-10")
+    review = event_with(events, "reviewed")
+    assert (review.tense, review.status) == ("future", "planned")

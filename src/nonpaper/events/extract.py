@@ -109,8 +109,8 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
             ev.status = NOT_HAPPENED  # "no agreement had been signed", "will not meet"
         elif mod.modality == "hypothetical" and ev.status == HAPPENED:
             ev.status = None  # "would have signed": told, not done
-        elif mod.modality == "planned" and ev.status is None:
-            ev.status = PLANNED  # "a ballot next month"
+        elif mod.modality == "planned" and (ev.status is None or (ev.status == HAPPENED and mod.tense == "future")):
+            ev.status = PLANNED  # "a ballot next month"; "won't resume until the engineer had reviewed it"
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"
