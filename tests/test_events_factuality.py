@@ -73,3 +73,8 @@ def test_what_a_plan_waits_for_is_still_to_come():
                        published="2026-03-10")
     review = event_with(events, "reviewed")
     assert (review.tense, review.status) == ("future", "planned")
+
+
+def test_a_hedge_on_a_verb_of_occurrence_hedges_its_subject():
+    assert mod("We expect the vote to take place in April.", "vote").certainty == "probable"
+    assert mod("The talks could resume on Friday.", "talks").certainty == "possible"

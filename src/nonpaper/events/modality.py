@@ -222,7 +222,8 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tok.head.i == verb.i:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tok.head.i == verb.i \
+            and not _occurs(verb, w):
         certainty = "certain"  # "the repairs could push costs up": what the repairs may do is uncertain, not they
     tense = verb_tense(verb) if verb is not None else None
     if tense is None and verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.i != verb.i:
@@ -275,6 +276,13 @@ def _unwanted(verb: Token | None, w) -> bool:
     forward to is to come, if ever, but nobody plans it."""
     return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i and _has_negator(verb.head, w) \
         and not _modals(verb) - {"would", "'d"}
+
+
+def _occurs(verb: Token, w) -> bool:
+    """ "the vote could take place in April", "talks may resume": a verb telling that its subject happens,
+    whose certainty is the subject's own."""
+    return verb.lemma_.lower() in w["occurrence_verbs"] or (
+        verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def _future_of(verb: Token) -> bool:
