@@ -203,13 +203,23 @@ def test_an_undated_event_stands_against_the_publication_date_as_its_clause_tell
 
 
 def test_what_a_negated_or_called_off_event_leads_to_did_not_happen():
-    for body, word in (("The union did not agree to sell the building.", "sell"),
-                       ("The port does not need to buy new ferries.", "buy"),
-                       ("The council never intended to close the line.", "close"),
+    for body, word in (("The union did not manage to sell the building.", "sell"),
+                       ("The port never bothered to buy new ferries.", "buy"),
                        ("The council scrapped its now-cancelled plan to lease ten ferries.", "lease"),
                        ("The crew could no longer meet its duties.", "meet")):
         assert modality(body, word).polarity == "negative", body
     assert modality("The council agreed to sell the quay.", "sell").polarity == "positive"
+
+
+def test_a_negated_verb_that_is_not_implicative_says_nothing_of_its_complement():
+    # not agreeing to a sale, not needing to buy, never intending to close: the sale, the buying and the
+    # closing are neither done nor ruled out, and nothing is planned
+    for body, word in (("The union did not agree to sell the building.", "sell"),
+                       ("The port does not need to buy new ferries.", "buy"),
+                       ("The council never intended to close the line.", "close")):
+        mod = modality(body, word)
+        assert (mod.polarity, mod.modality) == ("positive", "asserted"), body
+    assert modality("The council intended to close the line.", "close").modality == "planned"
 
 
 def test_what_is_brought_or_put_to_an_end_is_not_going_on():
@@ -316,3 +326,26 @@ def test_what_runs_since_a_time_ends_on_a_date_the_body_opens_with():
     _, events, _ = run("March 10, 2026 The hall has been under renovation since January.", published=None)
     works = event_with(events, "under renovation")
     assert (works.date_earliest, works.date_latest) == ("2026-01-01", "2026-03-10")
+
+
+def test_a_clause_at_the_time_of_its_dated_verb_takes_its_date():
+    found = mentions("Fares rose on Tuesday as the operator warned of losses.")
+    assert [t.text for t in mention(found, "warned").clause_times] == ["Tuesday"]
+    found = mentions("Fares rose on Tuesday as the operator will cut sailings.")
+    assert mention(found, "cut").clause_times == []  # told as still to come: not at that time
+    found = mentions("The operator said on Monday that it is cutting sailings.")
+    assert [t.text for t in mention(found, "cutting").clause_times] == ["Monday"]
+    found = mentions("The operator said on Monday that it had cut sailings.")
+    assert mention(found, "cut").clause_times == []  # before the saying, not at it
+
+
+def test_a_day_its_clause_names_dates_an_event_better_than_this_years():
+    from nonpaper.events.timewords import the_day_first
+    parsed, ms = found = mentions("Yesterday, at this year's ferry conference, the yard unveiled a new ferry.")
+    m = mention(found, "conference")
+    assert [t.text for t in the_day_first(parsed, m.timexes, m.clause_times)][:1] == ["Yesterday"]
+    _, events, _ = run("Yesterday, at this year's ferry conference, the yard unveiled a new ferry.",
+                       published="2026-03-10")
+    assert event_with(events, "conference").date == "2026-03-09"
+    _, events, _ = run("The yard unveiled a new ferry at this year's ferry conference.", published="2026-03-10")
+    assert event_with(events, "conference").date is None  # only the year is known

@@ -329,3 +329,16 @@ def test_a_date_before_a_trailing_attribution_takes_the_reported_tense():
     assert got["September 7"] == "2026-09-07"  # "will start", not "announced"
     assert got["March 2"] == "2026-03-02"
     assert got["Saturday"] == "2026-03-14"
+
+
+def test_a_holiday_is_its_day_in_the_year_the_tense_says():
+    v = values("Sales fell over Christmas. The ferry will sail on Christmas Eve. The pier reopens on "
+               "New Year's Day.", "2027-01-18")
+    assert v["Christmas"] == "2026-12-25" and v["Christmas Eve"] == "2027-12-24"
+    assert v["New Year's Day"] == "2027-01-01"
+    assert "New Year" not in values("The New Year sales began.", "2027-01-18")  # a season of sales, no day
+
+
+def test_a_later_or_an_earlier_date_is_a_reference_to_either_side_of_now():
+    v = values("Riders were told to call back at a later time. The plan was drawn up at an earlier date.")
+    assert v == {"a later time": "FUTURE_REF", "an earlier date": "PAST_REF"}

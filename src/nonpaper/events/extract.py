@@ -13,6 +13,7 @@ from .modality import Modality, modality_of
 from .narrative import news_of_the_day
 from .relations import RawRelation, derive_dates, disputed_events, find_relations, ordered_mentions, quote_at
 from .status import HAPPENED, NOT_HAPPENED, PLANNED, acted_on, event_status
+from .timewords import the_day_first
 from ..model import Event, Mention, Quote, Relation, Timex
 from ..text.paragraphs import paragraph_spans
 from ..time.ranges import value_range
@@ -65,7 +66,7 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
     for ci, c in enumerate(clusters):
         for m in c:
             own = [t for t in m.timexes if t.type in ("DATE", "TIME")]  # not a stretch ("within the next year")
-            for t in own or m.clause_times:  # its own time, else the one governing its clause
+            for t in the_day_first(parsed, own, m.clause_times):  # its own time, else the one governing its clause
                 d = day_of(t)
                 if d and ci not in days:
                     days[ci] = d
@@ -108,8 +109,8 @@ def _build_events(parsed: Parsed, clusters: list[list[EventMention]], quotes: li
             ev.status = NOT_HAPPENED  # "no agreement had been signed", "will not meet"
         elif mod.modality == "hypothetical" and ev.status == HAPPENED:
             ev.status = None  # "would have signed": told, not done
-        elif mod.modality == "planned" and ev.status is None:
-            ev.status = PLANNED  # "a ballot next month"
+        elif mod.modality == "planned" and (ev.status is None or (ev.status == HAPPENED and mod.tense == "future")):
+            ev.status = PLANNED  # "a ballot next month"; "won't resume until the engineer had reviewed it"
         day = days.get(ci) or derived.get(ci)
         if day:
             ev.date_precision = "day"

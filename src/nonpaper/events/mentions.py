@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..actors import ActorRegistry
 from ..model import Timex
 from ..text.parse import Parsed
-from .timewords import (clashes, containing, describes, is_dateline, names_a_thing, period_of, starts_a_stretch,
-                        vague)
+from .timewords import (clashes, containing, describes, holds_the_day, is_dateline, names_a_thing, period_of,
+                        starts_a_stretch, vague, when_time)
 from ..time.ranges import value_range
 from ..lexicon import wordlist, wordset
 
@@ -446,29 +446,16 @@ def _clause_times(parsed: Parsed, mentions: list[EventMention], timexes: list[Ti
             if tok.i in by_token or tok.lower_ in _SIGNAL_WORDS:
                 break
     for m in mentions:
-        if any(t.type in ("DATE", "TIME") for t in m.timexes):
-            continue
+        if any(t.type in ("DATE", "TIME") and not holds_the_day(parsed, t) for t in m.timexes):
+            continue  # its own time says when (not "this year's", which a day its clause names says better)
         verb = _clause_verb(doc[m.i])
-        when = _when_time(verb, governing, in_time) if verb is not None and verb.i not in governing else None
+        when = when_time(verb, governing, in_time) if verb is not None and verb.i not in governing else None
         if verb is not None and verb.i in governing:
             m.clause_times.append(governing[verb.i])
         elif when is not None:
             m.clause_times.append(when)
         elif m.kind == "noun":
             m.clause_times.extend(_participle_time(doc[m.i], by_token, governing))
-
-
-def _when_time(verb, governing, in_time):
-    """ "became public on Saturday, when a paper printed the logs": a when-clause hung on a time
-    expression, or on a verb it dates, happens at that time (not the other way round: "was not reported
-    when the plane flew on 11 December" keeps the report undated)."""
-    if not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
-        return None
-    if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.i in in_time:
-        return in_time[verb.head.i]
-    if verb.dep_ == "advcl" and verb.head.i in governing:
-        return governing[verb.head.i]
-    return None
 
 
 def _participle_time(noun, by_token, governing) -> list[Timex]:

@@ -1,8 +1,8 @@
 """Polarity, certainty, modality and tense of an event mention, read off its own clause.
 
 - polarity: "negative" when the clause or the phrase negates the event ("did not walk out", "no
-  agreement had been signed", "never met", "without a deal", "no longer"), what a negated verb or a
-  called-off plan leads to ("did not agree to sell", "the cancelled plan to lease"), what is brought to
+  agreement had been signed", "never met", "without a deal", "no longer"), what a negated implicative
+  verb or a called-off plan leads to ("did not manage to sell", "the cancelled plan to lease"), what is brought to
   an end; not the object of a verb that only tells of it ("never disclosed the loss"), else "positive";
 - certainty: "possible" (may, might, could; tried or considered), "probable" (should, likely, unlikely,
   expected), else "certain";
@@ -70,8 +70,9 @@ def _negated(tok: Token, verb: Token | None, w) -> bool:
         return False
     if verb.dep_ == "xcomp" and head.lemma_ in w["negating_verbs"]:
         return True
-    # "did not agree to sell", "never intended to close": what a negated verb leads to did not happen either
-    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and _has_negator(head, w):
+    # "did not manage to sell", "never bothered to reply": what a negated implicative verb leads to did not
+    # happen either; "did not agree to sell", "does not need to buy" say nothing of the sale or the buying
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in w["implicative_verbs"] and _has_negator(head, w):
         return True
     # "the cancelled plan to lease ten ferries", "no plan to sell": the content of what is called off
     return verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in verb.children) \
@@ -111,7 +112,8 @@ def _prevented(tok: Token, w) -> bool:
         return True
     if _brought_to_an_end(tok, head, w):
         return True
-    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_words"]
+    # "a delay in delivery", "the suspension of trading"; not "a drop in sales", which is a fall
+    return (tok.dep_ == "pobj" and head.head.i != head.i and head.head.lemma_.lower() in w["preventing_nouns"]
             and head.head.pos_ == "NOUN")
 
 
@@ -196,8 +198,9 @@ def _planned(tok: Token, verb: Token | None, w, future_time: bool) -> bool:
         return True
     if any(c.lower_ in w["planned_words"] for c in tok.children if c.dep_ in ("amod", "compound")):
         return True
-    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"]:
-        return True
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_ in w["intention_verbs"] \
+            and not _has_negator(verb.head, w):
+        return True  # "plans to sell"; not "never intended to close", which plans nothing
     if verb is not None and tok.i != verb.i and tok.dep_ == "dobj" and verb.lemma_ in w["intention_verbs"]:
         return True
     return False
@@ -219,6 +222,9 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     certainty = "possible" if modals & w["possible_modals"] or _tried(tok, verb, w) else \
         "probable" if modals & w["probable_modals"] or _expected(verb, w) or likely or (verb is not None and any(
             c.lower_ in w["probable_words"] for c in verb.children if c.dep_ in ("advmod", "acomp"))) else "certain"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and verb is not None and tok.head.i == verb.i \
+            and not _occurs(verb, w):
+        certainty = "certain"  # "the repairs could push costs up": what the repairs may do is uncertain, not they
     tense = verb_tense(verb) if verb is not None else None
     if tense is None and verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         tense = verb_tense(verb.head)  # "would cease looking at designs": the gerund goes with its verb
@@ -226,9 +232,10 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         tense = verb_tense(verb.head)  # "we are fully committed": the copula's tense, not a participle's past
     if verb is not None and tok.i == verb.i and tense == "future" and not modals and not future_time and not any(
             c.lower_ in ("will", "'ll", "shall", "going") for c in verb.children):
-        # "they intend", "it is expected", "is exercising its options": the verb's own time is now, only
-        # what it looks forward to is still to come
-        if verb.lemma_ in w["intention_verbs"] or verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD"):
+        # "they intend", "it is expected", "is exercising its options", "are reported to want": the verb's
+        # own time is now, only what it looks forward to is still to come
+        if verb.lemma_ in w["intention_verbs"] or (verb.tag_ in ("VBG", "VBN", "VBZ", "VBP", "VBD")
+                                                   and not _future_of(verb)):
             tense = "past" if verb.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in verb.children) \
                 else "present"
     if tok.pos_ in ("NOUN", "PROPN") and verb is not None and not _argument(tok):
@@ -247,7 +254,7 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
         modality, tense = "planned", "future"  # "if members approved it in a ballot next month": the ballot is to come
     elif _conditional(verb, w) or (modals & w["hypothetical_modals"] and told != "future"):
         modality = "hypothetical"
-    elif tense == "future" or _planned(tok, verb, w, future_time):
+    elif (tense == "future" or _planned(tok, verb, w, future_time)) and not _unwanted(verb, w):
         modality = "planned"
     else:
         modality = "asserted"
@@ -256,13 +263,48 @@ def modality_of(tok: Token, future_time: bool = False) -> Modality:
     return Modality("negative" if negative else "positive", certainty, modality, tense)
 
 
+def _part_of(tok: Token) -> bool:
+    """ "half of those cuts", "two of the flights": a noun under "of" after a quantity is the quantity's
+    argument."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+        head.head.lower_ in _words()["part_words"] or head.head.tag_ == "CD")
+
+
+def _unwanted(verb: Token | None, w) -> bool:
+    """ "does not need to buy ferries", "never intended to close the line": what a negated verb looks
+    forward to is to come, if ever, but nobody plans it."""
+    return verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i and _has_negator(verb.head, w) \
+        and not _modals(verb) - {"would", "'d"}
+
+
+def _occurs(verb: Token, w) -> bool:
+    """ "the vote could take place in April", "talks may resume": a verb telling that its subject happens,
+    whose certainty is the subject's own."""
+    return verb.lemma_.lower() in w["occurrence_verbs"] or (
+        verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+
+
+def _future_of(verb: Token) -> bool:
+    """ "said the engines would be replaced", "the first jet to be built" (under "will be"), "before the
+    tour commenced" (under what will be done): a verb whose future comes from its "would", its "to" or the
+    clause it is timed by is to come itself, whatever its own form."""
+    return any((c.dep_ == "aux" and c.lower_ in ("would", "'d")) or c.tag_ == "TO" for c in verb.children) or (
+        verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before",
+                                                                                  "until", "as")
+                                     for c in verb.children))
+
+
 def _argument(tok: Token) -> bool:
     """A subject, object or predicate noun of its clause, or one coordinated with it ("maintenance,
     repair and operations could push the value up"), or the setting of its event ("at the hearing")."""
     for _ in range(6):
-        if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        elif _part_of(tok):
+            tok = tok.head.head  # "half of those cuts will be made": the cuts are what is made
+        else:
             break
-        tok = tok.head
     # "would plead not guilty at the hearing": the setting of the clause's event shares its time
     setting = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")
     return setting or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")

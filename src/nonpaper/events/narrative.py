@@ -16,11 +16,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Timex
-from ..time.ranges import value_range
 from ..text.parse import Parsed
 from .mentions import day_of
 from .modality import future_in_past, modality_of
-from .timewords import is_dateline, starts_a_stretch, to_come
+from .timewords import holds_the_day, is_dateline, starts_a_stretch, to_come
 
 if TYPE_CHECKING:
     from .mentions import EventMention
@@ -33,15 +32,7 @@ def _calendar(parsed: Parsed, t: Timex) -> bool:
     which leave the narration where it was."""
     return t.field == "text" and t.type in ("DATE", "TIME") and bool(re.match(r"\d", t.value or "")) \
         and not is_dateline(parsed, t) and not starts_a_stretch(parsed, t) and not to_come(parsed, t) \
-        and not _holds_the_day(parsed, t)
-
-
-def _holds_the_day(parsed: Parsed, t: Timex) -> bool:
-    """ "its third cut this year", "the worst week this month": a period holding the publication day
-    (longer than it) leaves the narration on that day."""
-    published = (parsed.article.published or "")[:10]
-    r = value_range(t.value or "") if t.type == "DATE" and published else None
-    return bool(r) and r[2] != "day" and r[0].isoformat() <= published <= r[1].isoformat()
+        and not holds_the_day(parsed, t)
 
 
 def _background(tok) -> bool:

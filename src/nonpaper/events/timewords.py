@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import speech_verbs
 from ..model import Timex
 from ..text.paragraphs import paragraph_spans
 from ..text.parse import Parsed
@@ -94,3 +95,52 @@ def describes(prev, tok) -> bool:
     word of its own ("Papermaster, formerly an executive"): it describes them, not the verb. A time
     phrase on the subject ("the service in February passed Wal-Mart") is the parse's, and goes on."""
     return tok.dep_ == "appos" or (tok.dep_ in ("nsubj", "nsubjpass") and prev.dep_ != "prep")
+
+
+# Subordinators of a clause that happens at the time of the clause it hangs on.
+_AT_ONCE = ("when", "as", "while")
+
+
+def when_time(verb, governing, in_time):
+    """ "became public on Saturday, when a paper printed the logs": a when-clause hung on a time
+    expression, or on a verb it dates, happens at that time (not the other way round: "was not reported
+    when the plane flew on 11 December" keeps the report undated); so does an as- or while-clause told in
+    its verb's tense ("shares fell on Tuesday as the firm warned of losses")."""
+    if verb.dep_ == "ccomp" and verb.head.i in governing and verb.head.lemma_ in speech_verbs("told") \
+            and (verb_tense(verb) == "present" or _going_on(verb)):
+        return governing[verb.head.i]  # "said on Monday it is cutting jobs": what is so as it is said
+    mark = next((c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in _AT_ONCE), None)
+    if mark is None:
+        return None
+    if mark != "when" and (verb.dep_ != "advcl" or verb_tense(verb) != verb_tense(verb.head)):
+        return None  # "fell on Tuesday as investors sold": told in one tense, at one time; not "as it will"
+    if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.i in in_time:
+        return in_time[verb.head.i]
+    if verb.dep_ == "advcl" and verb.head.i in governing:
+        return governing[verb.head.i]
+    return None
+
+
+def _going_on(verb) -> bool:
+    """ "is cutting jobs": told as going on (a present progressive, which `time.tense` reads as a plan
+    when a date to come goes with it)."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "'m")
+                                      for c in verb.children)
+
+
+def holds_the_day(parsed: Parsed, t: Timex) -> bool:
+    """ "its third cut this year", "the worst week this month": a period holding the publication day
+    (longer than it) leaves the narration on that day."""
+    published = (parsed.article.published or "")[:10]
+    r = value_range(t.value or "") if t.type == "DATE" and published else None
+    return bool(r) and r[2] != "day" and r[0].isoformat() <= published <= r[1].isoformat()
+
+
+def the_day_first(parsed: Parsed, own: list[Timex], governing: list[Timex]) -> list[Timex]:
+    """The times that date an event, its own first, then the one governing its clause; but "Yesterday, at
+    this year's conference, the firm unveiled ...": a period holding the publication day is less than
+    the day its clause names, which comes first."""
+    if own and governing and all(holds_the_day(parsed, t) for t in own) and any(
+            re.fullmatch(r"\d{4}-\d\d-\d\d", (t.value or "")[:10]) for t in governing):
+        return governing + own
+    return own + governing

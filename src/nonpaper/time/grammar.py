@@ -100,6 +100,8 @@ def rules() -> tuple[tuple[str, re.Pattern], ...]:
                         r"\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>(?:trading\s+)?day|session|week|month|quarter|year)"
                         r"|(?P<unit2>day|session|week|month|quarter|year)(?=\s+in\s+a\s+row))\b"),
         ("deictic", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow)\b"),
+        # "Christmas", "New Year's Eve": a holiday on a fixed day (not "New Year" alone, a season of sales)
+        ("holiday", rf"\b(?P<holiday>{_alt(w['holidays'])})(?![\w’'-])"),
         ("weekday", rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})(?![\w-])"),
         ("ago", rf"\b(?:(?P<approx>{approx})\s+)?(?P<num>{number}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>ago)\b"),
         ("set_every", rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{number})\s+)?(?P<unit>{unit_sing}s?|{weekday}|{part}|weekend)\b"),
@@ -144,6 +146,7 @@ def gates() -> dict[str, frozenset[str]]:
         "short_year": digit, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "half": {"half"}, "season": seasons,
         "edge_rel": units, "year_told": {"year"}, "rel_unit": units, "the_weekend": {"weekend"}, "the_day": {"day"},
         "deictic": {"today", "yesterday", "tomorrow"},
+        "holiday": {re.split(r"[\s'’]", h)[0] for h in w["holidays"]},
         "nth_running": {"consecutive", "straight", "successive", "row"}, "weekday": weekdays, "ago": {"ago"},
         "set_every": {"every", "each"}, "set_per": units, "set_adverb": set(w["set_adverbs"]),
         "duration": units, "duration_range_start": units, "past_unit": units, "bare_units": units, "units_of": units, "same_period": {"same"}, "that_time": {"that"}, "units_long": units, "vague": vague,

@@ -123,6 +123,16 @@ def n_month_day(m: re.Match, ctx: Context) -> Norm | None:
 n_day_month = n_month_day
 
 
+def n_holiday(m: re.Match, ctx: Context) -> Norm | None:
+    """ "Christmas", "New Year's Day": the holiday's day, in the year a month and day would take."""
+    md = words()["holidays"].get(" ".join(m.group("holiday").lower().split()))
+    if md is None:
+        return None
+    mo, dd = int(md[:2]), int(md[3:])
+    y = year_for_month_day(mo, dd, ctx)
+    return Norm("DATE", f"{y:04d}-{mo:02d}-{dd:02d}" if y else f"XXXX-{mo:02d}-{dd:02d}")
+
+
 def n_range_end(m: re.Match, ctx: Context) -> Norm | None:
     """The second day of "May 3-5": its own DATE, on the span of its digits."""
     if not _month_ok(m.group("month"), ctx, True):

@@ -41,7 +41,7 @@ SPEECH = "speech"
 ORDER: tuple[str, ...] = (*PUBLISHED_SOURCES, ARTICLE_DATE, SPEECH)
 
 # The grammar rules whose value depends on the anchor (and on the clause's tense).
-RELATIVE_RULES = {"month_day", "day_month", "month", "weekday", "weekday_part", "deictic", "rel_unit",
+RELATIVE_RULES = {"month_day", "day_month", "holiday", "month", "weekday", "weekday_part", "deictic", "rel_unit",
                   "edge_rel", "the_weekend", "part_rel", "tonight", "quarter", "half", "season", "ago", "time",
                   "past_unit", "the_day", "range_end", "nth_running", "week_of_month"}
 

@@ -7,10 +7,11 @@ the parse hangs a date on the wrong verb (a reporting verb, a trailing attributi
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import speech_verbs
+from ..lexicon import mapping, speech_verbs
 from ..text.parse import Parsed
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         if words & {"have", "'ve", "’ve"}:
             return "past"  # "predicted to have dipped in March"
         gov = verb.head if verb.head.i != verb.i else None
+        if gov is not None and depth < 4 and (gov.lemma_ in _words("stance_verbs") or _ranked(verb, gov)):
+            ranked = gov if gov.pos_ in ("VERB", "AUX") else _clause_of(gov)
+            return _verb_tense(ranked, depth + 1) if ranked is not None else None
         if gov is not None and gov.pos_ in ("VERB", "AUX") and depth < 4:  # "plans to meet on Friday"
             t = _verb_tense(gov, depth + 1)
             return "future" if t in ("present", "future", None) else t
@@ -69,6 +73,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "perfect"
     if words & _PAST_AUX or any(c.tag_ == "VBD" for c in auxes) or verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ccomp", "xcomp", "oprd") and depth < 4 \
+            and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head, depth + 1)  # "will see the ferries delivered": when its verb is
     if verb.tag_ == "VBN" and not auxes:  # a participle clause: "the document, sent on Monday"
         return "past"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'re", "’re") for c in auxes):
@@ -78,6 +85,30 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
             if _verb_tense(verb.head, depth + 1) == "future":
                 return "future"
         return "present"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """ "stance_verbs": "claims to own the marks" is now; "rank_words": "the first jet to be built" is of
+    its clause's time (`lexicon/data/time_words.json`)."""
+    return frozenset(mapping("time_words.json")[key])
+
+
+def _ranked(verb: Token, gov: Token) -> bool:
+    """ "the first jet to be built of composites": an infinitive relative on a ranked noun."""
+    return verb.dep_ in ("relcl", "acl") and gov.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and any(
+        c.dep_ in ("amod", "advmod") and (c.lower_ in _words("rank_words") or c.tag_ == "JJS") for c in gov.children)
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The verb of the clause a noun sits in ("will be the first jet ...": "be")."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
     return None
 
 
