@@ -91,8 +91,9 @@ def _place(ctx: Context, d: Direct, previous: Direct | None) -> _Place:
     para = ctx.paragraphs[p]
     span = d.span
     close = span.close_at + 1 if span.close_at is not None else span.end
+    # (a dash signature, "“…” — Ilse Marren", signs the quotation before it, never the next one)
     same_para = [a for a in ctx.attributions if a.paragraph == p and usable(a)
-                 and not (span.open_at <= a.cue_start < close)]
+                 and not (span.open_at <= a.cue_start < close) and not (a.cue == "—" and a.cue_start < span.open_at)]
     if any(says(a) for a in same_para):  # "…, he said" over "his son had planned to enlist"
         same_para = [a for a in same_para if says(a)]
     others = [o for o in ctx.direct if not o.inner and o.paragraph == p and o is not d]
