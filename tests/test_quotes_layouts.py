@@ -44,3 +44,48 @@ def test_pull_quote_signed_on_a_long_line(signature, name):
     found, reg = run(text)
     assert speaker(reg, having(found, "night ferries")) == name
     assert speaker(reg, having(found, "Nobody measured")) == "Pia Holm"
+
+
+# -- quoted words inside a stance's object ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,content,stance", [
+    ("Coach Ivo Brann called the Rovers “the best side in the history of the league” after the final.",
+     "the Rovers “the best side in the history of the league”", False),
+    ("The Tovel Fund attacked the board as having “badly underperformed” its rivals.",
+     "the board as having “badly underperformed” its rivals", False),
+    ("Senator Ada Brell opposed the “reform” bill on Monday.", "the “reform” bill", True),
+    ("Senator Ada Brell stressed the need to avoid “chaos or worse” in the port.", "the need to avoid", True),
+    ("Senator Ada Brell opposed the harbour levy on Monday.", "the harbour levy", True),
+])
+def test_quoted_words_in_a_stance_object_make_a_proposition(sentence, content, stance):
+    found, reg = run(f"Cup final\n\n{sentence}")
+    q = having(found, content)
+    assert q.stance is stance
+
+
+# -- interview answers over several paragraphs -----------------------------------------------------
+
+QA_RUN_ON = """Q&A with Corin Vale
+
+Corin Vale is the author of the new book The Quays of Halmere. She lives in Tovel.
+
+Q: What inspired you to write the book?
+
+A: A harbour pilot wrote to me about the old quays. I said no at first.
+
+I made nine trips there, from March 2019 to May 2021.
+
+Later the archives opened and I read every ledger they had.
+
+Q: What surprised you?
+
+A: How much the ledgers left out.
+"""
+
+
+def test_an_answer_runs_on_into_the_paragraphs_before_the_next_question():
+    found, reg = run(QA_RUN_ON)
+    for fragment in ("A harbour pilot wrote", "I made nine trips", "Later the archives opened", "How much the ledgers"):
+        q = having(found, fragment)
+        assert q.kind == "direct" and speaker(reg, q) == "Corin Vale"
+    assert not any("What inspired" in q.text or "What surprised" in q.text for q in found)
