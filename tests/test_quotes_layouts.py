@@ -89,3 +89,20 @@ def test_an_answer_runs_on_into_the_paragraphs_before_the_next_question():
         q = having(found, fragment)
         assert q.kind == "direct" and speaker(reg, q) == "Corin Vale"
     assert not any("What inspired" in q.text or "What surprised" in q.text for q in found)
+
+
+def test_a_quotation_over_two_paragraphs_is_attributed_where_it_ends():
+    text = ("Council backs the mayor\n\nThe council of Tovel met on Monday, and deputy mayor Ola Brandt chaired it.\n\n"
+            "“A lot of issues were discussed at the meeting, and every councillor was there.\n\n"
+            "“At the end, we all passed a vote of confidence in the mayor,” he said.")
+    found, reg = run(text)
+    assert speaker(reg, having(found, "A lot of issues")) == "Ola Brandt"
+    assert speaker(reg, having(found, "At the end")) == "Ola Brandt"
+
+
+def test_a_cue_inside_quoted_words_attributes_no_other_quotation():
+    text = ("Ferry certified next year\n\nHarbour Line chief executive Rune Falk said on Thursday that the new ferry "
+            "would be certified in August. Falk said that \"the yard had said about mid-summer.\" "
+            "\"I'd guess that it will be certified in August.\"")
+    found, reg = run(text)
+    assert speaker(reg, having(found, "I'd guess")) == "Rune Falk"
