@@ -106,3 +106,23 @@ def test_a_cue_inside_quoted_words_attributes_no_other_quotation():
             "\"I'd guess that it will be certified in August.\"")
     found, reg = run(text)
     assert speaker(reg, having(found, "I'd guess")) == "Rune Falk"
+
+
+# -- who the subject is ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,name", [
+    # a dateline glued to the subject names neither the speaker nor the speaker's name
+    ("PODGORICA (Reuters) -Police in Montenegro said on Monday they had detained dozens of people.",
+     "Police in Montenegro"),
+    ("TOVEL (Norrick Wire) -Harbour master Lena Okafor said on Monday the quay would reopen.", "Lena Okafor"),
+])
+def test_a_dateline_is_never_the_speaker(sentence, name):
+    found, reg = run(f"Harbour news\n\n{sentence}")
+    assert speaker(reg, found[-1]) == name
+
+
+@pytest.mark.parametrize("label", ["Tag", "Category", "Topics", "Filed under"])
+def test_a_section_label_is_no_speaker(label):
+    found, reg = run(f"Harbour Wire\n\n{label}: European Union\n\n  • Ferry talks resume\n\n"
+                     "    The ferry talks resumed on Monday, the port authority said.")
+    assert not any("European Union" in q.text for q in found)
