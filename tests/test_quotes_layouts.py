@@ -126,3 +126,14 @@ def test_a_section_label_is_no_speaker(label):
     found, reg = run(f"Harbour Wire\n\n{label}: European Union\n\n  • Ferry talks resume\n\n"
                      "    The ferry talks resumed on Monday, the port authority said.")
     assert not any("European Union" in q.text for q in found)
+
+
+@pytest.mark.parametrize("headline,words,kind", [
+    ("Rovers insist ‘we’ll never get bored’ after record league crown", "we’ll never get bored", "direct"),
+    ("Rovers insist “we’ll never get bored” after record league crown", "we’ll never get bored", "direct"),
+    ("Rovers insist they will never get bored of winning", "they will never get bored of winning", "indirect"),
+])
+def test_a_headline_quotes_the_words_in_its_marks(headline, words, kind):
+    found, reg = run(headline + "\n\nThe Rovers won the league on Sunday.")
+    title = [q for q in found if q.field == "title"]
+    assert [(q.text, q.kind) for q in title] == [(words, kind)]
