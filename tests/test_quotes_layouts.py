@@ -150,3 +150,11 @@ def test_a_headline_opened_by_a_date_label_names_no_speaker():
     found, reg = run(" date 2025-09-23 Mysterious Object Found in Space Sparks Excitement Among Astronomers\n\n"
                      "A team of astronomers in Tovel found the object on Tuesday.")
     assert [q for q in found if q.field == "title"] == []
+
+
+def test_a_date_label_before_a_title_and_name_is_not_the_speaker():
+    found, reg = run("Talks\n\n date 2023-06-22 Minister in the Presidency Khumbudzo Ntshaveni says the Presidency "
+                     "should not be criticised.\n\nNtshaveni says all requirements were complied with.")
+    first = having(found, "should not be criticised")
+    assert speaker(reg, first) == "Khumbudzo Ntshaveni" == speaker(reg, having(found, "all requirements"))
+    assert "date" not in first.speaker_text

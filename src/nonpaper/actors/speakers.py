@@ -153,9 +153,11 @@ def _past_dateline(head: Token) -> Token:
     if head.i - head.sent.start <= 2 and (head.lower_ == "date" or head.ent_type_ == "DATE"):
         # "date 2023-10-19 Israel said": a date label opening the text, the name hung on it
         for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            # ("date 2023-06-22 Minister in the Presidency Ana Vell says": the name may be in the title's phrase)
+            named = [t for t in child.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and named \
                     and any(t.ent_type_ == "DATE" for t in doc[head.i:child.i]):
-                return child
+                return child if child.ent_type_ else named[-1]
     return head
 
 

@@ -121,7 +121,9 @@ def with_first_names(ent: Span, tagged: set[int], places: frozenset[str] | set[s
 
 def _capitals_before_name(t: Token, ent: Span) -> bool:
     """"… BUT IT WILL TAKE TIMES Zachert stated": a word in capitals before a person's name in ordinary case
-    ends a line in capitals; it is no first name."""
+    ends a line in capitals; it is no first name, nor is the word of a body ("the Presidency")."""
+    if t.lower_ in body_words():
+        return True  # ("Minister in the Presidency Khumbudzo Ntshaveni": the body is no first name)
     return ent.label_ == "PERSON" and len(t.text) > 1 and t.text.isupper() and not ent[0].text.isupper()
 
 
