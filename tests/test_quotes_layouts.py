@@ -158,3 +158,16 @@ def test_a_date_label_before_a_title_and_name_is_not_the_speaker():
     first = having(found, "should not be criticised")
     assert speaker(reg, first) == "Khumbudzo Ntshaveni" == speaker(reg, having(found, "all requirements"))
     assert "date" not in first.speaker_text
+
+
+PANOT = ("No-confidence vote\n\nMathilde Panot, head of the left-wing group La France Insoumise (LFI), criticised the use "
+         "of Article 49.3, stating: \"We will no longer accept this authoritarianism from Emmanuel Macron, who "
+         "continually forces through measures.\"\nPanot confirmed that the New Popular Front would \"of course\" "
+         "file a motion, adding, \"It's not possible that in a democracy, the losers are the ones who govern.\"")
+
+
+def test_that_clause_after_a_cue_is_a_proposition_and_a_tagged_name_before_the_cue_speaks():
+    found, reg = run(PANOT)
+    motion = having(found, "would \"of course\" file a motion")
+    assert motion.stance is False and motion.speaker_text == "Panot"
+    assert having(found, "It's not possible").speaker_text == "Panot"

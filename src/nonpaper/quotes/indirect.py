@@ -54,7 +54,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     if _anonymity_terms(text):
         return None  # "who asked not to be named": the terms of the interview
     clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
-        or (tok.pos_ == "NOUN" and noun_object(tok) is None)
+        or (tok.pos_ == "NOUN" and noun_object(tok) is None) \
+        or ctx.text[att.cue_end:s].strip().lower() == "that"  # ("confirmed that the Front would “of course” file …")
     if len(words_of(text)) < (3 if clausal else 1):
         return None
     if text.strip().lower() in LONE_PRONOUNS:
