@@ -80,11 +80,13 @@ def transcript_answers(ctx: Context) -> list[Quote]:
 
 def _answer_goes_on(ctx: Context, p: int) -> list[tuple[int, int]]:
     """The paragraphs an answer runs on into ("A: One of the soldiers called me …" then "I made seven trips
-    there …"): each one up to the next label or question, none with quotation marks or of a word or two."""
+    there …"): each one up to the next label or question, none with quotation marks or of a word or two,
+    each a sentence (not "Posted by Ann Kalb at 6:00 AM" after the interview)."""
     out = []
     for a, b in ctx.paragraphs[p + 1:]:
         body = ctx.text[a:b]
         if TRANSCRIPT_LABEL.match(body) or QUESTION_LABEL.match(body) or len(words_of(body)) < 4 \
+                or not body.rstrip().endswith((".", "!", "?", "…", "”", "’", "\"", ")")) \
                 or any(a <= d.span.open_at < b for d in ctx.direct) or any(a <= f.open_at < b for f in ctx.fragments):
             break
         out.append((a, b))
