@@ -7,7 +7,7 @@
     .venv/bin/python bench/quotes.py --sets heldout            # the held-out split: measured once, never shown
 
 One run, one table: on the founding article, the dev articles, the real-news set (bench/real/quotes:
-recent articles from real outlets, its `tune` and `report` splits apart; texts in the gitignored
+recent articles from real outlets, its `tune`, `report` and `tune2` splits apart; texts in the gitignored
 bench/real/cache/, see bench/real/README.md) and PolNeAR dev (gold made by
 ../shared/eval/polnear_to_gold.py), quote precision/recall/F1, attribution accuracy, quote+speaker F1
 and, by kind, the gold quotes found with the right speaker, all computed by ../shared/eval/score.py.
@@ -56,7 +56,7 @@ def load_scorer(shared: Path):
 REAL = ROOT / "bench" / "real"
 
 
-def real_sets(tmp: Path, splits: tuple[str, ...] = ("tune", "report")) -> list[tuple[str, list[tuple[Path, Path]]]]:
+def real_sets(tmp: Path, splits: tuple[str, ...] = ("tune", "report", "tune2")) -> list[tuple[str, list[tuple[Path, Path]]]]:
     """The real-news set as (gold path, text path) pairs per split. Its gold names each quote by its first
     and last words (`from`, `to`), so no article text is committed; the full gold text is cut from the
     cached article here. A missing or changed cached text is named, with the query that finds it again."""
@@ -239,7 +239,7 @@ def main(argv=None) -> int:
                     help=f"comma-separated sets to run, of {', '.join(SETS)} (default: all but heldout, which is "
                     "measured once and never shown)")
     ap.add_argument("--show", metavar="SET", help="print each article's errors in the set whose name ends with SET "
-                    "(tune or report; never heldout)")
+                    "(tune, report or tune2; never heldout)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "eval" / "score.py").exists():

@@ -70,6 +70,7 @@ class ActorRegistry:
     # -- building --------------------------------------------------------------------------
     def add(self, name: str, kind: str, *, alias: str | None = None, title: str | None = None) -> str:
         """The id of the actor called `name` (created if new); `alias`/`title` are merged in."""
+        name = name.lstrip("-–—― ") or name  # ("-Police in Montenegro": the dash of a dateline glued to it)
         actor_id = slug(name)
         actor = self._actors.get(actor_id)
         if actor is None:
@@ -84,7 +85,7 @@ class ActorRegistry:
 
     def add_alias(self, actor_id: str, alias: str) -> None:
         actor = self._actors.get(actor_id)
-        alias = " ".join((alias or "").split()).strip(" ,;:")
+        alias = " ".join((alias or "").split()).strip(" ,;:").lstrip("-–—― ")
         if not actor or not any(ch.isalpha() for ch in alias) or alias.lower() in wordset("pronouns.txt"):
             return  # ("-" left of "Kall -- co-editor of …" is no name)
         if alias.lower() not in {a.lower() for a in actor.aliases}:

@@ -120,8 +120,18 @@ def _resolve_phrase(registry: ActorRegistry, head: Token, para_start: int) -> Re
     mention = full_mention(head)
     glued = DATELINE_GLUED.match(mention.text)
     if glued:  # "SAN FRANCISCO (Reuters) -Nvidia CEO Jensen Huang": the dateline is not the speaker's name
+        rest = head.doc.char_span(mention.start_char + glued.end(), mention.end_char, alignment_mode="expand")
+        if rest is not None and _in_dateline(actor, registry, mention.text[:glued.end()]):
+            # nor the speaker ("PODGORICA (Reuters) -Police in Montenegro said": the police, not the city)
+            actor = _resolve_span(registry, rest, head)
         return Resolved(actor, mention.text[glued.end():], mention.start_char + glued.end(), mention.end_char)
     return _resolved_as(actor, mention)
+
+
+def _in_dateline(actor: str | None, registry: ActorRegistry, dateline: str) -> bool:
+    """Is the actor only named in the dateline ("PODGORICA (Reuters) -": the city, the agency)?"""
+    found = registry.get(actor) if actor else None
+    return found is not None and any(alias.lower() in dateline.lower() for alias in {found.name, *found.aliases})
 
 
 DATELINE_GLUED = re.compile(r"^[A-Z][A-Z .,'’/-]*(?:\([^)]{1,30}\))?\s*[-–—]+\s*(?=[A-Z])")
@@ -143,9 +153,11 @@ def _past_dateline(head: Token) -> Token:
     if head.i - head.sent.start <= 2 and (head.lower_ == "date" or head.ent_type_ == "DATE"):
         # "date 2023-10-19 Israel said": a date label opening the text, the name hung on it
         for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            # ("date 2023-06-22 Minister in the Presidency Ana Vell says": the name may be in the title's phrase)
+            named = [t for t in child.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and named \
                     and any(t.ent_type_ == "DATE" for t in doc[head.i:child.i]):
-                return child
+                return child if child.ent_type_ else named[-1]
     return head
 
 

@@ -113,10 +113,18 @@ def with_first_names(ent: Span, tagged: set[int], places: frozenset[str] | set[s
         name_word = t.pos_ == "PROPN" or (t.tag_ == "PRP" and t.dep_ == "compound" and t.text.istitle())
         if (t.i in tagged and not split_place) or not name_word or t.dep_ not in ("compound", "flat") \
                 or not t.text[:1].isupper() or not ent.start <= t.head.i < ent.end or is_title_word(t.text) \
-                or honorific(t.text):
+                or honorific(t.text) or _capitals_before_name(t, ent):
             break
         i -= 1
     return ent if i == ent.start else Span(doc, i, ent.end, label=ent.label_)
+
+
+def _capitals_before_name(t: Token, ent: Span) -> bool:
+    """"… BUT IT WILL TAKE TIMES Zachert stated": a word in capitals before a person's name in ordinary case
+    ends a line in capitals; it is no first name, nor is the word of a body ("the Presidency")."""
+    if t.lower_ in body_words():
+        return True  # ("Minister in the Presidency Khumbudzo Ntshaveni": the body is no first name)
+    return ent.label_ == "PERSON" and len(t.text) > 1 and t.text.isupper() and not ent[0].text.isupper()
 
 
 def untagged_bodies(doc: Doc) -> list[Span]:

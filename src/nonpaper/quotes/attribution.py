@@ -100,12 +100,18 @@ def _signed_after(ctx: Context, d: Direct) -> Attribution | None:
     # the name runs to the end of its line or to the next quotation ("“…”― Carla Sanchez. “…”")
     stop = re.search(r"\n|(?<=\s)[“\"«]|(?<=[.])[“\"«]", after)
     after = after[:stop.start()].rstrip() if stop else after
-    m = re.match(r"\s*[—–―-]{1,2}\s*(\S.{0,80})$", after)
+    m = _signature_line(after) or re.match(r"\s*[—–―-]{1,2}\s*(\S.{0,80})$", after)
     if not m:
         return None
     span = ctx.parsed.doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
     res = resolve_name_span(ctx, span) if span is not None else None
     return Attribution("—", end + m.start(0), end + m.start(1), res, None, d.paragraph) if res else None
+
+
+def _signature_line(after: str) -> re.Match | None:
+    """A long signature line, "— James Lawler, MD, MPH, of the University of Nebraska …, on viruses with …":
+    the name is what comes before its first comma (a pull quote's list of who said what)."""
+    return re.match(r"\s*[—–―-]{1,2}\s*([A-Z][^,\n]{0,60})(?=,[^\n]{0,400}$)", after)
 
 
 def _name_before_colon(ctx: Context, d: Direct) -> Attribution | None:

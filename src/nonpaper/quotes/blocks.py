@@ -72,7 +72,24 @@ def transcript_answers(ctx: Context) -> list[Quote]:
             actor = resolve_text(ctx.registry, m.group(1).title(), s_)
         if actor is None or ctx.registry.get(actor).kind != "person":
             continue  # "WASHINGTON:" or a label naming no one the article introduced
-        out.append(_paragraph_quote(text, m.end(), pe, Resolved(actor, m.group(1), s_, e_), ":", e_, e_ + 1))
+        res = Resolved(actor, m.group(1), s_, e_)
+        out.append(_paragraph_quote(text, m.end(), pe, res, ":", e_, e_ + 1))
+        out.extend(_paragraph_quote(text, a, b, res, ":", e_, e_ + 1) for a, b in _answer_goes_on(ctx, p))
+    return out
+
+
+def _answer_goes_on(ctx: Context, p: int) -> list[tuple[int, int]]:
+    """The paragraphs an answer runs on into ("A: One of the soldiers called me …" then "I made seven trips
+    there …"): each one up to the next label or question, none with quotation marks or of a word or two,
+    each a sentence (not "Posted by Ann Kalb at 6:00 AM" after the interview)."""
+    out = []
+    for a, b in ctx.paragraphs[p + 1:]:
+        body = ctx.text[a:b]
+        if TRANSCRIPT_LABEL.match(body) or QUESTION_LABEL.match(body) or len(words_of(body)) < 4 \
+                or not body.rstrip().endswith((".", "!", "?", "…", "”", "’", "\"", ")")) \
+                or any(a <= d.span.open_at < b for d in ctx.direct) or any(a <= f.open_at < b for f in ctx.fragments):
+            break
+        out.append((a, b))
     return out
 
 

@@ -38,6 +38,7 @@ def clause_content(tok: Token, comp: Token) -> tuple[int, int] | None:
     if comp.dep_ == "advcl":  # the misparsed clause: from its subject on, not the phrase before it
         a = next(x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")).left_edge.i
     b = _before_reporting_conjunct(comp, b)
+    b = _before_reporting_relative(comp, b)
     b = _through_colon(doc, _through_advcl(tok, _through_reported_modal(tok, b)), tok.i)
     b = _second_that_clause(tok, b)
     if a < tok.i < comp.i and doc[a].lower_ in ("which", "that", "what", "who"):
@@ -61,6 +62,20 @@ def _before_reporting_conjunct(comp: Token, b: int) -> int:
             # ("… but that it would add …", "… and had shown remorse" go on)
             cc = [x.i for x in comp.children if x.dep_ == "cc" and comp.i < x.i < c.i]
             return (cc[-1] if cc else c.left_edge.i) - 1
+    return b
+
+
+def _before_reporting_relative(comp: Token, b: int) -> int:
+    """"said Ghasemi had lowered the margins, which the company called “falsehoods”": a relative clause after
+    a comma at the end, whose verb reports with a subject of its own, is another voice answering the first."""
+    doc = comp.doc
+    for t in comp.subtree:
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # (the relative is what the verb reports on, its object: "which he said was …" stays the first voice's)
+        if t.dep_ == "relcl" and t.right_edge.i >= b - 1 and _reports_on_its_own(t) and subj is not None \
+                and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children) \
+                and doc[t.left_edge.i - 1].text == ",":
+            return t.left_edge.i - 2
     return b
 
 

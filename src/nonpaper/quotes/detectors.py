@@ -295,7 +295,8 @@ def _name_before(tok: Token) -> Token | None:
             i -= 1
         i -= 1
     prev = tok.doc[i] if i >= tok.sent.start else None
-    if prev is not None and prev.ent_type_ in ("PERSON", "ORG") and prev.pos_ == "PROPN":
+    # ("Panot confirmed that …" with the name tagged an interjection: a tagged name is a name still)
+    if prev is not None and prev.ent_type_ in ("PERSON", "ORG") and (prev.pos_ == "PROPN" or prev.is_title):
         return prev
     return None
 

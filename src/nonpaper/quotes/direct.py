@@ -24,11 +24,19 @@ def direct_quotes(ctx: Context) -> list[Quote]:
     it (after the one before it, which a split quotation follows), then the inner ones (confidence 0.6)."""
     quotes = []
     previous: Direct | None = None
-    for d in sorted((d for d in ctx.direct if not d.inner), key=lambda d: d.span.open_at):
+    outer = sorted((d for d in ctx.direct if not d.inner), key=lambda d: d.span.open_at)
+    for d in outer:
         att = _attribution_for(ctx, d, previous)
         d.attribution = att
         quotes.append(_make_direct(ctx, d, att))
         previous = d
+    for i in range(len(outer) - 2, -1, -1):
+        d, after = outer[i], outer[i + 1]
+        if d.attribution is None and d.span.continues and after.span.continuation and after.attribution is not None:
+            # "“A lot of issues were discussed …" (no closing mark), then "“We made presentations …,” he said.":
+            # a quotation over two paragraphs is attributed where it ends
+            d.attribution = after.attribution
+            quotes[i] = _make_direct(ctx, d, d.attribution)
     for d in (d for d in ctx.direct if d.inner):
         att = _inner_attribution(ctx, d)
         d.attribution = att
@@ -91,8 +99,13 @@ def _place(ctx: Context, d: Direct, previous: Direct | None) -> _Place:
     para = ctx.paragraphs[p]
     span = d.span
     close = span.close_at + 1 if span.close_at is not None else span.end
+    # (a dash signature, "“…” — Ilse Marren", signs the quotation before it, never the next one)
+    # (nor does a cue inside other quoted words: “Boeing had said about mid-summer.” is Jordan's)
+    quoted = [(o.span.open_at, o.span.close_at or o.span.end) for o in ctx.direct if o is not d and not o.inner] \
+        + [(f.open_at, f.close_at or f.end) for f in ctx.fragments]
     same_para = [a for a in ctx.attributions if a.paragraph == p and usable(a)
-                 and not (span.open_at <= a.cue_start < close)]
+                 and not (span.open_at <= a.cue_start < close) and not (a.cue == "—" and a.cue_start < span.open_at)
+                 and not any(o <= a.cue_start < c for o, c in quoted)]
     if any(says(a) for a in same_para):  # "…, he said" over "his son had planned to enlist"
         same_para = [a for a in same_para if says(a)]
     others = [o for o in ctx.direct if not o.inner and o.paragraph == p and o is not d]

@@ -36,6 +36,8 @@ def title_quotes(ctx: Context) -> list[Quote]:
             if found is None:
                 continue
             who, cue, content, confidence = found
+            if re.search(r"\d{4}-\d\d-\d\d", who):
+                continue  # "date 2025-09-23 Mysterious Object Found …": a date label opens no name
             if cue == ":" and ctx.registry.govs.get(who.strip()) == who.strip():
                 continue  # "France: No-confidence vote passes": the country the news is from, a section label
             actor = ctx.registry.resolve(who) or _headline_actor(ctx, who)

@@ -54,7 +54,8 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     if _anonymity_terms(text):
         return None  # "who asked not to be named": the terms of the interview
     clausal = any(c.dep_ == "ccomp" for c in tok.children) or sentence_pp_cue(att) \
-        or (tok.pos_ == "NOUN" and noun_object(tok) is None)
+        or (tok.pos_ == "NOUN" and noun_object(tok) is None) \
+        or ctx.text[att.cue_end:s].strip().lower() == "that"  # ("confirmed that the Front would “of course” file …")
     if len(words_of(text)) < (3 if clausal else 1):
         return None
     if text.strip().lower() in LONE_PRONOUNS:
@@ -73,8 +74,19 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
     return Quote(id="", kind=kind, text=text, start=s, end=e, speaker=res.actor,
                  speaker_text=res.text, speaker_start=res.start, speaker_end=res.end,
                  cue=att.cue, cue_start=att.cue_start, cue_end=att.cue_end,
-                 confidence=(0.8 if clausal else 0.5) if not used else 0.6, stance=found[2] and not clausal,
+                 confidence=(0.8 if clausal else 0.5) if not used else 0.6,
+                 stance=found[2] and not clausal and not _quotes_words(ctx, att, s, e),
                  negated=_negated(tok, text))
+
+
+def _quotes_words(ctx: Context, att: Attribution, s: int, e: int) -> bool:
+    """"called the champions “the best team in the history of the league”", "attacked the board as having
+    “badly underperformed”": quoted words (two or more, not a scare-quoted word) said of the object, after
+    a verb of calling or "as", report what was said of it, a proposition, not only a stance ("stressed the
+    need to avoid “chaos or worse”" stays one)."""
+    calling = att.token is not None and att.token.lemma_.lower() in wordset("claim_calling_verbs.txt")
+    return any(s <= f.open_at < e and len(words_of(ctx.text[f.start:f.end])) >= 2
+               and (calling or re.search(r"\bas\b", ctx.text[s:f.open_at])) for f in ctx.fragments)
 
 
 def _holds_its_cue(text: str, cue_at: int) -> bool:
