@@ -199,7 +199,7 @@ def test_the_bulleted_points_after_a_colon_are_the_speakers_claims():
 def test_who_knew_what_and_since_when(one, other, found):
     a = analyze_text(f"Valve row\n\n{one}\n\n{other}\n", published="2026-05-12")
     names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes]
     got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
     assert got is found, [d.summary for d in a.disputes]
 
@@ -255,3 +255,18 @@ def test_an_act_said_to_be_done_by_someone_names_the_cause(sentence, agent):
                      + sentence + "\n", published="2026-05-12")
     causes = [c for c in a.claims if c.kind == "cause" and "sabotage" in (c.value or {}).get("cause_text", "")]
     assert [c.value.get("agent") for c in causes][:1] == ([agent] if agent else []), [(c.text, c.value) for c in causes]
+
+
+def test_who_knew_is_set_across_two_outlets_of_one_story():
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article, build_corpus
+
+    first = ("Valve maker chief under fire\n\nNorrvik chief executive Lars Eide said on Monday he had not known "
+             "anything about the faulty valves at the Castrel plant before the recall.")
+    second = ("Courier: Eide was warned\n\nNorrvik chief executive Lars Eide knew about the faulty valves at the "
+              "Castrel plant as early as May 2014, the Castrel Courier reported on Tuesday, citing internal emails.")
+    corpus = build_corpus([
+        analyze_article(article_from_string(first, published="2026-04-10", outlet="Norrick Wire", id="wire")),
+        analyze_article(article_from_string(second, published="2026-04-11", outlet="Castrel Courier", id="courier"))])
+    across = [d for d in corpus.disputes if set(d.articles) == {"wire", "courier"}]
+    assert any(d.summary.startswith("When") for d in across), [d.summary for d in corpus.disputes]

@@ -6,10 +6,9 @@ December 2015" against "a Facebook employee warned the company in September 2015
 Each statement is read for a knowing (`Knowing`): whose knowledge it is (the subject of "know", "learn",
 "be aware"; the one "told", "briefed" or "warned"), whether it held (not under "not", "no knowledge",
 "unaware"), its date, and whether that date is the first time ("first became aware", "only learned").
-Two sides' knowings of one knower clash when one says the knower did not know and the other that they
-did (before any date the first gives), or when one gives a first time and the other an earlier one. The
-first yields a denial of the second (`value.how` "knowledge"), which the denial check turns into a dispute.
-The words are data: `lexicon/data/claim_knowledge.json`."""
+Each is yielded as a claim of kind "knowledge" (value: knower, knows, date, first, of); whether two of
+them clash is decided with the other conflicts, in `disputes/checks.py` (`knowledge`), in one article
+and across the articles of a story. The words are data: `lexicon/data/claim_knowledge.json`."""
 from __future__ import annotations
 
 import re
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from .. import lexicon as resources
 from .find import Context, child, negated, span_of
-from .text import content_lemmas, overlap
+from .text import content_lemmas
 from ..model import Claim
 
 if TYPE_CHECKING:
@@ -37,39 +36,15 @@ class Knowing(NamedTuple):
 
 
 def knowledge_claims(ctx: Context, statements: list[Claim]) -> Iterator[Claim]:
-    knowings = [k for c in statements if c.actor for k in _knowings(ctx, c)]
-    done: set[tuple[str, str]] = set()
-    for a in knowings:
-        for b in knowings:
-            if a.claim.id == b.claim.id or ctx.sources.same_side(a.claim.actor, b.claim.actor) \
-                    or not ctx.sources.same_side(a.knower, b.knower) or not _clash(a, b):
-                continue
-            if (a.claim.id, b.claim.actor) in done:
-                continue
-            done.add((a.claim.id, b.claim.actor))
-            yield _denial(ctx, a, b)
-
-
-def _clash(a: Knowing, b: Knowing) -> bool:
-    """Does `a` deny what `b` says of the knower's knowledge? Of one thing: "not aware of specific
-    allegations" does not deny "aware of media reports"."""
-    if not b.knows or (a.of and b.of and not overlap(a.of, b.of)):
-        return False
-    if not a.knows:  # "did not know (until December)" against "knew (in September)"
-        return a.date is None or b.date is None or b.date < a.date
-    if not a.first or b.date is None:
-        return False
-    # "only learned just prior to the admission" against "knew in May 2014"; a first date against an earlier one
-    return a.date is None or b.date[:len(a.date)] < a.date[:len(b.date)]
-
-
-def _denial(ctx: Context, a: Knowing, b: Knowing) -> Claim:
-    return ctx.claim(actor=a.claim.actor, text=a.claim.text, kind="denial", event=b.claim.event or a.claim.event,
-                     quote=a.claim.quote, polarity=False,
-                     value={"target": b.claim.id, "target_actor": b.claim.actor, "targets": [b.claim.id],
-                            "support": [a.claim.id], "object": None, "called": None, "how": "knowledge",
-                            "knower": a.knower, "about": a.claim.value.get("about", [])},
-                     start=a.claim.start, end=a.claim.end)
+    for c in statements:
+        if not c.actor:
+            continue
+        for k in _knowings(ctx, c):
+            knower = ctx.sources.voice_of(k.knower) or k.knower  # "Facebook executives": Facebook's knowledge
+            yield ctx.claim(actor=c.actor, text=c.text, kind="knowledge", event=c.event, quote=c.quote,
+                            start=c.start, end=c.end,
+                            value={"knower": knower, "knows": k.knows, "date": k.date, "first": k.first,
+                                   "of": sorted(k.of), "about": c.value.get("about", [])})
 
 
 def _knowings(ctx: Context, claim: Claim) -> Iterator[Knowing]:
@@ -120,11 +95,14 @@ def _known(t: Token) -> frozenset[str]:
 
 
 def _unasserted(verb: Token, span) -> bool:
-    """A knowing the claim does not assert: "did not know if Johnson had been briefed", "could have known"."""
+    """A knowing the claim does not assert: "did not know if Johnson had been briefed", "could have known",
+    "tried to warn"."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may", "should") for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("try", "attempt", "want", "plan", "seek", "hope"):
+        return True  # "his envoy had tried to warn Qatar": an attempt, not a warning given
     return any(negated(h) for h in verb.ancestors if span.start <= h.i < span.end and h.pos_ in ("VERB", "AUX"))
 
 

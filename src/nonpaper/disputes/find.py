@@ -27,6 +27,7 @@ from ..claims.sources import actor_name
 from ..claims.text import stems
 from . import pairs
 from .causes import cause
+from .knowledge import knowledge
 from .checks import Found, run_all
 from .retold import retold
 from ..model import Actor, Analysis, Claim, Dispute, DisputeClaim
@@ -47,7 +48,8 @@ def find_disputes(analysis: Analysis) -> list[Dispute]:
     def name_of(actor_id):
         return actor_name(actors, actor_id, outlet)
 
-    found = run_all(analysis.claims, name_of, lambda a, b: True) + cause(analysis.claims, name_of, lambda a, b: True)
+    found = run_all(analysis.claims, name_of, lambda a, b: True) + cause(analysis.claims, name_of, lambda a, b: True) \
+        + knowledge(analysis.claims, name_of, lambda a, b: True)
     found = [g for f in found if (g := _credible_sides(f, actors)) is not None]
     return [_dispute(f, f"d{i}", analysis.article.id) for i, f in enumerate(found, 1)]
 
@@ -119,7 +121,7 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor], only: set
         if len(story) > 1:
             group = [c for art in story for c in by_article.get(art, ())]
             found += run_all(group, name_of, pair_ok, pool=group, across=specific)
-            caused += cause(group, name_of, pair_ok, specific)
+            caused += cause(group, name_of, pair_ok, specific) + knowledge(group, name_of, pair_ok, specific)
     found = [g for f in found + caused if (g := _credible_sides(f, table)) is not None]
     out = []
     for f in found:
