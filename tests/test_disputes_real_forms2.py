@@ -270,3 +270,13 @@ def test_who_knew_is_set_across_two_outlets_of_one_story():
         analyze_article(article_from_string(second, published="2026-04-11", outlet="Castrel Courier", id="courier"))])
     across = [d for d in corpus.disputes if set(d.articles) == {"wire", "courier"}]
     assert any(d.summary.startswith("When") for d in across), [d.summary for d in corpus.disputes]
+
+
+def test_a_denial_in_reported_words_is_their_speakers():
+    a = analyze_text("Crash row\n\nThe Castrel Courier reported that Varland jets had flown near the airliner.\n\n"
+                     "Varland's prime minister Lars Eide swiftly responded by flatly denying the Courier's claims.\n",
+                     published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
+    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+        [d.summary for d in a.disputes]

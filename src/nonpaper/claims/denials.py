@@ -237,9 +237,11 @@ def _denier(ctx: Context, verb) -> tuple[str | None, str | None]:
     while head.dep_ in ("advcl", "conj", "xcomp") and child(head, "nsubj") is None:
         head = head.head
     subj = child(head, "nsubj")
-    if subj is None:
-        return None, None
     inside = ctx.sources.quote_covering(verb.idx, verb.idx + len(verb))
+    if subj is None:
+        # "Poroshenko responded by flatly denying Russia's claims": the reported words' speaker denies
+        in_words = inside is not None and inside.speaker and inside.kind != "direct"
+        return (inside.speaker, inside.id) if in_words else (None, None)
     if subj.lower_ in ("i", "we") and inside is not None:
         return inside.speaker, inside.id
     if inside is not None and subj.lower_ in PRONOUN_WORDS:
