@@ -2,6 +2,8 @@
 a falsehood credited to its author, a question that asserts nothing, a lede that is not a headline."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import analyze_text
@@ -248,12 +250,13 @@ def test_a_figure_its_verb_denies_is_no_figure_given():
 @pytest.mark.parametrize("sentence, agent", [
     ("The Swedish government called the dam's destruction a deliberate act of sabotage by Norway.", "norway"),
     ('"This was deliberate sabotage by Norway," said Swedish government spokesman Lars Eide.', "norway"),
+    ('"The dam\'s destruction was the work of Norway," said Swedish government spokesman Lars Eide.', "norway"),
     ("Norway's sabotage of the dam was condemned.", None),  # no 'by': nobody is named as the doer here
 ])
 def test_an_act_said_to_be_done_by_someone_names_the_cause(sentence, agent):
     a = analyze_text("Dam row\n\nNorway and Sweden traded claims on Tuesday over the burst dam.\n\n"
                      + sentence + "\n", published="2026-05-12")
-    causes = [c for c in a.claims if c.kind == "cause" and "sabotage" in (c.value or {}).get("cause_text", "")]
+    causes = [c for c in a.claims if c.kind == "cause" and re.search("sabotage|work", (c.value or {}).get("cause_text", ""))]
     assert [c.value.get("agent") for c in causes][:1] == ([agent] if agent else []), [(c.text, c.value) for c in causes]
 
 

@@ -27,6 +27,8 @@ CAUSE_WORDS = frozenset({"blame", "cause", "responsible", "attribute", "hit", "s
 # Nouns of a deliberate act that name their doer after "by" ("a deliberate act of sabotage by Ukraine",
 # "this was sabotage by the Ukrainian side"), said of what happened: the doer is the agent of its cause.
 ACT_NOUNS = frozenset({"sabotage", "attack", "bombing", "shelling", "terrorism", "aggression"})
+# Nouns that name their doer after "of": "the destruction is the work of Russian terrorists".
+WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 
 
 def cause_claims(ctx: Context) -> Iterator[Claim]:
@@ -126,6 +128,8 @@ def _act_by(noun: Token) -> bool:
         acts += [g for g in (of.children if of is not None else ()) if g.dep_ == "pobj" and g.lemma_.lower() in ACT_NOUNS]
         if len(acts) == 1:
             return False
+    elif lemma in WORK_NOUNS:
+        return any(c.dep_ == "prep" and c.lower_ == "of" and child(c, "pobj") is not None for c in noun.children)
     elif lemma not in ACT_NOUNS:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for a in acts for c in a.children)
@@ -152,7 +156,8 @@ def _agent(ctx: Context, cause: Token) -> str | None:
     for t in cause.subtree:
         if t.i == cause.i:
             continue
-        if (t.dep_ == "pobj" and t.head.lower_ == "by") or t.dep_ == "poss" or \
+        by = t.head.lower_ == "by" or (t.head.lower_ == "of" and cause.lemma_.lower() in WORK_NOUNS)
+        if (t.dep_ == "pobj" and by) or t.dep_ == "poss" or \
                 (t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE", "ORG")):
             actor = ctx.sources.actor_of_token(t)
             if actor:
