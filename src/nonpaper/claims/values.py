@@ -358,6 +358,8 @@ def _nested_giver(ctx: Context, ent: Span, covering):
     subj = child(verb, "nsubj") if verb is not None else None
     if subj is None or subj.pos_ == "PRON" or not covering.start <= subj.idx < covering.end:
         return None
+    if subj.i > ent.root.i:
+        return None  # "..., attended the march, CNN reported": a relay after the figure; the quote's speaker gives it
     actor = ctx.sources.actor_of_token(subj)
     return Source(actor, covering.id) if actor else None
 
