@@ -292,3 +292,17 @@ def test_a_relay_after_a_figure_does_not_give_it():
     names = {x.id: x.name for x in a.actors}
     givers = [names.get(c.actor) for c in a.claims if c.kind == "value" and (c.value or {}).get("value") == 1030000]
     assert givers == ["Jimmy Sham"], givers
+
+
+@pytest.mark.parametrize("title, state_office", [
+    ("The president of the Federation of Indian Pilots", False),  # the federation's office
+    ("head of the Indian Pilots Guild", False),
+    ("Minister of Foreign Affairs of India", True),
+    ("Indian foreign ministry spokesman", True),
+])
+def test_an_office_of_a_named_body_is_no_state_office(title, state_office):
+    from nonpaper.claims.sources import _state_office
+    from nonpaper.model import Actor
+    india = Actor(id="india", name="India", kind="government", aliases=["India"])
+    person = Actor(id="p", name=title, kind="unnamed", aliases=[title], titles=[title])
+    assert _state_office(person, india) is state_office

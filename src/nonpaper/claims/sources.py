@@ -327,11 +327,20 @@ def _state_office(actor: Actor, state: Actor) -> bool:
     marks = _marks_of(country)
     offices = _state_words()
     for title in _current(actor):
+        if _office_of_a_named_body(title):
+            continue  # "The president of the Federation of Indian Pilots": the federation's office, not India's
         low = _norm(title).replace("’s", "").replace("'s", "")
         words = set(low.split())
         if words & offices and any(re.search(rf"\b{re.escape(m)}\b", low) for m in marks):
             return True
     return False
+
+
+def _office_of_a_named_body(title: str) -> bool:
+    """'president of the Federation of Indian Pilots': an office 'of' a capitalised name that is no state
+    body ('Minister of Foreign Affairs of Qatar' holds a state office)."""
+    m = re.search(r"\bof (the )?([A-Z][\w-]+(?: [A-Z][\w-]+| of| for| and)* [A-Z][\w-]+)", title)
+    return m is not None and not set(_norm(m.group(2)).split()) & _state_words()
 
 
 @functools.lru_cache(maxsize=None)
