@@ -306,3 +306,12 @@ def test_an_office_of_a_named_body_is_no_state_office(title, state_office):
     india = Actor(id="india", name="India", kind="government", aliases=["India"])
     person = Actor(id="p", name=title, kind="unnamed", aliases=[title], titles=[title])
     assert _state_office(person, india) is state_office
+
+
+def test_the_head_of_a_body_named_first_in_the_speaker_phrase_speaks_for_the_body():
+    a = analyze_text('Report row\n\nThe president of the Federation of Indian Pilots condemned the Wall Street Journal '
+                     'report, saying, "The preliminary report nowhere states that the pilots moved the switches."\n',
+                     published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    assert "Federation of Indian Pilots" in names.values(), names
+    assert {names.get(q.speaker) for q in a.quotes if q.speaker} == {"Federation of Indian Pilots"}

@@ -380,6 +380,11 @@ def _body_inside(registry: ActorRegistry, p: Phrase) -> Decided | None:
         return None  # "Officials with mediators Qatar, Egypt and the US": several bodies, a group, not the first
     if inner and head.pos_ == "NOUN" and not one_of_them and (modifier or p.people_head or from_body):
         found = _entity_actor(registry, inner[0])
+        if not found and inner[0].label_ == "ORG" and (p.people_head or from_body):
+            # "The president of the Federation of Indian Pilots" before the federation was named anywhere
+            # else: the body, named here for the first time
+            name = without_place(re.sub(r"^(?i:the)\s+", "", inner[0].text))
+            found = registry.resolve(name, inner[0].start_char) or registry.add(name, org_kind(name, None))
         if found:
             return _aliased(registry, found, p)
     return None
