@@ -315,3 +315,10 @@ def test_the_head_of_a_body_named_first_in_the_speaker_phrase_speaks_for_the_bod
     names = {x.id: x.name for x in a.actors}
     assert "Federation of Indian Pilots" in names.values(), names
     assert {names.get(q.speaker) for q in a.quotes if q.speaker} == {"Federation of Indian Pilots"}
+
+
+def test_a_study_conducted_by_a_body_speaks_for_it():
+    a = analyze_text("Storm toll\n\nA study conducted by George Washington University found that an estimated 2,975 "
+                     "people died in Puerto Rico.\n", published="2026-05-12")
+    names = {x.id: x.name for x in a.actors}
+    assert [names.get(q.speaker) for q in a.quotes] == ["George Washington University"]

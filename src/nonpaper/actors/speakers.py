@@ -289,7 +289,7 @@ def _report_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
 
 
 ISSUING_VERBS = frozenset({"file", "issue", "write", "submit", "release", "send", "sign", "publish", "bring", "lodge",
-                           "provide", "compile", "collect", "give"})
+                           "provide", "compile", "collect", "give", "conduct", "prepare", "produce", "author"})
 
 
 def _issued_by(registry: ActorRegistry, p: Phrase) -> Decided | None:
