@@ -52,3 +52,16 @@ def scorer():
 
 def load_json(path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def speaker(registry, quote) -> str | None:
+    """The name of a quote's speaker in an actor registry (tests of the quotes stage)."""
+    actor = registry.get(quote.speaker)
+    return actor.name if actor else None
+
+
+def having(found, fragment: str):
+    """The one quote whose text holds `fragment` (asserting there is exactly one)."""
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]

@@ -11,6 +11,17 @@ from nonpaper.claims.find import asks_only
 from nonpaper.ingest.layout import build_article
 
 
+def _sides(analysis, kind: str | None = "denial") -> list[set[str]]:
+    """The names of the actors on each dispute of an analysis (of one kind, or any with None)."""
+    names = {x.id: x.name for x in analysis.actors}
+    return [{names.get(c.actor, "") for c in d.claims} for d in analysis.disputes if kind is None or d.kind == kind]
+
+
+def _set_against(analysis, one: str, other: str, kind: str | None = "denial") -> bool:
+    """Is there a dispute with an actor named with `one` on one side and one named with `other`?"""
+    return any(any(one in n for n in s) and any(other in n for n in s) for s in _sides(analysis, kind))
+
+
 FICTION_BY = """Harbour levy row
 
 Asked on Tuesday whether the port would double its levy, Mayor Ilse Varga said: "At no point did I say we would double the levy. That was a fiction made up by the Castrel Courier."
@@ -21,9 +32,7 @@ On Monday the Castrel Courier reported that the mayor planned to double the harb
 
 def test_a_falsehood_credited_to_its_author_answers_that_authors_account():
     a = analyze_text(FICTION_BY, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    assert any(any("Varga" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+    assert _set_against(a, "Varga", "Courier"), \
         [d.summary for d in a.disputes]
 
 
@@ -85,11 +94,9 @@ def test_a_report_told_inside_a_quotation_is_its_own_source_s_account():
 
 def test_a_denial_of_a_relayed_report_answers_its_source_not_the_relay():
     a = analyze_text(RELAYED, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    assert any(any("Norrvik" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+    assert _set_against(a, "Norrvik", "Courier"), \
         [d.summary for d in a.disputes]
-    assert not any(any("Brek" in n for n in s) for s in sides)
+    assert not any(any("Brek" in n for n in s) for s in _sides(a))
 
 
 def test_a_pronoun_or_an_unnamed_source_inside_a_quotation_makes_no_account():
@@ -111,9 +118,7 @@ def test_the_allegations_denied_with_no_word_in_common_are_those_just_told():
                      "unwanted advances towards a young aide. The newspaper said the minister had pushed the aide against "
                      "a wall in 2017. He did not respond to the radio but denied the allegations to newspapers.\n",
                      published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+    assert _set_against(a, "Eide", "Courier"), \
         [d.summary for d in a.disputes]
 
 
@@ -156,10 +161,7 @@ def test_a_source_said_to_disagree_with_another_rejects_its_account(sentence):
 ])
 def test_a_quality_denied_against_its_root_in_another_form(denier, other, found):
     a = analyze_text(f"Handshake row\n\n{denier}\n\n{other}\n", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    got = any(any("Varga" in n for n in s) and any("Feld" in n for n in s) for s in sides)
-    assert got is found, [d.summary for d in a.disputes]
+    assert _set_against(a, "Varga", "Feld") is found, [d.summary for d in a.disputes]
 
 
 LISTED = """Crash briefing
@@ -200,9 +202,7 @@ def test_the_bulleted_points_after_a_colon_are_the_speakers_claims():
 ])
 def test_who_knew_what_and_since_when(one, other, found):
     a = analyze_text(f"Valve row\n\n{one}\n\n{other}\n", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes]
-    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
+    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in _sides(a, None))
     assert got is found, [d.summary for d in a.disputes]
 
 
@@ -210,9 +210,7 @@ def test_a_named_report_dismissed_before_it_is_told_is_still_its_owners_account(
     a = analyze_text("Crash report row\n\nUnion leader Lars Eide dismissed the Castrel Courier report as misleading "
                      "and unfounded.\n\nThe Castrel Courier reported that investigators believe the captain shut off "
                      "the fuel supply.\n", published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+    assert _set_against(a, "Eide", "Courier"), \
         [d.summary for d in a.disputes]
 
 
@@ -225,9 +223,7 @@ def test_a_rebuke_of_a_report_rejects_its_owners_account(sentence, found):
     body = ("The Castrel Courier reported on Monday that the captain shut off the fuel supply of the Varland Air jet.\n\n"
             + sentence + ' "The investigation is not complete," the Varland Air Safety Board said.\n')
     a = analyze_text("Crash report row\n\n" + body, published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in sides)
+    got = any(any("Courier" in n for n in s) and len(s) > 1 for s in _sides(a))
     assert got is found, [d.summary for d in a.disputes]
 
 
@@ -279,9 +275,7 @@ def test_a_denial_in_reported_words_is_their_speakers():
     a = analyze_text("Crash row\n\nThe Castrel Courier reported that Varland jets had flown near the airliner.\n\n"
                      "Varland's prime minister Lars Eide swiftly responded by flatly denying the Courier's claims.\n",
                      published="2026-05-12")
-    names = {x.id: x.name for x in a.actors}
-    sides = [{names.get(c.actor, "") for c in d.claims} for d in a.disputes if d.kind == "denial"]
-    assert any(any("Eide" in n for n in s) and any("Courier" in n for n in s) for s in sides), \
+    assert _set_against(a, "Eide", "Courier"), \
         [d.summary for d in a.disputes]
 
 

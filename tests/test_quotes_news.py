@@ -12,6 +12,7 @@ from nonpaper import actors, quotes
 from nonpaper.ingest import article_from_string
 from nonpaper.model import Analysis
 from nonpaper.schema import validate
+from conftest import having, speaker
 from nonpaper.text import parse as nlp
 
 
@@ -21,17 +22,6 @@ def run(text: str):
     parsed = nlp.parse(art)
     registry = actors.find_actors(parsed)
     return quotes.extract_quotes(parsed, registry), registry, art
-
-
-def speaker(registry, quote) -> str | None:
-    actor = registry.get(quote.speaker)
-    return actor.name if actor else None
-
-
-def having(found, fragment: str):
-    hits = [q for q in found if fragment in q.text]
-    assert len(hits) == 1, [q.text for q in found]
-    return hits[0]
 
 
 # -- a proposition, or only the object of a stance -------------------------------------------------
