@@ -316,3 +316,14 @@ def test_a_study_conducted_by_a_body_speaks_for_it():
                      "people died in Puerto Rico.\n", published="2026-05-12")
     names = {x.id: x.name for x in a.actors}
     assert [names.get(q.speaker) for q in a.quotes] == ["George Washington University"]
+
+
+@pytest.mark.parametrize("raw, published", [
+    (" date 2023-10-10 Jenni Varga has once again insisted that the handshake was not agreed, in a long interview "
+     "given to the Castrel Courier on Monday evening.\n\nShe said so twice.\n", "2023-10-10"),
+    ("date 2023-10-10\n\nJenni Varga has once again insisted that the handshake was not agreed.\n\nMore.\n", "2023-10-10"),
+])
+def test_a_page_opening_with_its_date_field_is_dated_by_it(raw, published):
+    article = build_article(raw)
+    assert article.published == published
+    assert "date 2023" not in (article.title or "") + article.text

@@ -35,6 +35,7 @@ MAX_HEADING_WORDS = 12
 # "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton."; some outlets end them with a
 # full stop, but they stay short: "Five key trends to watch ahead of election.").
 _LEDE_END = re.compile(r"[.!]\s*[\"'\u201d\u2019)]*\s*$")
+_DATE_LABEL = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})\s+(?=\S)")
 LEDE_MIN_WORDS = 16
 LEDE_MAX_CAPITALISED = 0.4  # of the words of four letters or more after the first
 
@@ -212,6 +213,9 @@ def build_article(raw: str, *, id: str | None = None, title: str | None = None, 
     """An `Article` from plain text. Metadata given by the caller (feed, JSONL, HTML) wins over
     what the layout suggests; `has_title=False` says the text starts with body, not a headline."""
     raw = clean_text(raw)
+    label = _DATE_LABEL.match(raw)
+    if label:  # a page dump opening with its date field ("date 2023-10-10 Jenni Hermoso said ...")
+        raw, published = raw[label.end():], published or label.group(1)
     id, title, author, outlet, url, source = (_clean(v) for v in (id, title, author, outlet, url, source))
     paras = split_paragraphs(raw)
     if title and paras and _strip_quotes(paras[0]) == _strip_quotes(title):
