@@ -327,3 +327,17 @@ def test_a_page_opening_with_its_date_field_is_dated_by_it(raw, published):
     article = build_article(raw)
     assert article.published == published
     assert "date 2023" not in (article.title or "") + article.text
+
+
+def test_one_source_in_two_outlets_is_not_set_against_itself():
+    from nonpaper.ingest import article_from_string
+    from nonpaper.pipeline import analyze_article, build_corpus
+
+    first = ('Storm toll row\n\n"3,000 people did not die in the storm," Lars Eide wrote on Thursday.')
+    second = ("Toll questioned\n\nEide said the storm toll was inflated. Lars Eide has questioned the storm toll "
+              "before, saying the deaths of 3,000 people in the storm were counted twice.")
+    corpus = build_corpus([
+        analyze_article(article_from_string(first, published="2026-04-10", outlet="Norrick Wire", id="wire")),
+        analyze_article(article_from_string(second, published="2026-04-11", outlet="Castrel Courier", id="courier"))])
+    for d in corpus.disputes:
+        assert len({c.actor for c in d.claims if c.actor}) > 1, d.summary

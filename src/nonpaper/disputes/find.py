@@ -129,7 +129,8 @@ def find_cross_disputes(analyses: list[Analysis], actors: list[Actor], only: set
         for dc in d.claims:  # name the corpus-level actor, which the corpus output lists
             dc.actor = to_corpus.get((dc.article, dc.actor), dc.actor)
             dc.via = to_corpus.get((dc.article, dc.via), dc.via) if dc.via else None
-        if len(set(d.articles)) > 1:
+        # one corpus actor on every side ("Trump" in one outlet, "Donald Trump" in another) is no dispute
+        if len(set(d.articles)) > 1 and len({dc.actor for dc in d.claims if dc.actor}) > 1:
             out.append(d)
     for d in retold(analyses, to_corpus, related, out, only):  # one disagreement several outlets report
         d.id = f"x{len(out) + 1}"
