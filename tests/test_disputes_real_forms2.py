@@ -341,3 +341,14 @@ def test_one_source_in_two_outlets_is_not_set_against_itself():
         analyze_article(article_from_string(second, published="2026-04-11", outlet="Castrel Courier", id="courier"))])
     for d in corpus.disputes:
         assert len({c.actor for c in d.claims if c.actor}) > 1, d.summary
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("The Varland government said Ostrava was refusing to reach an agreement.", False),
+    ("The Varland government said the two sides failed to agree on a ceasefire.", False),
+    ("The Varland government said the two sides reached an agreement.", True),
+])
+def test_a_status_kept_from_holding_is_said_not_to_hold(sentence, held):
+    a = analyze_text("Truce talks\n\n" + sentence + "\n", published="2026-05-12")
+    statuses = [c for c in a.claims if c.kind == "status" and (c.value or {}).get("status") == "agreed"]
+    assert statuses and all(c.polarity is held for c in statuses), [(c.text, c.polarity) for c in statuses]

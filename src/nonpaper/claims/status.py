@@ -64,7 +64,7 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
         return
     rejected = rejected_alternative(span)
     # "denied that the summit had been called off" says it was not
-    polarity = (not (rejected or negated(token))) != denied_content(token)
+    polarity = (not (rejected or negated(token) or _kept_from(token))) != denied_content(token)
     src = ctx.sources.at(span.start_char, span.end_char)
     sent = span.sent
     value = {"status": status, "topic": topic, "hedged": hedged(sent), "date": ctx.event_date(event_id),
@@ -80,6 +80,18 @@ def _status_at(ctx: Context, status: str, span) -> Iterator[Claim]:
                         start=span.start_char, end=span.end_char)
     if rejected and src.actor:
         yield from _remark_holders(ctx, sent, src.actor, status, event_id, value)
+
+
+def _kept_from(token) -> bool:
+    """'refusing to reach an agreement', 'failed to agree': the status is said not to hold (the events
+    stage's verbs whose complement did not happen, event_modality.json negating_verbs)."""
+    verbs = resources.mapping("event_modality.json")["negating_verbs"]
+    head = token
+    while head.dep_ in ("xcomp", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+        if head.lemma_.lower() in verbs and not negated(head):
+            return True
+    return False
 
 
 def _bounded(ctx: Context, status: str, token) -> bool:
