@@ -417,3 +417,47 @@ def test_same_date_lemmas_reads_each_sentence_once(analysed, monkeypatch):
     for tokens in dated:
         claim_time._same_date_lemmas(ctx, tokens)
     assert len(calls) <= 2 * len(dated)  # its own tokens and the excluded ones: no sentence read again
+
+
+class CountedTuple(tuple):
+    """A tuple that counts how often it is iterated."""
+    iterations = 0
+
+    def __iter__(self):
+        type(self).iterations += 1
+        return super().__iter__()
+
+
+def test_entity_at_as_the_scan_and_the_entities_read_once(analysed):
+    from nonpaper.text.names import ENTS_KEY, entity_at
+
+    parsed, _ = analysed
+    doc = parsed.doc
+    ents = ents_of(doc)
+    assert [entity_at(tok) for tok in doc] == [next((e for e in ents if e.start <= tok.i < e.end), None)
+                                               for tok in doc]
+    CountedTuple.iterations = 0
+    doc.user_data[ENTS_KEY] = CountedTuple(ents)
+    try:
+        found = [entity_at(tok) for tok in doc]
+        assert CountedTuple.iterations <= 1  # indexed once for the new entities, not scanned per token
+        assert found == [next((e for e in ents if e.start <= tok.i < e.end), None) for tok in doc] and any(found)
+    finally:
+        doc.user_data[ENTS_KEY] = ents
+
+
+def test_synonyms_built_once(monkeypatch):
+    from nonpaper.claims import text as claim_text
+
+    claim_text._synonyms.cache_clear()
+    calls = []
+    real = claim_text.resources.mapping
+    monkeypatch.setattr(claim_text.resources, "mapping", lambda name: calls.append(name) or real(name))
+    first = claim_text.stems(["draft", "memo", "quayside", "type:call"])
+    for _ in range(50):
+        assert claim_text.stems(["draft", "memo", "quayside", "type:call"]) == first
+    assert len(calls) <= 1
+    table = real("claim_topics.json").get("synonyms", {})  # the table as it was rebuilt on every call
+    classes = {w: "=" + cls for cls, words in table.items() for w in words}
+    words = ["draft", "memo", "inspection", "quayside", "type:call"]
+    assert claim_text.stems(words) == frozenset(w if ":" in w else classes.get(w, claim_text.stem(w)) for w in words)

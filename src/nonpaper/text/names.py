@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 import unicodedata
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
@@ -92,9 +93,20 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+ENT_STARTS_KEY = "nonpaper_ent_starts"
+
+
 def entity_at(tok: Token) -> Span | None:
-    """The entity the token is in, if any."""
-    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+    """The entity the token is in, if any: by bisect over the entities' starts (spaCy's entities never
+    overlap), indexed once per Doc and again only when its entities change (a scan of every entity per
+    token was quadratic in a long article, issue 19)."""
+    doc, i = tok.doc, tok.i
+    ents = ents_of(doc)
+    cached = doc.user_data.get(ENT_STARTS_KEY)
+    if cached is None or cached[0] is not ents:
+        cached = doc.user_data[ENT_STARTS_KEY] = (ents, [e.start for e in ents])
+    k = bisect_right(cached[1], i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
 
 
 class PersonParts(NamedTuple):
