@@ -461,3 +461,129 @@ def test_synonyms_built_once(monkeypatch):
     classes = {w: "=" + cls for cls, words in table.items() for w in words}
     words = ["draft", "memo", "inspection", "quayside", "type:call"]
     assert claim_text.stems(words) == frozenset(w if ":" in w else classes.get(w, claim_text.stem(w)) for w in words)
+
+
+def _dedupe_scan(quotes):
+    """quotes/extract.py's `_dedupe` as it was: each quotation compared with every one kept so far."""
+    out = []
+    for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start if q.start is not None else -1)):
+        if q.start is not None and any(o.start is not None and o.field == q.field and o.start == q.start
+                                       and o.end == q.end for o in out):
+            continue
+        if q.kind != "direct" and q.start is not None and any(
+                o.kind == "direct" and o.start is not None and o.start <= q.start and q.end <= o.end for o in out):
+            continue
+        out.append(q)
+    return out
+
+
+def test_dedupe_quotes_as_the_scan():
+    from nonpaper.model import Quote
+    from nonpaper.quotes import extract as quote_extract
+
+    rng = random.Random(18)
+    for _ in range(200):
+        quotes = []
+        for i in range(rng.randrange(0, 40)):
+            start = rng.choice([None] + list(range(0, 200, 9)))
+            end = None if start is None else start + rng.choice([1, 5, 20, 60])
+            quotes.append(Quote(id=f"q{i}", kind=rng.choice(["direct", "indirect", "mixed"]), text="x",
+                                start=start, end=end, speaker=None, field=rng.choice(["text", "text", "title"])))
+        assert [id(q) for q in quote_extract._dedupe(quotes)] == [id(q) for q in _dedupe_scan(quotes)]
+
+
+def test_dedupe_quotes_reads_each_quotation_a_bounded_number_of_times():
+    from nonpaper.model import Quote
+    from nonpaper.quotes import extract as quote_extract
+
+    reads = [0]
+
+    class CountedQuote(Quote):
+        def __getattribute__(self, name):
+            if name == "start":
+                reads[0] += 1
+            return super().__getattribute__(name)
+
+    quotes = [CountedQuote(id=f"q{i}", kind="direct" if i % 3 else "indirect", text="x", start=i * 10,
+                           end=i * 10 + (25 if i % 3 else 5), speaker=None) for i in range(600)]
+    expected = [id(q) for q in _dedupe_scan(quotes)]
+    reads[0] = 0
+    assert [id(q) for q in quote_extract._dedupe(quotes)] == expected
+    assert reads[0] <= 12 * len(quotes)  # a few reads of its own, not one per quotation kept (~180,000)
+
+
+def _date_orderings_scan(events, rels, nearest=3):
+    """events/extract.py's `_date_orderings` as it was: every dated event compared with every other."""
+    from nonpaper.events.extract import RawRelation, _when
+
+    related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
+    out = []
+    dated = sorted(((i, e) for i, e in enumerate(events)
+                    if e.date_earliest and e.date_latest and e.date_precision != "disputed"
+                    and e.polarity != "negative" and e.modality != "hypothetical"),
+                   key=lambda ie: (ie[1].date_earliest, ie[1].date_latest))
+    for a, ea in dated:
+        later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
+                 and ea.date_asserted_by == eb.date_asserted_by]
+        periods = list(dict.fromkeys((eb.date_earliest, eb.date_latest) for _, eb in later))[:nearest]
+        for b, eb in (x for x in later if (x[1].date_earliest, x[1].date_latest) in periods):
+            if (a, b) in related:
+                continue
+            related |= {(a, b), (b, a)}
+            out.append(RawRelation(a, "BEFORE", b, ea.date_asserted_by, None,
+                                   f"by date: {ea.text} ({_when(ea)}) before {eb.text} ({_when(eb)})", None,
+                                   min(ea.start, eb.start), max(ea.end, eb.end)))
+    return out
+
+
+def _dated_events(rng: random.Random, n: int):
+    from nonpaper.model import Event
+
+    events = []
+    for i in range(n):
+        day = rng.randrange(1, 20)
+        span = rng.choice([0, 0, 0, 2, 9])
+        events.append(Event(id=f"e{i}", text=f"event{i}", start=i * 10, end=i * 10 + 5,
+                            date_earliest=None if rng.random() < 0.1 else f"2024-03-{day:02d}",
+                            date_latest=f"2024-03-{min(day + span, 28):02d}",
+                            date_precision=rng.choice(["day", "range", "day", "disputed"]),
+                            date_asserted_by=rng.choice([None, None, "anna", "olaf"]),
+                            polarity=rng.choice(["positive"] * 5 + ["negative"]),
+                            modality=rng.choice(["asserted"] * 5 + ["hypothetical"])))
+    return events
+
+
+def test_date_orderings_as_the_scan():
+    from nonpaper.events import extract as event_extract
+    from nonpaper.events.relations import RawRelation
+
+    rng = random.Random(9)
+    for _ in range(60):
+        events = _dated_events(rng, rng.randrange(0, 60))
+        rels = [RawRelation(rng.randrange(len(events)), "BEFORE", rng.randrange(len(events)), None, None, "", None, 0, 0)
+                for _ in range(rng.randrange(0, 5))] if events else []
+        for nearest in (1, 3):
+            assert event_extract._date_orderings(events, rels, nearest) == _date_orderings_scan(events, rels, nearest)
+
+
+class CountedDate(str):
+    """A date string that counts how often it is compared by <."""
+    compared = 0
+
+    def __lt__(self, other):
+        type(self).compared += 1
+        return str.__lt__(self, other)
+
+
+def test_date_orderings_compares_each_event_with_its_nearest_periods_only():
+    from nonpaper.events import extract as event_extract
+
+    events = _dated_events(random.Random(4), 400)
+    for e in events:  # one asserter, none left out: the scan compares 400 x 400 dates
+        e.date_asserted_by, e.polarity, e.modality, e.date_precision = None, "positive", "asserted", "day"
+        e.date_earliest, e.date_latest = CountedDate(e.date_earliest or "2024-03-01"), CountedDate(e.date_latest)
+    expected = _date_orderings_scan(events, [])
+    CountedDate.compared = 0
+    assert event_extract._date_orderings(events, []) == expected
+    # the sort (n log n) and a bisect per event (log n): not one comparison per pair (160,000)
+    assert CountedDate.compared <= 20 * len(events)

@@ -56,6 +56,11 @@ class Spans:
         reach = self._reach_before(bisect_right(self._starts, x))
         return reach is not None and reach > x
 
+    def covers(self, lo: int, hi: int) -> bool:
+        """Does any span have start <= lo and end >= hi?"""
+        reach = self._reach_before(bisect_right(self._starts, lo))
+        return reach is not None and reach >= hi
+
     def overlapping(self, lo: int, hi: int) -> list[int]:
         """The indexes (in given order) of the spans with start < hi and end > lo."""
         first, last = bisect_right(self._starts, lo - self._longest), bisect_left(self._starts, hi)
