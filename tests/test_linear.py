@@ -587,3 +587,129 @@ def test_date_orderings_compares_each_event_with_its_nearest_periods_only():
     assert event_extract._date_orderings(events, []) == expected
     # the sort (n log n) and a bisect per event (log n): not one comparison per pair (160,000)
     assert CountedDate.compared <= 20 * len(events)
+
+
+def test_ents_within_as_the_scan_and_the_entities_read_once(analysed):
+    from nonpaper.text.names import ENTS_KEY, ents_within
+
+    parsed, _ = analysed
+    doc = parsed.doc
+    ents = ents_of(doc)
+    cases = [(lo, lo + w) for lo in range(-2, len(doc) + 2) for w in (0, 1, 3, 12, 60)]
+    scan = [[e for e in ents if lo <= e.start and e.end <= hi] for lo, hi in cases]
+    assert [ents_within(doc, lo, hi) for lo, hi in cases] == scan and any(scan)
+    CountedTuple.iterations = 0
+    doc.user_data[ENTS_KEY] = CountedTuple(ents)
+    try:
+        assert [ents_within(doc, lo, hi) for lo, hi in cases] == scan
+        assert CountedTuple.iterations <= 1
+    finally:
+        doc.user_data[ENTS_KEY] = ents
+
+
+def test_actor_at_as_the_scan_while_mentions_are_added():
+    rng = random.Random(21)
+    reg = _registry(700, seed=17)
+
+    def scan(start, end):
+        return next((s.actor for s in reg.seen() if s.start < end and start < s.end), None)
+    for step in range(400):
+        if step % 7 == 0:  # mentions keep being added between lookups, some longer than any before
+            at = rng.randrange(0, 5000)
+            reg.note(rng.choice([a.id for a in reg.actors()]), at, at + rng.choice([3, 30, 90]))
+        lo = rng.randrange(-5, 5100)
+        hi = lo + rng.randrange(0, 20)
+        assert roster.actor_at(reg, lo, hi) == scan(lo, hi), (lo, hi)
+    Counted.iterations = 0
+    reg._sorted = Counted(reg.seen())
+    for lo in range(0, 5000, 10):
+        roster.actor_at(reg, lo, lo + 4)
+    assert Counted.iterations == 0  # sliced by bisect, never read whole
+
+
+def _same_org_ref(a, b):
+    """actors/kinds.py's `same_org` as it was: both names normalised on every call."""
+    from nonpaper.actors import kinds
+    from nonpaper.lexicon import wordset
+    from nonpaper.text.names import initials, strip_det
+
+    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
+    if ka == kb or kinds.full_body_name(ka) == kinds.full_body_name(kb):
+        return True
+    wa, wb = ka.split(), kb.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(long_) > len(short) and long_[:len(short)] == short and long_[-1] in wordset("member_body_nouns.txt"):
+        return False
+    if long_[:len(short)] == short or long_[-len(short):] == short:
+        return True
+    return len(short) == 1 and len(short[0]) > 1 and short[0].upper() in (
+        initials(" ".join(long_)).upper(), kinds.content_initials(" ".join(long_)))
+
+
+def test_same_org_as_before_and_each_name_normalised_once(monkeypatch):
+    from nonpaper.actors import kinds
+
+    names = ["the GOP", "Republican Party", "FT", "Financial Times", "The Financial Times", "NASA",
+             "National Aeronautics and Space Administration", "Brackwater", "Brackwater Restoration",
+             "Harwick Savings", "Harwick Savings Depositors' Association", "Castrel Philharmonic",
+             "Philharmonic", "the Port Authority", "Port Authority's", "THE PORT AUTHORITY", "", "the"]
+    pairs = [(a, b) for a in names for b in names]
+    assert [kinds.same_org(a, b) for a, b in pairs] == [_same_org_ref(a, b) for a, b in pairs]
+    assert any(kinds.same_org(a, b) for a, b in pairs if a != b)
+    kinds._org_key.cache_clear()
+    calls = []
+    real = kinds.norm_key
+    monkeypatch.setattr(kinds, "norm_key", lambda t: calls.append(t) or real(t))
+    for _ in range(20):
+        for a, b in pairs:
+            kinds.same_org(a, b)
+    assert len(calls) <= 3 * len(names)  # each name's keys once, not twice per pair (6,480 calls)
+
+
+def test_quotes_around_as_the_scan():
+    from nonpaper.model import Quote
+    from nonpaper.quotes.indirect import _Quotes
+
+    rng = random.Random(12)
+    for _ in range(100):
+        kept = _Quotes()
+        for i in range(rng.randrange(0, 50)):
+            start = rng.randrange(0, 400)
+            kept.append(Quote(id=f"q{i}", kind="indirect", text="x", start=start,
+                              end=start + rng.choice([0, 1, 8, 40, 150]), speaker=None))
+            x = rng.randrange(-5, 600)
+            assert sorted(map(id, kept.around(x))) == sorted(id(o) for o in kept if o.start < x < o.end)
+
+
+def _quote_context(parsed):
+    from nonpaper.actors import find_actors
+    from nonpaper.quotes.attribution import find_attributions
+    from nonpaper.quotes.classify import classify_spans
+    from nonpaper.quotes.context import Context as QuoteContext
+    from nonpaper.quotes.direct import direct_quotes
+    from nonpaper.quotes.marks import scan
+    from nonpaper.text.paragraphs import blank_line_spans, block_spans
+
+    paragraphs = block_spans(parsed.article) or blank_line_spans(parsed.article.text)
+    ctx = QuoteContext(parsed, find_actors(parsed), paragraphs, scan(parsed.article.text, paragraphs)[0])
+    classify_spans(ctx)
+    find_attributions(ctx)
+    direct_quotes(ctx)
+    return ctx
+
+
+def test_indirect_quotes_read_the_cues_and_direct_quotations_a_bounded_number_of_times(analysed):
+    from nonpaper.quotes.indirect import indirect_quotes
+
+    parsed, analysis = analysed
+    expected = [(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in indirect_quotes(_quote_context(parsed))]
+    assert expected and set(expected) <= {(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in analysis.quotes}
+    ctx = _quote_context(parsed)
+    ctx.attributions, ctx.direct = Counted(ctx.attributions), Counted(ctx.direct)
+    Counted.iterations = 0
+    found = [(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in indirect_quotes(ctx)]
+    assert found == expected and len(ctx.attributions) >= 8
+    # the stage's own loop over the cues, the used cues, one index of each: not one read per cue
+    assert Counted.iterations <= 6

@@ -3,6 +3,7 @@ a government or an organization (by the words of its name), the same body under 
 "Financial Times"), or no actor at all (a dateline)."""
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ..lexicon import mapping, wordset
@@ -104,8 +105,8 @@ def content_initials(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
-    if ka == kb or full_body_name(ka) == full_body_name(kb):
+    (ka, fa), (kb, fb) = _org_key(a), _org_key(b)
+    if ka == kb or fa == fb:
         return True  # ("GOP" and "Republican Party": a nickname of body_nicknames.json)
     wa, wb = ka.split(), kb.split()
     if not wa or not wb:
@@ -119,6 +120,14 @@ def same_org(a: str, b: str) -> bool:
                                                                      content_initials(" ".join(long_))):
         return True  # "FT" ~ "Financial Times", "NASA" ~ "National Aeronautics and Space Administration"
     return False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _org_key(name: str) -> tuple[str, str]:
+    """A body name's norm key and its full name's (`same_org` compares each body mentioned with every
+    cluster's names: normalised once per name, not once per pair, issue 19)."""
+    key = norm_key(strip_det(name))
+    return key, full_body_name(key)
 
 
 def full_body_name(name: str) -> str:

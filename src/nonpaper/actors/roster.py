@@ -142,9 +142,17 @@ def add_mention_alias(registry: ActorRegistry, actor_id: str, text: str) -> None
 
 
 def actor_at(registry: ActorRegistry, start: int, end: int) -> str | None:
-    for s in registry.seen():
-        if s.start < end and start < s.end:
-            return s.actor
+    """The actor of the first mention (by start) overlapping [start, end): by bisect over the mentions,
+    from the first that could reach `start` (the longest mention so far bounds how far back that is,
+    kept up from the mentions added since), not a scan of every one (issue 19)."""
+    seen = registry.seen()
+    done, longest = getattr(registry, "_longest_seen", (0, 0))
+    if done < len(registry._seen):
+        longest = max([longest] + [s.end - s.start for s in registry._seen[done:]])
+        registry._longest_seen = (len(registry._seen), longest)  # type: ignore[attr-defined]
+    for k in range(bisect_right(seen, start - longest, key=_start), bisect_left(seen, end, key=_start)):
+        if seen[k].end > start:
+            return seen[k].actor
     return None
 
 
