@@ -713,3 +713,58 @@ def test_indirect_quotes_read_the_cues_and_direct_quotations_a_bounded_number_of
     assert found == expected and len(ctx.attributions) >= 8
     # the stage's own loop over the cues, the used cues, one index of each: not one read per cue
     assert Counted.iterations <= 6
+
+
+def test_block_spans_read_once_per_article_and_never_shared(analysed):
+    from nonpaper.model import Block
+    from nonpaper.text.paragraphs import block_spans, paragraph_spans
+
+    parsed, _ = analysed
+    art = parsed.article
+    expected = [(b.start, b.end) for b in art.blocks if b.kind == "paragraph"]
+    assert block_spans(art) == expected and paragraph_spans(art) == expected
+    got = block_spans(art)
+    got.append((0, 1))  # a caller's own list
+    assert block_spans(art) == expected
+    blocks = art.blocks
+    art.blocks = Counted(blocks)
+    try:
+        Counted.iterations = 0
+        for _ in range(50):
+            assert block_spans(art) == expected
+        assert Counted.iterations == 1
+        art.blocks.append(Block(kind="paragraph", start=10_000, end=10_010))  # blocks added: read again
+        assert block_spans(art) == expected + [(10_000, 10_010)]
+    finally:
+        art.blocks = blocks
+    other = build_article("Two paragraphs\n\nOne here.\n\nAnd one more.")
+    assert block_spans(other) == [(b.start, b.end) for b in other.blocks if b.kind == "paragraph"]
+    assert block_spans(art) == expected
+
+
+def test_people_by_last_word_as_the_scan_while_actors_are_added_and_change_kind():
+    rng = random.Random(8)
+    reg = roster.ActorRegistry()
+    firsts, lasts = ["Anna", "Olaf", "Ida", "Per"], ["Brill", "Sand", "Kern", "Moe"]
+    for step in range(120):
+        kind = rng.choice(["person", "person", "organization", "government"])
+        reg.add(f"{rng.choice(firsts)} {rng.choice(lasts)} {step % 3 or ''}".strip(), kind)
+        if step % 9 == 0:  # a kind can change after the fact (quotes/headline.py does)
+            actor = rng.choice(reg.actors())
+            actor.kind = "organization" if actor.kind == "person" else "person"
+        for last in [norm_key(x) for x in lasts] + ["1", "2", "nobody"]:
+            scan = [a.id for a in reg.actors() if a.kind == "person" and roster._last_word(a.name) == last]
+            assert [a.id for a in roster._by_last_word(reg).get(last, ()) if a.kind == "person"] == scan
+
+
+def test_resolve_text_by_surname_reads_no_list_of_every_actor(monkeypatch):
+    reg = _registry(300)
+    before = [roster.resolve_text(reg, text, pos) for text in ("Brill", "Sand", "Mr. Kern", "Ms. Nobody")
+              for pos in range(0, 5000, 250)]
+    assert any(before)
+    calls = []
+    real = reg.actors
+    monkeypatch.setattr(reg, "actors", lambda: calls.append(1) or real())
+    after = [roster.resolve_text(reg, text, pos) for text in ("Brill", "Sand", "Mr. Kern", "Ms. Nobody")
+             for pos in range(0, 5000, 250)]
+    assert after == before and calls == []
