@@ -654,7 +654,8 @@ def test_same_org_as_before_and_each_name_normalised_once(monkeypatch):
     names = ["the GOP", "Republican Party", "FT", "Financial Times", "The Financial Times", "NASA",
              "National Aeronautics and Space Administration", "Brackwater", "Brackwater Restoration",
              "Harwick Savings", "Harwick Savings Depositors' Association", "Castrel Philharmonic",
-             "Philharmonic", "the Port Authority", "Port Authority's", "THE PORT AUTHORITY", "", "the"]
+             "Philharmonic", "the Port Authority", "Port Authority's", "THE PORT AUTHORITY", "", "the",
+             "Port 's Authority", "PA", "PSA", "Port of Skagen Authority", "Bank of the North", "BN", "BOTN"]
     pairs = [(a, b) for a in names for b in names]
     assert [kinds.same_org(a, b) for a, b in pairs] == [_same_org_ref(a, b) for a, b in pairs]
     assert any(kinds.same_org(a, b) for a, b in pairs if a != b)
