@@ -21,7 +21,7 @@ def test_budget_is_a_base_plus_a_share_per_thousand_characters():
     lengths = [0, 1, 999, 5_000, 100_000, 999_999, MAX_ARTICLE_CHARS]
     budgets = [cli_analyze.timeout_for(n) for n in lengths]
     assert budgets == sorted(budgets)  # never less for a longer text
-    # the longest article accepted gets far more than the ~100 s of CPU it needs here (docs/scaling.md)
+    # the longest article accepted gets far more than the ~190 s of CPU it needs here (docs/scaling.md)
     assert cli_analyze.timeout_for(MAX_ARTICLE_CHARS) >= 500
 
 

@@ -16,10 +16,9 @@ from ..schema import schema_text
 
 
 # The default time limit grows with the text, since the analysis does. The limit is wall-clock time, and a
-# 892,000-character article takes about 140 s of CPU here (0.16 s per 1,000 characters, bench/scale_article.py,
-# docs/scaling.md), which a 2-core machine shared with other work can stretch threefold; a second per 1,000
-# characters (1,120 s at 1,000,000) never stops a long article for its length alone, while a stuck stage
-# is still stopped.
+# 1,000,000-character article takes about 190 s of CPU here (docs/scaling.md), which a 2-core machine shared
+# with other work can stretch threefold; a second per 1,000 characters (1,120 s at 1,000,000) never stops a
+# long article for its length alone, while a stuck stage is still stopped.
 PER_1000_CHARS = 1.0
 
 
