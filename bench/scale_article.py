@@ -11,6 +11,11 @@ figure). The parse is split into spaCy's components, run as `analyze` runs them 
 --format json` renders it (`to_json()`, indented, in one string). The last rows are the targets of issues 18
 and 19: 900k characters within 5x the CPU of 200k, and peak memory within 1 GB.
 
+`--profile DIR` also writes DIR/stages-<size>.prof: cProfile of the analysis stages (entities to json, not
+the parse), to find what grows faster than the text (`python -m pstats DIR/stages-900000.prof`, then
+`sort cumulative` and `stats 40`); the profiler slows the stages about threefold, so its run's table is
+not the one to quote.
+
 `bench/scale.py` calls `run(sizes)` and prints `table(rows)`.
 """
 from __future__ import annotations
@@ -75,8 +80,9 @@ class Sampler:
         self._thread.join()
 
 
-def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
-    """One size in this process: {stage: (cpu s, peak MB)} and the totals."""
+def measure(chars: int, texts: Path = DEFAULT_TEXTS, profile: Path | None = None) -> dict:
+    """One size in this process: {stage: (cpu s, peak MB)} and the totals; with `profile`, cProfile of the
+    analysis stages written to profile/stages-<chars>.prof."""
     from nonpaper import actors, claims, disputes, events, quotes
     from nonpaper import time as timex
     from nonpaper.ingest import article_from_string
@@ -115,6 +121,12 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
     with stage("join pieces"):
         doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
         del pieces
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     with stage("entities"):
         parsed = nlp.Parsed(article, doc)
     assert doc.text == article.text
@@ -136,17 +148,22 @@ def measure(chars: int, texts: Path = DEFAULT_TEXTS) -> dict:
         analysis.timexes += timex.extract_title_timexes(parsed, len(timexes) + 1)
     with stage("json"):
         out = analysis.to_json() + "\n"  # as `nonpaper analyze --format json` renders it (cli/common.py)
+    if profiler is not None:
+        profiler.disable()
+        profile.mkdir(parents=True, exist_ok=True)
+        profiler.dump_stats(str(profile / f"stages-{chars}.prof"))
     sampler.stop()
     return {"chars": len(text), "tokens": len(doc), "quotes": len(found_quotes), "claims": len(analysis.claims),
             "json_mb": len(out) / 2**20, "loaded_mb": loaded, "wall": time.perf_counter() - start_wall, "stages": stages}
 
 
-def run(sizes=SIZES, texts: Path = DEFAULT_TEXTS) -> list[dict]:
+def run(sizes=SIZES, texts: Path = DEFAULT_TEXTS, profile: Path | None = None) -> list[dict]:
     """Each size in a fresh process (so its peak memory is its own)."""
     rows = []
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    extra = ["--profile", str(profile)] if profile is not None else []
     for chars in sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(chars), "--texts", str(texts)], env=env,
+        done = subprocess.run([sys.executable, __file__, "--one", str(chars), "--texts", str(texts), *extra], env=env,
                               capture_output=True, text=True)
         if done.returncode:
             sys.exit(f"scale_article: {chars:,} characters failed:\n{done.stderr[-2000:]}")
@@ -188,12 +205,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default=",".join(str(s) for s in SIZES), help="characters, comma-separated")
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="a folder of .txt news articles")
+    ap.add_argument("--profile", type=Path, metavar="DIR", help="also write cProfile of the stages, per size, into DIR")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process, as JSON
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.texts)))
+        print(json.dumps(measure(args.one, args.texts, args.profile)))
         return
-    print(table(run([int(s) for s in args.sizes.split(",")], args.texts)))
+    print(table(run([int(s) for s in args.sizes.split(",")], args.texts, args.profile)))
 
 
 if __name__ == "__main__":

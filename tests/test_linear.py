@@ -417,3 +417,355 @@ def test_same_date_lemmas_reads_each_sentence_once(analysed, monkeypatch):
     for tokens in dated:
         claim_time._same_date_lemmas(ctx, tokens)
     assert len(calls) <= 2 * len(dated)  # its own tokens and the excluded ones: no sentence read again
+
+
+class CountedTuple(tuple):
+    """A tuple that counts how often it is iterated."""
+    iterations = 0
+
+    def __iter__(self):
+        type(self).iterations += 1
+        return super().__iter__()
+
+
+def test_entity_at_as_the_scan_and_the_entities_read_once(analysed):
+    from nonpaper.text.names import ENTS_KEY, entity_at
+
+    parsed, _ = analysed
+    doc = parsed.doc
+    ents = ents_of(doc)
+    assert [entity_at(tok) for tok in doc] == [next((e for e in ents if e.start <= tok.i < e.end), None)
+                                               for tok in doc]
+    CountedTuple.iterations = 0
+    doc.user_data[ENTS_KEY] = CountedTuple(ents)
+    try:
+        found = [entity_at(tok) for tok in doc]
+        assert CountedTuple.iterations <= 1  # indexed once for the new entities, not scanned per token
+        assert found == [next((e for e in ents if e.start <= tok.i < e.end), None) for tok in doc] and any(found)
+    finally:
+        doc.user_data[ENTS_KEY] = ents
+
+
+def test_synonyms_built_once(monkeypatch):
+    from nonpaper.claims import text as claim_text
+
+    claim_text._synonyms.cache_clear()
+    calls = []
+    real = claim_text.resources.mapping
+    monkeypatch.setattr(claim_text.resources, "mapping", lambda name: calls.append(name) or real(name))
+    first = claim_text.stems(["draft", "memo", "quayside", "type:call"])
+    for _ in range(50):
+        assert claim_text.stems(["draft", "memo", "quayside", "type:call"]) == first
+    assert len(calls) <= 1
+    table = real("claim_topics.json").get("synonyms", {})  # the table as it was rebuilt on every call
+    classes = {w: "=" + cls for cls, words in table.items() for w in words}
+    words = ["draft", "memo", "inspection", "quayside", "type:call"]
+    assert claim_text.stems(words) == frozenset(w if ":" in w else classes.get(w, claim_text.stem(w)) for w in words)
+
+
+def _dedupe_scan(quotes):
+    """quotes/extract.py's `_dedupe` as it was: each quotation compared with every one kept so far."""
+    out = []
+    for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start if q.start is not None else -1)):
+        if q.start is not None and any(o.start is not None and o.field == q.field and o.start == q.start
+                                       and o.end == q.end for o in out):
+            continue
+        if q.kind != "direct" and q.start is not None and any(
+                o.kind == "direct" and o.start is not None and o.start <= q.start and q.end <= o.end for o in out):
+            continue
+        out.append(q)
+    return out
+
+
+def test_dedupe_quotes_as_the_scan():
+    from nonpaper.model import Quote
+    from nonpaper.quotes import extract as quote_extract
+
+    rng = random.Random(18)
+    for _ in range(200):
+        quotes = []
+        for i in range(rng.randrange(0, 40)):
+            start = rng.choice([None] + list(range(0, 200, 9)))
+            end = None if start is None else start + rng.choice([1, 5, 20, 60])
+            quotes.append(Quote(id=f"q{i}", kind=rng.choice(["direct", "indirect", "mixed"]), text="x",
+                                start=start, end=end, speaker=None, field=rng.choice(["text", "text", "title"])))
+        assert [id(q) for q in quote_extract._dedupe(quotes)] == [id(q) for q in _dedupe_scan(quotes)]
+
+
+def test_dedupe_quotes_reads_each_quotation_a_bounded_number_of_times():
+    from nonpaper.model import Quote
+    from nonpaper.quotes import extract as quote_extract
+
+    reads = [0]
+
+    class CountedQuote(Quote):
+        def __getattribute__(self, name):
+            if name == "start":
+                reads[0] += 1
+            return super().__getattribute__(name)
+
+    quotes = [CountedQuote(id=f"q{i}", kind="direct" if i % 3 else "indirect", text="x", start=i * 10,
+                           end=i * 10 + (25 if i % 3 else 5), speaker=None) for i in range(600)]
+    expected = [id(q) for q in _dedupe_scan(quotes)]
+    reads[0] = 0
+    assert [id(q) for q in quote_extract._dedupe(quotes)] == expected
+    assert reads[0] <= 12 * len(quotes)  # a few reads of its own, not one per quotation kept (~180,000)
+
+
+def _date_orderings_scan(events, rels, nearest=3):
+    """events/extract.py's `_date_orderings` as it was: every dated event compared with every other."""
+    from nonpaper.events.extract import RawRelation, _when
+
+    related = {(r.source, r.target) for r in rels} | {(r.target, r.source) for r in rels}
+    out = []
+    dated = sorted(((i, e) for i, e in enumerate(events)
+                    if e.date_earliest and e.date_latest and e.date_precision != "disputed"
+                    and e.polarity != "negative" and e.modality != "hypothetical"),
+                   key=lambda ie: (ie[1].date_earliest, ie[1].date_latest))
+    for a, ea in dated:
+        later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
+                 and ea.date_asserted_by == eb.date_asserted_by]
+        periods = list(dict.fromkeys((eb.date_earliest, eb.date_latest) for _, eb in later))[:nearest]
+        for b, eb in (x for x in later if (x[1].date_earliest, x[1].date_latest) in periods):
+            if (a, b) in related:
+                continue
+            related |= {(a, b), (b, a)}
+            out.append(RawRelation(a, "BEFORE", b, ea.date_asserted_by, None,
+                                   f"by date: {ea.text} ({_when(ea)}) before {eb.text} ({_when(eb)})", None,
+                                   min(ea.start, eb.start), max(ea.end, eb.end)))
+    return out
+
+
+def _dated_events(rng: random.Random, n: int):
+    from nonpaper.model import Event
+
+    events = []
+    for i in range(n):
+        day = rng.randrange(1, 20)
+        span = rng.choice([0, 0, 0, 2, 9])
+        events.append(Event(id=f"e{i}", text=f"event{i}", start=i * 10, end=i * 10 + 5,
+                            date_earliest=None if rng.random() < 0.1 else f"2024-03-{day:02d}",
+                            date_latest=f"2024-03-{min(day + span, 28):02d}",
+                            date_precision=rng.choice(["day", "range", "day", "disputed"]),
+                            date_asserted_by=rng.choice([None, None, "anna", "olaf"]),
+                            polarity=rng.choice(["positive"] * 5 + ["negative"]),
+                            modality=rng.choice(["asserted"] * 5 + ["hypothetical"])))
+    return events
+
+
+def test_date_orderings_as_the_scan():
+    from nonpaper.events import extract as event_extract
+    from nonpaper.events.relations import RawRelation
+
+    rng = random.Random(9)
+    for _ in range(60):
+        events = _dated_events(rng, rng.randrange(0, 60))
+        rels = [RawRelation(rng.randrange(len(events)), "BEFORE", rng.randrange(len(events)), None, None, "", None, 0, 0)
+                for _ in range(rng.randrange(0, 5))] if events else []
+        for nearest in (1, 3):
+            assert event_extract._date_orderings(events, rels, nearest) == _date_orderings_scan(events, rels, nearest)
+
+
+class CountedDate(str):
+    """A date string that counts how often it is compared by <."""
+    compared = 0
+
+    def __lt__(self, other):
+        type(self).compared += 1
+        return str.__lt__(self, other)
+
+
+def test_date_orderings_compares_each_event_with_its_nearest_periods_only():
+    from nonpaper.events import extract as event_extract
+
+    events = _dated_events(random.Random(4), 400)
+    for e in events:  # one asserter, none left out: the scan compares 400 x 400 dates
+        e.date_asserted_by, e.polarity, e.modality, e.date_precision = None, "positive", "asserted", "day"
+        e.date_earliest, e.date_latest = CountedDate(e.date_earliest or "2024-03-01"), CountedDate(e.date_latest)
+    expected = _date_orderings_scan(events, [])
+    CountedDate.compared = 0
+    assert event_extract._date_orderings(events, []) == expected
+    # the sort (n log n) and a bisect per event (log n): not one comparison per pair (160,000)
+    assert CountedDate.compared <= 20 * len(events)
+
+
+def test_ents_within_as_the_scan_and_the_entities_read_once(analysed):
+    from nonpaper.text.names import ENTS_KEY, ents_within
+
+    parsed, _ = analysed
+    doc = parsed.doc
+    ents = ents_of(doc)
+    cases = [(lo, lo + w) for lo in range(-2, len(doc) + 2) for w in (0, 1, 3, 12, 60)]
+    scan = [[e for e in ents if lo <= e.start and e.end <= hi] for lo, hi in cases]
+    assert [ents_within(doc, lo, hi) for lo, hi in cases] == scan and any(scan)
+    CountedTuple.iterations = 0
+    doc.user_data[ENTS_KEY] = CountedTuple(ents)
+    try:
+        assert [ents_within(doc, lo, hi) for lo, hi in cases] == scan
+        assert CountedTuple.iterations <= 1
+    finally:
+        doc.user_data[ENTS_KEY] = ents
+
+
+def test_actor_at_as_the_scan_while_mentions_are_added():
+    rng = random.Random(21)
+    reg = _registry(700, seed=17)
+
+    def scan(start, end):
+        return next((s.actor for s in reg.seen() if s.start < end and start < s.end), None)
+    for step in range(400):
+        if step % 7 == 0:  # mentions keep being added between lookups, some longer than any before
+            at = rng.randrange(0, 5000)
+            reg.note(rng.choice([a.id for a in reg.actors()]), at, at + rng.choice([3, 30, 90]))
+        lo = rng.randrange(-5, 5100)
+        hi = lo + rng.randrange(0, 20)
+        assert roster.actor_at(reg, lo, hi) == scan(lo, hi), (lo, hi)
+    Counted.iterations = 0
+    reg._sorted = Counted(reg.seen())
+    for lo in range(0, 5000, 10):
+        roster.actor_at(reg, lo, lo + 4)
+    assert Counted.iterations == 0  # sliced by bisect, never read whole
+
+
+def _same_org_ref(a, b):
+    """actors/kinds.py's `same_org` as it was: both names normalised on every call."""
+    from nonpaper.actors import kinds
+    from nonpaper.lexicon import wordset
+    from nonpaper.text.names import initials, strip_det
+
+    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
+    if ka == kb or kinds.full_body_name(ka) == kinds.full_body_name(kb):
+        return True
+    wa, wb = ka.split(), kb.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(long_) > len(short) and long_[:len(short)] == short and long_[-1] in wordset("member_body_nouns.txt"):
+        return False
+    if long_[:len(short)] == short or long_[-len(short):] == short:
+        return True
+    return len(short) == 1 and len(short[0]) > 1 and short[0].upper() in (
+        initials(" ".join(long_)).upper(), kinds.content_initials(" ".join(long_)))
+
+
+def test_same_org_as_before_and_each_name_normalised_once(monkeypatch):
+    from nonpaper.actors import kinds
+
+    names = ["the GOP", "Republican Party", "FT", "Financial Times", "The Financial Times", "NASA",
+             "National Aeronautics and Space Administration", "Brackwater", "Brackwater Restoration",
+             "Harwick Savings", "Harwick Savings Depositors' Association", "Castrel Philharmonic",
+             "Philharmonic", "the Port Authority", "Port Authority's", "THE PORT AUTHORITY", "", "the",
+             "Port 's Authority", "PA", "PSA", "Port of Skagen Authority", "Bank of the North", "BN", "BOTN"]
+    pairs = [(a, b) for a in names for b in names]
+    assert [kinds.same_org(a, b) for a, b in pairs] == [_same_org_ref(a, b) for a, b in pairs]
+    assert any(kinds.same_org(a, b) for a, b in pairs if a != b)
+    kinds._org_key.cache_clear()
+    calls = []
+    real = kinds.norm_key
+    monkeypatch.setattr(kinds, "norm_key", lambda t: calls.append(t) or real(t))
+    for _ in range(20):
+        for a, b in pairs:
+            kinds.same_org(a, b)
+    assert len(calls) <= 3 * len(names)  # each name's keys once, not twice per pair (6,480 calls)
+
+
+def test_quotes_around_as_the_scan():
+    from nonpaper.model import Quote
+    from nonpaper.quotes.indirect import _Quotes
+
+    rng = random.Random(12)
+    for _ in range(100):
+        kept = _Quotes()
+        for i in range(rng.randrange(0, 50)):
+            start = rng.randrange(0, 400)
+            kept.append(Quote(id=f"q{i}", kind="indirect", text="x", start=start,
+                              end=start + rng.choice([0, 1, 8, 40, 150]), speaker=None))
+            x = rng.randrange(-5, 600)
+            assert sorted(map(id, kept.around(x))) == sorted(id(o) for o in kept if o.start < x < o.end)
+
+
+def _quote_context(parsed):
+    from nonpaper.actors import find_actors
+    from nonpaper.quotes.attribution import find_attributions
+    from nonpaper.quotes.classify import classify_spans
+    from nonpaper.quotes.context import Context as QuoteContext
+    from nonpaper.quotes.direct import direct_quotes
+    from nonpaper.quotes.marks import scan
+    from nonpaper.text.paragraphs import blank_line_spans, block_spans
+
+    paragraphs = block_spans(parsed.article) or blank_line_spans(parsed.article.text)
+    ctx = QuoteContext(parsed, find_actors(parsed), paragraphs, scan(parsed.article.text, paragraphs)[0])
+    classify_spans(ctx)
+    find_attributions(ctx)
+    direct_quotes(ctx)
+    return ctx
+
+
+def test_indirect_quotes_read_the_cues_and_direct_quotations_a_bounded_number_of_times(analysed):
+    from nonpaper.quotes.indirect import indirect_quotes
+
+    parsed, analysis = analysed
+    expected = [(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in indirect_quotes(_quote_context(parsed))]
+    assert expected and set(expected) <= {(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in analysis.quotes}
+    ctx = _quote_context(parsed)
+    ctx.attributions, ctx.direct = Counted(ctx.attributions), Counted(ctx.direct)
+    Counted.iterations = 0
+    found = [(q.start, q.end, q.kind, q.speaker, q.cue_start) for q in indirect_quotes(ctx)]
+    assert found == expected and len(ctx.attributions) >= 8
+    # the stage's own loop over the cues, the used cues, one index of each: not one read per cue
+    assert Counted.iterations <= 6
+
+
+def test_block_spans_read_once_per_article_and_never_shared(analysed):
+    from nonpaper.model import Block
+    from nonpaper.text.paragraphs import block_spans, paragraph_spans
+
+    parsed, _ = analysed
+    art = parsed.article
+    expected = [(b.start, b.end) for b in art.blocks if b.kind == "paragraph"]
+    assert block_spans(art) == expected and paragraph_spans(art) == expected
+    got = block_spans(art)
+    got.append((0, 1))  # a caller's own list
+    assert block_spans(art) == expected
+    blocks = art.blocks
+    art.blocks = Counted(blocks)
+    try:
+        Counted.iterations = 0
+        for _ in range(50):
+            assert block_spans(art) == expected
+        assert Counted.iterations == 1
+        art.blocks.append(Block(kind="paragraph", start=10_000, end=10_010))  # blocks added: read again
+        assert block_spans(art) == expected + [(10_000, 10_010)]
+    finally:
+        art.blocks = blocks
+    other = build_article("Two paragraphs\n\nOne here.\n\nAnd one more.")
+    assert block_spans(other) == [(b.start, b.end) for b in other.blocks if b.kind == "paragraph"]
+    assert block_spans(art) == expected
+
+
+def test_people_by_last_word_as_the_scan_while_actors_are_added_and_change_kind():
+    rng = random.Random(8)
+    reg = roster.ActorRegistry()
+    firsts, lasts = ["Anna", "Olaf", "Ida", "Per"], ["Brill", "Sand", "Kern", "Moe"]
+    for step in range(120):
+        kind = rng.choice(["person", "person", "organization", "government"])
+        reg.add(f"{rng.choice(firsts)} {rng.choice(lasts)} {step % 3 or ''}".strip(), kind)
+        if step % 9 == 0:  # a kind can change after the fact (quotes/headline.py does)
+            actor = rng.choice(reg.actors())
+            actor.kind = "organization" if actor.kind == "person" else "person"
+        for last in [norm_key(x) for x in lasts] + ["1", "2", "nobody"]:
+            scan = [a.id for a in reg.actors() if a.kind == "person" and roster._last_word(a.name) == last]
+            assert [a.id for a in roster._by_last_word(reg).get(last, ()) if a.kind == "person"] == scan
+
+
+def test_resolve_text_by_surname_reads_no_list_of_every_actor(monkeypatch):
+    reg = _registry(300)
+    before = [roster.resolve_text(reg, text, pos) for text in ("Brill", "Sand", "Mr. Kern", "Ms. Nobody")
+              for pos in range(0, 5000, 250)]
+    assert any(before)
+    calls = []
+    real = reg.actors
+    monkeypatch.setattr(reg, "actors", lambda: calls.append(1) or real())
+    after = [roster.resolve_text(reg, text, pos) for text in ("Brill", "Sand", "Mr. Kern", "Ms. Nobody")
+             for pos in range(0, 5000, 250)]
+    assert after == before and calls == []

@@ -3,6 +3,7 @@ a government or an organization (by the words of its name), the same body under 
 "Financial Times"), or no actor at all (a dateline)."""
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ..lexicon import mapping, wordset
@@ -104,21 +105,30 @@ def content_initials(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    ka, kb = norm_key(strip_det(a)), norm_key(strip_det(b))
-    if ka == kb or full_body_name(ka) == full_body_name(kb):
+    (ka, fa, wa, _), (kb, fb, wb, _) = a_key, b_key = _org_key(a), _org_key(b)
+    if ka == kb or fa == fb:
         return True  # ("GOP" and "Republican Party": a nickname of body_nicknames.json)
-    wa, wb = ka.split(), kb.split()
     if not wa or not wb:
         return False
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    short, long_, acronyms = (wa, wb, b_key[3]) if len(wa) <= len(wb) else (wb, wa, a_key[3])
     if len(long_) > len(short) and long_[:len(short)] == short and long_[-1] in wordset("member_body_nouns.txt"):
         return False  # "Harwick Savings" is not "Harwick Savings Depositors' Association"
     if long_[:len(short)] == short or long_[-len(short):] == short:
         return True  # "Brackwater" ~ "Brackwater Restoration", "Philharmonic" ~ "Castrel Philharmonic"
-    if len(short) == 1 and len(short[0]) > 1 and short[0].upper() in (initials(" ".join(long_)).upper(),
-                                                                     content_initials(" ".join(long_))):
+    if len(short) == 1 and len(short[0]) > 1 and short[0].upper() in acronyms:
         return True  # "FT" ~ "Financial Times", "NASA" ~ "National Aeronautics and Space Administration"
     return False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _org_key(name: str) -> tuple[str, str, tuple[str, ...], tuple[str, str]]:
+    """What `same_org` reads of a body name: its norm key, its full name's, its words and the two
+    acronyms they make (`same_org` compares each body mentioned with every cluster's names: each name is
+    read once, not once per pair, issue 19)."""
+    key = norm_key(strip_det(name))
+    words = tuple(key.split())
+    joined = " ".join(words)
+    return key, full_body_name(key), words, (initials(joined).upper(), content_initials(joined))
 
 
 def full_body_name(name: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ..lexicon import speech_verbs, wordset
-from ..text.names import entity_at, ents_of, is_title_word
+from ..text.names import entity_at, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,7 +58,7 @@ def mention_span(head: Token) -> Span:
     a comma: "An engineer familiar with the inspection" from "An engineer …, who spoke …,"."""
     doc = head.doc
     if head.ent_type_ and head.ent_iob_ != "O":
-        ent = next((e for e in ents_of(doc) if e.start <= head.i < e.end), None)
+        ent = entity_at(head)  # by bisect, not a scan of every entity (issue 19)
     else:
         ent = None
     cut = {head.i}

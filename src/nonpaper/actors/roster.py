@@ -8,6 +8,7 @@ recent outranks old; gender only from honorifics, gendered role nouns and posses
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
@@ -143,9 +144,17 @@ def add_mention_alias(registry: ActorRegistry, actor_id: str, text: str) -> None
 
 
 def actor_at(registry: ActorRegistry, start: int, end: int) -> str | None:
-    for s in registry.seen():
-        if s.start < end and start < s.end:
-            return s.actor
+    """The actor of the first mention (by start) overlapping [start, end): by bisect over the mentions,
+    from the first that could reach `start` (the longest mention so far bounds how far back that is,
+    kept up from the mentions added since), not a scan of every one (issue 19)."""
+    seen = registry.seen()
+    done, longest = getattr(registry, "_longest_seen", (0, 0))
+    if done < len(registry._seen):
+        longest = max([longest] + [s.end - s.start for s in registry._seen[done:]])
+        registry._longest_seen = (len(registry._seen), longest)  # type: ignore[attr-defined]
+    for k in range(bisect_right(seen, start - longest, key=_start), bisect_left(seen, end, key=_start)):
+        if seen[k].end > start:
+            return seen[k].actor
     return None
 
 
@@ -174,13 +183,13 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
         return None
     # surname or a person's name without its title ("President Trump"), not a phrase that merely ends
     # in a name ("One pastor supporting Mr. Cruz" is the pastor, not Cruz)
-    persons = [a for a in registry.actors() if a.kind == "person"]
     last = words[-1]
-    hits = [a.id for a in persons if _last_word(a.name) == last]
+    hits = [a.id for a in _by_last_word(registry).get(last, ()) if a.kind == "person"]
     if hits and _name_like(strip_det(raw).split()[:-1]):
         return _nearest(registry, hits, pos)
     head = words[-1]
     if is_title_word(head) and _name_like(strip_det(raw).split()[:-1]):  # ("a person close to the mayor": not her)
+        persons = [a for a in registry.actors() if a.kind == "person"]
         hits = [a.id for a in persons if any(re.search(rf"\b{re.escape(head)}\b", t.lower()) for t in a.titles)]
         if hits:
             return _nearest(registry, hits, pos)
@@ -190,6 +199,20 @@ def resolve_text(registry: ActorRegistry, text: str, start: int | None = None) -
     if kind and raw.lower().startswith(("the ", "this ")):
         return latest_of_kind(registry, pos, kind, head_word=head)
     return None
+
+
+def _by_last_word(registry: ActorRegistry) -> dict[str, list[Actor]]:
+    """Every actor (of any kind: a kind can change, a name cannot) by the last word of its name, in the
+    registry's order, kept up from the actors added since: a lookup per mention read every person
+    (issue 19)."""
+    done, index = getattr(registry, "_last_words", (0, {}))
+    if done < len(registry._actors):
+        for actor in itertools.islice(registry._actors.values(), done, None):
+            words = norm_key(actor.name).split()
+            if words:
+                index.setdefault(words[-1], []).append(actor)
+        registry._last_words = (len(registry._actors), index)  # type: ignore[attr-defined]
+    return index
 
 
 @functools.lru_cache(maxsize=4096)

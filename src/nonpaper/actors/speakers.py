@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..lexicon import wordset
-from ..text.names import entity_at, ents_of, gender_of_words, is_title_word, norm_key
+from ..text.names import entity_at, ents_within, gender_of_words, is_title_word, norm_key
 from ..text.offsets import entity_holding
 from .genders import PERSONAL, POSSESSIVE
 from .kinds import noun_kind, org_kind, person_signals, without_place
@@ -368,7 +368,7 @@ def _body_noun(registry: ActorRegistry, p: Phrase) -> Decided | None:
 def _body_inside(registry: ActorRegistry, p: Phrase) -> Decided | None:
     """"researchers at the University of Aldenport", "officials in Moscow" → the body named inside."""
     head, span = p.head, p.span
-    inner = [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end and e.label_ in ("ORG", "GPE")]
+    inner = [e for e in ents_within(span.doc, span.start, span.end) if e.label_ in ("ORG", "GPE")]  # by bisect (issue 19)
     modifier = bool(inner) and inner[0].root.head.i == head.i and inner[0].root.dep_ in ("compound", "poss", "nmod")
     # ("a Financial Times publication" is the paper's; "an unnamed Ostravan diplomat" stays unnamed: one
     # of them, not the body)

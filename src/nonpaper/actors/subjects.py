@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import wordset
-from ..text.names import ents_of, is_title_word
+from ..text.names import ents_within, is_title_word
 from .mentions import cue_lemmas
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def _misparsed_subject(verb: Token) -> Token | None:
     # "Name, a description, said": the nearest name before a comma-enclosed appositive
     if left.text == ",":
         sent = verb.sent
-        for ent in reversed([e for e in ents_of(doc) if sent.start <= e.start and e.end <= prev]):
+        for ent in reversed(ents_within(doc, sent.start, prev)):  # by bisect, not every entity (issue 19)
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             between = doc[ent.end:prev]

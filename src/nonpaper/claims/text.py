@@ -1,6 +1,7 @@
 """Small text helpers shared by the claim finders and the dispute checks (issue 5)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -56,6 +57,7 @@ def stems(lemmas) -> frozenset[str]:
     return frozenset(w if ":" in w else classes.get(w, stem(w)) for w in lemmas)
 
 
+@functools.lru_cache(maxsize=1)  # built once: `stems` asks for it for every claim compared (issue 19)
 def _synonyms() -> dict[str, str]:
     table = resources.mapping("claim_topics.json").get("synonyms", {})
     return {w: "=" + cls for cls, words in table.items() for w in words}

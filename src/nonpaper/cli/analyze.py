@@ -15,6 +15,18 @@ from ..pipeline import build_corpus
 from ..schema import schema_text
 
 
+# The default time limit grows with the text, since the analysis does. The limit is wall-clock time, and a
+# 1,000,000-character article takes about 190 s of CPU here (docs/scaling.md), which a 2-core machine shared
+# with other work can stretch threefold; a second per 1,000 characters (1,120 s at 1,000,000) never stops a
+# long article for its length alone, while a stuck stage is still stopped.
+PER_1000_CHARS = 1.0
+
+
+def timeout_for(chars: int) -> float:
+    """The default `--timeout` in seconds for articles of at most `chars` characters."""
+    return TIMEOUT + PER_1000_CHARS * chars / 1000
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(analyze)
     cli.add_command(schema)
@@ -32,10 +44,13 @@ def register(cli: click.Group) -> None:
               help="Parse with this many processes (worth it from a few dozen articles).")
 @click.option("--metadata", metavar="FILE", help="A CSV, TSV or JSONL table giving each file its published, "
                                                  "outlet, url, title and author (rows matched by file name).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=TIMEOUT, show_default=True, metavar="SECONDS",
-              help="Stop analysing an article after this long (it is reported and the others go on); 0: no limit.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              show_default=f"{TIMEOUT:g} s + {PER_1000_CHARS:g} s per 1,000 characters of the longest article",
+              help="Stop analysing an article after this long (it is reported and the others go on); 0: no limit. "
+                   "The default grows with the text: a 1,000,000-character article gets "
+                   f"{timeout_for(1_000_000):g} seconds.")
 def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: str | None, workers: int,
-            metadata: str | None = None, timeout: float = TIMEOUT) -> None:
+            metadata: str | None = None, timeout: float | None = None) -> None:
     """Analyse articles: quotes and speakers, time, events, disputes.
 
     SOURCE is a .txt file, an .html page, an RSS/Atom feed (.xml/.rss/.atom), a .jsonl dump (one
@@ -48,6 +63,7 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
       nonpaper analyze examples/harbour-strike.txt --published 2026-03-12
       nonpaper analyze a.txt b.txt --format json -o corpus.json
       nonpaper analyze corpus/text --metadata corpus/metadata.tsv --format json
+      nonpaper analyze long-report.txt --timeout 0   # no time limit at all
     """
 
     when = date_option(published, "--published")
@@ -66,6 +82,8 @@ def analyze(sources: tuple[str, ...], published: str | None, fmt: str, output: s
         if problems:  # each already said in one line
             sys.exit(2)
         raise Failure("nothing to analyse: no articles found in the input")
+    if timeout is None:
+        timeout = timeout_for(max(len(art.text) for art in articles))
     done: dict[int, object] = {}
     for index, analysis, error in _progress(analyze_each(articles, workers=workers, timeout=timeout or None),
                                             len(articles), "analysing"):

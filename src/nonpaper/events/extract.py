@@ -169,11 +169,23 @@ def _date_orderings(events: list[Event], rels: list[RawRelation], nearest: int =
                     if e.date_earliest and e.date_latest and e.date_precision != "disputed"
                     and e.polarity != "negative" and e.modality != "hypothetical"),
                    key=lambda ie: (ie[1].date_earliest, ie[1].date_latest))
+    # `dated` is sorted by (earliest, latest): the events after a day are a suffix of their asserter's
+    # list, found by bisect on its earliest days, and the nearest periods a prefix of that suffix (a scan
+    # of every dated event per event was quadratic in a long article, issue 19)
+    from bisect import bisect_right  # here, not at the top: this function alone uses it
+
+    by_asserter: dict[str | None, list[tuple[int, Event]]] = {}
+    for item in dated:
+        by_asserter.setdefault(item[1].date_asserted_by, []).append(item)
+    earliest = {who: [e.date_earliest for _, e in items] for who, items in by_asserter.items()}
     for a, ea in dated:
-        later = [(b, eb) for b, eb in dated if ea.date_latest < eb.date_earliest
-                 and ea.date_asserted_by == eb.date_asserted_by]
-        periods = list(dict.fromkeys((eb.date_earliest, eb.date_latest) for _, eb in later))[:nearest]
-        for b, eb in (x for x in later if (x[1].date_earliest, x[1].date_latest) in periods):
+        own = by_asserter[ea.date_asserted_by]
+        periods: list[tuple] = []
+        for b, eb in (own[k] for k in range(bisect_right(earliest[ea.date_asserted_by], ea.date_latest), len(own))):
+            if (eb.date_earliest, eb.date_latest) not in periods:
+                if len(periods) == nearest:
+                    break
+                periods.append((eb.date_earliest, eb.date_latest))
             if (a, b) in related:
                 continue
             related |= {(a, b), (b, a)}

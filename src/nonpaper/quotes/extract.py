@@ -62,12 +62,19 @@ def extract_quotes(parsed: Parsed, registry: ActorRegistry) -> list[Quote]:
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One quotation per span and field, the direct one kept; an indirect one inside a direct one goes."""
+    from ..text.offsets import Spans  # here, not at the top: this function alone uses it
+
+    # by a set of the spans kept and an index of the direct ones (the direct quotations come first and
+    # only exact repeats are dropped, so the kept ones are all of them), not a scan of those kept so far
     out: list[Quote] = []
+    kept: set[tuple] = set()
+    direct = Spans((q.start, q.end) for q in quotes if q.kind == "direct" and q.start is not None and q.end is not None)
     for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start if q.start is not None else -1)):
-        if q.start is not None and any(o.start is not None and o.field == q.field and o.start == q.start and o.end == q.end for o in out):
+        if q.start is not None and (q.field, q.start, q.end) in kept:
             continue
-        if q.kind != "direct" and q.start is not None and any(
-                o.kind == "direct" and o.start is not None and o.start <= q.start and q.end <= o.end for o in out):
+        if q.kind != "direct" and q.start is not None and direct.covers(q.start, q.end):
             continue
+        if q.start is not None:
+            kept.add((q.field, q.start, q.end))
         out.append(q)
     return out

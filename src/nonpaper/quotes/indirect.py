@@ -8,9 +8,11 @@ anonymity, a lone pronoun, a report inside another's reported clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 
 from ..lexicon import wordset
 from ..model import Quote
+from ..text.offsets import Points, Spans
 from .context import Attribution, Context, Direct, SENT_END, words_of
 from .cues import cue_lemmas, noun_object, sentence_pp_cue
 from .content import content_span, reported
@@ -25,7 +27,7 @@ LEAD_MIN_WORDS = 4  # words of a "that" clause before a quotation that make the 
 def indirect_quotes(ctx: Context) -> list[Quote]:
     """Stage 5: an indirect (or mixed) quotation for every cue with a content that is not a direct
     quotation already, nor the terms of anonymity, a lone pronoun or a report inside another's."""
-    quotes: list[Quote] = []
+    quotes: _Quotes = _Quotes()
     used_cues = {id(d.attribution) for d in ctx.direct if d.attribution is not None}
     for att in ctx.attributions:
         if att.token is None or att.resolved is None:
@@ -33,10 +35,37 @@ def indirect_quotes(ctx: Context) -> list[Quote]:
         q = _indirect_quote(ctx, att, id(att) in used_cues, quotes)
         if q is not None:
             quotes.append(q)
-    return [q for q in quotes if not _reported_inside(q, quotes) and not any(_relays_nobody(q, o) for o in quotes)]
+    # each quotation against the ones holding its cue, and the ones whose speaker opens it: by index, not
+    # every pair (issue 19)
+    holding = Spans((q.start, q.end) for q in quotes)
+    speakers = Points(o.speaker_start if o.speaker is not None else None for o in quotes)
+    return [q for q in quotes
+            if not _reported_inside(q, [quotes[i] for i in holding.overlapping(q.cue_start, q.cue_start + 1)])
+            and not any(_relays_nobody(q, quotes[i]) for i in speakers.between(q.start, q.start + 6))]
 
 
-def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quote]) -> Quote | None:
+class _Quotes(list):
+    """The quotations found so far, with their starts kept sorted: which of them strictly hold an offset
+    is a bisect from the longest one's reach, not a scan of them all (issue 19)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._starts: list[tuple[int, int]] = []  # (start, index)
+        self._longest = 0
+
+    def append(self, q: Quote) -> None:
+        insort(self._starts, (q.start, len(self)))
+        self._longest = max(self._longest, q.end - q.start)
+        super().append(q)
+
+    def around(self, x: int) -> list[Quote]:
+        """The quotations with start < x < end (in no set order)."""
+        lo = bisect_right(self._starts, (x - self._longest, len(self)))
+        hi = bisect_left(self._starts, (x, -1))
+        return [self[i] for _, i in self._starts[lo:hi] if self[i].end > x]
+
+
+def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: _Quotes) -> Quote | None:
     """The quotation of a cue's content, or None (`used`: the cue is a direct quotation's attribution;
     `quotes`: the quotations of the cues before it)."""
     tok = att.token
@@ -64,7 +93,7 @@ def _indirect_quote(ctx: Context, att: Attribution, used: bool, quotes: list[Quo
         return None  # "“I haven't seen it yet,” she joked of the museum": the quotation is what was said
     if not clausal and _clause_reported_inside(ctx, att, s, e):
         return None
-    if any(o.start < att.cue_start < o.end and (o.start, o.end) != (s, e) for o in quotes):
+    if any((o.start, o.end) != (s, e) for o in quotes.around(att.cue_start)):
         return None  # a report inside a reported clause: the outer one is the quotation
     if found[2] and not clausal and _holds_its_cue(text, att.cue_start - s):
         return None
@@ -126,9 +155,15 @@ def _asks(tok) -> bool:
 def _clause_reported_inside(ctx: Context, att: Attribution, s: int, e: int) -> bool:
     """"addressed a publication claiming that …": the clause reported inside an object is the quotation
     (but "describing as “unhinged” a tweet attacking her" keeps the description)."""
-    return any(o is not att and o.token is not None and o.token.dep_ == "acl" and s <= o.cue_start < e
-               and any(c.dep_ == "ccomp" for c in o.token.children)
-               and content_span(ctx, o) is not None for o in ctx.attributions)
+    # the cues that could be such a clause, indexed by offset once per article (not all read per cue, issue 19)
+    cached = getattr(ctx, "_acl_cues", None)
+    if cached is None or cached[0] is not ctx.attributions or cached[1] != len(ctx.attributions):
+        acl = [o for o in ctx.attributions if o.token is not None and o.token.dep_ == "acl"
+               and any(c.dep_ == "ccomp" for c in o.token.children)]
+        cached = (ctx.attributions, len(ctx.attributions), acl, Points(o.cue_start for o in acl))
+        ctx._acl_cues = cached  # type: ignore[attr-defined]
+    acl, points = cached[2], cached[3]
+    return any(acl[i] is not att and content_span(ctx, acl[i]) is not None for i in points.between(s, e))
 
 
 def _reported_inside(q: Quote, quotes: list[Quote]) -> bool:
@@ -196,7 +231,12 @@ def _mostly_direct(ctx: Context, s: int, e: int, att: Attribution) -> bool:
     own, or when little else is left; "said the process could be “messy,” adding, “Democracy is messy.”"
     reports more than the quotation "adding" introduces."""
     rest = ctx.text[s:e]
-    inside = [d for d in ctx.direct if not d.inner and d.span.open_at < e and s < (d.span.close_at or d.span.end)]
+    cached = getattr(ctx, "_outer_direct", None)  # indexed once per article, not read per cue (issue 19)
+    if cached is None or cached[0] is not ctx.direct or cached[1] != len(ctx.direct):
+        outer = [d for d in ctx.direct if not d.inner]
+        cached = (ctx.direct, len(ctx.direct), outer, Spans((d.span.open_at, d.span.close_at or d.span.end) for d in outer))
+        ctx._outer_direct = cached  # type: ignore[attr-defined]
+    inside = [cached[2][i] for i in cached[3].overlapping(s, e)]
     own = [d for d in inside if d.attribution is att]
     if own:
         if len(inside) == 1 and _leads_into(ctx, s, own[0]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
@@ -92,9 +93,35 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+ENT_STARTS_KEY = "nonpaper_ent_starts"
+
+
+def _ent_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The article's entities and their first tokens, in order (spaCy's entities never overlap), indexed
+    once per Doc and again only when its entities change."""
+    ents = ents_of(doc)
+    cached = doc.user_data.get(ENT_STARTS_KEY)
+    if cached is None or cached[0] is not ents:
+        cached = doc.user_data[ENT_STARTS_KEY] = (ents, [e.start for e in ents])
+    return cached
+
+
 def entity_at(tok: Token) -> Span | None:
-    """The entity the token is in, if any."""
-    return next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+    """The entity the token is in, if any, by bisect (a scan of every entity per token was quadratic in
+    a long article, issue 19)."""
+    ents, starts = _ent_starts(tok.doc)
+    k = bisect_right(starts, tok.i) - 1
+    return ents[k] if k >= 0 and tok.i < ents[k].end else None
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities wholly inside tokens [start, end), in order, by bisect."""
+    ents, starts = _ent_starts(doc)
+    out = []
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        if ents[k].end <= end:
+            out.append(ents[k])
+    return out
 
 
 class PersonParts(NamedTuple):

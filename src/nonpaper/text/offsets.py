@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable
 
-from .names import ents_of
+from .names import entity_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -56,21 +56,18 @@ class Spans:
         reach = self._reach_before(bisect_right(self._starts, x))
         return reach is not None and reach > x
 
+    def covers(self, lo: int, hi: int) -> bool:
+        """Does any span have start <= lo and end >= hi?"""
+        reach = self._reach_before(bisect_right(self._starts, lo))
+        return reach is not None and reach >= hi
+
     def overlapping(self, lo: int, hi: int) -> list[int]:
         """The indexes (in given order) of the spans with start < hi and end > lo."""
         first, last = bisect_right(self._starts, lo - self._longest), bisect_left(self._starts, hi)
         return sorted(self._index[k] for k in range(first, last) if self._ends[k] > lo)
 
 
-ENT_STARTS_KEY = "nonpaper_ent_starts"
-
-
 def entity_holding(doc: Doc, i: int) -> Span | None:
-    """The entity of the article's body (`names.ents_of`) that holds token i, by bisect over their
-    starts (spaCy's entities never overlap), indexed once per Doc."""
-    ents = ents_of(doc)
-    cached = doc.user_data.get(ENT_STARTS_KEY)
-    if cached is None or cached[0] is not ents:
-        cached = doc.user_data[ENT_STARTS_KEY] = (ents, [e.start for e in ents])
-    k = bisect_right(cached[1], i) - 1
-    return ents[k] if k >= 0 and i < ents[k].end else None
+    """The entity of the article's body (`names.ents_of`) that holds token i (`names.entity_at`: by
+    bisect over their starts, indexed once per Doc)."""
+    return entity_at(doc[i])

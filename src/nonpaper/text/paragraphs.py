@@ -17,7 +17,16 @@ _BLANK_LINE_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 def block_spans(article: Article) -> list[tuple[int, int]]:
     """The body paragraphs layout found (headings, bylines and boilerplate are other blocks)."""
-    return [(b.start, b.end) for b in article.blocks if b.kind == "paragraph"]
+    # read once per list of blocks (a stage asks for every time expression: issue 19); a copy each time,
+    # so a caller may change its list
+    blocks = article.blocks
+    last = _LAST[0]  # one tuple, read once: another thread may replace it meanwhile
+    if last[0] is not blocks or last[1] != len(blocks):
+        last = _LAST[0] = (blocks, len(blocks), [(b.start, b.end) for b in blocks if b.kind == "paragraph"])
+    return list(last[2])
+
+
+_LAST: list[tuple] = [(None, 0, [])]  # (the blocks last read, how many there were, their paragraphs)
 
 
 def blank_line_spans(text: str) -> list[tuple[int, int]]:
