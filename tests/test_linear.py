@@ -115,6 +115,20 @@ def test_statement_claims_reads_the_quotes_once_not_per_sentence(analysed):
     assert Counted.iterations <= 6
 
 
+def test_statement_claims_finds_bulleted_lines_without_reading_the_blocks_per_sentence(analysed):
+    parsed, analysis = analysed
+    before = [(c.actor, c.start, c.text) for c in statement_claims(Context(parsed, analysis))]
+    blocks = parsed.article.blocks
+    Counted.iterations = 0
+    parsed.article.blocks = Counted(blocks)
+    try:
+        after = [(c.actor, c.start, c.text) for c in statement_claims(Context(parsed, analysis))]
+    finally:
+        parsed.article.blocks = blocks
+    assert after == before
+    assert Counted.iterations <= 2  # the paragraphs once, not a scan of the blocks for every sentence
+
+
 def test_events_at_as_the_scan(analysed):
     parsed, analysis = analysed
     ctx = Context(parsed, analysis)

@@ -257,9 +257,9 @@ BULLETS = ("\u2022", "\u00b7", "* ", "- ", "\u2013 ", "\u2014 ")
 def _bulleted(ctx: Context, sent: Span) -> bool:
     """Does the sentence stand in a paragraph opening with a bullet ("• Ukrainian jets had flown ...")?
     A list after "X told a briefing that:" gives X's points, each a claim of X."""
-    block = ctx.parsed.block_at(sent.start_char)
-    start = block.start if block is not None else sent.start_char
-    return ctx.doc.text[start:start + 4].lstrip().startswith(BULLETS)
+    text = ctx.parsed.text  # (the article's string: Doc.text would join every token again, per sentence)
+    start = text.rfind("\n", 0, sent.start_char) + 1  # the line the sentence stands on
+    return text[start:start + 4].lstrip().startswith(BULLETS)
 
 
 def asks_only(text: str) -> bool:

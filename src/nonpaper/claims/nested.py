@@ -42,7 +42,7 @@ def nested_claims(ctx: Context) -> Iterator[Claim]:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if not (q.start <= start and end <= q.end):
                 continue
-            claim = ctx.claim(actor=who, text=ctx.doc.text[start:end], kind="statement",
+            claim = ctx.claim(actor=who, text=ctx.parsed.text[start:end], kind="statement",
                               value={"about": sorted(content_lemmas(tokens)), "quote_kind": "nested",
                                      "cue": verb.text}, quote=q.id, start=start, end=end)
             claim.relays = [q.speaker, *(r for r in claim.relays if r != q.speaker)]

@@ -45,6 +45,7 @@ class Sources:
         self._mentions = sorted((m.start, m.end, a.id) for a in self.analysis.actors for m in a.mentions)
         self._starts = [m[0] for m in self._mentions]
         self._speaks: dict[str, frozenset[str]] = {}  # actor id -> whom it speaks for directly
+        self._reach: dict[str, frozenset[str]] = {}  # actor id -> whom it speaks for, directly or through one body
 
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
@@ -190,8 +191,11 @@ class Sources:
         if actor_id == org_id:
             return True
         if quote is None:  # through a body between them: a ministry's spokesperson speaks for its state
-            direct = self._direct(actor_id)
-            return org_id in direct or any(org_id in self._direct(m) for m in direct)
+            reach = self._reach.get(actor_id)
+            if reach is None:  # once per actor (issue 19: asked for every pair of claims in a long article)
+                direct = self._direct(actor_id)
+                reach = self._reach[actor_id] = direct.union(*(self._direct(m) for m in direct))
+            return org_id in reach
         return self._speaks_directly(actor_id, org_id, quote)
 
     def _direct(self, actor_id: str) -> frozenset[str]:
@@ -383,6 +387,7 @@ def _noun_phrase(token: Token) -> Span:
     return doc[left.i:right + 1]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     text = text.replace("\u2019", "'").lower()
     text = text[:-2] if text.endswith("'s") else text
