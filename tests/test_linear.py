@@ -783,3 +783,35 @@ def test_resolve_text_by_surname_reads_no_list_of_every_actor(monkeypatch):
     after = [roster.resolve_text(reg, text, pos) for text in ("Brill", "Sand", "Mr. Kern", "Ms. Nobody")
              for pos in range(0, 5000, 250)]
     assert after == before and calls == []
+
+
+def test_preceding_event_as_the_scan(analysed):
+    """events/mentions._preceding: the mentions just before a time, by bisect, as the scan of all found them."""
+    from types import SimpleNamespace
+
+    from nonpaper.events import mentions as ev
+
+    def scan(span, mentions, doc):  # the scan it replaced, kept here as the reference
+        sent = span.sent
+        verbs = {m.i for m in mentions if m.kind == "verb"}
+        before = [m for m in mentions if sent.start <= m.i < span.start and span.start - m.i <= 14]
+        for m in sorted(before, key=lambda m: -m.i):
+            between = doc[m.i + 1:span.start]
+            if any(t.lower_ in ev._CLAUSE_BREAK for t in between):
+                return None
+            if any(t.i in verbs for t in between):
+                continue
+            return m
+        return None
+
+    parsed, _ = analysed
+    doc = parsed.doc
+    # every verb and noun a mention, some twice (two mentions on one token keep their order)
+    mentions = [SimpleNamespace(i=t.i, kind="verb" if t.pos_ == "VERB" else "noun")
+                for t in doc if t.pos_ in ("VERB", "NOUN") for _ in range(1 + (t.i % 5 == 0))]
+    random.Random(3).shuffle(mentions)
+    index = ev.ByToken(mentions)
+    spans = [doc[t.i:t.i + 1] for t in doc if t.ent_type_ in ("DATE", "TIME")]
+    assert len(spans) > 3
+    for span in spans:
+        assert ev._preceding(span, index, doc) is scan(span, mentions, doc)

@@ -11,6 +11,8 @@ A mention is a verb or a noun whose lemma is in the lexicon. Coreference, withou
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import bisect
 import functools
 from dataclasses import dataclass, field
@@ -346,6 +348,7 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
     verb it depends on ("On Tuesday, the council voted")."""
     doc = parsed.doc
     by_token = index(mentions)
+    sorted_mentions = ByToken(mentions)
     starts = [t for t in timexes if t.type == "DATE" and t.field == "text" and starts_a_stretch(parsed, t)]
     timexes = [t for t in timexes if not is_dateline(parsed, t) and not starts_a_stretch(parsed, t)
                and (t.type != "DURATION" or containing(parsed, t))]
@@ -355,7 +358,7 @@ def attach_timexes(parsed: Parsed, mentions: list[EventMention], timexes: list[T
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.dep_ in _NOT_WHEN_DEPS or names_a_thing(span, by_token):
             continue  # "Sunday was chosen because ...": the day is what is talked about, not when
-        target = _inside_np(span, by_token) or _preceding(span, mentions, doc) or _governing(span, by_token)
+        target = _inside_np(span, by_token) or _preceding(span, sorted_mentions, doc) or _governing(span, by_token)
         target = _dated(parsed, t, span, target, by_token)
         if target is not None:
             target.timexes.append(t)
@@ -496,15 +499,27 @@ def _inside_np(span, by_token):
     return by_token.get(tok.i) if tok.i in by_token and by_token[tok.i].kind == "noun" else None
 
 
-def _preceding(span, mentions, doc):
-    sent = span.sent
-    verbs = {m.i for m in mentions if m.kind == "verb"}
-    before = [m for m in mentions if sent.start <= m.i < span.start and span.start - m.i <= 14]
-    for m in sorted(before, key=lambda m: -m.i):
+class ByToken:
+    """The mentions sorted by token once per article, with the verbs' tokens: `_preceding` reads the few
+    mentions just before a time expression by bisect, not every mention for every time (issue 19)."""
+
+    def __init__(self, mentions):
+        order = sorted(range(len(mentions)), key=lambda k: (mentions[k].i, -k))  # ties: the first listed last
+        self.items = [mentions[k] for k in order]
+        self.keys = [m.i for m in self.items]
+        self.verbs = {m.i for m in mentions if m.kind == "verb"}
+
+    def before(self, lo: int, hi: int):
+        """The mentions at tokens lo..hi-1, nearest first (as a stable sort by -token would give them)."""
+        return reversed(self.items[bisect_left(self.keys, lo):bisect_left(self.keys, hi)])
+
+
+def _preceding(span, mentions: ByToken, doc):
+    for m in mentions.before(max(span.sent.start, span.start - 14), span.start):
         between = doc[m.i + 1:span.start]
         if any(t.lower_ in _CLAUSE_BREAK for t in between):
             return None
-        if any(t.i in verbs for t in between):
+        if any(t.i in mentions.verbs for t in between):
             continue
         return m
     return None
