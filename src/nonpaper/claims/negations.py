@@ -92,7 +92,15 @@ def _cited_figure(ctx: Context, claim: Claim, statements: list[Claim]) -> Claim 
 
 
 def _negated_verb(ctx: Context, claim: Claim) -> Token | None:
-    """The claim's main verb when a negation governs it ("I am not donating", "we never sent")."""
+    """The claim's main verb when a negation governs it ("I am not donating", "we never sent"); read once
+    per claim (each negated claim asks it of every other: issue 19)."""
+    memo = ctx.__dict__.setdefault("_negated_verbs", {})
+    if id(claim) not in memo:
+        memo[id(claim)] = (claim, _read_negated_verb(ctx, claim))  # (the claim kept, so its id stays its own)
+    return memo[id(claim)][1]
+
+
+def _read_negated_verb(ctx: Context, claim: Claim) -> Token | None:
     if not claim.quote:
         return None  # the narrator's own sentences are reported, not answered
     span = span_of(ctx.doc, claim.start, claim.end)

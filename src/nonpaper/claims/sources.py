@@ -46,6 +46,8 @@ class Sources:
         self._starts = [m[0] for m in self._mentions]
         self._speaks: dict[str, frozenset[str]] = {}  # actor id -> whom it speaks for directly
         self._reach: dict[str, frozenset[str]] = {}  # actor id -> whom it speaks for, directly or through one body
+        self._heads: dict[str, frozenset[str]] = {}  # body id -> the head words of its names
+        self._words: dict[str, frozenset[str]] = {}  # actor id -> the words of its current names and titles
 
     # ---------------------------------------------------------------- quotes
     def quote_covering(self, start: int, end: int) -> Quote | None:
@@ -214,9 +216,7 @@ class Sources:
             return True
         if actor is None or org is None or org.kind == "person" or actor.kind not in ("person", "unnamed"):
             return False
-        heads = {h for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3
-                 for h in (_norm(n).split()[-1], _head_word(n))}
-        own = {w for n in _current(actor) for w in _norm(n).split()}
+        heads, own = self._heads_of(org), self._own_words(actor)
         if heads & own:
             return True
         if actor.kind == "unnamed":  # "a company spokeswoman" for the company just named
@@ -225,6 +225,21 @@ class Sources:
                 return True
         said_by = (quote.speaker_text or "") if quote is not None else ""
         return said_by.lower().split()[:1] in (["its"], ["their"])
+
+    def _heads_of(self, org: Actor) -> frozenset[str]:
+        """The head words of a body's names, once per body (asked for every pair of actors)."""
+        found = self._heads.get(org.id)
+        if found is None:
+            found = self._heads[org.id] = frozenset(h for n in [org.name, *org.aliases] if _norm(n) and len(_norm(n)) > 3
+                                                    for h in (_norm(n).split()[-1], _head_word(n)))
+        return found
+
+    def _own_words(self, actor: Actor) -> frozenset[str]:
+        """The words of an actor's current names and titles, once per actor."""
+        found = self._words.get(actor.id)
+        if found is None:
+            found = self._words[actor.id] = frozenset(w for n in _current(actor) for w in _norm(n).split())
+        return found
 
     def voice_of(self, actor_id: str | None) -> str | None:
         """The body a person or unnamed source speaks for by its title or name ("State Department
