@@ -352,3 +352,13 @@ def test_a_status_kept_from_holding_is_said_not_to_hold(sentence, held):
     a = analyze_text("Truce talks\n\n" + sentence + "\n", published="2026-05-12")
     statuses = [c for c in a.claims if c.kind == "status" and (c.value or {}).get("status") == "agreed"]
     assert statuses and all(c.polarity is held for c in statuses), [(c.text, c.polarity) for c in statuses]
+
+
+@pytest.mark.parametrize("police", [
+    "Meanwhile, the Castrel police have pegged the number of protesters at around 240,000.",
+    "The Castrel police estimated 240,000 protesters.",
+])
+def test_a_body_that_puts_a_figure_on_the_crowd_is_its_source(police):
+    a = analyze_text("March size\n\nThe organisers said 1.03 million people marched.\n\n" + police + "\n",
+                     published="2026-05-12")
+    assert _set_against(a, "organisers", "police", kind="fact"), [d.summary for d in a.disputes]
