@@ -362,3 +362,10 @@ def test_a_body_that_puts_a_figure_on_the_crowd_is_its_source(police):
     a = analyze_text("March size\n\nThe organisers said 1.03 million people marched.\n\n" + police + "\n",
                      published="2026-05-12")
     assert _set_against(a, "organisers", "police", kind="fact"), [d.summary for d in a.disputes]
+
+
+def test_a_group_that_disagrees_is_a_source_of_its_own():
+    a = analyze_text("Autopsy row\n\nThe Varland Health Ministry said the patient died of heart failure.\n\n"
+                     "The Okafor family disagrees with the Varland Health Ministry on the cause of death.\n",
+                     published="2026-05-12")
+    assert _set_against(a, "Okafor family", "Health Ministry"), [d.summary for d in a.disputes]

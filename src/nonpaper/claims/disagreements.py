@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
-from .find import PRONOUN_WORDS, Context, child, negated
+from .find import PRONOUN_WORDS, Context, child, negated, np_text
 from .text import content_lemmas, overlap, short
 from ..model import Claim
 
@@ -70,5 +70,5 @@ def _disagreement(ctx: Context, tok: Token, other: Token | None, statements: lis
                     value={"target": target.id, "target_actor": owner, "targets": [target.id],
                            "support": [c.id for c in statements if c.actor == actor and c.start is not None
                                        and not sent.start_char <= c.start < sent.end_char][:1],
-                           "object": other.text, "called": None, "how": "disagrees", "about": sorted(topic)},
+                           "object": np_text(other), "called": None, "how": "disagrees", "about": sorted(topic)},
                     start=sent.start_char, end=sent.end_char)
