@@ -531,8 +531,5 @@ def _best_overlap(about: frozenset[str], claims: list[Claim], minimum: int, verb
 
 def _paragraphs_back(ctx: Context, offset: int, n: int) -> int:
     """Where the paragraph `n` paragraphs before the one holding `offset` starts."""
-    paragraphs = ctx.parsed.paragraphs()
-    here = next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), None)
-    if here is None:
-        return 0
-    return paragraphs[max(0, here - n)].start
+    found = ctx.paragraph_range(offset, n)
+    return found[0] if found is not None else 0

@@ -2,15 +2,16 @@
 Medical Examiner's Office on Floyd's cause of death", "the ministry contradicted the union", "Police
 disputed the organisers". The sentence names both sources and says they disagree; what each holds is
 told elsewhere in the article. This finder yields a denial by the first source of the second one's
-account: of the second source's claims, the one sharing most words with the sentence (the topic, "on the
-cause of death"), else its latest before the sentence, else its first after it."""
+account (`claims.targets.owners_account`): of the second source's claims, the one sharing most words with
+the sentence (the topic, "on the cause of death"), one told before it on a tie."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import PRONOUN_WORDS, Context, child, negated, np_text
-from .text import content_lemmas, overlap, short
+from .targets import owners_account
+from .text import content_lemmas, short
 from ..model import Claim
 
 if TYPE_CHECKING:
@@ -57,13 +58,10 @@ def _disagreement(ctx: Context, tok: Token, other: Token | None, statements: lis
     sent = tok.sent
     names = {t.i for t in subj.subtree} | {t.i for t in other.subtree}
     topic = content_lemmas(t for t in sent if t.i not in names and t.i != tok.i)
-    theirs = [c for c in statements if c.actor == owner and c.start is not None
-              and not sent.start_char <= c.start < sent.end_char]
-    if not theirs:
+    target = owners_account(owner, topic, sent.start_char, statements,
+                            skip=lambda c: sent.start_char <= c.start < sent.end_char)
+    if target is None:
         return
-    before = [c for c in theirs if c.start < sent.start_char]
-    target = max(theirs, key=lambda c: (overlap(topic, c.value.get("about", [])), c in before,
-                                        c.start if c in before else -c.start))
     src = ctx.sources.at(tok.idx, tok.idx + len(tok))
     yield ctx.claim(actor=actor, text=short(sent.text, 300), kind="denial", event=target.event,
                     quote=src.quote if src.actor == actor else None, polarity=False,

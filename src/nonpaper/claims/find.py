@@ -16,6 +16,7 @@ the event stage's ids (per article) cannot be.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
@@ -54,6 +55,17 @@ class Context:
         # looked up once: Doc.sents and Doc.ents build new Span objects on every access
         self.sents = list(self.doc.sents)
         self.date_ents = [(e.start_char, e.text) for e in self.doc.ents if e.label_ == "DATE"]
+        # the paragraphs once, with their starts: the finders ask which paragraphs lie around a claim
+        self.paragraphs = self.parsed.paragraphs()
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+
+    def paragraph_range(self, offset: int, before: int, after: int = 0) -> tuple[int, int] | None:
+        """From the start of the paragraph `before` paragraphs before the one holding `offset` to the end
+        of the one `after` paragraphs after it; None when no paragraph holds `offset`."""
+        k = bisect_right(self._paragraph_starts, offset) - 1
+        if k < 0 or offset >= self.paragraphs[k].end:
+            return None
+        return self.paragraphs[max(0, k - before)].start, self.paragraphs[min(len(self.paragraphs) - 1, k + after)].end
 
     def trigger_events(self, token: Token) -> list[str]:
         """Events whose mention has `token` as its head word (not merely an argument inside it:
@@ -230,7 +242,7 @@ def statement_claims(ctx: Context) -> Iterator[Claim]:
         yield ctx.claim(actor=q.speaker, text=q.text, kind="statement", event=events[0] if events else None,
                         value={"about": sorted(lemmas), "quote_kind": q.kind, "cue": q.cue},
                         quote=q.id, start=q.start, end=q.end)
-    paragraphs = ctx.parsed.paragraphs()
+    paragraphs = ctx.paragraphs
     # by bisect, not a scan of every paragraph and quote per sentence (issue 19)
     in_paragraph = Spans((p.start, p.end) for p in paragraphs)
     quoted = Spans((q.start, q.end) for q in ctx.sources.quotes)
@@ -257,7 +269,7 @@ BULLETS = ("\u2022", "\u00b7", "* ", "- ", "\u2013 ", "\u2014 ")
 def _bulleted(ctx: Context, sent: Span) -> bool:
     """Does the sentence stand in a paragraph opening with a bullet ("• Ukrainian jets had flown ...")?
     A list after "X told a briefing that:" gives X's points, each a claim of X."""
-    text = ctx.parsed.text  # (the article's string: Doc.text would join every token again, per sentence)
+    text = ctx.text  # (the article's string: Doc.text would join every token again, per sentence)
     start = text.rfind("\n", 0, sent.start_char) + 1  # the line the sentence stands on
     return text[start:start + 4].lstrip().startswith(BULLETS)
 

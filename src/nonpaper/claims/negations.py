@@ -162,7 +162,7 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
             enough = True
         return 1 + more + 2 * same_figure if same_figure or enough else 0
 
-    lo, hi = _paragraphs_around(ctx, claim.start, KIN_PARAGRAPHS)
+    lo, hi = ctx.paragraph_range(claim.start, KIN_PARAGRAPHS, KIN_PARAGRAPHS) or (claim.start, claim.start + 1)
 
     def near(c: Claim) -> bool:
         return c.start is not None and lo <= c.start < hi
@@ -177,11 +177,3 @@ def _restated(ctx: Context, claim: Claim, verb: Token, statements: list[Claim]) 
 def _overlaps(a: Claim, b: Claim) -> bool:
     return None not in (a.start, a.end, b.start, b.end) and a.start < b.end and b.start < a.end
 
-
-def _paragraphs_around(ctx: Context, offset: int, n: int) -> tuple[int, int]:
-    """The text from `n` paragraphs before the one holding `offset` to `n` paragraphs after it."""
-    blocks = ctx.parsed.paragraphs()
-    at = next((i for i, b in enumerate(blocks) if b.start <= offset < max(b.end, b.start + 1)), None)
-    if at is None:
-        return offset, offset + 1
-    return blocks[max(0, at - n)].start, blocks[min(len(blocks) - 1, at + n)].end

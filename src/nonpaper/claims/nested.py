@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Iterator
 
 from .. import lexicon as resources
 from .find import Context, child, negated, span_of
+from .targets import REPORT_NOUNS
 from .text import content_lemmas
 from ..model import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-REPORT_NOUNS = {"report", "story", "article", "investigation", "reporting"}  # an outlet's published account
+REPORTS = REPORT_NOUNS | {"investigation"}  # what an outlet publishes: "A Bloomberg report cited ..."
 FIRST_PERSON = {"i", "we", "me", "us"}
 
 
@@ -67,7 +68,7 @@ def _inner_source(ctx: Context, subj: Token | None) -> str | None:
     report"; never a pronoun, whose antecedent (often the quoted speaker) is not resolved here."""
     if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
         return None
-    if subj.lemma_.lower() in REPORT_NOUNS:
+    if subj.lemma_.lower() in REPORTS:
         subj = child(subj, "poss") or next(
             (c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     actor = ctx.sources.actor_of_token(subj) if subj is not None else None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 from .. import lexicon as resources
 from .denials import _paragraphs_back, _run_of
 from .find import Context, negated
+from .targets import owners_account
 from .text import overlap, short
 from ..model import Claim, Quote
 
@@ -116,13 +117,18 @@ def _framing(ctx: Context, cue: Token, claim: Claim) -> str | None:
     return _calls_false(ctx, claim)
 
 
+def _false_words() -> frozenset[str]:
+    """Words that call an account false, with the noun forms of lying."""
+    return resources.wordset("claim_false_words.txt") | {"lie", "lies", "falsehood", "falsehoods"}
+
+
 def _calls_false(ctx: Context, claim: Claim) -> str | None:
     """The account itself calls something false: "There are numerous lies here", "that is not
     accurate", "untrue" — a word of falsity, or a word of truth under a negation."""
     span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return None
-    falses = resources.wordset("claim_false_words.txt") | {"lie", "lies", "falsehood", "falsehoods"}
+    falses = _false_words()
     trues = resources.wordset("claim_true_words.txt")
     for t in span:
         if (t.lower_ in falses or t.lemma_.lower() in ("lie",) and t.pos_ == "NOUN") and not negated(t):
@@ -138,7 +144,7 @@ def _false_author(ctx: Context, claim: Claim) -> str | None:
     span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return None
-    falses = resources.wordset("claim_false_words.txt") | {"lie", "lies", "falsehood", "falsehoods"}
+    falses = _false_words()
     for t in span:
         if t.lower_ not in falses or negated(t):
             continue
@@ -155,13 +161,8 @@ def _false_author(ctx: Context, claim: Claim) -> str | None:
 
 
 def _authored(ctx: Context, claim: Claim, author: str, statements: list[Claim]) -> Claim | None:
-    """The named author's account the falsehood answers: of theirs, the one sharing most words with the
-    framed account, the nearest before it on a tie, else the nearest after (news tells the rebuttal first)."""
-    about = claim.value.get("about", [])
-    theirs = [c for c in statements if c.actor == author and c.start is not None and c.id != claim.id]
-    best = max(theirs, key=lambda c: (overlap(about, c.value.get("about", [])), c.start < claim.start,
-                                      -abs(c.start - claim.start)), default=None)
-    return best
+    """The named author's account the falsehood answers (news often tells the rebuttal first)."""
+    return owners_account(author, claim.value.get("about", []), claim.start, statements, skip=lambda c: c.id == claim.id)
 
 
 def _agrees(cue: Token) -> bool:

@@ -211,12 +211,7 @@ def _nonperson_subject(ctx: Context, verb):
 
 def _context_topic(ctx: Context, token) -> tuple[str | None, str | None, object]:
     """The latest event mention or event noun before the token, in its paragraph or the one before."""
-    block = ctx.parsed.block_at(token.idx)
-    paragraphs = ctx.parsed.paragraphs()
-    lo = 0
-    if block is not None and block in paragraphs:
-        i = paragraphs.index(block)
-        lo = paragraphs[max(0, i - 1)].start
+    lo = (ctx.paragraph_range(token.idx, 1) or (0,))[0]
     best = None
     for t in ctx.doc.char_span(lo, token.idx, alignment_mode="expand") or []:
         lemma = _topic_word(t)

@@ -58,6 +58,15 @@ def named_accuser(ctx: Context, tok, actor: str) -> tuple[str, object] | None:
     return None
 
 
+def owners_account(owner: str, about, offset: int, claims: list[Claim], skip=lambda c: False) -> Claim | None:
+    """The account of a source a denial names ("a fiction made up by the Journal", "disagrees with the
+    ministry on the toll"): of the owner's claims, the one sharing most words with `about`, on a tie one
+    told before `offset` (the account answered is more often told first), the nearest one first."""
+    theirs = [c for c in claims if c.actor == owner and c.start is not None and not skip(c)]
+    return max(theirs, key=lambda c: (overlap(about, c.value.get("about", [])), c.start < offset,
+                                      -abs(c.start - offset)), default=None)
+
+
 LAST_RESORT = 2  # content words a denial's sentence must share with an account it names no other way
 
 
