@@ -14,11 +14,20 @@ def knowledge(claims: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Acr
     """Who knew what, and since when (claims/knowledge.py): two sources on one knower's knowledge of one
     thing, one saying the knower did not know (or first knew at a date) and the other that they knew
     (earlier). Across articles only in two articles that plainly tell one story."""
-    items = _named(claims, "knowledge")
+    by_knower: dict[str, list[Claim]] = {}  # only the knowings of one knower are compared
+    for c in _named(claims, "knowledge"):
+        by_knower.setdefault(c.value.get("knower"), []).append(c)
+    out = []
+    for items in by_knower.values():
+        out += _clashes(items, name_of, pair_ok, across)
+    return out
+
+
+def _clashes(items: list[Claim], name_of: NameOf, pair_ok: PairOk, across: Across | None) -> list[Found]:
     out = []
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            if not _two_voices(a, b) or not pair_ok(a, b) or a.value.get("knower") != b.value.get("knower"):
+            if not _two_voices(a, b) or not pair_ok(a, b):
                 continue
             if a.article != b.article and (across is None or not across.one_story(a, b)):
                 continue
