@@ -40,7 +40,7 @@ def mapping(name: str) -> dict:
     return json.loads(_read(name))
 
 
-SPEECH_ROLES = ("clause", "strong", "object", "attitude", "about", "as", "told")
+SPEECH_ROLES = ("clause", "strong", "object", "attitude", "about", "with", "as", "told")
 
 
 def parse_speech_verbs(lines: Iterable[str]) -> dict[str, frozenset[str]]:

@@ -24,9 +24,6 @@ OBJECT_PREPS = ("for", "on", "as", "of", "about", "to", "against")
 
 
 ABOUT_PREPS = ("about", "of", "against")
-# "disagrees with the ministry on the toll": whom and on what one disagrees is the stance
-WITH_VERBS = frozenset({"disagree"})
-WITH_PREPS = ("with",)  # (not "disagree on the quay": two who disagree are no one source)
 
 
 def object_content(tok: Token) -> tuple[int, int] | None:
@@ -63,7 +60,8 @@ def _objects(tok: Token) -> list[Token]:
     """The objects and object phrases of a verb after it: its object, "for …", "on …", "as …", "of …", …
     (only "about", "of", "against" for the verbs that report a topic)."""
     about = tok.lemma_.lower() in speech_verbs("about")
-    preps = (ABOUT_PREPS + WITH_PREPS if tok.lemma_.lower() in WITH_VERBS else ABOUT_PREPS) if about else OBJECT_PREPS
+    with_ = tok.lemma_.lower() in speech_verbs("with")  # "disagrees with the ministry on the toll"
+    preps = (ABOUT_PREPS + ("with",) if with_ else ABOUT_PREPS) if about else OBJECT_PREPS
     return [c for c in tok.rights if (c.dep_ in OBJECT_DEPS and not about)
             or (c.dep_ == "prep" and c.lower_ in preps) or calls_on(tok, c)
             or (c.dep_ == "prep" and c.lower_ == "by" and tok.lemma_.lower() in ("respond", "reply", "react"))
