@@ -75,10 +75,7 @@ def _elided(ent: Span, previous: Span) -> bool:
 def _puts_that_number(ent: Span) -> bool:
     """'put that number higher, at 11,300', 'put the figure at 500': a count noun with nothing counted
     after it, which points back at the figure before."""
-    root = ent.root
-    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
-        return False
-    obj = child(root.head.head, "dobj", "nsubjpass")
+    obj = _put_object(ent)
     return obj is not None and obj.lemma_.lower() in COUNT_NOUNS and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
 
@@ -180,16 +177,21 @@ def _counted(ent: Span) -> Token | None:
 def _put_at(ent: Span) -> Token | None:
     """'pegged the number of protesters at around 240,000', 'put the death toll at 500': the verb's
     object is what is counted (through 'the number of')."""
-    root = ent.root
-    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
-        return None
-    obj = child(root.head.head, "dobj", "nsubjpass")
+    obj = _put_object(ent)
     if obj is None or obj.pos_ != "NOUN":
         return None
     if obj.lemma_.lower() in COUNT_NOUNS:
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return child(of, "pobj") if of is not None else None
     return obj
+
+
+def _put_object(ent: Span) -> Token | None:
+    """The object of the verb a figure is put 'at': "put [the death toll] at 500"."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or root.head.head.pos_ != "VERB":
+        return None
+    return child(root.head.head, "dobj", "nsubjpass")
 
 
 def _bound(ent: Span) -> str | None:
